@@ -1,0 +1,195 @@
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::{Cadence, Period, Quorum};
+
+/// A board, committee or working group.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Short id used to refer to the body.
+    #[validate(custom(function = "super::check_id"))]
+    pub id: String,
+    /// Name as it appears in the charter.
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
+    /// What the body is for (Markdown).
+    #[validate(length(min = 1))]
+    pub mandate: String,
+    /// Whether its decisions bind the partners or only advise them.
+    pub authority: Authority,
+    /// Who sits on it.
+    #[validate(length(min = 1, message = "a body needs at least one member"), nested)]
+    pub members: Vec<Member>,
+    /// Who chairs it and for how long.
+    #[validate(nested)]
+    pub chair: Chair,
+    /// How long a member serves, if terms are fixed.
+    pub member_term: Option<Period>,
+    /// Whether member terms are staggered so that not all seats turn over at once.
+    #[serde(default)]
+    pub staggered_terms: bool,
+    /// How many voting members must be present to decide.
+    pub quorum: Quorum,
+    /// When and how it meets.
+    #[validate(nested)]
+    pub meetings: Meetings,
+}
+
+/// Whether a body decides or advises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// Its decisions bind the partners.
+    Binding,
+    /// It makes recommendations only.
+    Advisory,
+}
+
+/// One seat-holder on a body: a partner, or a named person (with or without a partner affiliation).
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// The partner that holds the seats, or that the person is affiliated with.
+    pub partner: Option<String>,
+    /// A named person, for independent members or named appointments.
+    #[validate(length(min = 1, max = 120))]
+    pub person: Option<String>,
+    /// The member's role on the body, e.g. "patient representative".
+    pub role: Option<String>,
+    /// Number of seats; one unless stated.
+    #[serde(default = "one")]
+    #[validate(range(min = 1, max = 50))]
+    pub seats: u32,
+    /// Whether the seats vote; defaults to the partner's `voting`, or true for independent members.
+    pub voting: Option<bool>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The chair of a body.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Chair {
+    /// The partner whose representative chairs; must be a member.
+    pub partner: Option<String>,
+    /// A named chair, if the chair is a person.
+    pub person: Option<String>,
+    /// How long the chair serves.
+    pub term: Period,
+    /// Whether the chair may serve again.
+    #[serde(default)]
+    pub renewable: bool,
+    /// Whether the chair holds a casting vote on a tie.
+    #[serde(default)]
+    pub casting_vote: bool,
+}
+
+/// When and how a body meets.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Meetings {
+    /// How often it meets.
+    pub cadence: Cadence,
+    /// Notice of a meeting.
+    pub notice: Period,
+    /// How far ahead papers are circulated.
+    pub papers: Option<Period>,
+    /// How soon after a meeting draft minutes are circulated.
+    pub minutes: Period,
+    /// Whether votes may be taken electronically between meetings.
+    #[serde(default)]
+    pub electronic_votes: bool,
+    /// Whether members may attend remotely.
+    #[serde(default = "yes")]
+    pub remote_attendance: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One kind of decision and who takes it.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Short id used to refer to the decision (for example from conflict-of-interest recusals).
+    #[validate(custom(function = "super::check_id"))]
+    pub id: String,
+    /// The matter decided, e.g. "Approve changes to the validation protocol".
+    #[validate(length(min = 1, max = 200))]
+    pub matter: String,
+    /// The body that decides.
+    pub body: String,
+    /// The voting rule.
+    pub rule: VotingRule,
+    /// Partners or bodies that must be consulted first.
+    #[serde(default)]
+    #[validate(custom(function = "super::check_ids"))]
+    pub consult: Vec<String>,
+    /// The body a deadlock or tie goes to.
+    pub escalation: Option<String>,
+}
+
+/// How a body reaches a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VotingRule {
+    /// More than half of the voting members present.
+    MajorityPresent,
+    /// More than half of all voting members.
+    MajorityBody,
+    /// Two thirds of the voting members present.
+    TwoThirdsPresent,
+    /// Two thirds of all voting members.
+    TwoThirdsBody,
+    /// Every voting member.
+    Unanimity,
+    /// General agreement with no formal objection.
+    Consensus,
+}
+
+impl VotingRule {
+    /// The rule in plain words.
+    #[must_use]
+    pub fn phrase(self) -> &'static str {
+        match self {
+            VotingRule::MajorityPresent => "a simple majority of the voting members present",
+            VotingRule::MajorityBody => "a majority of all voting members",
+            VotingRule::TwoThirdsPresent => "two thirds of the voting members present",
+            VotingRule::TwoThirdsBody => "two thirds of all voting members",
+            VotingRule::Unanimity => "unanimity of all voting members",
+            VotingRule::Consensus => "consensus, with no member formally objecting",
+        }
+    }
+
+    /// A short label for tables.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            VotingRule::MajorityPresent => "Majority of those present",
+            VotingRule::MajorityBody => "Majority of the body",
+            VotingRule::TwoThirdsPresent => "Two thirds of those present",
+            VotingRule::TwoThirdsBody => "Two thirds of the body",
+            VotingRule::Unanimity => "Unanimity",
+            VotingRule::Consensus => "Consensus",
+        }
+    }
+}
+
+/// How the charter itself is amended.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// The body that approves amendments.
+    pub body: String,
+    /// The voting rule for amendments.
+    pub rule: VotingRule,
+    /// Notice of a proposed amendment before the vote.
+    pub notice: Period,
+    /// Whether every partner must also sign the amended charter.
+    #[serde(default)]
+    pub signed_by_all: bool,
+}

@@ -1,0 +1,132 @@
+//! The charter as the organiser wrote it: typed structs for every area of a partnership, one file per area.
+//!
+//! Every struct denies unknown keys, so a misspelt term is an error rather than a silently dropped clause.
+//! TOML keys equal Rust field names, so a validation error on a field maps straight back to its span.
+
+mod conflicts;
+mod data;
+mod governance;
+mod ip;
+mod overview;
+mod partners;
+mod phases;
+mod publication;
+mod terms;
+pub mod values;
+
+pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
+pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
+pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
+pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};
+pub use overview::Overview;
+pub use partners::{Partner, PartnerKind, Person, Role};
+pub use phases::{Metric, Obligation, Phase};
+pub use publication::{Authorship, Publication};
+pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
+pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
+
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+/// The schema version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole partnership charter.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Charter {
+    /// Format version of the file; always 1 for now.
+    pub schema_version: u32,
+    /// Title, parties' purpose, goals and scope.
+    #[validate(nested)]
+    pub charter: Overview,
+    /// The organisations in the partnership.
+    #[validate(length(min = 2, message = "a partnership needs at least two partners"), nested)]
+    pub partners: Vec<Partner>,
+    /// Boards, committees and working groups.
+    #[serde(default)]
+    #[validate(nested)]
+    pub bodies: Vec<Body>,
+    /// Who decides what, by which rule.
+    #[serde(default)]
+    #[validate(nested)]
+    pub decisions: Vec<Decision>,
+    /// How the charter itself is amended.
+    #[validate(nested)]
+    pub amendment: Option<Amendment>,
+    /// Every flow of data between partners.
+    #[serde(default)]
+    #[validate(nested)]
+    pub data_flows: Vec<DataFlow>,
+    /// Background and foreground intellectual property.
+    #[validate(nested)]
+    pub ip: Option<IpTerms>,
+    /// Publication rights.
+    #[validate(nested)]
+    pub publication: Option<Publication>,
+    /// Conflict-of-interest terms.
+    #[validate(nested)]
+    pub conflicts: Option<ConflictTerms>,
+    /// Phases of the work, each ending in a go/no-go gate.
+    #[serde(default)]
+    #[validate(nested)]
+    pub phases: Vec<Phase>,
+    /// Explicit obligations beyond those the other terms imply.
+    #[serde(default)]
+    #[validate(nested)]
+    pub obligations: Vec<Obligation>,
+    /// Term, renewal, termination, withdrawal and survival.
+    #[validate(nested)]
+    pub term: Term,
+    /// Escalation of disputes.
+    #[validate(nested)]
+    pub disputes: Option<Disputes>,
+    /// Review of the partnership itself.
+    #[validate(nested)]
+    pub review: Option<Review>,
+}
+
+/// Checks that an id is short, lowercase and safe in a URL fragment: it becomes a clause anchor.
+///
+/// # Errors
+/// When the id is empty, too long, or has anything but lowercase letters, digits and single hyphens.
+pub fn check_id(id: &str) -> Result<(), ValidationError> {
+    let ok = !id.is_empty()
+        && id.len() <= 40
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::new("id").with_message(
+            "an id must start with a lowercase letter and use only lowercase letters, digits and single hyphens (at most 40 characters)".into(),
+        ))
+    }
+}
+
+/// Checks every id in a list of references with [`check_id`].
+///
+/// # Errors
+/// On the first malformed id.
+pub fn check_ids(ids: &[String]) -> Result<(), ValidationError> {
+    ids.iter().try_for_each(|id| check_id(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_id;
+
+    #[test]
+    fn ids_are_anchor_safe() {
+        for good in ["northstar", "cab", "phase-2", "a1"] {
+            assert!(check_id(good).is_ok(), "{good}");
+        }
+        for bad in ["", "Northstar", "2phase", "a--b", "a-", "a_b", "a b", &"a".repeat(41)] {
+            assert!(check_id(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::Identifiability;
+
+/// One organisation in the partnership.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    /// Short id used everywhere else in the charter to refer to this partner.
+    #[validate(custom(function = "super::check_id"))]
+    pub id: String,
+    /// Full legal name, as it signs.
+    #[validate(length(min = 1, max = 200))]
+    pub legal_name: String,
+    /// Name used in the body of the charter.
+    #[validate(length(min = 1, max = 60))]
+    pub short_name: String,
+    /// What kind of organisation it is.
+    pub kind: PartnerKind,
+    /// Its roles in the partnership.
+    #[validate(length(min = 1, message = "give the partner at least one role"))]
+    pub roles: Vec<Role>,
+    /// Whether its seats carry a vote unless a body says otherwise.
+    #[serde(default = "yes")]
+    pub voting: bool,
+    /// The most identifiable data this partner may receive; absent means no limit beyond each flow's terms.
+    pub data_ceiling: Option<Identifiability>,
+    /// What it brings: funding, data, staff time, software, expertise.
+    #[validate(length(min = 1, message = "say what the partner contributes"))]
+    pub contributions: Vec<String>,
+    /// What it receives in return.
+    #[validate(length(min = 1, message = "say what the partner receives"))]
+    pub benefits: Vec<String>,
+    /// Who signs the charter for it.
+    #[validate(nested)]
+    pub signatory: Person,
+    /// Who represents it day to day.
+    #[serde(default)]
+    #[validate(nested)]
+    pub representatives: Vec<Person>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A named person.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Full name.
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
+    /// Job title.
+    #[validate(length(min = 1, max = 120))]
+    pub title: String,
+    /// Work e-mail address.
+    #[validate(email)]
+    pub email: Option<String>,
+}
+
+/// Kinds of partner organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    /// A university hospital or academic medical centre.
+    AcademicMedicalCentre,
+    /// A community hospital.
+    CommunityHospital,
+    /// A critical access hospital (rural, 25 beds or fewer).
+    CriticalAccessHospital,
+    /// A health system of several hospitals.
+    HealthSystem,
+    /// A university or research institute.
+    University,
+    /// A company.
+    Industry,
+    /// A non-profit or community organisation.
+    NonProfit,
+    /// A public body.
+    Government,
+    /// An insurer or payer.
+    Payer,
+    /// A patient advocacy organisation.
+    PatientAdvocacy,
+}
+
+impl PartnerKind {
+    /// The kind in plain words.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            PartnerKind::AcademicMedicalCentre => "Academic medical centre",
+            PartnerKind::CommunityHospital => "Community hospital",
+            PartnerKind::CriticalAccessHospital => "Critical access hospital",
+            PartnerKind::HealthSystem => "Health system",
+            PartnerKind::University => "University",
+            PartnerKind::Industry => "Industry",
+            PartnerKind::NonProfit => "Non-profit organisation",
+            PartnerKind::Government => "Government body",
+            PartnerKind::Payer => "Payer",
+            PartnerKind::PatientAdvocacy => "Patient advocacy organisation",
+        }
+    }
+}
+
+/// Roles a partner can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Leads the partnership.
+    Lead,
+    /// Funds the work or owns the product under study.
+    Sponsor,
+    /// Provides data.
+    DataProvider,
+    /// Receives data.
+    DataRecipient,
+    /// Runs coordination and administration.
+    CoordinatingCentre,
+    /// Provides a service under contract.
+    ServiceProvider,
+    /// Advises without delivering work.
+    Advisor,
+    /// Takes part in the work.
+    Participant,
+}
+
+impl Role {
+    /// The role in plain words.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Lead => "lead",
+            Role::Sponsor => "sponsor",
+            Role::DataProvider => "data provider",
+            Role::DataRecipient => "data recipient",
+            Role::CoordinatingCentre => "coordinating centre",
+            Role::ServiceProvider => "service provider",
+            Role::Advisor => "advisor",
+            Role::Participant => "participant",
+        }
+    }
+}

@@ -1,0 +1,46 @@
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::Period;
+
+/// Publication rights. Partners review manuscripts but never approve their content or suppress results.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// How long partners have to review a manuscript before submission.
+    pub review: Period,
+    /// Extra delay a partner may ask for to file a patent.
+    pub patent_delay: Option<Period>,
+    /// Whether partners may ask for their confidential information to be removed.
+    #[serde(default = "yes")]
+    pub confidential_removal: bool,
+    /// Whether multi-site results are published before any single-site results.
+    #[serde(default)]
+    pub multi_site_first: bool,
+    /// When a site may publish its own results alone if the multi-site paper has not appeared.
+    pub single_site_after: Option<Period>,
+    /// Authorship criteria.
+    pub authorship: Authorship,
+    /// Whether trials are registered before enrolment.
+    #[serde(default)]
+    pub trial_registration: bool,
+    /// Whether negative and inconclusive results are published too.
+    #[serde(default)]
+    pub negative_results: bool,
+    /// How contributions are acknowledged (Markdown).
+    pub acknowledgement: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Authorship criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authorship {
+    /// The ICMJE recommendations.
+    Icmje,
+    /// The CRediT contributor roles taxonomy.
+    Credit,
+}

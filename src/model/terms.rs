@@ -1,0 +1,94 @@
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::{Cadence, Date, Period};
+
+/// Term, renewal, termination, withdrawal and survival.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// How long the charter runs from its effective date; give this or `end_date`.
+    pub length: Option<Period>,
+    /// The last day of the charter; give this or `length`.
+    pub end_date: Option<Date>,
+    /// What happens at the end of the term.
+    pub renewal: Renewal,
+    /// Length of each renewal, with `renewal = "automatic"`.
+    pub renewal_period: Option<Period>,
+    /// Notice needed to terminate by agreement or to stop a renewal.
+    pub termination_notice: Period,
+    /// Time a partner in breach has to cure it before the others may terminate its participation.
+    pub cure_period: Period,
+    /// Notice a partner gives to withdraw.
+    pub withdrawal_notice: Period,
+    /// What happens when a partner withdraws (Markdown): seats, data, licences.
+    #[validate(length(min = 1))]
+    pub on_withdrawal: String,
+    /// Terms that survive the end of the charter or a partner's withdrawal.
+    #[serde(default)]
+    pub survival: Vec<String>,
+}
+
+/// What happens at the end of the term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Renewal {
+    /// The charter ends.
+    None,
+    /// It renews for `renewal_period` unless a partner gives notice.
+    Automatic,
+    /// It renews only if every partner agrees in writing.
+    ByAgreement,
+}
+
+/// Escalation of disputes between partners.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Disputes {
+    /// Steps tried in order, each for a fixed time.
+    #[validate(length(min = 1, message = "give at least one escalation step"), nested)]
+    pub steps: Vec<DisputeStep>,
+    /// What follows when every step fails.
+    pub resolution: FinalResolution,
+}
+
+/// One step of dispute escalation.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct DisputeStep {
+    /// Who tries to resolve it, e.g. "the partners' representatives".
+    #[validate(length(min = 1, max = 200))]
+    pub by: String,
+    /// How long they have.
+    pub within: Period,
+}
+
+/// The last resort for a dispute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FinalResolution {
+    /// Non-binding mediation, then the courts.
+    Mediation,
+    /// Binding arbitration.
+    Arbitration,
+    /// The courts of the jurisdiction.
+    Courts,
+}
+
+/// Review of the partnership itself.
+#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    /// How often the partnership is assessed.
+    pub cadence: Cadence,
+    /// The body that runs the assessment.
+    pub by: String,
+    /// What is assessed (Markdown).
+    #[validate(length(min = 1))]
+    pub assessment: String,
+    /// How feedback from partners and the people served is gathered and acted on (Markdown).
+    #[validate(length(min = 1))]
+    pub feedback: String,
+    /// How contributions are recognised (Markdown).
+    pub recognition: Option<String>,
+}
