@@ -1,2 +1,11 @@
 //! `charter` turns a TOML description of a multi-party partnership into a governance charter.
+//!
+//! The pipeline: [`load`] reads the text and deserializes it into the [`model`], reporting structural
+//! problems as [`diagnostic::Diagnostic`]s; [`validate`] checks field rules and cross-field rules and, if
+//! there are no errors, yields a [`validate::Valid`] charter; [`render`] turns only a valid charter into
+//! Markdown or HTML.
+
+pub mod diagnostic;
+pub mod load;
 pub mod model;
+pub mod rules;

@@ -1,0 +1,165 @@
+//! The one diagnostic type every stage reports through, and its printer.
+
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config, termcolor::WriteColor};
+
+use crate::load::Source;
+use crate::rules::{Rule, Severity};
+
+/// A problem found in a charter, located in its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule that found it.
+    pub rule: &'static Rule,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Byte range of the offending text.
+    pub span: Range<usize>,
+    /// Short text shown under the offending text.
+    pub label: String,
+    /// What to write instead.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for `rule` at `span`.
+    pub fn new(rule: &'static Rule, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            message: message.into(),
+            span,
+            label: String::new(),
+            hint: None,
+        }
+    }
+
+    /// Sets the label shown under the offending text.
+    #[must_use]
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Sets the hint saying what to write instead.
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error rather than a warning.
+    #[must_use]
+    pub fn is_error(&self) -> bool {
+        self.rule.severity == Severity::Error
+    }
+}
+
+/// Sorts diagnostics by position, then code, so that output is the same on every run.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.rule.code,
+            &b.message,
+        ))
+    });
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+#[must_use]
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Writes diagnostics for people: the header, the source line with the offending text underlined, and the
+/// hint. Colour is the writer's business.
+///
+/// # Errors
+/// When the writer fails.
+pub fn emit_human(
+    out: &mut dyn WriteColor,
+    source: &Source,
+    diagnostics: &[Diagnostic],
+) -> std::io::Result<()> {
+    let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+    let config = Config::default();
+    for d in diagnostics {
+        let severity = match d.rule.severity {
+            Severity::Error => codespan_reporting::diagnostic::Severity::Error,
+            Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+        };
+        let span = clamp_span(&source.text, &d.span);
+        let mut report = Report::new(severity)
+            .with_code(d.rule.code)
+            .with_message(&d.message)
+            .with_labels(vec![Label::primary((), span).with_message(&d.label)]);
+        if let Some(hint) = &d.hint {
+            report = report.with_notes(vec![format!("hint: {hint}")]);
+        }
+        term::emit_to_write_style(out, &config, &file, &report).map_err(std::io::Error::other)?;
+    }
+    Ok(())
+}
+
+fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+    start..end
+}
+
+/// One line per diagnostic summarising the counts, e.g. `board.toml: 2 errors, 1 warning`.
+#[must_use]
+pub fn summary(name: &str, diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    if diagnostics.is_empty() {
+        format!("{name}: ok")
+    } else {
+        format!("{name}: {}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "a = 1\nb = \"é\" x\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        // The closing quote after the two-byte é is the 7th character of line 2.
+        assert_eq!(line_column(text, 13), (2, 7));
+        assert_eq!(line_column(text, 999), (3, 1));
+    }
+
+    #[test]
+    fn summary_counts_errors_and_warnings() {
+        let d = Diagnostic::new(&crate::rules::SYNTAX, 0..1, "x");
+        let w = Diagnostic::new(&crate::rules::PHASES_OVERLAP, 0..1, "y");
+        assert_eq!(summary("f.toml", &[]), "f.toml: ok");
+        assert_eq!(summary("f.toml", &[d.clone(), d, w]), "f.toml: 2 errors, 1 warning");
+    }
+}

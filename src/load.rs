@@ -1,0 +1,431 @@
+//! Reading a charter: the source text, its spanned TOML tree for locating diagnostics, and deserialization
+//! into the typed model with every structural problem reported at once.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{self, Charter};
+use crate::rules;
+
+/// One step in a path to a value: a table key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    /// A key in a table.
+    Key(Cow<'static, str>),
+    /// An index into an array.
+    Index(usize),
+}
+
+impl From<&'static str> for Seg {
+    fn from(key: &'static str) -> Self {
+        Seg::Key(Cow::Borrowed(key))
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(index: usize) -> Self {
+        Seg::Index(index)
+    }
+}
+
+/// Builds a path to a value: `path!["partners", 2, "id"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => { &[$($crate::load::Seg::from($seg)),*][..] };
+}
+
+/// A charter's source text and its name for messages.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in diagnostics: the path as given, or `<stdin>`.
+    pub name: String,
+    /// The text, with any byte-order mark removed; invalid UTF-8 replaced so that it can be shown.
+    pub text: String,
+    /// The raw bytes as read, for the fingerprint.
+    pub bytes: Vec<u8>,
+}
+
+impl Source {
+    /// Wraps bytes read from `name`.
+    #[must_use]
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let text = String::from_utf8_lossy(body).into_owned();
+        Source {
+            name: name.into(),
+            text,
+            bytes,
+        }
+    }
+}
+
+/// The spanned TOML tree of a source that parsed, for locating diagnostics by path.
+#[derive(Debug)]
+pub struct Spans<'s> {
+    tree: Spanned<DeTable<'s>>,
+}
+
+impl<'s> Spans<'s> {
+    /// The byte span of the value at `path`, or of the nearest enclosing value that exists (for a missing
+    /// key, the table that lacks it).
+    #[must_use]
+    pub fn span_of(&self, path: &[Seg]) -> Range<usize> {
+        let mut span = self.tree.span();
+        let mut value: Option<&DeValue<'s>> = None;
+        let mut table = self.tree.get_ref();
+        for seg in path {
+            let next = match (seg, value) {
+                (Seg::Key(key), None | Some(DeValue::Table(_))) => {
+                    table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+                }
+                (Seg::Index(i), Some(DeValue::Array(a))) => a.iter().nth(*i),
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            span = next.span();
+            value = Some(next.get_ref());
+            if let DeValue::Table(t) = next.get_ref() {
+                table = t;
+            }
+        }
+        span
+    }
+
+    /// The span of the key at the end of `path` rather than its value, falling back to
+    /// [`Spans::span_of`] when the key is absent.
+    #[must_use]
+    pub fn key_span_of(&self, path: &[Seg]) -> Range<usize> {
+        let Some((Seg::Key(key), parent)) = path.split_last() else {
+            return self.span_of(path);
+        };
+        let mut table = self.tree.get_ref();
+        let mut value: Option<&DeValue<'s>> = None;
+        for seg in parent {
+            let next = match (seg, value) {
+                (Seg::Key(k), None | Some(DeValue::Table(_))) => {
+                    table.iter().find(|(key, _)| key.get_ref() == k).map(|(_, v)| v)
+                }
+                (Seg::Index(i), Some(DeValue::Array(a))) => a.iter().nth(*i),
+                _ => None,
+            };
+            let Some(next) = next else {
+                return self.span_of(path);
+            };
+            value = Some(next.get_ref());
+            if let DeValue::Table(t) = next.get_ref() {
+                table = t;
+            }
+        }
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map_or_else(|| self.span_of(path), |(k, _)| k.span())
+    }
+}
+
+/// Parses the source into the typed model. Every syntax error is reported; then every structural problem
+/// (unknown key, wrong type, missing key, bad value) is reported once per table, so that one bad partner
+/// does not hide a bad data flow.
+///
+/// # Errors
+/// The diagnostics, when the charter cannot be read into the model.
+pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
+    if let Err(e) = std::str::from_utf8(&source.bytes) {
+        let at = e.valid_up_to();
+        let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let at = source.text.get(..at.saturating_sub(bom)).map_or(0, str::len);
+        return Err(vec![
+            Diagnostic::new(&rules::SYNTAX, at..at + 1, "the file is not valid UTF-8 text")
+                .label("this byte is not UTF-8")
+                .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+        ]);
+    }
+    let (tree, errors) = DeTable::parse_recoverable(&source.text);
+    if !errors.is_empty() {
+        return Err(errors
+            .iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                Diagnostic::new(&rules::SYNTAX, span, format!("TOML syntax: {}", e.message().trim()))
+                    .label("here")
+                    .hint("check quotes, brackets and `=` on this line; text values need double quotes")
+            })
+            .collect());
+    }
+    let mut diagnostics = Vec::new();
+    for (key, value) in tree.get_ref() {
+        check_section(key.get_ref(), key.span(), value, &mut diagnostics);
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let whole = Spanned::new(tree.span(), DeValue::Table(tree.get_ref().clone()));
+    let charter = Charter::deserialize(ValueDeserializer::from(whole))
+        .map_err(|e| vec![translate(&e, "the top level of the charter", tree.span())])?;
+    let spans = Spans { tree };
+    if charter.schema_version != model::SCHEMA_VERSION {
+        return Err(vec![
+            Diagnostic::new(
+                &rules::SCHEMA_VERSION,
+                spans.span_of(crate::path!["schema_version"]),
+                format!("schema version {} is not supported", charter.schema_version),
+            )
+            .label("this build reads schema version 1")
+            .hint("write `schema_version = 1`, or use a newer `charter`"),
+        ]);
+    }
+    Ok((charter, spans))
+}
+
+/// The top-level keys of a charter, in the order the format reference lists them.
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "schema_version",
+    "charter",
+    "partners",
+    "bodies",
+    "decisions",
+    "amendment",
+    "data_flows",
+    "ip",
+    "publication",
+    "conflicts",
+    "phases",
+    "obligations",
+    "term",
+    "disputes",
+    "review",
+];
+
+fn check_section(
+    key: &str,
+    key_span: Range<usize>,
+    value: &Spanned<DeValue<'_>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    use crate::model as m;
+    match key {
+        "schema_version" => one::<u32>(value, "`schema_version`", out),
+        "charter" => one::<m::Overview>(value, "`[charter]`", out),
+        "partners" => each::<m::Partner>(value, "[[partners]]", out),
+        "bodies" => each::<m::Body>(value, "[[bodies]]", out),
+        "decisions" => each::<m::Decision>(value, "[[decisions]]", out),
+        "amendment" => one::<m::Amendment>(value, "`[amendment]`", out),
+        "data_flows" => each::<m::DataFlow>(value, "[[data_flows]]", out),
+        "ip" => one::<m::IpTerms>(value, "`[ip]`", out),
+        "publication" => one::<m::Publication>(value, "`[publication]`", out),
+        "conflicts" => one::<m::ConflictTerms>(value, "`[conflicts]`", out),
+        "phases" => each::<m::Phase>(value, "[[phases]]", out),
+        "obligations" => each::<m::Obligation>(value, "[[obligations]]", out),
+        "term" => one::<m::Term>(value, "`[term]`", out),
+        "disputes" => one::<m::Disputes>(value, "`[disputes]`", out),
+        "review" => one::<m::Review>(value, "`[review]`", out),
+        _ => out.push(unknown_key(key, key_span, "the top level of the charter", TOP_LEVEL_KEYS)),
+    }
+}
+
+fn one<T: DeserializeOwned>(value: &Spanned<DeValue<'_>>, context: &str, out: &mut Vec<Diagnostic>) {
+    if let Err(e) = T::deserialize(ValueDeserializer::from(value.clone())) {
+        out.push(translate(&e, context, value.span()));
+    }
+}
+
+fn each<T: DeserializeOwned>(value: &Spanned<DeValue<'_>>, context: &str, out: &mut Vec<Diagnostic>) {
+    match value.get_ref() {
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let context = format!("{context} entry {}", i + 1);
+                one::<T>(item, &context, out);
+            }
+        }
+        _ => one::<Vec<T>>(value, context, out),
+    }
+}
+
+/// Turns a deserialization error into a diagnostic in the organiser's words.
+fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diagnostic {
+    let message = e.message().trim();
+    let span = e.span().unwrap_or(fallback);
+    let ticked = backticked(message);
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let candidates: Vec<&str> = ticked.iter().skip(1).copied().collect();
+        let key = ticked.first().copied().unwrap_or(rest);
+        return unknown_key(key, span, context, &candidates);
+    }
+    if message.starts_with("missing field ") {
+        let key = ticked.first().copied().unwrap_or("?");
+        return Diagnostic::new(
+            &rules::MISSING_KEY,
+            span,
+            format!("{context} is missing the required key `{key}`"),
+        )
+        .label(format!("`{key}` is required here"))
+        .hint(format!("add a line `{key} = …` to this table; the format reference in the README says what it takes"));
+    }
+    if message.starts_with("unknown variant ") {
+        let value = ticked.first().copied().unwrap_or("?");
+        let allowed: Vec<&str> = ticked.iter().skip(1).copied().collect();
+        let hint = match closest(value, &allowed) {
+            Some(best) => format!("did you mean \"{best}\"? The allowed values are: {}", quoted_list(&allowed)),
+            None => format!("write one of: {}", quoted_list(&allowed)),
+        };
+        return Diagnostic::new(
+            &rules::INVALID_VALUE,
+            span,
+            format!("\"{value}\" is not an allowed value in {context}"),
+        )
+        .label("not one of the allowed values")
+        .hint(hint);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let expected = plain_type(expected);
+        return Diagnostic::new(
+            &rules::WRONG_TYPE,
+            span,
+            format!("wrong type in {context}: expected {expected}, found {}", plain_found(found)),
+        )
+        .label(format!("expected {expected}"))
+        .hint(format!("write {expected} here"));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
+        let expected = plain_type(expected);
+        return Diagnostic::new(
+            &rules::WRONG_TYPE,
+            span,
+            format!("invalid value in {context}: expected {expected}, found {}", plain_found(found)),
+        )
+        .label(format!("expected {expected}"))
+        .hint(format!("write {expected} here"));
+    }
+    // Messages of our own value types (dates, periods, quorums) already say what to write.
+    let (message, hint) = match message.split_once(": ") {
+        Some((what, hint)) if message.contains(": write") => (what.to_owned(), hint.to_owned()),
+        _ => (message.to_owned(), "see the format reference in the README for what this key takes".to_owned()),
+    };
+    Diagnostic::new(&rules::INVALID_VALUE, span, message)
+        .label("invalid value")
+        .hint(hint)
+}
+
+fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]) -> Diagnostic {
+    let hint = match closest(key, candidates) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if candidates.is_empty() => "remove this key: the table takes no keys".to_owned(),
+        None => format!("the keys allowed here are: {}", ticked_list(candidates)),
+    };
+    Diagnostic::new(&rules::UNKNOWN_KEY, span, format!("unknown key `{key}` in {context}"))
+        .label("unknown key")
+        .hint(hint)
+}
+
+/// The candidate most like `word`, if one is close enough to be a likely typo.
+#[must_use]
+pub fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+fn ticked_list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+}
+
+fn plain_type(expected: &str) -> String {
+    let e = expected.trim();
+    let plain = match e {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number of 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a boolean" => "true or false",
+        "a string" => "text in double quotes",
+        "a sequence" => "a list in square brackets, like [\"a\", \"b\"]",
+        _ if e.starts_with("struct ") || e == "a map" => "a table",
+        _ if e.starts_with("enum ") => "one of the allowed words, in double quotes",
+        _ => e,
+    };
+    plain.to_owned()
+}
+
+fn plain_found(found: &str) -> String {
+    match found.trim() {
+        "sequence" => "a list".to_owned(),
+        "map" => "a table".to_owned(),
+        f if f.starts_with("string ") => format!("the text {}", &f["string ".len()..]),
+        f if f.starts_with("integer ") => format!("the number {}", f["integer ".len()..].trim_matches('`')),
+        f if f.starts_with("floating point ") => {
+            format!("the number {}", f["floating point ".len()..].trim_matches('`'))
+        }
+        f if f.starts_with("boolean ") => format!("{}", f["boolean ".len()..].trim_matches('`')),
+        f => f.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        let source = Source::new("t.toml", text.as_bytes().to_vec());
+        parse(&source).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn near_miss_keys_get_a_suggestion() {
+        assert_eq!(closest("revew", &["review", "patent_delay"]), Some("review"));
+        assert_eq!(closest("zzz", &["review", "patent_delay"]), None);
+    }
+
+    #[test]
+    fn every_bad_section_is_reported_not_just_the_first() {
+        let found = errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
+        let codes: Vec<_> = found.iter().map(|d| d.rule.code).collect();
+        assert_eq!(codes.len(), 3, "{found:#?}");
+        assert!(codes.contains(&"E0102"));
+        assert!(codes.contains(&"E0103"));
+        let tern = found.iter().find(|d| d.message.contains("tern")).expect("tern reported");
+        assert_eq!(tern.hint.as_deref(), Some("did you mean `term`?"));
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let found = errors("schema_version = 1\ntitle = unquoted\n");
+        assert_eq!(found[0].rule.code, "E0101");
+        assert_eq!(crate::diagnostic::line_column("schema_version = 1\ntitle = unquoted\n", found[0].span.start).0, 2);
+    }
+
+    #[test]
+    fn non_utf8_is_reported_at_the_bad_byte() {
+        let source = Source::new("t.toml", b"a = \"\xff\"\n".to_vec());
+        let found = parse(&source).err().unwrap_or_default();
+        assert_eq!(found[0].rule.code, "E0101");
+        assert_eq!(found[0].span, 5..6);
+    }
+
+    #[test]
+    fn top_level_key_list_matches_the_model() {
+        let found = errors("schema_version = 1\nzzz_not_a_key = 1\n");
+        assert_eq!(found[0].rule.code, "E0102");
+        // serde's own list of the Charter's fields must equal ours.
+        let err = toml::from_str::<Charter>("zzz = 1").expect_err("unknown key");
+        let listed: Vec<&str> = backticked(err.message()).into_iter().skip(1).collect();
+        assert_eq!(listed, TOP_LEVEL_KEYS);
+    }
+}
