@@ -137,7 +137,11 @@ pub fn summary(name: &str, diagnostics: &[Diagnostic]) -> String {
     if diagnostics.is_empty() {
         format!("{name}: ok")
     } else {
-        format!("{name}: {}, {}", plural(errors, "error"), plural(warnings, "warning"))
+        format!(
+            "{name}: {}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     }
 }
 
@@ -160,6 +164,9 @@ mod tests {
         let d = Diagnostic::new(&crate::rules::SYNTAX, 0..1, "x");
         let w = Diagnostic::new(&crate::rules::PHASES_OVERLAP, 0..1, "y");
         assert_eq!(summary("f.toml", &[]), "f.toml: ok");
-        assert_eq!(summary("f.toml", &[d.clone(), d, w]), "f.toml: 2 errors, 1 warning");
+        assert_eq!(
+            summary("f.toml", &[d.clone(), d, w]),
+            "f.toml: 2 errors, 1 warning"
+        );
     }
 }

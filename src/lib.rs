@@ -3,9 +3,15 @@
 //! The pipeline: [`load`] reads the text and deserializes it into the [`model`], reporting structural
 //! problems as [`diagnostic::Diagnostic`]s; [`validate`] checks field rules and cross-field rules and, if
 //! there are no errors, yields a [`validate::Valid`] charter; [`render`] turns only a valid charter into
-//! Markdown or HTML.
+//! Markdown or HTML. [`app`] wires the pipeline to the command line defined in [`cli`].
 
+pub mod app;
+pub mod cli;
 pub mod diagnostic;
+pub mod error;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod rules;
+pub mod validate;

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Charter};
@@ -81,9 +81,10 @@ impl<'s> Spans<'s> {
         let mut table = self.tree.get_ref();
         for seg in path {
             let next = match (seg, value) {
-                (Seg::Key(key), None | Some(DeValue::Table(_))) => {
-                    table.iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
-                }
+                (Seg::Key(key), None | Some(DeValue::Table(_))) => table
+                    .iter()
+                    .find(|(k, _)| k.get_ref() == key)
+                    .map(|(_, v)| v),
                 (Seg::Index(i), Some(DeValue::Array(a))) => a.iter().nth(*i),
                 _ => None,
             };
@@ -108,9 +109,10 @@ impl<'s> Spans<'s> {
         let mut value: Option<&DeValue<'s>> = None;
         for seg in parent {
             let next = match (seg, value) {
-                (Seg::Key(k), None | Some(DeValue::Table(_))) => {
-                    table.iter().find(|(key, _)| key.get_ref() == k).map(|(_, v)| v)
-                }
+                (Seg::Key(k), None | Some(DeValue::Table(_))) => table
+                    .iter()
+                    .find(|(key, _)| key.get_ref() == k)
+                    .map(|(_, v)| v),
                 (Seg::Index(i), Some(DeValue::Array(a))) => a.iter().nth(*i),
                 _ => None,
             };
@@ -138,12 +140,23 @@ impl<'s> Spans<'s> {
 pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
     if let Err(e) = std::str::from_utf8(&source.bytes) {
         let at = e.valid_up_to();
-        let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-        let at = source.text.get(..at.saturating_sub(bom)).map_or(0, str::len);
+        let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let at = source
+            .text
+            .get(..at.saturating_sub(bom))
+            .map_or(0, str::len);
         return Err(vec![
-            Diagnostic::new(&rules::SYNTAX, at..at + 1, "the file is not valid UTF-8 text")
-                .label("this byte is not UTF-8")
-                .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+            Diagnostic::new(
+                &rules::SYNTAX,
+                at..at + 1,
+                "the file is not valid UTF-8 text",
+            )
+            .label("this byte is not UTF-8")
+            .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
         ]);
     }
     let (tree, errors) = DeTable::parse_recoverable(&source.text);
@@ -152,9 +165,13 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::new(&rules::SYNTAX, span, format!("TOML syntax: {}", e.message().trim()))
-                    .label("here")
-                    .hint("check quotes, brackets and `=` on this line; text values need double quotes")
+                Diagnostic::new(
+                    &rules::SYNTAX,
+                    span,
+                    format!("TOML syntax: {}", e.message().trim()),
+                )
+                .label("here")
+                .hint("check quotes, brackets and `=` on this line; text values need double quotes")
             })
             .collect());
     }
@@ -225,17 +242,30 @@ fn check_section(
         "term" => one::<m::Term>(value, "`[term]`", out),
         "disputes" => one::<m::Disputes>(value, "`[disputes]`", out),
         "review" => one::<m::Review>(value, "`[review]`", out),
-        _ => out.push(unknown_key(key, key_span, "the top level of the charter", TOP_LEVEL_KEYS)),
+        _ => out.push(unknown_key(
+            key,
+            key_span,
+            "the top level of the charter",
+            TOP_LEVEL_KEYS,
+        )),
     }
 }
 
-fn one<T: DeserializeOwned>(value: &Spanned<DeValue<'_>>, context: &str, out: &mut Vec<Diagnostic>) {
+fn one<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+    context: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     if let Err(e) = T::deserialize(ValueDeserializer::from(value.clone())) {
         out.push(translate(&e, context, value.span()));
     }
 }
 
-fn each<T: DeserializeOwned>(value: &Spanned<DeValue<'_>>, context: &str, out: &mut Vec<Diagnostic>) {
+fn each<T: DeserializeOwned>(
+    value: &Spanned<DeValue<'_>>,
+    context: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     match value.get_ref() {
         DeValue::Array(items) => {
             for (i, item) in items.iter().enumerate() {
@@ -271,7 +301,10 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
         let value = ticked.first().copied().unwrap_or("?");
         let allowed: Vec<&str> = ticked.iter().skip(1).copied().collect();
         let hint = match closest(value, &allowed) {
-            Some(best) => format!("did you mean \"{best}\"? The allowed values are: {}", quoted_list(&allowed)),
+            Some(best) => format!(
+                "did you mean \"{best}\"? The allowed values are: {}",
+                quoted_list(&allowed)
+            ),
             None => format!("write one of: {}", quoted_list(&allowed)),
         };
         return Diagnostic::new(
@@ -283,23 +316,33 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
         .hint(hint);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         let expected = plain_type(expected);
         return Diagnostic::new(
             &rules::WRONG_TYPE,
             span,
-            format!("wrong type in {context}: expected {expected}, found {}", plain_found(found)),
+            format!(
+                "wrong type in {context}: expected {expected}, found {}",
+                plain_found(found)
+            ),
         )
         .label(format!("expected {expected}"))
         .hint(format!("write {expected} here"));
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
         let expected = plain_type(expected);
         return Diagnostic::new(
             &rules::WRONG_TYPE,
             span,
-            format!("invalid value in {context}: expected {expected}, found {}", plain_found(found)),
+            format!(
+                "invalid value in {context}: expected {expected}, found {}",
+                plain_found(found)
+            ),
         )
         .label(format!("expected {expected}"))
         .hint(format!("write {expected} here"));
@@ -307,7 +350,10 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
     // Messages of our own value types (dates, periods, quorums) already say what to write.
     let (message, hint) = match message.split_once(": ") {
         Some((what, hint)) if message.contains(": write") => (what.to_owned(), hint.to_owned()),
-        _ => (message.to_owned(), "see the format reference in the README for what this key takes".to_owned()),
+        _ => (
+            message.to_owned(),
+            "see the format reference in the README for what this key takes".to_owned(),
+        ),
     };
     Diagnostic::new(&rules::INVALID_VALUE, span, message)
         .label("invalid value")
@@ -320,9 +366,13 @@ fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]
         None if candidates.is_empty() => "remove this key: the table takes no keys".to_owned(),
         None => format!("the keys allowed here are: {}", ticked_list(candidates)),
     };
-    Diagnostic::new(&rules::UNKNOWN_KEY, span, format!("unknown key `{key}` in {context}"))
-        .label("unknown key")
-        .hint(hint)
+    Diagnostic::new(
+        &rules::UNKNOWN_KEY,
+        span,
+        format!("unknown key `{key}` in {context}"),
+    )
+    .label("unknown key")
+    .hint(hint)
 }
 
 /// The candidate most like `word`, if one is close enough to be a likely typo.
@@ -341,11 +391,19 @@ fn backticked(message: &str) -> Vec<&str> {
 }
 
 fn ticked_list(items: &[&str]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn quoted_list(items: &[&str]) -> String {
-    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("\"{i}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn plain_type(expected: &str) -> String {
@@ -369,9 +427,14 @@ fn plain_found(found: &str) -> String {
         "sequence" => "a list".to_owned(),
         "map" => "a table".to_owned(),
         f if f.starts_with("string ") => format!("the text {}", &f["string ".len()..]),
-        f if f.starts_with("integer ") => format!("the number {}", f["integer ".len()..].trim_matches('`')),
+        f if f.starts_with("integer ") => {
+            format!("the number {}", f["integer ".len()..].trim_matches('`'))
+        }
         f if f.starts_with("floating point ") => {
-            format!("the number {}", f["floating point ".len()..].trim_matches('`'))
+            format!(
+                "the number {}",
+                f["floating point ".len()..].trim_matches('`')
+            )
         }
         f if f.starts_with("boolean ") => format!("{}", f["boolean ".len()..].trim_matches('`')),
         f => f.to_owned(),
@@ -389,18 +452,25 @@ mod tests {
 
     #[test]
     fn near_miss_keys_get_a_suggestion() {
-        assert_eq!(closest("revew", &["review", "patent_delay"]), Some("review"));
+        assert_eq!(
+            closest("revew", &["review", "patent_delay"]),
+            Some("review")
+        );
         assert_eq!(closest("zzz", &["review", "patent_delay"]), None);
     }
 
     #[test]
     fn every_bad_section_is_reported_not_just_the_first() {
-        let found = errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
+        let found =
+            errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
         let codes: Vec<_> = found.iter().map(|d| d.rule.code).collect();
         assert_eq!(codes.len(), 3, "{found:#?}");
         assert!(codes.contains(&"E0102"));
         assert!(codes.contains(&"E0103"));
-        let tern = found.iter().find(|d| d.message.contains("tern")).expect("tern reported");
+        let tern = found
+            .iter()
+            .find(|d| d.message.contains("tern"))
+            .expect("tern reported");
         assert_eq!(tern.hint.as_deref(), Some("did you mean `term`?"));
     }
 
@@ -408,7 +478,14 @@ mod tests {
     fn syntax_errors_are_located() {
         let found = errors("schema_version = 1\ntitle = unquoted\n");
         assert_eq!(found[0].rule.code, "E0101");
-        assert_eq!(crate::diagnostic::line_column("schema_version = 1\ntitle = unquoted\n", found[0].span.start).0, 2);
+        assert_eq!(
+            crate::diagnostic::line_column(
+                "schema_version = 1\ntitle = unquoted\n",
+                found[0].span.start
+            )
+            .0,
+            2
+        );
     }
 
     #[test]

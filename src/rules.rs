@@ -88,7 +88,9 @@ rules! {
 /// Looks a rule up by its code, case-insensitively.
 #[must_use]
 pub fn find(code: &str) -> Option<&'static Rule> {
-    ALL.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
+    ALL.iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]
@@ -103,7 +105,11 @@ mod tests {
         assert_eq!(codes.len(), ALL.len());
         assert_eq!(names.len(), ALL.len());
         for rule in ALL {
-            let letter = if rule.severity == Severity::Error { 'E' } else { 'W' };
+            let letter = if rule.severity == Severity::Error {
+                'E'
+            } else {
+                'W'
+            };
             assert!(rule.code.starts_with(letter), "{}", rule.code);
         }
         assert_eq!(find("e0401"), Some(&QUORUM_EXCEEDS_MEMBERS));

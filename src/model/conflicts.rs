@@ -94,7 +94,10 @@ pub struct DeclaredConflict {
     #[validate(length(min = 1))]
     pub interest: String,
     /// Decisions the conflict affects.
-    #[validate(length(min = 1, message = "say which decisions the conflict affects"), custom(function = "super::check_ids"))]
+    #[validate(
+        length(min = 1, message = "say which decisions the conflict affects"),
+        custom(function = "super::check_ids")
+    )]
     pub affects: Vec<String>,
     /// How it is managed.
     #[validate(length(min = 1, message = "say how the conflict is managed"))]

@@ -16,7 +16,10 @@ pub struct DataFlow {
     /// The partner that provides the data.
     pub provider: String,
     /// The partners that receive it.
-    #[validate(length(min = 1, message = "a data flow needs at least one recipient"), custom(function = "super::check_ids"))]
+    #[validate(
+        length(min = 1, message = "a data flow needs at least one recipient"),
+        custom(function = "super::check_ids")
+    )]
     pub recipients: Vec<String>,
     /// Categories of data, e.g. "vital signs", "laboratory results".
     #[validate(length(min = 1, message = "name at least one category of data"))]

@@ -63,7 +63,11 @@ pub struct Share {
     /// The owning partner.
     pub partner: String,
     /// Its share in percent.
-    #[validate(range(min = 1, max = 100, message = "a share is a whole percentage from 1 to 100"))]
+    #[validate(range(
+        min = 1,
+        max = 100,
+        message = "a share is a whole percentage from 1 to 100"
+    ))]
     pub percent: u32,
 }
 
@@ -86,10 +90,16 @@ pub struct Licence {
     #[validate(custom(function = "super::check_id"))]
     pub id: String,
     /// The foreground categories it covers.
-    #[validate(length(min = 1, message = "say which foreground IP the licence covers"), custom(function = "super::check_ids"))]
+    #[validate(
+        length(min = 1, message = "say which foreground IP the licence covers"),
+        custom(function = "super::check_ids")
+    )]
     pub covers: Vec<String>,
     /// The partners it is granted to.
-    #[validate(length(min = 1, message = "say who receives the licence"), custom(function = "super::check_ids"))]
+    #[validate(
+        length(min = 1, message = "say who receives the licence"),
+        custom(function = "super::check_ids")
+    )]
     pub to: Vec<String>,
     /// Exclusive, non-exclusive, or an option to negotiate an exclusive licence.
     pub kind: LicenceKind,

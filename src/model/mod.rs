@@ -41,7 +41,10 @@ pub struct Charter {
     #[validate(nested)]
     pub charter: Overview,
     /// The organisations in the partnership.
-    #[validate(length(min = 2, message = "a partnership needs at least two partners"), nested)]
+    #[validate(
+        length(min = 2, message = "a partnership needs at least two partners"),
+        nested
+    )]
     pub partners: Vec<Partner>,
     /// Boards, committees and working groups.
     #[serde(default)]
@@ -125,7 +128,16 @@ mod tests {
         for good in ["northstar", "cab", "phase-2", "a1"] {
             assert!(check_id(good).is_ok(), "{good}");
         }
-        for bad in ["", "Northstar", "2phase", "a--b", "a-", "a_b", "a b", &"a".repeat(41)] {
+        for bad in [
+            "",
+            "Northstar",
+            "2phase",
+            "a--b",
+            "a-",
+            "a_b",
+            "a b",
+            &"a".repeat(41),
+        ] {
             assert!(check_id(bad).is_err(), "{bad}");
         }
     }

@@ -143,7 +143,9 @@ impl Period {
     pub fn after(self, start: Date) -> Date {
         match self.unit {
             PeriodUnit::Days => start.add_days(i64::from(self.count)),
-            PeriodUnit::BusinessDays => start.add_days(i64::try_from(self.approx_days()).unwrap_or(0)),
+            PeriodUnit::BusinessDays => {
+                start.add_days(i64::try_from(self.approx_days()).unwrap_or(0))
+            }
             PeriodUnit::Weeks => start.add_days(7 * i64::from(self.count)),
             PeriodUnit::Months => start.add_months(self.count),
             PeriodUnit::Years => start.add_months(12 * self.count),
@@ -171,8 +173,7 @@ impl fmt::Display for Period {
 }
 
 /// Why a period could not be read; the text is shown to the organiser.
-pub const PERIOD_HINT: &str =
-    "write a whole number and a unit, like \"30 days\", \"5 business days\", \"6 weeks\", \"3 months\" or \"2 years\"";
+pub const PERIOD_HINT: &str = "write a whole number and a unit, like \"30 days\", \"5 business days\", \"6 weeks\", \"3 months\" or \"2 years\"";
 
 impl std::str::FromStr for Period {
     type Err = String;
@@ -366,9 +367,7 @@ impl<'de> Deserialize<'de> for Quorum {
                     Some(_) => Err(E::custom(format!(
                         "the quorum `{v}` is not a fraction between 0 and 1: {QUORUM_HINT}"
                     ))),
-                    None => Err(E::custom(format!(
-                        "`{v}` is not a quorum: {QUORUM_HINT}"
-                    ))),
+                    None => Err(E::custom(format!("`{v}` is not a quorum: {QUORUM_HINT}"))),
                 }
             }
         }
@@ -388,7 +387,10 @@ mod tests {
     fn day_numbers_round_trip_and_count_leap_days() {
         let d = date(2024, 2, 28);
         assert_eq!(date(2024, 3, 1).day_number() - d.day_number(), 2);
-        assert_eq!(date(2023, 3, 1).day_number() - date(2023, 2, 28).day_number(), 1);
+        assert_eq!(
+            date(2023, 3, 1).day_number() - date(2023, 2, 28).day_number(),
+            1
+        );
         for n in [0, 59, 60, 700_000, 739_000] {
             assert_eq!(from_day_number(n).day_number(), n, "{n}");
         }
@@ -406,13 +408,19 @@ mod tests {
     fn periods_parse_from_plain_words() {
         assert_eq!(
             "21 days".parse::<Period>(),
-            Ok(Period { count: 21, unit: PeriodUnit::Days })
+            Ok(Period {
+                count: 21,
+                unit: PeriodUnit::Days
+            })
         );
         assert_eq!(
             "1 business day".parse::<Period>().map(|p| p.to_string()),
             Ok("1 business day".to_owned())
         );
-        assert_eq!("3  months".parse::<Period>().map(Period::approx_days), Ok(92));
+        assert_eq!(
+            "3  months".parse::<Period>().map(Period::approx_days),
+            Ok(92)
+        );
         assert!("three months".parse::<Period>().is_err());
         assert!("30".parse::<Period>().is_err());
         assert!("30 fortnights".parse::<Period>().is_err());
@@ -420,7 +428,10 @@ mod tests {
 
     #[test]
     fn quorum_counts_round_up() {
-        let two_thirds = Quorum::Fraction { numerator: 2, denominator: 3 };
+        let two_thirds = Quorum::Fraction {
+            numerator: 2,
+            denominator: 3,
+        };
         assert_eq!(two_thirds.required(7), 5);
         assert_eq!(two_thirds.required(6), 4);
         assert_eq!(Quorum::Majority.required(6), 4);

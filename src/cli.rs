@@ -1,0 +1,84 @@
+//! Command-line arguments. The doc comments here are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Turn a TOML description of a multi-party partnership into a governance charter.
+///
+/// Write the partnership down once in TOML (partners, governance bodies, decisions, data use, IP,
+/// publication, conflicts of interest, phases and obligations), check it, and render a numbered
+/// charter with an accountability checklist.
+#[derive(Debug, Parser)]
+#[command(
+    name = "charter",
+    version,
+    after_help = "Examples:\n  charter check charters/sepsis-advisory-board.toml\n  charter render charters/sepsis-advisory-board.toml --format html -o board.html\n\nExit codes: 0 success, 1 the charter has errors, 2 charter could not run (unreadable file, existing output, ...)."
+)]
+pub struct Cli {
+    /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check charters and report every problem, with file, line, column and a hint.
+    ///
+    /// Errors must be fixed before a charter can be rendered; warnings point at terms a reviewer would
+    /// question. Exits 1 when any file has an error.
+    #[command(
+        after_help = "Example:\n  charter check board.toml\n  cat board.toml | charter check -"
+    )]
+    Check {
+        /// Charter files to check; `-` reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Render a charter as a numbered Markdown or standalone HTML document.
+    ///
+    /// The document ends with an accountability checklist derived from the terms and a footer with the
+    /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered.
+    #[command(
+        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
+    )]
+    Render {
+        /// The charter to render; `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Where to write the document; `-` or no value writes standard output. The file is written
+        /// atomically and an existing file is kept unless `--force` is given.
+        #[arg(long, short = 'o', value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Output formats of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark with tables and task lists).
+    Md,
+    /// One standalone HTML5 file with inline CSS.
+    Html,
+}
+
+/// Colour choice for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

@@ -1,0 +1,43 @@
+//! Errors that stop `charter` from doing its job at all (exit code 2), as opposed to problems in a
+//! charter, which are diagnostics (exit code 1).
+
+use std::io;
+use std::path::PathBuf;
+
+/// The tool could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input could not be read.
+    #[error("cannot read {path}")]
+    Read {
+        /// The path as given.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// An output could not be written.
+    #[error("cannot write {path}")]
+    Write {
+        /// The path as given.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// The output file exists and `--force` was not given.
+    #[error("{path} already exists; pass --force to replace it")]
+    OutputExists {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// The output would overwrite the input.
+    #[error("the output {path} is the input file; choose another output path")]
+    OutputIsInput {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A template failed to render.
+    #[error("template error: {0}")]
+    Template(String),
+}

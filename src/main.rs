@@ -1,0 +1,15 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = charter::cli::Cli::parse();
+    let exit = match charter::app::run(&cli) {
+        Ok(exit) => exit,
+        Err(error) => {
+            charter::app::report_error(&mut std::io::stderr(), &error);
+            charter::app::Exit::Failure
+        }
+    };
+    ExitCode::from(exit as u8)
+}

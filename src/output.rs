@@ -1,0 +1,95 @@
+//! Writing results: standard output that tolerates a closed pipe, and files written atomically.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::error::Error;
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed to disk, then
+/// renamed over the target. An existing file is replaced only with `force`; on any failure the old file
+/// is untouched and the temporary file is removed.
+///
+/// # Errors
+/// When the file exists without `force`, or any step of the write fails.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+    let wrap = |source: io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(Error::OutputExists {
+            path: path.to_path_buf(),
+        });
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".charter-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(wrap)?;
+    tmp.write_all(bytes).map_err(wrap)?;
+    tmp.as_file().sync_all().map_err(wrap)?;
+    if force {
+        tmp.persist(path).map_err(|e| wrap(e.error))?;
+    } else {
+        // `persist_noclobber` fails rather than replace a file created since the check above.
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                Error::OutputExists {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                wrap(e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes to standard output; a reader that closed the pipe early is not an error.
+///
+/// # Errors
+/// On any write failure other than a closed pipe.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_overwrites_without_force() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.md");
+        write_atomic(&path, b"one", false).expect("first write");
+        let again = write_atomic(&path, b"two", false);
+        assert!(matches!(again, Err(Error::OutputExists { .. })));
+        assert_eq!(fs::read(&path).expect("read"), b"one");
+        write_atomic(&path, b"two", true).expect("forced write");
+        assert_eq!(fs::read(&path).expect("read"), b"two");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("dir").collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("missing-dir").join("out.md");
+        assert!(matches!(
+            write_atomic(&path, b"x", false),
+            Err(Error::Write { .. })
+        ));
+    }
+}

@@ -1,0 +1,173 @@
+//! Validation: field rules (through `validator`), references between sections, and cross-field rules.
+//! Rules push located diagnostics into one context; none of them stops the others.
+
+mod conflicts;
+mod data;
+mod fields;
+mod governance;
+mod ip;
+mod references;
+mod schedule;
+
+use std::collections::BTreeMap;
+use std::ops::Deref;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::load::{Seg, Spans};
+use crate::model::{Charter, Date};
+use crate::rules::Rule;
+
+/// A charter that passed validation with no errors. Only a `Valid` charter can be rendered.
+#[derive(Debug, Clone)]
+pub struct Valid<T>(T);
+
+impl<T> Deref for Valid<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What validation found.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The charter, when there were no errors (warnings allowed).
+    pub charter: Option<Valid<Charter>>,
+    /// Every error and warning, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Validates a loaded charter.
+#[must_use]
+pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
+    let mut ctx = Ctx {
+        spans,
+        out: Vec::new(),
+    };
+    fields::check(&charter, &mut ctx);
+    let index = Index::new(&charter);
+    references::check(&charter, &index, &mut ctx);
+    governance::check(&charter, &index, &mut ctx);
+    data::check(&charter, &index, &mut ctx);
+    ip::check(&charter, &mut ctx);
+    conflicts::check(&charter, &index, &mut ctx);
+    schedule::check(&charter, &mut ctx);
+    let mut diagnostics = ctx.out;
+    diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    let charter = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        Some(Valid(charter))
+    };
+    Outcome {
+        charter,
+        diagnostics,
+    }
+}
+
+/// Where rules report.
+struct Ctx<'a, 's> {
+    spans: &'a Spans<'s>,
+    out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_, '_> {
+    /// Reports `rule` at the value found at `path`.
+    fn at(
+        &mut self,
+        rule: &'static Rule,
+        path: &[Seg],
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let span = self.spans.span_of(path);
+        self.out.push(Diagnostic::new(rule, span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+}
+
+/// Sets the label and hint of a diagnostic in place.
+trait Annotate {
+    fn with(&mut self, label: impl Into<String>, hint: impl Into<String>);
+}
+
+impl Annotate for Diagnostic {
+    fn with(&mut self, label: impl Into<String>, hint: impl Into<String>) {
+        self.label = label.into();
+        self.hint = Some(hint.into());
+    }
+}
+
+/// What an id refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Partner(usize),
+    Body(usize),
+}
+
+/// Lookup tables from ids to items, built once so that every reference check is a map lookup.
+struct Index<'c> {
+    /// Partners and bodies share one namespace: an owner may be either.
+    actors: BTreeMap<&'c str, Target>,
+    decisions: BTreeMap<&'c str, usize>,
+    foreground: BTreeMap<&'c str, usize>,
+}
+
+impl<'c> Index<'c> {
+    fn new(charter: &'c Charter) -> Self {
+        let mut actors = BTreeMap::new();
+        for (i, p) in charter.partners.iter().enumerate() {
+            actors.entry(p.id.as_str()).or_insert(Target::Partner(i));
+        }
+        for (i, b) in charter.bodies.iter().enumerate() {
+            actors.entry(b.id.as_str()).or_insert(Target::Body(i));
+        }
+        let decisions = first_index(charter.decisions.iter().map(|d| d.id.as_str()));
+        let foreground = first_index(
+            charter
+                .ip
+                .iter()
+                .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str())),
+        );
+        Index {
+            actors,
+            decisions,
+            foreground,
+        }
+    }
+
+    fn partner(&self, id: &str) -> Option<usize> {
+        match self.actors.get(id) {
+            Some(Target::Partner(i)) => Some(*i),
+            _ => None,
+        }
+    }
+
+    fn body(&self, id: &str) -> Option<usize> {
+        match self.actors.get(id) {
+            Some(Target::Body(i)) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+fn first_index<'c>(ids: impl Iterator<Item = &'c str>) -> BTreeMap<&'c str, usize> {
+    let mut map = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+/// The last day of the charter's term, when the term is stated consistently.
+#[must_use]
+pub fn term_end(charter: &Charter) -> Option<Date> {
+    match (&charter.term.length, &charter.term.end_date) {
+        (Some(length), None) => Some(length.after(charter.charter.effective_date).add_days(-1)),
+        (None, Some(end)) => Some(*end),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
