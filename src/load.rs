@@ -295,7 +295,7 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
             format!("{context} is missing the required key `{key}`"),
         )
         .label(format!("`{key}` is required here"))
-        .hint(format!("add a line `{key} = …` to this table; the format reference in the README says what it takes"));
+        .hint(missing_hint(key, context));
     }
     if message.starts_with("unknown variant ") {
         let value = ticked.first().copied().unwrap_or("?");
@@ -352,12 +352,26 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
         Some((what, hint)) if message.contains(": write") => (what.to_owned(), hint.to_owned()),
         _ => (
             message.to_owned(),
-            "see the format reference in the README for what this key takes".to_owned(),
+            "see docs/format.md for what this key takes".to_owned(),
         ),
     };
     Diagnostic::new(&rules::INVALID_VALUE, span, message)
         .label("invalid value")
         .hint(hint)
+}
+
+fn missing_hint(key: &str, context: &str) -> String {
+    let top = context.starts_with("the top level");
+    match key {
+        "schema_version" if top => "add `schema_version = 1` as the first line".to_owned(),
+        "partners" if top => {
+            "add a `[[partners]]` section for each partner (at least two)".to_owned()
+        }
+        _ if top => format!("add a `[{key}]` section"),
+        _ => format!(
+            "add a line `{key} = …` to this table; the format reference in docs/format.md says what it takes"
+        ),
+    }
 }
 
 fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]) -> Diagnostic {

@@ -99,7 +99,7 @@ impl Identifiability {
             Identifiability::LimitedDataSet => "a limited data set",
             Identifiability::DeidentifiedSafeHarbor => "de-identified data (Safe Harbor)",
             Identifiability::DeidentifiedExpert => "de-identified data (Expert Determination)",
-            Identifiability::Aggregate => "aggregate statistics only",
+            Identifiability::Aggregate => "aggregate statistics",
         }
     }
 }

@@ -24,7 +24,7 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                     ctx.at(
                         &rules::RECIPIENT_ABOVE_DATA_CEILING,
                         path!["data_flows", i, "recipients", k],
-                        format!("{} may receive at most {}, but \"{}\" sends it {}", partner.short_name, ceiling.label(), f.name, tier.label()),
+                        format!("{} may receive nothing more identifiable than {}, but \"{}\" sends it {}", partner.short_name, ceiling.label(), f.name, tier.label()),
                     )
                     .with("receives more identifiable data than allowed", format!("send {} a less identifiable tier (a separate flow), or raise its `data_ceiling`", partner.short_name));
                 }
@@ -32,7 +32,7 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
         }
         if tier.is_identifiable() {
             if matches!(f.agreement, Agreement::None | Agreement::CharterOnly) {
-                ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT, path!["data_flows", i, "agreement"], format!("\"{}\" carries {} with {}", f.name, tier.label(), f.agreement.label()))
+                ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT, path!["data_flows", i, "agreement"], format!("\"{}\" carries {} under {}", f.name, tier.label(), f.agreement.label()))
                     .with("identifiable data needs an agreement", "write `agreement = \"data_use_agreement\"` (limited data set) or `\"business_associate_agreement\"` (a vendor handling PHI)");
             }
             if f.breach_notification.is_none() {

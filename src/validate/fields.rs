@@ -91,7 +91,7 @@ fn report(error: &ValidationError, field: &str, path: &[Seg], ctx: &mut Ctx<'_, 
                 .message
                 .as_ref()
                 .map_or_else(|| format!("`{field}` breaks the rule `{other}`"), ToString::to_string),
-            "see the format reference in the README".to_owned(),
+            "see docs/format.md".to_owned(),
         ),
     };
     let message = match error.message.as_ref() {

@@ -171,3 +171,5 @@ pub fn term_end(charter: &Charter) -> Option<Date> {
 
 #[cfg(test)]
 mod tests;
+
+pub use governance::voting_seats as governance_voting_seats;

@@ -73,6 +73,30 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
 
     let mut order: Vec<usize> = Vec::with_capacity(c.phases.len());
     for (i, p) in c.phases.iter().enumerate() {
+        for (k, m) in p.metrics.iter().enumerate() {
+            match (m.at_least, m.at_most) {
+                (None, None) => {
+                    ctx.at(
+                        &rules::METRIC_THRESHOLD,
+                        path!["phases", i, "metrics", k],
+                        format!("the metric \"{}\" has no threshold", m.name),
+                    )
+                    .with("no threshold", "add `at_least = …` or `at_most = …`");
+                }
+                (Some(_), Some(_)) => {
+                    ctx.at(
+                        &rules::METRIC_THRESHOLD,
+                        path!["phases", i, "metrics", k, "at_most"],
+                        format!("the metric \"{}\" has both a minimum and a maximum", m.name),
+                    )
+                    .with(
+                        "give one threshold",
+                        "split it into two metrics, one with `at_least` and one with `at_most`",
+                    );
+                }
+                _ => {}
+            }
+        }
         if p.end < p.start {
             ctx.at(
                 &rules::PHASE_DATES_REVERSED,
@@ -102,60 +126,39 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 );
             }
         }
-        for (k, m) in p.metrics.iter().enumerate() {
-            match (m.at_least, m.at_most) {
-                (None, None) => {
-                    ctx.at(
-                        &rules::METRIC_THRESHOLD,
-                        path!["phases", i, "metrics", k],
-                        format!("the metric \"{}\" has no threshold", m.name),
-                    )
-                    .with("no threshold", "add `at_least = …` or `at_most = …`");
-                }
-                (Some(_), Some(_)) => {
-                    ctx.at(
-                        &rules::METRIC_THRESHOLD,
-                        path!["phases", i, "metrics", k, "at_most"],
-                        format!("the metric \"{}\" has both a minimum and a maximum", m.name),
-                    )
-                    .with(
-                        "give one threshold",
-                        "split it into two metrics, one with `at_least` and one with `at_most`",
-                    );
-                }
-                _ => {}
+    }
+    // Sorted by start date, a phase overlaps an earlier one exactly when it starts before the latest end
+    // seen so far: one pass, and no pair is missed.
+    order.sort_by_key(|&i| (c.phases[i].start, c.phases[i].end, i));
+    let mut latest: Option<usize> = None;
+    for &i in &order {
+        let b = &c.phases[i];
+        if let Some(a) = latest.map(|j| &c.phases[j]) {
+            if b.start <= a.end {
+                ctx.at(
+                    &rules::PHASES_OVERLAP,
+                    path!["phases", i, "start"],
+                    format!(
+                        "\"{}\" starts on {} before \"{}\" ends on {}",
+                        b.name, b.start, a.name, a.end
+                    ),
+                )
+                .with(
+                    "overlaps an earlier phase",
+                    format!(
+                        "start \"{}\" after {}, once the gate of \"{}\" has decided",
+                        b.name, a.end, a.name
+                    ),
+                );
             }
         }
-    }
-    // Sorting by start date makes the overlap check one pass over neighbours.
-    order.sort_by_key(|&i| (c.phases[i].start, c.phases[i].end, i));
-    for pair in order.windows(2) {
-        let (a, b) = (&c.phases[pair[0]], &c.phases[pair[1]]);
-        if b.start <= a.end {
-            ctx.at(
-                &rules::PHASES_OVERLAP,
-                path!["phases", pair[1], "start"],
-                format!(
-                    "\"{}\" starts on {} before \"{}\" ends on {}",
-                    b.name, b.start, a.name, a.end
-                ),
-            )
-            .with(
-                "overlaps the previous phase",
-                format!(
-                    "start \"{}\" after {}, once the gate of \"{}\" has decided",
-                    b.name, a.end, a.name
-                ),
-            );
+        if latest.is_none_or(|j| b.end > c.phases[j].end) {
+            latest = Some(i);
         }
     }
 
     for (i, o) in c.obligations.iter().enumerate() {
-        let event = o.within.is_some() && o.after.is_some();
-        if o.due.is_none() && o.cadence.is_none() && !event {
-            ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i], format!("the obligation \"{}\" says neither when nor how often", o.action))
-                .with("no timing", "add `due = 2027-03-31`, `cadence = \"quarterly\"`, or both `within = \"30 days\"` and `after = \"<event>\"`");
-        } else if o.within.is_some() != o.after.is_some() {
+        if o.within.is_some() != o.after.is_some() {
             let (key, other) = if o.within.is_some() {
                 ("within", "after")
             } else {
@@ -163,6 +166,9 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             };
             ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i, key], format!("the obligation \"{}\" has `{key}` without `{other}`", o.action))
                 .with(format!("`{other}` is missing"), "`within` is a period and `after` the event it runs from: give both, e.g. `within = \"30 days\"`, `after = \"a model change\"`");
+        } else if o.due.is_none() && o.cadence.is_none() && o.within.is_none() {
+            ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i], format!("the obligation \"{}\" says neither when nor how often", o.action))
+                .with("no timing", "add `due = 2027-03-31`, `cadence = \"quarterly\"`, or both `within = \"30 days\"` and `after = \"<event>\"`");
         }
         if let (Some(due), Some(end)) = (o.due, end) {
             if due < start || due > end {
@@ -174,10 +180,15 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
 
     if let Some(p) = &c.publication {
         if let Some(end) = end {
-            let term_days = u64::try_from(end.day_number() - start.day_number() + 1).unwrap_or(0);
-            let delay = p.review.approx_days() + p.patent_delay.map_or(0, |d| d.approx_days());
-            if delay > term_days {
-                ctx.at(&rules::PUBLICATION_DELAY_EXCEEDS_TERM, path!["publication", "review"], format!("review ({}) plus patent delay ({}) is about {delay} days, longer than the whole term of {term_days} days", p.review, p.patent_delay.map_or_else(|| "none".to_owned(), |d| d.to_string())))
+            // Exact calendar arithmetic: a 12-month delay fits a 12-month term.
+            let ready = p
+                .patent_delay
+                .map_or(p.review.after(start), |d| d.after(p.review.after(start)));
+            if ready > end.add_days(1) {
+                let delay = p
+                    .patent_delay
+                    .map_or_else(|| "none".to_owned(), |d| d.to_string());
+                ctx.at(&rules::PUBLICATION_DELAY_EXCEEDS_TERM, path!["publication", "review"], format!("review ({}) plus patent delay ({delay}) runs to {ready}, past the end of the term on {end}", p.review))
                     .with("cannot fit the term", "shorten the review period or the patent delay (typically 30–90 days and 60–120 days)");
             }
         }

@@ -1,0 +1,955 @@
+//! The document model: a valid charter laid out as numbered sections and clauses, with every string from
+//! the TOML already escaped for Markdown. Numbers follow position; anchors follow ids, so adding a partner
+//! renumbers clauses but moves no anchor.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::checklist::{self, Group};
+use super::markdown::{Md, join, prose, text};
+use crate::md;
+use crate::model::{
+    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, Ownership, Renewal,
+};
+use crate::validate::{Valid, governance_voting_seats, term_end};
+
+/// The whole document, ready for a template.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    /// The title, escaped.
+    pub title: Md,
+    /// The title as plain text, for the HTML `<title>` (escaped there by the template engine).
+    pub title_text: String,
+    /// Lines under the title: version, effective date, jurisdiction.
+    pub details: Vec<Detail>,
+    /// Numbered sections, in order.
+    pub sections: Vec<Section>,
+    /// The SHA-256 of the input bytes, in lowercase hex.
+    pub fingerprint: String,
+    /// The program and version that rendered the document.
+    pub generator: String,
+}
+
+/// A label and value under the title.
+#[derive(Debug, Serialize)]
+pub struct Detail {
+    /// E.g. "Version".
+    pub label: &'static str,
+    /// The value, escaped.
+    pub value: Md,
+}
+
+/// A numbered section.
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// Section number, from 1.
+    pub number: usize,
+    /// Stable anchor.
+    pub anchor: &'static str,
+    /// Section title.
+    pub title: &'static str,
+    /// Its content.
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a section.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A numbered clause.
+    Clause(Clause),
+    /// A table.
+    Table(Table),
+    /// The accountability checklist items of one owner.
+    Checklist(Group),
+    /// A signature block.
+    Signature(Signature),
+}
+
+/// A numbered clause: a heading, a sentence or more, optional list items and further paragraphs.
+#[derive(Debug, Serialize)]
+pub struct Clause {
+    /// E.g. "3.2".
+    pub number: String,
+    /// Stable anchor, from ids.
+    pub anchor: String,
+    /// Short heading, e.g. "Quorum".
+    pub heading: Md,
+    /// The clause text.
+    pub text: Md,
+    /// A bulleted list after the text.
+    pub items: Vec<Md>,
+    /// Further paragraphs (the organiser's own Markdown).
+    pub paragraphs: Vec<Md>,
+}
+
+/// A table with a header row.
+#[derive(Debug, Serialize)]
+pub struct Table {
+    /// Column headings.
+    pub headers: Vec<&'static str>,
+    /// Rows of escaped cells.
+    pub rows: Vec<Vec<Md>>,
+}
+
+/// A signature block for one partner.
+#[derive(Debug, Serialize)]
+pub struct Signature {
+    /// Anchor of the block.
+    pub anchor: String,
+    /// Legal name of the partner.
+    pub partner: Md,
+    /// Name of the signatory.
+    pub name: Md,
+    /// Title of the signatory.
+    pub title: Md,
+}
+
+/// Where a term is stated: its clause number and anchor, for links from the checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClauseRef {
+    /// E.g. "5.2".
+    pub number: String,
+    /// E.g. "flow-ehr-extract".
+    pub anchor: String,
+}
+
+/// Lays out a valid charter. `fingerprint` is the SHA-256 of the input.
+#[must_use]
+pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
+    let c: &Charter = charter;
+    let mut b = Builder::default();
+    purpose(c, &mut b);
+    partners(c, &mut b);
+    governance(c, &mut b);
+    decisions(c, &mut b);
+    data(c, &mut b);
+    ip(c, &mut b);
+    publication(c, &mut b);
+    conflicts(c, &mut b);
+    phases(c, &mut b);
+    obligations(c, &mut b);
+    term(c, &mut b);
+    review(c, &mut b);
+    let groups = checklist::derive(c, &b.refs);
+    b.section("checklist", "Accountability checklist");
+    b.blocks().extend(groups.into_iter().map(Block::Checklist));
+    b.section("signatures", "Signatures");
+    for p in &c.partners {
+        b.blocks().push(Block::Signature(Signature {
+            anchor: format!("sign-{}", p.id),
+            partner: text(&p.legal_name),
+            name: text(&p.signatory.name),
+            title: text(&p.signatory.title),
+        }));
+    }
+    let o = &c.charter;
+    Document {
+        title: text(&o.title),
+        title_text: o.title.clone(),
+        details: vec![
+            Detail {
+                label: "Charter",
+                value: text(&o.id),
+            },
+            Detail {
+                label: "Version",
+                value: text(&o.version),
+            },
+            Detail {
+                label: "Effective date",
+                value: md!("{}", o.effective_date),
+            },
+            Detail {
+                label: "Governing law",
+                value: text(&o.jurisdiction),
+            },
+        ],
+        sections: b.sections,
+        fingerprint,
+        generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// Accumulates sections and remembers where each term was stated.
+#[derive(Default)]
+struct Builder {
+    sections: Vec<Section>,
+    clauses_in_section: usize,
+    refs: BTreeMap<String, ClauseRef>,
+}
+
+impl Builder {
+    fn section(&mut self, anchor: &'static str, title: &'static str) {
+        self.sections.push(Section {
+            number: self.sections.len() + 1,
+            anchor,
+            title,
+            blocks: Vec::new(),
+        });
+        self.clauses_in_section = 0;
+    }
+
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        &mut self.sections.last_mut().expect("a section is open").blocks
+    }
+
+    /// Adds a clause and records it under `anchor` for links.
+    fn clause(&mut self, anchor: impl Into<String>, heading: Md, body: Md) -> &mut Clause {
+        self.clauses_in_section += 1;
+        let section = self.sections.len();
+        let number = format!("{section}.{}", self.clauses_in_section);
+        let anchor = anchor.into();
+        self.refs.insert(
+            anchor.clone(),
+            ClauseRef {
+                number: number.clone(),
+                anchor: anchor.clone(),
+            },
+        );
+        self.blocks().push(Block::Clause(Clause {
+            number,
+            anchor,
+            heading,
+            text: body,
+            items: Vec::new(),
+            paragraphs: Vec::new(),
+        }));
+        match self.blocks().last_mut() {
+            Some(Block::Clause(clause)) => clause,
+            _ => unreachable!("a clause was just pushed"),
+        }
+    }
+
+    fn table(&mut self, headers: Vec<&'static str>, rows: Vec<Vec<Md>>) {
+        self.blocks().push(Block::Table(Table { headers, rows }));
+    }
+}
+
+fn list(items: &[String]) -> Vec<Md> {
+    items.iter().map(|i| text(i)).collect()
+}
+
+fn name_of(c: &Charter, id: &str) -> Md {
+    c.partners
+        .iter()
+        .find(|p| p.id == id)
+        .map(|p| text(&p.short_name))
+        .or_else(|| c.bodies.iter().find(|b| b.id == id).map(|b| text(&b.name)))
+        .unwrap_or_else(|| text(id))
+}
+
+fn names(c: &Charter, ids: &[String]) -> Md {
+    let names: Vec<Md> = ids.iter().map(|id| name_of(c, id)).collect();
+    and_list(&names)
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(items: &[Md]) -> Md {
+    match items {
+        [] => Md::default(),
+        [one] => one.clone(),
+        [init @ .., last] => md!("{} and {last}", join(init, ", ")),
+    }
+}
+
+fn purpose(c: &Charter, b: &mut Builder) {
+    let o = &c.charter;
+    b.section("purpose", "Purpose and scope");
+    b.clause("purpose-statement", Md::raw("Purpose"), prose(&o.purpose));
+    b.clause(
+        "purpose-goals",
+        Md::raw("Common goals"),
+        Md::raw("The partners share these goals:"),
+    )
+    .items = list(&o.goals);
+    b.clause("purpose-scope", Md::raw("Scope"), prose(&o.scope));
+    if !o.non_goals.is_empty() {
+        b.clause(
+            "purpose-non-goals",
+            Md::raw("Outside the scope"),
+            Md::raw("The partnership does not cover:"),
+        )
+        .items = list(&o.non_goals);
+    }
+}
+
+fn partners(c: &Charter, b: &mut Builder) {
+    b.section("partners", "Partners");
+    let rows = c
+        .partners
+        .iter()
+        .map(|p| {
+            let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
+            vec![
+                text(&p.short_name),
+                text(&p.legal_name),
+                Md::raw(p.kind.label()),
+                join(&roles, ", "),
+                Md::raw(if p.voting { "Voting" } else { "Non-voting" }),
+            ]
+        })
+        .collect();
+    b.table(
+        vec!["Partner", "Legal name", "Kind", "Roles", "Seats"],
+        rows,
+    );
+    for p in &c.partners {
+        let mut body = md!(
+            "{} ({}) contributes {}, and receives {}.",
+            text(&p.short_name),
+            text(&p.legal_name),
+            and_list(&list(&p.contributions)),
+            and_list(&list(&p.benefits))
+        );
+        if !p.voting {
+            body = md!(
+                "{body} Its seats on governance bodies do not carry a vote unless a body states otherwise."
+            );
+        }
+        if let Some(ceiling) = p.data_ceiling {
+            body = md!(
+                "{body} It may receive no data more identifiable than {}.",
+                ceiling.label()
+            );
+        }
+        let clause = b.clause(format!("partner-{}", p.id), text(&p.short_name), body);
+        clause.items = p
+            .representatives
+            .iter()
+            .map(|r| match &r.email {
+                Some(email) => md!(
+                    "Representative: {}, {} ({})",
+                    text(&r.name),
+                    text(&r.title),
+                    text(email)
+                ),
+                None => md!("Representative: {}, {}", text(&r.name), text(&r.title)),
+            })
+            .collect();
+    }
+}
+
+fn governance(c: &Charter, b: &mut Builder) {
+    if c.bodies.is_empty() {
+        return;
+    }
+    b.section("governance", "Governance bodies");
+    for body in &c.bodies {
+        let authority = match body.authority {
+            Authority::Binding => "Its decisions bind the partners.",
+            Authority::Advisory => "It advises; its recommendations do not bind the partners.",
+        };
+        let clause = b.clause(
+            format!("body-{}", body.id),
+            text(&body.name),
+            md!("{} {authority}", prose(&body.mandate)),
+        );
+        clause.items = body
+            .members
+            .iter()
+            .map(|m| {
+                let who = match (&m.person, &m.partner) {
+                    (Some(person), Some(partner)) => {
+                        md!("{} ({})", text(person), name_of(c, partner))
+                    }
+                    (Some(person), None) => md!("{}", text(person)),
+                    (None, Some(partner)) => name_of(c, partner),
+                    (None, None) => Md::default(),
+                };
+                let role = m
+                    .role
+                    .as_ref()
+                    .map(|r| md!(", {}", text(r)))
+                    .unwrap_or_default();
+                let seats = if m.seats == 1 {
+                    Md::raw("1 seat")
+                } else {
+                    md!("{} seats", m.seats)
+                };
+                let voting = m.voting.unwrap_or_else(|| {
+                    m.partner
+                        .as_ref()
+                        .and_then(|p| c.partners.iter().find(|x| &x.id == p))
+                        .is_none_or(|p| p.voting)
+                });
+                let voting = if voting { "voting" } else { "non-voting" };
+                md!("Member: {who}{role}: {seats}, {voting}")
+            })
+            .collect();
+        let chair = match (&body.chair.person, &body.chair.partner) {
+            (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(c, partner)),
+            (Some(person), None) => text(person),
+            (None, Some(partner)) => md!("the representative of {}", name_of(c, partner)),
+            (None, None) => Md::raw("a member elected by the body"),
+        };
+        let renew = if body.chair.renewable {
+            ", renewable"
+        } else {
+            ", not renewable"
+        };
+        let casting = if body.chair.casting_vote {
+            " The chair has a casting vote on a tie."
+        } else {
+            ""
+        };
+        b.clause(
+            format!("body-{}-chair", body.id),
+            Md::raw("Chair"),
+            md!(
+                "The body is chaired by {chair} for a term of {}{renew}.{casting}",
+                body.chair.term
+            ),
+        );
+        if let Some(term) = body.member_term {
+            let staggered = if body.staggered_terms {
+                ", staggered so that not all seats turn over at once"
+            } else {
+                ""
+            };
+            b.clause(
+                format!("body-{}-terms", body.id),
+                Md::raw("Terms of members"),
+                md!("Members serve for {term}{staggered}."),
+            );
+        }
+        let seats = governance_voting_seats(body, c);
+        b.clause(
+            format!("body-{}-quorum", body.id),
+            Md::raw("Quorum"),
+            md!(
+                "A quorum is {} ({} of {seats} voting seats).",
+                body.quorum,
+                body.quorum.required(seats)
+            ),
+        );
+        let m = &body.meetings;
+        let papers = m
+            .papers
+            .map(|p| md!(" Papers are circulated {p} before the meeting."))
+            .unwrap_or_default();
+        let remote = if m.remote_attendance {
+            " Members may attend remotely."
+        } else {
+            " Members attend in person."
+        };
+        let electronic = if m.electronic_votes {
+            " Votes may be taken electronically between meetings, with the same rules as at a meeting."
+        } else {
+            ""
+        };
+        b.clause(
+            format!("body-{}-meetings", body.id),
+            Md::raw("Meetings"),
+            md!("The body meets {}, on {} notice.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), m.notice, m.minutes),
+        );
+    }
+}
+
+fn decisions(c: &Charter, b: &mut Builder) {
+    if c.decisions.is_empty() && c.amendment.is_none() {
+        return;
+    }
+    b.section("decisions", "Decision authority");
+    if !c.decisions.is_empty() {
+        let rows = c
+            .decisions
+            .iter()
+            .map(|d| {
+                vec![
+                    md!("<a id=\"decision-{}\"></a>{}", d.id, text(&d.matter)),
+                    name_of(c, &d.body),
+                    Md::raw(d.rule.label()),
+                    if d.consult.is_empty() {
+                        Md::raw("None")
+                    } else {
+                        names(c, &d.consult)
+                    },
+                    d.escalation
+                        .as_ref()
+                        .map_or_else(|| Md::raw("None"), |e| name_of(c, e)),
+                ]
+            })
+            .collect();
+        b.table(
+            vec![
+                "Decision",
+                "Decided by",
+                "Rule",
+                "Consulted first",
+                "Deadlock goes to",
+            ],
+            rows,
+        );
+        for d in &c.decisions {
+            b.refs.insert(
+                format!("decision-{}", d.id),
+                ClauseRef {
+                    number: b.sections.len().to_string(),
+                    anchor: format!("decision-{}", d.id),
+                },
+            );
+        }
+    }
+    if let Some(a) = &c.amendment {
+        let signed = if a.signed_by_all {
+            " The amended charter takes effect when every partner has signed it."
+        } else {
+            ""
+        };
+        b.clause(
+            "amendment",
+            Md::raw("Amendment"),
+            md!("This charter is amended by {} by {}, on at least {} written notice of the proposed change.{signed}", name_of(c, &a.body), a.rule.phrase(), a.notice),
+        );
+    }
+}
+
+fn data(c: &Charter, b: &mut Builder) {
+    if c.data_flows.is_empty() {
+        return;
+    }
+    b.section("data", "Data use and security");
+    let rows = c
+        .data_flows
+        .iter()
+        .map(|f| {
+            vec![
+                text(&f.name),
+                name_of(c, &f.provider),
+                names(c, &f.recipients),
+                join(&list(&f.categories), ", "),
+                Md::raw(f.identifiability.label()),
+                Md::raw(f.agreement.label()),
+            ]
+        })
+        .collect();
+    b.table(
+        vec![
+            "Data flow",
+            "Provider",
+            "Recipients",
+            "Categories",
+            "Identifiability",
+            "Agreement",
+        ],
+        rows,
+    );
+    for f in &c.data_flows {
+        let clause = b.clause(
+            format!("flow-{}", f.id),
+            text(&f.name),
+            md!("{} provides {} to {} under {}. The recipients may use it only for the permitted uses below.", name_of(c, &f.provider), f.identifiability.label(), names(c, &f.recipients), f.agreement.label()),
+        );
+        let mut items: Vec<Md> = f
+            .permitted_uses
+            .iter()
+            .map(|u| md!("Permitted: {}", text(u)))
+            .collect();
+        items.extend(
+            f.prohibited_uses
+                .iter()
+                .map(|u| md!("Prohibited: {}", text(u))),
+        );
+        items.push(md!("Storage: {}", text(&f.storage)));
+        items.push(md!("Access: {}", text(&f.access)));
+        if let Some(r) = f.access_review {
+            items.push(md!("Access rights are reviewed {}", r.phrase()));
+        }
+        if let Some(t) = &f.training {
+            items.push(md!("Training before access: {}", text(t)));
+        }
+        if let Some(r) = f.retention {
+            items.push(md!("Retention: {r}"));
+        }
+        let within = f.end_within.map(|w| md!(" within {w}")).unwrap_or_default();
+        let certified = if f.certified {
+            ", certified in writing"
+        } else {
+            ""
+        };
+        items.push(match f.end_of_use {
+            EndOfUse::Return => md!("When its use ends, the data is returned to the provider{within}{certified}"),
+            EndOfUse::Destroy => md!("When its use ends, the data is destroyed{within}{certified}"),
+            EndOfUse::ReturnOrDestroy => md!("When its use ends, the data is returned or destroyed at the provider's choice{within}{certified}"),
+            EndOfUse::Retain => Md::raw("When its use ends, the recipients keep the data under the retention terms"),
+        });
+        if let Some(n) = f.breach_notification {
+            items.push(md!(
+                "A recipient notifies the provider of any breach within {n} of discovering it"
+            ));
+        }
+        clause.items = items;
+    }
+}
+
+fn ip(c: &Charter, b: &mut Builder) {
+    let Some(ip) = &c.ip else { return };
+    b.section("ip", "Intellectual property");
+    b.clause(
+        "ip-background",
+        Md::raw("Background IP"),
+        md!("{} Background IP stays with its owner, and no licence to it is implied by this charter.", prose(&ip.background)),
+    );
+    for f in &ip.foreground {
+        let owner = match f.ownership {
+            Ownership::Creator => Md::raw("is owned by the partner whose staff create it"),
+            Ownership::Partner => md!(
+                "is owned by {}",
+                f.owner
+                    .as_deref()
+                    .map_or_else(Md::default, |o| name_of(c, o))
+            ),
+            Ownership::Joint => {
+                let shares: Vec<Md> = f
+                    .shares
+                    .iter()
+                    .map(|s| md!("{} ({}%)", name_of(c, &s.partner), s.percent))
+                    .collect();
+                md!("is owned jointly by {}", and_list(&shares))
+            }
+            Ownership::ByField => {
+                let fields: Vec<Md> = f
+                    .fields
+                    .iter()
+                    .map(|x| md!("{} in {}", name_of(c, &x.owner), text(&x.field)))
+                    .collect();
+                md!("is owned by field of use: {}", and_list(&fields))
+            }
+        };
+        b.clause(
+            format!("ip-{}", f.id),
+            text(&f.category),
+            md!("New intellectual property in this category {owner}."),
+        );
+    }
+    for l in &ip.licences {
+        let covers: Vec<Md> = l
+            .covers
+            .iter()
+            .map(|id| {
+                ip.foreground
+                    .iter()
+                    .find(|f| &f.id == id)
+                    .map_or_else(|| text(id), |f| text(&f.category))
+            })
+            .collect();
+        let royalty = if l.royalty_free { "royalty-free " } else { "" };
+        b.clause(
+            format!("licence-{}", l.id),
+            Md::raw("Licence"),
+            md!(
+                "The owners grant {} {royalty}{} to {} for {}.",
+                names(c, &l.to),
+                l.kind.label(),
+                and_list(&covers),
+                and_list(&list(&l.purposes))
+            ),
+        );
+    }
+}
+
+fn publication(c: &Charter, b: &mut Builder) {
+    let Some(p) = &c.publication else { return };
+    b.section("publication", "Publication");
+    b.clause(
+        "publication-review",
+        Md::raw("Review before submission"),
+        md!("Each manuscript or presentation of results is sent to every partner at least {} before submission. Partners review it but do not approve its content, and may not require results to be suppressed.", p.review),
+    );
+    if p.confidential_removal {
+        b.clause("publication-confidential", Md::raw("Confidential information"), Md::raw("A partner may require the removal of its own confidential information, but not of results."));
+    }
+    if let Some(delay) = p.patent_delay {
+        b.clause(
+            "publication-patent-delay",
+            Md::raw("Patent filing"),
+            md!(
+                "A partner may delay submission by up to {delay} more to file a patent application."
+            ),
+        );
+    }
+    if p.multi_site_first {
+        let alone = p.single_site_after.map(|after| md!(" A site may publish its own results alone {after} after the end of data collection if the multi-site results have not been submitted by then.")).unwrap_or_default();
+        b.clause(
+            "publication-multi-site",
+            Md::raw("Multi-site results first"),
+            md!("Multi-site results are published before results from any single site.{alone}"),
+        );
+    }
+    let authorship = match p.authorship {
+        Authorship::Icmje => "Authorship follows the ICMJE recommendations.",
+        Authorship::Credit => "Contributions are recorded with the CRediT contributor roles.",
+    };
+    b.clause(
+        "publication-authorship",
+        Md::raw("Authorship"),
+        Md::raw(authorship),
+    );
+    if p.trial_registration {
+        b.clause("publication-registration", Md::raw("Registration"), Md::raw("Every trial is registered in a public registry before the first participant is enrolled."));
+    }
+    if p.negative_results {
+        b.clause(
+            "publication-negative-results",
+            Md::raw("Negative results"),
+            Md::raw("Negative and inconclusive results are published as fully as positive ones."),
+        );
+    }
+    if let Some(a) = &p.acknowledgement {
+        b.clause(
+            "publication-acknowledgement",
+            Md::raw("Acknowledgement"),
+            prose(a),
+        );
+    }
+}
+
+fn conflicts(c: &Charter, b: &mut Builder) {
+    let Some(coi) = &c.conflicts else { return };
+    b.section("conflicts", "Conflicts of interest");
+    let threshold = coi
+        .threshold_usd
+        .map(|t| {
+            md!(
+                " Financial interests of USD {} or more must be disclosed.",
+                thousands(t)
+            )
+        })
+        .unwrap_or_default();
+    let family = if coi.includes_family {
+        " Interests of immediate family members count as the person's own."
+    } else {
+        ""
+    };
+    let clause = b.clause(
+        "coi-disclosure",
+        Md::raw("Disclosure"),
+        md!(
+            "{} must disclose {}{threshold}{family} Disclosures are made:",
+            and_list(&list(&coi.who)),
+            prose(&coi.what)
+        ),
+    );
+    clause.items = coi
+        .when
+        .iter()
+        .map(|w| match w {
+            DisclosureTime::OnJoining => Md::raw("on joining the partnership or a body"),
+            DisclosureTime::NewInterest => coi.new_interest_within.map_or_else(
+                || Md::raw("when a new interest arises"),
+                |p| md!("within {p} of a new interest arising"),
+            ),
+            DisclosureTime::Annually => Md::raw("every year"),
+            DisclosureTime::EachMeeting => {
+                Md::raw("at the start of each meeting, for the items on its agenda")
+            }
+        })
+        .collect();
+    let by = coi
+        .managed_by
+        .as_ref()
+        .map(|body| {
+            md!(
+                " {} receives disclosures and decides how each conflict is managed.",
+                name_of(c, body)
+            )
+        })
+        .unwrap_or_default();
+    let measures: Vec<Md> = coi.management.iter().map(|m| Md::raw(m.label())).collect();
+    b.clause(
+        "coi-management",
+        Md::raw("Management"),
+        md!("Conflicts are managed by {}.{by}", and_list(&measures)),
+    );
+    if !coi.recusal_from.is_empty() {
+        let decisions: Vec<Md> = coi
+            .recusal_from
+            .iter()
+            .map(|d| decision_link(c, d))
+            .collect();
+        b.clause(
+            "coi-recusal",
+            Md::raw("Recusal"),
+            md!(
+                "A member with a conflict leaves the discussion and the vote on: {}.",
+                and_list(&decisions)
+            ),
+        );
+    }
+    for d in &coi.declared {
+        let who = d.person.as_ref().map_or_else(
+            || name_of(c, &d.partner),
+            |p| md!("{} ({})", text(p), name_of(c, &d.partner)),
+        );
+        let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(c, x)).collect();
+        let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
+        b.clause(
+            format!("coi-{}", d.id),
+            Md::raw("Declared conflict"),
+            md!(
+                "{who}: {}. It affects {} and is managed by {}.",
+                text(&d.interest),
+                and_list(&affects),
+                and_list(&measures)
+            ),
+        );
+    }
+}
+
+fn decision_link(c: &Charter, id: &str) -> Md {
+    c.decisions.iter().find(|d| d.id == id).map_or_else(
+        || text(id),
+        |d| md!("[{}](#decision-{})", text(&d.matter), d.id),
+    )
+}
+
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn phases(c: &Charter, b: &mut Builder) {
+    if c.phases.is_empty() {
+        return;
+    }
+    b.section("phases", "Phases and success metrics");
+    for p in &c.phases {
+        let clause = b.clause(
+            format!("phase-{}", p.id),
+            text(&p.name),
+            md!(
+                "From {} to {}. {} At the end of the phase, {} decides {}.",
+                p.start,
+                p.end,
+                prose(&p.description),
+                name_of(c, &p.gate_owner),
+                text(&p.gate)
+            ),
+        );
+        clause.items = p
+            .metrics
+            .iter()
+            .map(|m| {
+                let unit = m.unit.as_ref().map(|u| text(u)).unwrap_or_default();
+                match (m.at_least, m.at_most) {
+                    (Some(v), _) => md!("{}: at least {v}{unit}", text(&m.name)),
+                    (None, Some(v)) => md!("{}: at most {v}{unit}", text(&m.name)),
+                    (None, None) => text(&m.name),
+                }
+            })
+            .collect();
+    }
+}
+
+fn obligations(c: &Charter, b: &mut Builder) {
+    if c.obligations.is_empty() {
+        return;
+    }
+    b.section("obligations", "Obligations");
+    for o in &c.obligations {
+        b.clause(
+            format!("obligation-{}", o.id),
+            name_of(c, &o.owner),
+            md!(
+                "{} must {} ({}). Evidence: {}.",
+                name_of(c, &o.owner),
+                text(&o.action),
+                checklist::timing(o),
+                text(&o.evidence)
+            ),
+        );
+    }
+}
+
+fn term(c: &Charter, b: &mut Builder) {
+    let t = &c.term;
+    b.section("term", "Term, termination and withdrawal");
+    let start = c.charter.effective_date;
+    let length = match (t.length, term_end(c)) {
+        (Some(length), Some(end)) => {
+            md!("This charter takes effect on {start} and runs for {length}, until {end}.")
+        }
+        (_, Some(end)) => md!("This charter takes effect on {start} and runs until {end}."),
+        _ => md!("This charter takes effect on {start}."),
+    };
+    b.clause("term-length", Md::raw("Term"), length);
+    let renewal = match (t.renewal, t.renewal_period) {
+        (Renewal::Automatic, Some(p)) => md!(
+            "The charter renews automatically for periods of {p} unless a partner gives {} notice before the end of the current period.",
+            t.termination_notice
+        ),
+        (Renewal::Automatic, None) => {
+            Md::raw("The charter renews automatically unless a partner gives notice.")
+        }
+        (Renewal::ByAgreement, _) => {
+            Md::raw("The charter may be renewed only by the written agreement of every partner.")
+        }
+        (Renewal::None, _) => Md::raw("The charter does not renew."),
+    };
+    b.clause("term-renewal", Md::raw("Renewal"), renewal);
+    b.clause(
+        "term-termination",
+        Md::raw("Termination"),
+        md!("The partners may end this charter by agreement on {} written notice. If a partner breaches it and does not cure the breach within {} of written notice, the other partners may end its participation.", t.termination_notice, t.cure_period),
+    );
+    b.clause(
+        "term-withdrawal",
+        Md::raw("Withdrawal"),
+        md!(
+            "A partner may withdraw on {} written notice. {}",
+            t.withdrawal_notice,
+            prose(&t.on_withdrawal)
+        ),
+    );
+    if !t.survival.is_empty() {
+        b.clause(
+            "term-survival",
+            Md::raw("Survival"),
+            Md::raw("These terms survive the end of the charter and a partner's withdrawal:"),
+        )
+        .items = list(&t.survival);
+    }
+    if let Some(d) = &c.disputes {
+        let last = match d.resolution {
+            FinalResolution::Mediation => {
+                "non-binding mediation, and then the courts of the governing jurisdiction"
+            }
+            FinalResolution::Arbitration => "binding arbitration",
+            FinalResolution::Courts => "the courts of the governing jurisdiction",
+        };
+        let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it goes to {last}:"));
+        clause.items = d
+            .steps
+            .iter()
+            .map(|s| md!("{}, within {}", text(&s.by), s.within))
+            .collect();
+    }
+}
+
+fn review(c: &Charter, b: &mut Builder) {
+    let Some(r) = &c.review else { return };
+    b.section("review", "Review of the partnership");
+    b.clause(
+        "review-assessment",
+        Md::raw("Assessment"),
+        md!(
+            "{} assesses the partnership {}. {}",
+            name_of(c, &r.by),
+            r.cadence.phrase(),
+            prose(&r.assessment)
+        ),
+    );
+    b.clause("review-feedback", Md::raw("Feedback"), prose(&r.feedback));
+    if let Some(rec) = &r.recognition {
+        b.clause("review-recognition", Md::raw("Recognition"), prose(rec));
+    }
+}

@@ -1,0 +1,83 @@
+//! Markdown to HTML. One function owns the pulldown-cmark options, and the conversion drops anything that
+//! could run or load: raw HTML other than this program's own anchors, unsafe link schemes, and images.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// The Markdown extensions the documents use: GitHub tables and task lists. Smart punctuation is off on
+/// purpose: it would rewrite the quotes of legal text.
+#[must_use]
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Converts a rendered Markdown body to HTML.
+#[must_use]
+pub fn to_html(markdown: &str) -> String {
+    let mut dropped_links = 0usize;
+    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) if is_own_anchor(&html) => {
+            Some(Event::InlineHtml(html))
+        }
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Link { dest_url, .. }) if !is_safe_url(&dest_url) => {
+            dropped_links += 1;
+            None
+        }
+        Event::End(TagEnd::Link) if dropped_links > 0 => {
+            dropped_links -= 1;
+            None
+        }
+        Event::Start(Tag::Image { .. }) => Some(Event::Text(CowStr::Borrowed("[image: "))),
+        Event::End(TagEnd::Image) => Some(Event::Text(CowStr::Borrowed("]"))),
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// `<a id="..."></a>` with a plain id: the only HTML this program writes into Markdown.
+fn is_own_anchor(html: &str) -> bool {
+    let html = html.trim_end();
+    let Some(id) = html.strip_prefix("<a id=\"") else {
+        return html == "</a>";
+    };
+    let id = id
+        .strip_suffix("\"></a>")
+        .or_else(|| id.strip_suffix("\">"));
+    id.is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_anchors_pass_and_other_html_is_text() {
+        let html = to_html("<a id=\"partner-x\"></a>**2.1** text <b>bold</b>\n");
+        assert!(html.contains("<a id=\"partner-x\"></a>"), "{html}");
+        assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unsafe_links_lose_their_target_but_keep_their_text() {
+        let html = to_html("[click](javascript:alert(1)) and [site](https://example.org)");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains("click"), "{html}");
+        assert!(html.contains("href=\"https://example.org\""), "{html}");
+    }
+
+    #[test]
+    fn images_are_not_loaded() {
+        let html = to_html("![logo](https://example.org/x.png)");
+        assert!(!html.contains("<img"), "{html}");
+    }
+}

@@ -1,0 +1,176 @@
+//! Markdown text that is safe to place in the document. Every string from the TOML reaches the output
+//! through [`text`] (plain text: every Markdown and HTML special character escaped) or [`prose`] (the
+//! organiser's Markdown, with raw HTML and structure-breaking lines neutralised). The `Md` type marks a
+//! string as already escaped, so the templates never escape and never need to.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A fragment of Markdown that is safe to insert into the document as is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Md(String);
+
+impl Md {
+    /// Markdown written by this program. Only for text that contains nothing from the charter.
+    #[must_use]
+    pub fn raw(markdown: impl Into<String>) -> Self {
+        Md(markdown.into())
+    }
+
+    /// The Markdown source.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the fragment is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Md {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Builds an [`Md`] from a format string whose arguments are themselves `Md`, numbers or program text.
+#[macro_export]
+macro_rules! md {
+    ($($arg:tt)*) => { $crate::render::markdown::Md::raw(format!($($arg)*)) };
+}
+
+/// Joins fragments with a separator written by this program.
+#[must_use]
+pub fn join(items: &[Md], separator: &str) -> Md {
+    Md(items
+        .iter()
+        .map(Md::as_str)
+        .collect::<Vec<_>>()
+        .join(separator))
+}
+
+/// Plain text from the charter, on one line, with every character that Markdown or HTML would interpret
+/// escaped. Line breaks and other control characters become spaces, so a value can never open a new
+/// block, table row or list item; bidirectional overrides are dropped so that they cannot disguise a clause.
+#[must_use]
+pub fn text(value: &str) -> Md {
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
+            | '&' | '$' | '^' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c if is_invisible_format(c) => {}
+            c => out.push(c),
+        }
+    }
+    // A value that starts like a list item or a heading underline would change the block it lands in.
+    let mut escaped = Md(out.trim().to_owned());
+    if let Some(first) = escaped.0.chars().next() {
+        let starts_list = matches!(first, '-' | '+' | '=')
+            || (first.is_ascii_digit() && {
+                let digits = escaped.0.trim_start_matches(|c: char| c.is_ascii_digit());
+                digits.starts_with('.') || digits.starts_with(')')
+            });
+        if starts_list {
+            let at = if matches!(first, '-' | '+' | '=') {
+                0
+            } else {
+                escaped.0.find(['.', ')']).unwrap_or(0)
+            };
+            escaped.0.insert(at, '\\');
+        }
+    }
+    escaped
+}
+
+/// Markdown written by the organiser, for a paragraph of its own. Emphasis, links and lists keep working;
+/// raw HTML is shown as text; lines that would start a heading or a table are escaped so that the
+/// document's numbering and structure cannot be broken from the charter.
+#[must_use]
+pub fn prose(value: &str) -> Md {
+    let mut out = String::with_capacity(value.len() + 8);
+    let normalized = value.replace("\r\n", "\n");
+    for (i, line) in normalized.trim().lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        out.push_str(&line[..indent.min(3)]);
+        if body.starts_with('#')
+            || body.starts_with('|')
+            || (!body.is_empty()
+                && body.chars().all(|c| c == '=' || c == '-' || c == ' ')
+                && body.contains(['=', '-'])
+                && !body.starts_with("- "))
+        {
+            out.push('\\');
+        }
+        for c in body.chars() {
+            match c {
+                '<' | '>' if !body.starts_with('>') || c == '<' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '&' | '|' | '{' | '}' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() => out.push(' '),
+                c if is_invisible_format(c) => {}
+                c => out.push(c),
+            }
+        }
+    }
+    Md(out)
+}
+
+/// Bidirectional overrides and isolates, and zero-width characters, which can make text display in an
+/// order other than the order it is read in.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_cannot_open_markup() {
+        assert_eq!(
+            text("<script>alert(1)</script>").as_str(),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(text("a | b").as_str(), "a \\| b");
+        assert_eq!(text("line\nbreak").as_str(), "line break");
+        assert_eq!(text("1. first").as_str(), "1\\. first");
+        assert_eq!(text("- item").as_str(), "\\- item");
+        assert_eq!(text("{{ x }}").as_str(), "\\{\\{ x \\}\\}");
+        assert_eq!(text("AT&T").as_str(), "AT\\&T");
+        assert_eq!(text("abc\u{202E}def").as_str(), "abcdef");
+    }
+
+    #[test]
+    fn prose_keeps_emphasis_but_not_html_or_headings() {
+        assert_eq!(
+            prose("Some *emphasis* here.").as_str(),
+            "Some *emphasis* here."
+        );
+        assert_eq!(prose("# Heading").as_str(), "\\# Heading");
+        assert_eq!(
+            prose("<img src=x onerror=alert(1)>").as_str(),
+            "\\<img src=x onerror=alert(1)\\>"
+        );
+        assert_eq!(prose("a\n===").as_str(), "a\n\\===");
+        assert_eq!(prose("- one\n- two").as_str(), "- one\n- two");
+    }
+}
