@@ -125,9 +125,9 @@ impl Agreement {
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            Agreement::DataUseAgreement => "data use agreement",
-            Agreement::BusinessAssociateAgreement => "business associate agreement",
-            Agreement::DataSharingAgreement => "data sharing agreement",
+            Agreement::DataUseAgreement => "a data use agreement",
+            Agreement::BusinessAssociateAgreement => "a business associate agreement",
+            Agreement::DataSharingAgreement => "a data sharing agreement",
             Agreement::CharterOnly => "this charter alone",
             Agreement::None => "no agreement",
         }

@@ -124,13 +124,13 @@ pub enum LicenceKind {
 }
 
 impl LicenceKind {
-    /// The kind in plain words.
+    /// The kind in plain words, without an article.
     #[must_use]
     pub fn label(self) -> &'static str {
         match self {
-            LicenceKind::NonExclusive => "a non-exclusive licence",
-            LicenceKind::Exclusive => "an exclusive licence",
-            LicenceKind::OptionExclusive => "an option to negotiate an exclusive licence",
+            LicenceKind::NonExclusive => "non-exclusive licence",
+            LicenceKind::Exclusive => "exclusive licence",
+            LicenceKind::OptionExclusive => "option to negotiate an exclusive licence",
         }
     }
 }

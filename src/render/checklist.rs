@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::document::ClauseRef;
 use super::markdown::{Md, text};
 use crate::md;
-use crate::model::{Charter, DisclosureTime, EndOfUse, Obligation};
+use crate::model::{Charter, DisclosureTime, EndOfUse, Obligation, Period};
 
 /// The items one owner is accountable for.
 #[derive(Debug, Serialize)]
@@ -40,6 +40,17 @@ enum Owner {
     Partner(usize),
     Body(usize),
     Everyone,
+}
+
+/// A period as the measure of a notice: "21 days' notice", "1 month's notice".
+#[must_use]
+pub fn notice(p: Period) -> Md {
+    let words = p.to_string();
+    if words.ends_with('s') {
+        md!("{words}' notice")
+    } else {
+        md!("{words}'s notice")
+    }
 }
 
 /// When an obligation falls due, in words.
@@ -116,14 +127,17 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
                 m.cadence.adjective(),
                 text(&body.name)
             ),
-            md!("{}, with {} notice", m.cadence.phrase(), m.notice),
+            md!("{}, with {}", m.cadence.phrase(), notice(m.notice)),
             Md::raw("Meeting notice and attendance record"),
             &anchor,
         );
         if let Some(papers) = m.papers {
             push(
                 owner.clone(),
-                md!("Circulate papers for each meeting of {}", text(&body.name)),
+                md!(
+                    "Circulate papers for each meeting of the {}",
+                    text(&body.name)
+                ),
                 md!("{papers} before each meeting"),
                 Md::raw("Dated circulation of papers"),
                 &anchor,
@@ -131,7 +145,7 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
         }
         push(
             owner,
-            md!("Circulate draft minutes of {}", text(&body.name)),
+            md!("Circulate draft minutes of the {}", text(&body.name)),
             md!("within {} of each meeting", m.minutes),
             Md::raw("Draft minutes sent to all members"),
             &anchor,
@@ -142,7 +156,10 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
             .managed_by
             .as_ref()
             .and_then(|b| c.bodies.iter().find(|x| &x.id == b))
-            .map_or_else(|| Md::raw("the partnership"), |b| text(&b.name));
+            .map_or_else(
+                || Md::raw("the partnership"),
+                |b| md!("the {}", text(&b.name)),
+            );
         for w in &coi.when {
             let when = match w {
                 DisclosureTime::OnJoining => Md::raw("on joining the partnership or a body"),

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::checklist::{self, Group};
+use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, Ownership, Renewal,
+    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
+    Ownership, Renewal,
 };
 use crate::validate::{Valid, governance_voting_seats, term_end};
 
@@ -132,6 +133,18 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     obligations(c, &mut b);
     term(c, &mut b);
     review(c, &mut b);
+    // The checklist links each signature item to its block in the section after the checklist.
+    let signatures = (b.sections.len() + 2).to_string();
+    for p in &c.partners {
+        let anchor = format!("sign-{}", p.id);
+        b.refs.insert(
+            anchor.clone(),
+            ClauseRef {
+                number: signatures.clone(),
+                anchor,
+            },
+        );
+    }
     let groups = checklist::derive(c, &b.refs);
     b.section("checklist", "Accountability checklist");
     b.blocks().extend(groups.into_iter().map(Block::Checklist));
@@ -231,7 +244,8 @@ fn list(items: &[String]) -> Vec<Md> {
     items.iter().map(|i| text(i)).collect()
 }
 
-fn name_of(c: &Charter, id: &str) -> Md {
+/// The name of a partner or body as it reads in a table cell.
+fn label_of(c: &Charter, id: &str) -> Md {
     c.partners
         .iter()
         .find(|p| p.id == id)
@@ -240,9 +254,44 @@ fn name_of(c: &Charter, id: &str) -> Md {
         .unwrap_or_else(|| text(id))
 }
 
+/// The name of a partner or body as it reads in a sentence: "Northstar", "the Steering Committee".
+fn name_of(c: &Charter, id: &str) -> Md {
+    match c.bodies.iter().find(|b| b.id == id) {
+        Some(b) if !c.partners.iter().any(|p| p.id == id) => md!("the {}", text(&b.name)),
+        _ => label_of(c, id),
+    }
+}
+
+/// The fragment with its first letter capitalised, to open a sentence.
+fn capitalised(fragment: &Md) -> Md {
+    let s = fragment.as_str();
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => md!("{}{}", first.to_uppercase(), chars.as_str()),
+        _ => fragment.clone(),
+    }
+}
+
+/// Lowercases the first letter of an organiser's phrase so that it can follow "must", unless the first
+/// word looks like a name or an acronym (its second letter is not lowercase).
+fn verb_phrase(value: &str) -> Md {
+    let mut chars = value.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => text(
+            &format!("{}{}", first.to_lowercase(), &value[first.len_utf8()..]),
+        ),
+        _ => text(value),
+    }
+}
+
 fn names(c: &Charter, ids: &[String]) -> Md {
     let names: Vec<Md> = ids.iter().map(|id| name_of(c, id)).collect();
     and_list(&names)
+}
+
+fn labels(c: &Charter, ids: &[String]) -> Md {
+    let labels: Vec<Md> = ids.iter().map(|id| label_of(c, id)).collect();
+    join(&labels, ", ")
 }
 
 /// "A", "A and B", "A, B and C".
@@ -296,12 +345,12 @@ fn partners(c: &Charter, b: &mut Builder) {
         rows,
     );
     for p in &c.partners {
+        let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
         let mut body = md!(
-            "{} ({}) contributes {}, and receives {}.",
-            text(&p.short_name),
+            "{} (\"{}\") takes part as {}.",
             text(&p.legal_name),
-            and_list(&list(&p.contributions)),
-            and_list(&list(&p.benefits))
+            text(&p.short_name),
+            and_list(&roles)
         );
         if !p.voting {
             body = md!(
@@ -316,9 +365,16 @@ fn partners(c: &Charter, b: &mut Builder) {
         }
         let clause = b.clause(format!("partner-{}", p.id), text(&p.short_name), body);
         clause.items = p
-            .representatives
+            .contributions
             .iter()
-            .map(|r| match &r.email {
+            .map(|x| md!("Contributes: {}", text(x)))
+            .collect();
+        clause
+            .items
+            .extend(p.benefits.iter().map(|x| md!("Receives: {}", text(x))));
+        clause
+            .items
+            .extend(p.representatives.iter().map(|r| match &r.email {
                 Some(email) => md!(
                     "Representative: {}, {} ({})",
                     text(&r.name),
@@ -326,8 +382,7 @@ fn partners(c: &Charter, b: &mut Builder) {
                     text(email)
                 ),
                 None => md!("Representative: {}, {}", text(&r.name), text(&r.title)),
-            })
-            .collect();
+            }));
     }
 }
 
@@ -442,7 +497,7 @@ fn governance(c: &Charter, b: &mut Builder) {
         b.clause(
             format!("body-{}-meetings", body.id),
             Md::raw("Meetings"),
-            md!("The body meets {}, on {} notice.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), m.notice, m.minutes),
+            md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
         );
     }
 }
@@ -501,7 +556,7 @@ fn decisions(c: &Charter, b: &mut Builder) {
         b.clause(
             "amendment",
             Md::raw("Amendment"),
-            md!("This charter is amended by {} by {}, on at least {} written notice of the proposed change.{signed}", name_of(c, &a.body), a.rule.phrase(), a.notice),
+            md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(c, &a.body), a.rule.phrase(), notice(a.notice)),
         );
     }
 }
@@ -517,8 +572,8 @@ fn data(c: &Charter, b: &mut Builder) {
         .map(|f| {
             vec![
                 text(&f.name),
-                name_of(c, &f.provider),
-                names(c, &f.recipients),
+                label_of(c, &f.provider),
+                labels(c, &f.recipients),
                 join(&list(&f.categories), ", "),
                 Md::raw(f.identifiability.label()),
                 Md::raw(f.agreement.label()),
@@ -635,14 +690,18 @@ fn ip(c: &Charter, b: &mut Builder) {
                     .map_or_else(|| text(id), |f| text(&f.category))
             })
             .collect();
-        let royalty = if l.royalty_free { "royalty-free " } else { "" };
+        let kind = match (l.royalty_free, l.kind) {
+            (true, k) => format!("a royalty-free {}", k.label()),
+            (false, LicenceKind::NonExclusive) => format!("a {}", l.kind.label()),
+            (false, k) => format!("an {}", k.label()),
+        };
         b.clause(
             format!("licence-{}", l.id),
             Md::raw("Licence"),
             md!(
-                "The owners grant {} {royalty}{} to {} for {}.",
+                "The owners grant {} {} to: {}; for {}.",
                 names(c, &l.to),
-                l.kind.label(),
+                Md::raw(kind),
                 and_list(&covers),
                 and_list(&list(&l.purposes))
             ),
@@ -723,12 +782,17 @@ fn conflicts(c: &Charter, b: &mut Builder) {
     } else {
         ""
     };
+    b.clause(
+        "coi-who",
+        Md::raw("Who discloses"),
+        Md::raw("These people must disclose their interests:"),
+    )
+    .items = list(&coi.who);
     let clause = b.clause(
         "coi-disclosure",
-        Md::raw("Disclosure"),
+        Md::raw("What and when"),
         md!(
-            "{} must disclose {}{threshold}{family} Disclosures are made:",
-            and_list(&list(&coi.who)),
+            "{}{threshold}{family} Disclosures are made:",
             prose(&coi.what)
         ),
     );
@@ -753,7 +817,7 @@ fn conflicts(c: &Charter, b: &mut Builder) {
         .map(|body| {
             md!(
                 " {} receives disclosures and decides how each conflict is managed.",
-                name_of(c, body)
+                capitalised(&name_of(c, body))
             )
         })
         .unwrap_or_default();
@@ -839,7 +903,11 @@ fn phases(c: &Charter, b: &mut Builder) {
             .metrics
             .iter()
             .map(|m| {
-                let unit = m.unit.as_ref().map(|u| text(u)).unwrap_or_default();
+                let unit = match m.unit.as_deref() {
+                    Some(u) if u.starts_with(char::is_alphabetic) => md!(" {}", text(u)),
+                    Some(u) => text(u),
+                    None => Md::default(),
+                };
                 match (m.at_least, m.at_most) {
                     (Some(v), _) => md!("{}: at least {v}{unit}", text(&m.name)),
                     (None, Some(v)) => md!("{}: at most {v}{unit}", text(&m.name)),
@@ -861,8 +929,8 @@ fn obligations(c: &Charter, b: &mut Builder) {
             name_of(c, &o.owner),
             md!(
                 "{} must {} ({}). Evidence: {}.",
-                name_of(c, &o.owner),
-                text(&o.action),
+                capitalised(&name_of(c, &o.owner)),
+                verb_phrase(&o.action),
                 checklist::timing(o),
                 text(&o.evidence)
             ),
@@ -899,7 +967,7 @@ fn term(c: &Charter, b: &mut Builder) {
     b.clause(
         "term-termination",
         Md::raw("Termination"),
-        md!("The partners may end this charter by agreement on {} written notice. If a partner breaches it and does not cure the breach within {} of written notice, the other partners may end its participation.", t.termination_notice, t.cure_period),
+        md!("The partners may end this charter by agreement on {} in writing. If a partner breaches it and does not cure the breach within {} of written notice, the other partners may end its participation.", notice(t.termination_notice), t.cure_period),
     );
     b.clause(
         "term-withdrawal",
@@ -943,7 +1011,7 @@ fn review(c: &Charter, b: &mut Builder) {
         Md::raw("Assessment"),
         md!(
             "{} assesses the partnership {}. {}",
-            name_of(c, &r.by),
+            capitalised(&name_of(c, &r.by)),
             r.cadence.phrase(),
             prose(&r.assessment)
         ),

@@ -72,20 +72,23 @@ pub fn text(value: &str) -> Md {
             c => out.push(c),
         }
     }
-    // A value that starts like a list item or a heading underline would change the block it lands in.
+    // A value that starts like a list marker ("- ", "+ ", "1. ", "2) ") would open a nested list where it
+    // lands at the start of a list item.
     let mut escaped = Md(out.trim().to_owned());
-    if let Some(first) = escaped.0.chars().next() {
-        let starts_list = matches!(first, '-' | '+' | '=')
-            || (first.is_ascii_digit() && {
-                let digits = escaped.0.trim_start_matches(|c: char| c.is_ascii_digit());
-                digits.starts_with('.') || digits.starts_with(')')
-            });
-        if starts_list {
-            let at = if matches!(first, '-' | '+' | '=') {
-                0
-            } else {
-                escaped.0.find(['.', ')']).unwrap_or(0)
-            };
+    let digits = escaped.0.len()
+        - escaped
+            .0
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let rest = &escaped.0[digits..];
+    let marker = if digits == 0 {
+        rest.starts_with(['-', '+']).then_some(0)
+    } else {
+        (digits <= 9 && rest.starts_with(['.', ')'])).then_some(digits)
+    };
+    if let Some(at) = marker {
+        let after = &escaped.0[at + 1..];
+        if after.is_empty() || after.starts_with(' ') {
             escaped.0.insert(at, '\\');
         }
     }
@@ -154,6 +157,8 @@ mod tests {
         assert_eq!(text("line\nbreak").as_str(), "line break");
         assert_eq!(text("1. first").as_str(), "1\\. first");
         assert_eq!(text("- item").as_str(), "\\- item");
+        assert_eq!(text("1.0").as_str(), "1.0");
+        assert_eq!(text("-5 degrees").as_str(), "-5 degrees");
         assert_eq!(text("{{ x }}").as_str(), "\\{\\{ x \\}\\}");
         assert_eq!(text("AT&T").as_str(), "AT\\&T");
         assert_eq!(text("abc\u{202E}def").as_str(), "abcdef");

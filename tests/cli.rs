@@ -1,0 +1,251 @@
+//! The real binary, end to end: exit codes, standard streams, stdin, and safe output files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example() -> PathBuf {
+    root().join("charters/sepsis-advisory-board.toml")
+}
+
+fn invalid(name: &str) -> PathBuf {
+    root()
+        .join("tests/fixtures/invalid")
+        .join(format!("{name}.toml"))
+}
+
+fn charter() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_charter"));
+    cmd.env("NO_COLOR", "1").current_dir(root());
+    cmd
+}
+
+fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn check_exits_0_on_a_valid_charter() {
+    let out = charter()
+        .arg("check")
+        .arg(example())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).ends_with(": ok\n"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn check_exits_1_and_reports_located_diagnostics_with_hints() {
+    let out = charter()
+        .args([
+            "check",
+            "tests/fixtures/invalid/quorum-exceeds-members.toml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("error[E0401]"), "{err}");
+    assert!(
+        err.contains("tests/fixtures/invalid/quorum-exceeds-members.toml:"),
+        "{err}"
+    );
+    assert!(err.contains("hint: "), "{err}");
+    assert!(
+        err.contains("40 │ quorum = 3") && err.contains("^ 3 > 2 voting seats"),
+        "the offending text is underlined: {err}"
+    );
+    assert!(!err.contains('\u{1b}'), "no colour with NO_COLOR: {err}");
+}
+
+#[test]
+fn check_reports_every_file_and_exits_with_the_worst_status() {
+    let out = charter()
+        .arg("check")
+        .arg(example())
+        .arg(invalid("ip-shares-not-100"))
+        .arg("does-not-exist.toml")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("sepsis-advisory-board.toml: ok"), "{err}");
+    assert!(err.contains("E0402"), "{err}");
+    assert!(
+        err.contains("error: cannot read does-not-exist.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let out = charter()
+        .arg("check")
+        .arg(invalid("phases-overlap"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr_of(&out).contains("warning[W0409]"));
+}
+
+#[test]
+fn a_directory_is_refused_with_exit_2() {
+    let out = charter()
+        .args(["check", "charters"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("directory"));
+}
+
+#[test]
+fn check_reads_standard_input() {
+    let text = fs::read(invalid("undefined-reference")).expect("fixture");
+    let out = charter()
+        .args(["check", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("<stdin>:"), "{}", stderr_of(&out));
+}
+
+#[test]
+fn render_writes_markdown_to_stdout_by_default() {
+    let out = charter()
+        .arg("render")
+        .arg(example())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let md = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        md.starts_with("# Charter of the Multi-Site Sepsis Prediction Validation Partnership\n")
+    );
+    assert!(md.contains("- [ ] "));
+}
+
+#[test]
+fn render_from_stdin_to_stdout_matches_render_from_file() {
+    let text = fs::read(example()).expect("example");
+    let piped = charter()
+        .args(["render", "-", "--format", "html", "-o", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let direct = charter()
+        .arg("render")
+        .arg(example())
+        .args(["--format", "html"])
+        .output()
+        .expect("runs");
+    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(piped.stdout, direct.stdout);
+    assert!(String::from_utf8_lossy(&piped.stdout).starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn render_refuses_an_invalid_charter_with_exit_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("out.md");
+    let out = charter()
+        .arg("render")
+        .arg(invalid("chair-not-member"))
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("E0412"));
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn render_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("board.html");
+    fs::write(&out_path, "keep me").expect("write");
+    let out = charter()
+        .arg("render")
+        .arg(example())
+        .args(["-f", "html", "-o"])
+        .arg(&out_path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("already exists; pass --force"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(fs::read_to_string(&out_path).expect("read"), "keep me");
+
+    let out = charter()
+        .arg("render")
+        .arg(example())
+        .args(["-f", "html", "--force", "-o"])
+        .arg(&out_path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        fs::read_to_string(&out_path)
+            .expect("read")
+            .starts_with("<!DOCTYPE html>")
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("dir").count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn render_refuses_to_write_over_its_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("board.toml");
+    fs::copy(example(), &input).expect("copy");
+    let out = charter()
+        .arg("render")
+        .arg(&input)
+        .arg("-o")
+        .arg(&input)
+        .arg("--force")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("is the input file"));
+    assert_eq!(
+        fs::read(&input).expect("read"),
+        fs::read(example()).expect("read")
+    );
+}
+
+#[test]
+fn help_teaches_with_examples_and_exit_codes() {
+    let out = charter().arg("--help").output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Exit codes"), "{help}");
+    let out = charter().args(["render", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("--force") && help.contains("Examples:"),
+        "{help}"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let out = charter()
+        .args(["render", "x.toml", "--format", "pdf"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}

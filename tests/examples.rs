@@ -1,0 +1,142 @@
+//! Every example in `charters/` is valid with no warnings, renders in every format, renders the same bytes
+//! twice, and matches its reviewed snapshot.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use charter::app::check;
+use charter::load::Source;
+use charter::render;
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("charters"))
+            .expect("charters/ exists")
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+    files.sort();
+    files
+}
+
+fn load(path: &Path) -> Source {
+    let name = format!(
+        "charters/{}",
+        path.file_name().expect("file name").to_string_lossy()
+    );
+    Source::new(name, fs::read(path).expect("readable example"))
+}
+
+#[test]
+fn there_are_at_least_five_examples() {
+    assert!(examples().len() >= 5, "{:?}", examples());
+}
+
+#[test]
+fn every_example_is_valid_without_warnings() {
+    for path in examples() {
+        let source = load(&path);
+        let (valid, diagnostics) = check(&source);
+        assert!(
+            diagnostics.is_empty(),
+            "{}",
+            charter::diagnostic::format_short(&source, &diagnostics)
+        );
+        assert!(valid.is_some());
+    }
+}
+
+#[test]
+fn every_example_renders_deterministically_and_matches_its_snapshot() {
+    for path in examples() {
+        let source = load(&path);
+        let valid = check(&source).0.expect("valid example");
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        let md = render::markdown(&valid, &source).expect("markdown renders");
+        let html = render::html(&valid, &source).expect("html renders");
+        assert_eq!(
+            md,
+            render::markdown(&valid, &source).expect("again"),
+            "{stem}: md differs between runs"
+        );
+        assert_eq!(
+            html,
+            render::html(&valid, &source).expect("again"),
+            "{stem}: html differs between runs"
+        );
+        assert!(!md.contains('\r') && !html.contains('\r'));
+        assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+        insta::assert_snapshot!(format!("{stem}.md"), md);
+        insta::assert_snapshot!(format!("{stem}.html"), html);
+    }
+}
+
+#[test]
+fn every_anchor_is_unique_and_every_link_resolves() {
+    for path in examples() {
+        let source = load(&path);
+        let valid = check(&source).0.expect("valid example");
+        let html = render::html(&valid, &source).expect("html renders");
+        let ids: Vec<&str> = html
+            .split("id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap_or(0)])
+            .collect();
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(
+            ids.len(),
+            unique.len(),
+            "{}: duplicate anchors",
+            path.display()
+        );
+        for link in html
+            .split("href=\"#")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap_or(0)])
+        {
+            assert!(
+                unique.binary_search(&link).is_ok(),
+                "{}: broken link #{link}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_checklist_is_derived_from_every_area() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("charters/sepsis-advisory-board.toml");
+    let source = load(&path);
+    let valid = check(&source).0.expect("valid example");
+    let md = render::markdown(&valid, &source).expect("markdown renders");
+    let checklist = &md[md
+        .find("Accountability checklist")
+        .expect("checklist section")..];
+    for expected in [
+        "Sign the charter",                         // signatories
+        "Call and hold the quarterly meeting",      // body cadence
+        "Circulate draft minutes",                  // minutes deadline
+        "Disclose interests",                       // conflict-of-interest terms
+        "Notify Northstar of any breach",           // data flow breach window
+        "Destroy the data received",                // data flow end of use
+        "Circulate each manuscript",                // publication review
+        "Decide whether to start the silent pilot", // phase gate
+        "Deliver the aggregate performance report", // explicit obligation
+    ] {
+        assert!(checklist.contains(expected), "checklist lacks {expected:?}");
+    }
+    assert!(
+        checklist
+            .lines()
+            .filter(|l| l.starts_with("- [ ] "))
+            .count()
+            > 20
+    );
+    assert!(md.contains(&format!("SHA-256 `{}`", render::fingerprint(&source.bytes))));
+}

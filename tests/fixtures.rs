@@ -1,0 +1,137 @@
+//! Every rule has an invalid fixture named after it that triggers it, with its diagnostics pinned in a
+//! snapshot; every valid fixture (including the fixed counterpart of each cross-field rule) passes clean.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use charter::app::check;
+use charter::diagnostic::format_short;
+use charter::load::Source;
+use charter::rules;
+
+fn fixtures(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(kind);
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn load(path: &Path, kind: &str) -> Source {
+    let name = format!(
+        "{kind}/{}",
+        path.file_name().expect("name").to_string_lossy()
+    );
+    Source::new(name, fs::read(path).expect("readable fixture"))
+}
+
+#[test]
+fn every_rule_has_an_invalid_fixture_that_triggers_it() {
+    let files = fixtures("invalid");
+    for rule in rules::ALL {
+        let path = files
+            .iter()
+            .find(|p| p.file_stem().is_some_and(|s| s == rule.name))
+            .unwrap_or_else(|| panic!("no tests/fixtures/invalid/{}.toml", rule.name));
+        let source = load(path, "invalid");
+        let (_, diagnostics) = check(&source);
+        assert!(
+            diagnostics.iter().any(|d| d.rule.code == rule.code),
+            "{} does not trigger {}:\n{}",
+            path.display(),
+            rule.code,
+            format_short(&source, &diagnostics)
+        );
+        assert!(
+            diagnostics.iter().all(|d| d.rule.code == rule.code),
+            "{} triggers other rules too:\n{}",
+            path.display(),
+            format_short(&source, &diagnostics)
+        );
+    }
+    assert_eq!(
+        files.len(),
+        rules::ALL.len(),
+        "an invalid fixture is named after no rule"
+    );
+}
+
+#[test]
+fn invalid_fixture_diagnostics_match_their_snapshots() {
+    for path in fixtures("invalid") {
+        let source = load(&path, "invalid");
+        let (valid, diagnostics) = check(&source);
+        let has_error = diagnostics.iter().any(|d| d.is_error());
+        assert_eq!(valid.is_none(), has_error, "{}", path.display());
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        insta::assert_snapshot!(
+            format!("invalid-{stem}"),
+            format_short(&source, &diagnostics)
+        );
+    }
+}
+
+#[test]
+fn every_cross_field_rule_has_a_clean_valid_counterpart() {
+    let valid = fixtures("valid");
+    for rule in rules::ALL
+        .iter()
+        .filter(|r| r.code[1..].starts_with('3') || r.code[1..].starts_with('4'))
+    {
+        assert!(
+            valid
+                .iter()
+                .any(|p| p.file_stem().is_some_and(|s| s == rule.name)),
+            "no tests/fixtures/valid/{}.toml",
+            rule.name
+        );
+    }
+    for path in valid {
+        let source = load(&path, "valid");
+        let (charter, diagnostics) = check(&source);
+        assert!(
+            diagnostics.is_empty(),
+            "{}",
+            format_short(&source, &diagnostics)
+        );
+        let charter = charter.expect("valid");
+        charter::render::markdown(&charter, &source).expect("renders");
+        charter::render::html(&charter, &source).expect("renders");
+    }
+}
+
+#[test]
+fn the_unknown_key_message_is_pinned() {
+    let source = Source::new(
+        "board.toml",
+        fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/unknown-key.toml"),
+        )
+        .expect("fixture"),
+    );
+    let (_, diagnostics) = check(&source);
+    let first = &diagnostics[0];
+    assert_eq!(first.rule.code, "E0102");
+    assert!(
+        first.message.starts_with("unknown key `"),
+        "{}",
+        first.message
+    );
+    assert!(
+        first
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `")),
+        "{:?}",
+        first.hint
+    );
+}
