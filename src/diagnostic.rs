@@ -145,6 +145,27 @@ pub fn summary(name: &str, diagnostics: &[Diagnostic]) -> String {
     }
 }
 
+/// One line per diagnostic, `file:line:column: severity[CODE]: message`, followed by the hint on its own
+/// indented line: for editors, grep and snapshot tests.
+#[must_use]
+pub fn format_short(source: &Source, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let (line, column) = line_column(&source.text, d.span.start);
+        out.push_str(&format!(
+            "{}:{line}:{column}: {}[{}]: {}\n",
+            source.name,
+            d.rule.severity.as_str(),
+            d.rule.code,
+            d.message
+        ));
+        if let Some(hint) = &d.hint {
+            out.push_str(&format!("    hint: {hint}\n"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,25 +190,4 @@ mod tests {
             "f.toml: 2 errors, 1 warning"
         );
     }
-}
-
-/// One line per diagnostic, `file:line:column: severity[CODE]: message`, followed by the hint on its own
-/// indented line: for editors, grep and snapshot tests.
-#[must_use]
-pub fn format_short(source: &Source, diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let (line, column) = line_column(&source.text, d.span.start);
-        out.push_str(&format!(
-            "{}:{line}:{column}: {}[{}]: {}\n",
-            source.name,
-            d.rule.severity.as_str(),
-            d.rule.code,
-            d.message
-        ));
-        if let Some(hint) = &d.hint {
-            out.push_str(&format!("    hint: {hint}\n"));
-        }
-    }
-    out
 }

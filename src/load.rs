@@ -85,7 +85,7 @@ impl<'s> Spans<'s> {
                     .iter()
                     .find(|(k, _)| k.get_ref() == key)
                     .map(|(_, v)| v),
-                (Seg::Index(i), Some(DeValue::Array(a))) => a.iter().nth(*i),
+                (Seg::Index(i), Some(DeValue::Array(a))) => a.get(*i),
                 _ => None,
             };
             let Some(next) = next else { break };
@@ -113,7 +113,7 @@ impl<'s> Spans<'s> {
                     .iter()
                     .find(|(key, _)| key.get_ref() == k)
                     .map(|(_, v)| v),
-                (Seg::Index(i), Some(DeValue::Array(a))) => a.iter().nth(*i),
+                (Seg::Index(i), Some(DeValue::Array(a))) => a.get(*i),
                 _ => None,
             };
             let Some(next) = next else {
@@ -450,7 +450,7 @@ fn plain_found(found: &str) -> String {
                 f["floating point ".len()..].trim_matches('`')
             )
         }
-        f if f.starts_with("boolean ") => format!("{}", f["boolean ".len()..].trim_matches('`')),
+        f if f.starts_with("boolean ") => f["boolean ".len()..].trim_matches('`').to_string(),
         f => f.to_owned(),
     }
 }

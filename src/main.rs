@@ -1,3 +1,5 @@
+//! The `charter` command: parse arguments, run the library, exit with its code.
+
 use std::process::ExitCode;
 
 use clap::Parser;

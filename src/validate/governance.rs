@@ -58,8 +58,8 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                         "add `partner = \"<partner id>\"`, `person = \"<full name>\"`, or both",
                     );
                 }
-                (Some(p), None) => {
-                    if !seen.insert(p.as_str()) {
+                (Some(p), None)
+                    if !seen.insert(p.as_str()) => {
                         ctx.at(
                             &rules::DUPLICATE_MEMBERSHIP,
                             path!["bodies", i, "members", j, "partner"],
@@ -70,7 +70,6 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                             "merge the entries into one with `seats = 2` (or more)",
                         );
                     }
-                }
                 _ => {}
             }
         }
@@ -104,16 +103,15 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
             ctx.at(&rules::ESCALATION_LOOP, path!["decisions", i, "escalation"], format!("a deadlock on \"{}\" escalates to the body that deadlocked", d.matter))
                 .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
         }
-        if let Some(b) = index.body(&d.body) {
-            if c.bodies[b].authority == Authority::Advisory {
+        if let Some(b) = index.body(&d.body)
+            && c.bodies[b].authority == Authority::Advisory {
                 ctx.at(&rules::ADVISORY_BODY_DECIDES, path!["decisions", i, "body"], format!("\"{}\" is an advisory body, but it is given the decision \"{}\"", c.bodies[b].name, d.matter))
                     .with("advisory body", "give the decision to a binding body and list the advisory body under `consult`, or make the body `authority = \"binding\"`");
             }
-        }
     }
-    if let Some(a) = &c.amendment {
-        if let Some(b) = index.body(&a.body) {
-            if c.bodies[b].authority == Authority::Advisory {
+    if let Some(a) = &c.amendment
+        && let Some(b) = index.body(&a.body)
+            && c.bodies[b].authority == Authority::Advisory {
                 ctx.at(
                     &rules::ADVISORY_BODY_DECIDES,
                     path!["amendment", "body"],
@@ -124,6 +122,4 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                 )
                 .with("advisory body", "give amendments to a binding body");
             }
-        }
-    }
 }

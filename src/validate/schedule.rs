@@ -110,8 +110,8 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         order.push(i);
-        if let Some(end) = end {
-            if p.start < start || p.end > end {
+        if let Some(end) = end
+            && (p.start < start || p.end > end) {
                 ctx.at(
                     &rules::PHASE_OUTSIDE_TERM,
                     path!["phases", i],
@@ -125,7 +125,6 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                     "move the phase inside the term, or lengthen the term",
                 );
             }
-        }
     }
     // Sorted by start date, a phase overlaps an earlier one exactly when it starts before the latest end
     // seen so far: one pass, and no pair is missed.
@@ -133,8 +132,8 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     let mut latest: Option<usize> = None;
     for &i in &order {
         let b = &c.phases[i];
-        if let Some(a) = latest.map(|j| &c.phases[j]) {
-            if b.start <= a.end {
+        if let Some(a) = latest.map(|j| &c.phases[j])
+            && b.start <= a.end {
                 ctx.at(
                     &rules::PHASES_OVERLAP,
                     path!["phases", i, "start"],
@@ -151,7 +150,6 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                     ),
                 );
             }
-        }
         if latest.is_none_or(|j| b.end > c.phases[j].end) {
             latest = Some(i);
         }
@@ -170,12 +168,11 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i], format!("the obligation \"{}\" says neither when nor how often", o.action))
                 .with("no timing", "add `due = 2027-03-31`, `cadence = \"quarterly\"`, or both `within = \"30 days\"` and `after = \"<event>\"`");
         }
-        if let (Some(due), Some(end)) = (o.due, end) {
-            if due < start || due > end {
+        if let (Some(due), Some(end)) = (o.due, end)
+            && (due < start || due > end) {
                 ctx.at(&rules::DATE_OUTSIDE_TERM, path!["obligations", i, "due"], format!("\"{}\" falls due on {due}, outside the charter's term ({start} to {end})", o.action))
                     .with("outside the term", "move the due date inside the term, or list the obligation under `term.survival` if it outlives the charter");
             }
-        }
     }
 
     if let Some(p) = &c.publication {
