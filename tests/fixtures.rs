@@ -66,7 +66,9 @@ fn invalid_fixture_diagnostics_match_their_snapshots() {
     for path in fixtures("invalid") {
         let source = load(&path, "invalid");
         let (valid, diagnostics) = check(&source);
-        let has_error = diagnostics.iter().any(charter::diagnostic::Diagnostic::is_error);
+        let has_error = diagnostics
+            .iter()
+            .any(charter::diagnostic::Diagnostic::is_error);
         assert_eq!(valid.is_none(), has_error, "{}", path.display());
         let stem = path
             .file_stem()

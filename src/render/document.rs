@@ -595,7 +595,18 @@ fn data(c: &Charter, b: &mut Builder) {
         let clause = b.clause(
             format!("flow-{}", f.id),
             text(&f.name),
-            md!("{} provides {} to {} under {}. The recipients may use it only for the permitted uses below.", name_of(c, &f.provider), f.identifiability.label(), names(c, &f.recipients), f.agreement.label()),
+            md!(
+                "{} provides {} to {} under {}. {} may use it only for the permitted uses below.",
+                capitalised(&name_of(c, &f.provider)),
+                f.identifiability.label(),
+                names(c, &f.recipients),
+                f.agreement.label(),
+                if f.recipients.len() == 1 {
+                    "The recipient"
+                } else {
+                    "The recipients"
+                }
+            ),
         );
         let mut items: Vec<Md> = f
             .permitted_uses
@@ -926,7 +937,7 @@ fn obligations(c: &Charter, b: &mut Builder) {
     for o in &c.obligations {
         b.clause(
             format!("obligation-{}", o.id),
-            name_of(c, &o.owner),
+            label_of(c, &o.owner),
             md!(
                 "{} must {} ({}). Evidence: {}.",
                 capitalised(&name_of(c, &o.owner)),

@@ -20,14 +20,15 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
             let Some(p) = index.partner(r) else { continue };
             let partner = &c.partners[p];
             if let Some(ceiling) = partner.data_ceiling
-                && tier.level() > ceiling.level() {
-                    ctx.at(
+                && tier.level() > ceiling.level()
+            {
+                ctx.at(
                         &rules::RECIPIENT_ABOVE_DATA_CEILING,
                         path!["data_flows", i, "recipients", k],
                         format!("{} may receive nothing more identifiable than {}, but \"{}\" sends it {}", partner.short_name, ceiling.label(), f.name, tier.label()),
                     )
                     .with("receives more identifiable data than allowed", format!("send {} a less identifiable tier (a separate flow), or raise its `data_ceiling`", partner.short_name));
-                }
+            }
         }
         if tier.is_identifiable() {
             if matches!(f.agreement, Agreement::None | Agreement::CharterOnly) {

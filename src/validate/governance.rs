@@ -58,18 +58,17 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                         "add `partner = \"<partner id>\"`, `person = \"<full name>\"`, or both",
                     );
                 }
-                (Some(p), None)
-                    if !seen.insert(p.as_str()) => {
-                        ctx.at(
-                            &rules::DUPLICATE_MEMBERSHIP,
-                            path!["bodies", i, "members", j, "partner"],
-                            format!("\"{p}\" is listed twice on \"{}\"", body.name),
-                        )
-                        .with(
-                            "second entry for this partner",
-                            "merge the entries into one with `seats = 2` (or more)",
-                        );
-                    }
+                (Some(p), None) if !seen.insert(p.as_str()) => {
+                    ctx.at(
+                        &rules::DUPLICATE_MEMBERSHIP,
+                        path!["bodies", i, "members", j, "partner"],
+                        format!("\"{p}\" is listed twice on \"{}\"", body.name),
+                    )
+                    .with(
+                        "second entry for this partner",
+                        "merge the entries into one with `seats = 2` (or more)",
+                    );
+                }
                 _ => {}
             }
         }
@@ -104,22 +103,24 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                 .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
         }
         if let Some(b) = index.body(&d.body)
-            && c.bodies[b].authority == Authority::Advisory {
-                ctx.at(&rules::ADVISORY_BODY_DECIDES, path!["decisions", i, "body"], format!("\"{}\" is an advisory body, but it is given the decision \"{}\"", c.bodies[b].name, d.matter))
+            && c.bodies[b].authority == Authority::Advisory
+        {
+            ctx.at(&rules::ADVISORY_BODY_DECIDES, path!["decisions", i, "body"], format!("\"{}\" is an advisory body, but it is given the decision \"{}\"", c.bodies[b].name, d.matter))
                     .with("advisory body", "give the decision to a binding body and list the advisory body under `consult`, or make the body `authority = \"binding\"`");
-            }
+        }
     }
     if let Some(a) = &c.amendment
         && let Some(b) = index.body(&a.body)
-            && c.bodies[b].authority == Authority::Advisory {
-                ctx.at(
-                    &rules::ADVISORY_BODY_DECIDES,
-                    path!["amendment", "body"],
-                    format!(
-                        "\"{}\" is an advisory body, but it approves amendments to the charter",
-                        c.bodies[b].name
-                    ),
-                )
-                .with("advisory body", "give amendments to a binding body");
-            }
+        && c.bodies[b].authority == Authority::Advisory
+    {
+        ctx.at(
+            &rules::ADVISORY_BODY_DECIDES,
+            path!["amendment", "body"],
+            format!(
+                "\"{}\" is an advisory body, but it approves amendments to the charter",
+                c.bodies[b].name
+            ),
+        )
+        .with("advisory body", "give amendments to a binding body");
+    }
 }

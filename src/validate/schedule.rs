@@ -111,20 +111,21 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         }
         order.push(i);
         if let Some(end) = end
-            && (p.start < start || p.end > end) {
-                ctx.at(
-                    &rules::PHASE_OUTSIDE_TERM,
-                    path!["phases", i],
-                    format!(
-                        "\"{}\" runs from {} to {}, outside the charter's term ({start} to {end})",
-                        p.name, p.start, p.end
-                    ),
-                )
-                .with(
-                    "outside the term",
-                    "move the phase inside the term, or lengthen the term",
-                );
-            }
+            && (p.start < start || p.end > end)
+        {
+            ctx.at(
+                &rules::PHASE_OUTSIDE_TERM,
+                path!["phases", i],
+                format!(
+                    "\"{}\" runs from {} to {}, outside the charter's term ({start} to {end})",
+                    p.name, p.start, p.end
+                ),
+            )
+            .with(
+                "outside the term",
+                "move the phase inside the term, or lengthen the term",
+            );
+        }
     }
     // Sorted by start date, a phase overlaps an earlier one exactly when it starts before the latest end
     // seen so far: one pass, and no pair is missed.
@@ -133,23 +134,24 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     for &i in &order {
         let b = &c.phases[i];
         if let Some(a) = latest.map(|j| &c.phases[j])
-            && b.start <= a.end {
-                ctx.at(
-                    &rules::PHASES_OVERLAP,
-                    path!["phases", i, "start"],
-                    format!(
-                        "\"{}\" starts on {} before \"{}\" ends on {}",
-                        b.name, b.start, a.name, a.end
-                    ),
-                )
-                .with(
-                    "overlaps an earlier phase",
-                    format!(
-                        "start \"{}\" after {}, once the gate of \"{}\" has decided",
-                        b.name, a.end, a.name
-                    ),
-                );
-            }
+            && b.start <= a.end
+        {
+            ctx.at(
+                &rules::PHASES_OVERLAP,
+                path!["phases", i, "start"],
+                format!(
+                    "\"{}\" starts on {} before \"{}\" ends on {}",
+                    b.name, b.start, a.name, a.end
+                ),
+            )
+            .with(
+                "overlaps an earlier phase",
+                format!(
+                    "start \"{}\" after {}, once the gate of \"{}\" has decided",
+                    b.name, a.end, a.name
+                ),
+            );
+        }
         if latest.is_none_or(|j| b.end > c.phases[j].end) {
             latest = Some(i);
         }
@@ -169,10 +171,11 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 .with("no timing", "add `due = 2027-03-31`, `cadence = \"quarterly\"`, or both `within = \"30 days\"` and `after = \"<event>\"`");
         }
         if let (Some(due), Some(end)) = (o.due, end)
-            && (due < start || due > end) {
-                ctx.at(&rules::DATE_OUTSIDE_TERM, path!["obligations", i, "due"], format!("\"{}\" falls due on {due}, outside the charter's term ({start} to {end})", o.action))
+            && (due < start || due > end)
+        {
+            ctx.at(&rules::DATE_OUTSIDE_TERM, path!["obligations", i, "due"], format!("\"{}\" falls due on {due}, outside the charter's term ({start} to {end})", o.action))
                     .with("outside the term", "move the due date inside the term, or list the obligation under `term.survival` if it outlives the charter");
-            }
+        }
     }
 
     if let Some(p) = &c.publication {
