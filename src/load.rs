@@ -97,38 +97,6 @@ impl<'s> Spans<'s> {
         }
         span
     }
-
-    /// The span of the key at the end of `path` rather than its value, falling back to
-    /// [`Spans::span_of`] when the key is absent.
-    #[must_use]
-    pub fn key_span_of(&self, path: &[Seg]) -> Range<usize> {
-        let Some((Seg::Key(key), parent)) = path.split_last() else {
-            return self.span_of(path);
-        };
-        let mut table = self.tree.get_ref();
-        let mut value: Option<&DeValue<'s>> = None;
-        for seg in parent {
-            let next = match (seg, value) {
-                (Seg::Key(k), None | Some(DeValue::Table(_))) => table
-                    .iter()
-                    .find(|(key, _)| key.get_ref() == k)
-                    .map(|(_, v)| v),
-                (Seg::Index(i), Some(DeValue::Array(a))) => a.get(*i),
-                _ => None,
-            };
-            let Some(next) = next else {
-                return self.span_of(path);
-            };
-            value = Some(next.get_ref());
-            if let DeValue::Table(t) = next.get_ref() {
-                table = t;
-            }
-        }
-        table
-            .iter()
-            .find(|(k, _)| k.get_ref() == key)
-            .map_or_else(|| self.span_of(path), |(k, _)| k.span())
-    }
 }
 
 /// Parses the source into the typed model. Every syntax error is reported; then every structural problem
@@ -315,23 +283,15 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
         .label("not one of the allowed values")
         .hint(hint);
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another type"));
-        let expected = plain_type(expected);
-        return Diagnostic::new(
-            &rules::WRONG_TYPE,
-            span,
-            format!(
-                "wrong type in {context}: expected {expected}, found {}",
-                plain_found(found)
-            ),
-        )
-        .label(format!("expected {expected}"))
-        .hint(format!("write {expected} here"));
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
+    let mismatch = message
+        .strip_prefix("invalid type: ")
+        .map(|rest| ("wrong type", rest))
+        .or_else(|| {
+            message
+                .strip_prefix("invalid value: ")
+                .map(|rest| ("invalid value", rest))
+        });
+    if let Some((what, rest)) = mismatch {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another value"));
@@ -340,7 +300,7 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
             &rules::WRONG_TYPE,
             span,
             format!(
-                "invalid value in {context}: expected {expected}, found {}",
+                "{what} in {context}: expected {expected}, found {}",
                 plain_found(found)
             ),
         )
