@@ -60,7 +60,7 @@ rules! {
     IP_SHARES_NOT_100 = "E0402" "ip-shares-not-100" Error "Joint ownership shares that do not add up to 100 percent.";
     OWNERSHIP_TERMS_MISMATCH = "E0403" "ownership-terms-mismatch" Error "An ownership model without the terms it needs (an owner, shares or fields), or with terms of another model.";
     RECIPIENT_ABOVE_DATA_CEILING = "E0404" "recipient-above-data-ceiling" Error "A partner limited to less identifiable data receives more identifiable data.";
-    IDENTIFIABLE_DATA_WITHOUT_AGREEMENT = "E0405" "identifiable-data-without-agreement" Error "Identified data or a limited data set flows with no data use or business associate agreement.";
+    IDENTIFIABLE_DATA_WITHOUT_AGREEMENT = "E0405" "identifiable-data-without-agreement" Error "Identified data or a limited data set flows with no data use, business associate or data sharing agreement.";
     IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW = "E0406" "identifiable-data-without-breach-window" Error "Identified data or a limited data set flows with no breach notification window.";
     CONFLICTS_WITHOUT_MANAGEMENT = "E0407" "conflicts-without-management" Error "Conflicts must be disclosed but nothing says how they are managed or which decisions need recusal.";
     PHASE_DATES_REVERSED = "E0408" "phase-dates-reversed" Error "A phase that ends before it starts.";

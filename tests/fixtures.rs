@@ -137,3 +137,17 @@ fn the_unknown_key_message_is_pinned() {
         first.hint
     );
 }
+
+#[test]
+fn every_rule_is_documented_in_the_format_reference() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"))
+        .expect("docs/format.md");
+    for rule in rules::ALL {
+        let severity = rule.severity.as_str();
+        let row = format!(
+            "| {} | {} | {severity} | {} |",
+            rule.code, rule.name, rule.summary
+        );
+        assert!(doc.contains(&row), "docs/format.md lacks the row:\n{row}");
+    }
+}
