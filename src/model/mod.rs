@@ -89,6 +89,21 @@ pub struct Charter {
     pub review: Option<Review>,
 }
 
+impl Charter {
+    /// Whether a member's seats vote: the member's own `voting`, else its partner's, else (an independent
+    /// member) yes.
+    #[must_use]
+    pub fn member_votes(&self, member: &Member) -> bool {
+        member.voting.unwrap_or_else(|| {
+            member
+                .partner
+                .as_ref()
+                .and_then(|p| self.partners.iter().find(|x| &x.id == p))
+                .is_none_or(|p| p.voting)
+        })
+    }
+}
+
 /// Checks that an id is short, lowercase and safe in a URL fragment: it becomes a clause anchor.
 ///
 /// # Errors

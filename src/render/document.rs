@@ -423,13 +423,11 @@ fn governance(c: &Charter, b: &mut Builder) {
                 } else {
                     md!("{} seats", m.seats)
                 };
-                let voting = m.voting.unwrap_or_else(|| {
-                    m.partner
-                        .as_ref()
-                        .and_then(|p| c.partners.iter().find(|x| &x.id == p))
-                        .is_none_or(|p| p.voting)
-                });
-                let voting = if voting { "voting" } else { "non-voting" };
+                let voting = if c.member_votes(m) {
+                    "voting"
+                } else {
+                    "non-voting"
+                };
                 md!("Member: {who}{role}: {seats}, {voting}")
             })
             .collect();

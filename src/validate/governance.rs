@@ -12,14 +12,7 @@ use crate::rules;
 pub fn voting_seats(body: &Body, charter: &Charter) -> u32 {
     body.members
         .iter()
-        .filter(|m| {
-            m.voting.unwrap_or_else(|| {
-                m.partner
-                    .as_ref()
-                    .and_then(|p| charter.partners.iter().find(|x| &x.id == p))
-                    .is_none_or(|p| p.voting)
-            })
-        })
+        .filter(|m| charter.member_votes(m))
         .map(|m| m.seats)
         .sum()
 }
