@@ -1,24 +1,26 @@
-//! The commands: each takes parsed arguments, runs the pipeline and says how the process should exit.
+//! Wiring between the command line and the library: reading inputs, reporting to the terminal, writing
+//! outputs, and dispatching to one module per subcommand.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::{self, StandardStream};
 
-use crate::cli::{Cli, ColorChoice, Command, Format};
+use crate::cli::{Cli, ColorChoice, Command, OutputArgs};
+use crate::commands;
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model::Charter;
+use crate::output;
 use crate::validate::{self, Valid};
-use crate::{output, render};
 
 /// How the process ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Exit {
-    /// Everything worked (warnings allowed).
+    /// Everything worked (warnings allowed); for `diff`, the inputs are equal.
     Success = 0,
-    /// A charter has errors.
+    /// A charter has errors; for `diff`, the inputs differ.
     Invalid = 1,
     /// The tool could not run.
     Failure = 2,
@@ -29,68 +31,12 @@ pub enum Exit {
 /// # Errors
 /// When the tool cannot do its job: an unreadable input, an unwritable or existing output.
 pub fn run(cli: &Cli) -> Result<Exit, Error> {
-    let mut stderr = StandardStream::stderr(color_choice(cli.color));
+    let mut ui = Ui {
+        stderr: StandardStream::stderr(color_choice(cli.color)),
+    };
     match &cli.command {
-        Command::Check { files } => {
-            let mut exit = Exit::Success;
-            for file in files {
-                let source = match read_source(file) {
-                    Ok(source) => source,
-                    Err(e) => {
-                        report_error(&mut stderr, &e);
-                        exit = exit.max(Exit::Failure);
-                        continue;
-                    }
-                };
-                let (_, diagnostics) = check(&source);
-                emit(&mut stderr, &source, &diagnostics)?;
-                let _ = writeln!(
-                    stderr,
-                    "{}",
-                    diagnostic::summary(&source.name, &diagnostics)
-                );
-                if diagnostics.iter().any(Diagnostic::is_error) {
-                    exit = exit.max(Exit::Invalid);
-                }
-            }
-            Ok(exit)
-        }
-        Command::Render {
-            file,
-            format,
-            output: out,
-            force,
-        } => {
-            let to_stdout = out.as_deref().is_none_or(|p| p == Path::new("-"));
-            if let Some(out) = out.as_deref().filter(|_| !to_stdout) {
-                refuse_input_as_output(file, out)?;
-                if !force && out.symlink_metadata().is_ok() {
-                    return Err(Error::OutputExists {
-                        path: out.to_path_buf(),
-                    });
-                }
-            }
-            let source = read_source(file)?;
-            let (valid, diagnostics) = check(&source);
-            emit(&mut stderr, &source, &diagnostics)?;
-            let Some(valid) = valid else {
-                let _ = writeln!(
-                    stderr,
-                    "{}",
-                    diagnostic::summary(&source.name, &diagnostics)
-                );
-                return Ok(Exit::Invalid);
-            };
-            let document = match format {
-                Format::Md => render::markdown(&valid, &source)?,
-                Format::Html => render::html(&valid, &source)?,
-            };
-            match out.as_deref().filter(|_| !to_stdout) {
-                Some(path) => output::write_atomic(path, document.as_bytes(), *force)?,
-                None => output::write_stdout(document.as_bytes())?,
-            }
-            Ok(Exit::Success)
-        }
+        Command::Check(args) => commands::check::run(args, &mut ui),
+        Command::Render(args) => commands::render::run(args, &mut ui),
     }
 }
 
@@ -132,6 +78,87 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
     Ok(Source::new(path.display().to_string(), bytes))
 }
 
+/// The terminal side of a command: diagnostics, summaries and errors on standard error.
+pub struct Ui {
+    stderr: StandardStream,
+}
+
+impl Ui {
+    /// Prints diagnostics for people.
+    ///
+    /// # Errors
+    /// When standard error cannot be written (a closed pipe is not an error).
+    pub fn diagnostics(
+        &mut self,
+        source: &Source,
+        diagnostics: &[Diagnostic],
+    ) -> Result<(), Error> {
+        let mut lock = self.stderr.lock();
+        match diagnostic::emit_human(&mut lock, source, diagnostics) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
+                path: "<stderr>".into(),
+                source: e,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Prints the one-line count of errors and warnings for a file.
+    pub fn summary(&mut self, source: &Source, diagnostics: &[Diagnostic]) {
+        let _ = writeln!(
+            self.stderr,
+            "{}",
+            diagnostic::summary(&source.name, diagnostics)
+        );
+    }
+
+    /// Prints an error with its chain of causes.
+    pub fn error(&mut self, error: &Error) {
+        report_error(&mut self.stderr, error);
+    }
+
+    /// Decides where a command's result goes, refusing before any work is done an output that exists
+    /// (without `--force`) or that is one of the inputs.
+    ///
+    /// # Errors
+    /// When the output is an input, or exists and `--force` was not given.
+    pub fn destination(&self, out: &OutputArgs, inputs: &[&Path]) -> Result<Destination, Error> {
+        let path = out.output.clone().filter(|p| p != Path::new("-"));
+        if let Some(path) = &path {
+            for input in inputs {
+                refuse_input_as_output(input, path)?;
+            }
+            if !out.force && path.symlink_metadata().is_ok() {
+                return Err(Error::OutputExists { path: path.clone() });
+            }
+        }
+        Ok(Destination {
+            path,
+            force: out.force,
+        })
+    }
+}
+
+/// Where a result is written: a file, atomically, or standard output.
+#[derive(Debug)]
+pub struct Destination {
+    path: Option<PathBuf>,
+    force: bool,
+}
+
+impl Destination {
+    /// Writes the result.
+    ///
+    /// # Errors
+    /// When the write fails or the file appeared meanwhile without `--force`.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        match &self.path {
+            Some(path) => output::write_atomic(path, bytes, self.force),
+            None => output::write_stdout(bytes),
+        }
+    }
+}
+
 fn refuse_input_as_output(input: &Path, output: &Path) -> Result<(), Error> {
     let same = match (input.canonicalize(), output.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
@@ -143,21 +170,6 @@ fn refuse_input_as_output(input: &Path, output: &Path) -> Result<(), Error> {
         });
     }
     Ok(())
-}
-
-fn emit(
-    stderr: &mut StandardStream,
-    source: &Source,
-    diagnostics: &[Diagnostic],
-) -> Result<(), Error> {
-    let mut lock = stderr.lock();
-    match diagnostic::emit_human(&mut lock, source, diagnostics) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
-            path: "<stderr>".into(),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
 }
 
 /// Prints an error with its chain of causes.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Turn a TOML description of a multi-party partnership into a governance charter.
 ///
@@ -34,11 +34,7 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  charter check board.toml\n  cat board.toml | charter check -"
     )]
-    Check {
-        /// Charter files to check; `-` reads standard input.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
+    Check(CheckArgs),
     /// Render a charter as a numbered Markdown or standalone HTML document.
     ///
     /// The document ends with an accountability checklist derived from the terms and a footer with the
@@ -46,21 +42,41 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
     )]
-    Render {
-        /// The charter to render; `-` reads standard input.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
-        format: Format,
-        /// Where to write the document; `-` or no value writes standard output. The file is written
-        /// atomically and an existing file is kept unless `--force` is given.
-        #[arg(long, short = 'o', value_name = "OUT")]
-        output: Option<PathBuf>,
-        /// Replace the output file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Render(RenderArgs),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Charter files to check; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// Arguments of `render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The charter to render; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
+    pub format: Format,
+    /// Where the document goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Where a command writes its result: shared by every command that produces a document.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Where to write; `-` or no value writes standard output. The file is written atomically and an
+    /// existing file is kept unless `--force` is given.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output formats of `render`.

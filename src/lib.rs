@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+mod commands;
 pub mod diagnostic;
 pub mod error;
 pub mod load;

@@ -1,0 +1,5 @@
+//! One module per subcommand. Each takes its parsed arguments and the shared [`Ui`], runs the pipeline and
+//! says how the process should exit.
+
+pub(crate) mod check;
+pub(crate) mod render;
