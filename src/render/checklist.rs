@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::anchors::{self, Item as Anchor};
 use super::document::ClauseRef;
 use super::markdown::{Md, text};
 use crate::md;
@@ -113,13 +114,13 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
             ),
             md!("by {}", c.charter.effective_date),
             Md::raw("Signed signature page"),
-            "signatures",
+            &anchors::item(Anchor::Signature, &p.id),
         );
     }
     for (i, body) in c.bodies.iter().enumerate() {
         let owner = Owner::Body(i);
         let m = &body.meetings;
-        let anchor = format!("body-{}-meetings", body.id);
+        let anchor = anchors::body_part(&body.id, "meetings");
         push(
             owner.clone(),
             md!(
@@ -187,12 +188,12 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
                 ),
                 Md::raw("whenever an affected decision is taken"),
                 Md::raw("Recusal or other measure recorded in the minutes"),
-                &format!("coi-{}", d.id),
+                &anchors::item(Anchor::Conflict, &d.id),
             );
         }
     }
     for f in &c.data_flows {
-        let anchor = format!("flow-{}", f.id);
+        let anchor = anchors::item(Anchor::Flow, &f.id);
         for r in &f.recipients {
             let owner = partner(r).unwrap_or(Owner::Everyone);
             if let Some(n) = f.breach_notification {
@@ -272,7 +273,7 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
             md!("Decide {} (gate of \"{}\")", text(&ph.gate), text(&ph.name)),
             md!("by {}", ph.end),
             evidence,
-            &format!("phase-{}", ph.id),
+            &anchors::item(Anchor::Phase, &ph.id),
         );
     }
     for o in &c.obligations {
@@ -281,7 +282,7 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
             text(&o.action),
             timing(o),
             text(&o.evidence),
-            &format!("obligation-{}", o.id),
+            &anchors::item(Anchor::Obligation, &o.id),
         );
     }
     if let Some(r) = &c.review {
@@ -304,11 +305,11 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
             let (owner, anchor) = match owner {
                 Owner::Partner(i) => (
                     text(&c.partners[i].short_name),
-                    format!("checklist-{}", c.partners[i].id),
+                    format!("checklist-partner-{}", c.partners[i].id),
                 ),
                 Owner::Body(i) => (
                     text(&c.bodies[i].name),
-                    format!("checklist-{}", c.bodies[i].id),
+                    format!("checklist-body-{}", c.bodies[i].id),
                 ),
                 Owner::Everyone => (Md::raw("Every partner"), "checklist-all".to_owned()),
             };

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::anchors::{self, Item};
 use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
@@ -136,7 +137,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     // The checklist links each signature item to its block in the section after the checklist.
     let signatures = (b.sections.len() + 2).to_string();
     for p in &c.partners {
-        let anchor = format!("sign-{}", p.id);
+        let anchor = anchors::item(Item::Signature, &p.id);
         b.refs.insert(
             anchor.clone(),
             ClauseRef {
@@ -151,7 +152,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     b.section("signatures", "Signatures");
     for p in &c.partners {
         b.blocks().push(Block::Signature(Signature {
-            anchor: format!("sign-{}", p.id),
+            anchor: anchors::item(Item::Signature, &p.id),
             partner: text(&p.legal_name),
             name: text(&p.signatory.name),
             title: text(&p.signatory.title),
@@ -363,7 +364,11 @@ fn partners(c: &Charter, b: &mut Builder) {
                 ceiling.label()
             );
         }
-        let clause = b.clause(format!("partner-{}", p.id), text(&p.short_name), body);
+        let clause = b.clause(
+            anchors::item(Item::Partner, &p.id),
+            text(&p.short_name),
+            body,
+        );
         clause.items = p
             .contributions
             .iter()
@@ -397,7 +402,7 @@ fn governance(c: &Charter, b: &mut Builder) {
             Authority::Advisory => "It advises; its recommendations do not bind the partners.",
         };
         let clause = b.clause(
-            format!("body-{}", body.id),
+            anchors::item(Item::Body, &body.id),
             text(&body.name),
             md!("{} {authority}", prose(&body.mandate)),
         );
@@ -448,7 +453,7 @@ fn governance(c: &Charter, b: &mut Builder) {
             ""
         };
         b.clause(
-            format!("body-{}-chair", body.id),
+            anchors::body_part(&body.id, "chair"),
             Md::raw("Chair"),
             md!(
                 "The body is chaired by {chair} for a term of {}{renew}.{casting}",
@@ -462,14 +467,14 @@ fn governance(c: &Charter, b: &mut Builder) {
                 ""
             };
             b.clause(
-                format!("body-{}-terms", body.id),
+                anchors::body_part(&body.id, "terms"),
                 Md::raw("Terms of members"),
                 md!("Members serve for {term}{staggered}."),
             );
         }
         let seats = governance_voting_seats(body, c);
         b.clause(
-            format!("body-{}-quorum", body.id),
+            anchors::body_part(&body.id, "quorum"),
             Md::raw("Quorum"),
             md!(
                 "A quorum is {} ({} of {seats} voting seats).",
@@ -493,7 +498,7 @@ fn governance(c: &Charter, b: &mut Builder) {
             ""
         };
         b.clause(
-            format!("body-{}-meetings", body.id),
+            anchors::body_part(&body.id, "meetings"),
             Md::raw("Meetings"),
             md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
         );
@@ -511,7 +516,11 @@ fn decisions(c: &Charter, b: &mut Builder) {
             .iter()
             .map(|d| {
                 vec![
-                    md!("<a id=\"decision-{}\"></a>{}", d.id, text(&d.matter)),
+                    md!(
+                        "<a id=\"{}\"></a>{}",
+                        anchors::item(Item::Decision, &d.id),
+                        text(&d.matter)
+                    ),
                     name_of(c, &d.body),
                     Md::raw(d.rule.label()),
                     if d.consult.is_empty() {
@@ -537,10 +546,10 @@ fn decisions(c: &Charter, b: &mut Builder) {
         );
         for d in &c.decisions {
             b.refs.insert(
-                format!("decision-{}", d.id),
+                anchors::item(Item::Decision, &d.id),
                 ClauseRef {
                     number: b.sections.len().to_string(),
-                    anchor: format!("decision-{}", d.id),
+                    anchor: anchors::item(Item::Decision, &d.id),
                 },
             );
         }
@@ -591,7 +600,7 @@ fn data(c: &Charter, b: &mut Builder) {
     );
     for f in &c.data_flows {
         let clause = b.clause(
-            format!("flow-{}", f.id),
+            anchors::item(Item::Flow, &f.id),
             text(&f.name),
             md!(
                 "{} provides {} to {} under {}. {} may use it only for the permitted uses below.",
@@ -683,7 +692,7 @@ fn ip(c: &Charter, b: &mut Builder) {
             }
         };
         b.clause(
-            format!("ip-{}", f.id),
+            anchors::item(Item::Foreground, &f.id),
             text(&f.category),
             md!("New intellectual property in this category {owner}."),
         );
@@ -705,7 +714,7 @@ fn ip(c: &Charter, b: &mut Builder) {
             (false, k) => format!("an {}", k.label()),
         };
         b.clause(
-            format!("licence-{}", l.id),
+            anchors::item(Item::Licence, &l.id),
             Md::raw("Licence"),
             md!(
                 "The owners grant {} {} to: {}; for {}.",
@@ -859,7 +868,7 @@ fn conflicts(c: &Charter, b: &mut Builder) {
         let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(c, x)).collect();
         let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
         b.clause(
-            format!("coi-{}", d.id),
+            anchors::item(Item::Conflict, &d.id),
             Md::raw("Declared conflict"),
             md!(
                 "{who}: {}. It affects {} and is managed by {}.",
@@ -874,7 +883,13 @@ fn conflicts(c: &Charter, b: &mut Builder) {
 fn decision_link(c: &Charter, id: &str) -> Md {
     c.decisions.iter().find(|d| d.id == id).map_or_else(
         || text(id),
-        |d| md!("[{}](#decision-{})", text(&d.matter), d.id),
+        |d| {
+            md!(
+                "[{}](#{})",
+                text(&d.matter),
+                anchors::item(Item::Decision, &d.id)
+            )
+        },
     )
 }
 
@@ -897,7 +912,7 @@ fn phases(c: &Charter, b: &mut Builder) {
     b.section("phases", "Phases and success metrics");
     for p in &c.phases {
         let clause = b.clause(
-            format!("phase-{}", p.id),
+            anchors::item(Item::Phase, &p.id),
             text(&p.name),
             md!(
                 "From {} to {}. {} At the end of the phase, {} decides {}.",
@@ -934,7 +949,7 @@ fn obligations(c: &Charter, b: &mut Builder) {
     b.section("obligations", "Obligations");
     for o in &c.obligations {
         b.clause(
-            format!("obligation-{}", o.id),
+            anchors::item(Item::Obligation, &o.id),
             label_of(c, &o.owner),
             md!(
                 "{} must {} ({}). Evidence: {}.",

@@ -1,6 +1,7 @@
 //! Rendering a valid charter: the document model, Markdown through Tera templates, and HTML converted from
 //! that Markdown. Only a [`Valid`] charter can be rendered.
 
+pub mod anchors;
 pub mod checklist;
 pub mod document;
 pub mod html;
