@@ -32,11 +32,14 @@ pub enum Exit {
 /// When the tool cannot do its job: an unreadable input, an unwritable or existing output.
 pub fn run(cli: &Cli) -> Result<Exit, Error> {
     let mut ui = Ui {
-        stderr: StandardStream::stderr(color_choice(cli.color)),
+        stderr: StandardStream::stderr(color_choice(cli.color, io::stderr().is_terminal())),
+        color: cli.color,
     };
     match &cli.command {
         Command::Check(args) => commands::check::run(args, &mut ui),
         Command::Render(args) => commands::render::run(args, &mut ui),
+        Command::Diff(args) => commands::diff::run(args, &mut ui),
+        Command::Verify(args) => commands::verify::run(args, &mut ui),
     }
 }
 
@@ -81,6 +84,7 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
 /// The terminal side of a command: diagnostics, summaries and errors on standard error.
 pub struct Ui {
     stderr: StandardStream,
+    color: ColorChoice,
 }
 
 impl Ui {
@@ -110,6 +114,20 @@ impl Ui {
             "{}",
             diagnostic::summary(&source.name, diagnostics)
         );
+    }
+
+    /// Prints a line of information for the person at the terminal.
+    pub fn note(&mut self, text: &str) {
+        let _ = writeln!(self.stderr, "{text}");
+    }
+
+    /// Whether a report written to standard output (`to_stdout`) or to a file may be coloured: with
+    /// `--color always`, yes; with `auto`, only on a terminal and when `NO_COLOR` is not set; never in a file.
+    #[must_use]
+    pub fn color_stdout(&self, to_stdout: bool) -> bool {
+        to_stdout
+            && color_choice(self.color, io::stdout().is_terminal())
+                == termcolor::ColorChoice::Always
     }
 
     /// Prints an error with its chain of causes.
@@ -183,14 +201,12 @@ pub fn report_error(stderr: &mut dyn Write, error: &Error) {
     let _ = writeln!(stderr, "{text}");
 }
 
-fn color_choice(choice: ColorChoice) -> termcolor::ColorChoice {
+fn color_choice(choice: ColorChoice, terminal: bool) -> termcolor::ColorChoice {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     match choice {
         ColorChoice::Always => termcolor::ColorChoice::Always,
         ColorChoice::Never => termcolor::ColorChoice::Never,
-        ColorChoice::Auto if !no_color && io::stderr().is_terminal() => {
-            termcolor::ColorChoice::Always
-        }
+        ColorChoice::Auto if !no_color && terminal => termcolor::ColorChoice::Always,
         ColorChoice::Auto => termcolor::ColorChoice::Never,
     }
 }

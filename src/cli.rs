@@ -43,6 +43,68 @@ pub enum Command {
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
     )]
     Render(RenderArgs),
+    /// Show what changed between two versions of a charter, term by term, or as a redline.
+    ///
+    /// Two charters (TOML) are compared term by term: arrays are matched by id, each change names the
+    /// clause it affects. Two rendered Markdown documents, or two charters with `--rendered`, are compared as
+    /// text, word by word inside changed lines. The md and html formats are always redlines of the rendered
+    /// text, with the change summary first. Exits 0 when the inputs are equal, 1 when they differ, 2 when
+    /// an input cannot be read or is not a valid charter.
+    #[command(
+        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff old.toml new.toml --format json | jq '.changes[].path'"
+    )]
+    Diff(DiffArgs),
+    /// Check that a rendered document is exactly what its source renders to.
+    ///
+    /// Re-renders the source in the document's format (Markdown or HTML) and compares byte for byte. A
+    /// hand-edited document, or one rendered from another input, is reported with the first line that
+    /// differs. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be used.
+    #[command(after_help = "Example:\n  charter verify board.html board.toml")]
+    Verify(VerifyArgs),
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version: a charter (.toml) or a rendered Markdown document (.md); `-` reads stdin.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later version, of the same kind.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format: text (default), md (CriticMarkup redline), html (standalone redline), json.
+    #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Compare the rendered text of two charters instead of their terms.
+    #[arg(long)]
+    pub rendered: bool,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text; coloured only on a terminal.
+    Text,
+    /// A Markdown redline using CriticMarkup.
+    Md,
+    /// A standalone HTML redline.
+    Html,
+    /// Every change as JSON.
+    Json,
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The rendered document (Markdown or HTML).
+    #[arg(value_name = "DOC")]
+    pub document: PathBuf,
+    /// The charter it should have been rendered from.
+    #[arg(value_name = "SOURCE")]
+    pub source: PathBuf,
 }
 
 /// Arguments of `check`.

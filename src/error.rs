@@ -37,6 +37,9 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// The arguments make no sense together.
+    #[error("{0}")]
+    Usage(String),
     /// A template failed to render.
     #[error("template error: {0}")]
     Template(String),

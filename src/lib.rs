@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 mod commands;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod load;
 pub mod model;

@@ -2,4 +2,6 @@
 //! says how the process should exit.
 
 pub(crate) mod check;
+pub(crate) mod diff;
 pub(crate) mod render;
+pub(crate) mod verify;

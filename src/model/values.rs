@@ -8,7 +8,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// A calendar date, written in TOML as a bare local date (`2026-03-01`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Four-digit year.
     pub year: u16,
@@ -117,7 +117,7 @@ pub enum PeriodUnit {
 }
 
 /// A length of time such as `"21 days"`, `"1 business day"`, `"3 months"` or `"2 years"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
     /// How many units.
     pub count: u32,
@@ -265,8 +265,7 @@ impl Cadence {
 }
 
 /// How many voting members must be present for a body to decide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Quorum {
     /// A fixed number of voting members, written as a whole number (`quorum = 4`).
     Count {
@@ -374,6 +373,34 @@ impl<'de> Deserialize<'de> for Quorum {
             }
         }
         deserializer.deserialize_any(QuorumVisitor)
+    }
+}
+
+// Values serialize as the organiser writes them (`"2026-03-01"`, `"21 days"`, `"2/3"`), so that a diff or a
+// JSON export shows the same words as the TOML.
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for Quorum {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Quorum::Count { count } => serializer.serialize_u32(*count),
+            Quorum::Fraction {
+                numerator,
+                denominator,
+            } => serializer.collect_str(&format_args!("{numerator}/{denominator}")),
+            Quorum::Majority => serializer.serialize_str("majority"),
+            Quorum::All => serializer.serialize_str("all"),
+        }
     }
 }
 

@@ -31,6 +31,9 @@ pub struct Document {
     pub fingerprint: String,
     /// The program and version that rendered the document.
     pub generator: String,
+    /// Every clause's number by anchor, for tools that point into the document (diff, checklist).
+    #[serde(skip)]
+    pub clauses: BTreeMap<String, String>,
 }
 
 /// A label and value under the title.
@@ -159,6 +162,14 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         }));
     }
     let o = &c.charter;
+    let mut clauses: BTreeMap<String, String> = b
+        .refs
+        .into_iter()
+        .map(|(anchor, r)| (anchor, r.number))
+        .collect();
+    for section in &b.sections {
+        clauses.insert(section.anchor.to_owned(), section.number.to_string());
+    }
     Document {
         title: text(&o.title),
         title_text: o.title.clone(),
@@ -183,6 +194,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         sections: b.sections,
         fingerprint,
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+        clauses,
     }
 }
 

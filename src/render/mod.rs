@@ -22,7 +22,8 @@ use document::Document;
 const BODY_MD: &str = include_str!("../../templates/body.md.tera");
 const CHARTER_MD: &str = include_str!("../../templates/charter.md.tera");
 const CHARTER_HTML: &str = include_str!("../../templates/charter.html.tera");
-const CSS: &str = include_str!("../../templates/charter.css");
+/// The stylesheet of the HTML documents.
+pub const CSS: &str = include_str!("../../templates/charter.css");
 
 /// The SHA-256 of the input bytes, in lowercase hex.
 #[must_use]
