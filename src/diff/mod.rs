@@ -214,17 +214,23 @@ pub fn change_line(change: &Change, color: bool) -> String {
                 )
             }
         }
-        ChangeKind::Added { new } if change.label.ends_with(&format!("\"{}\"", plain(new))) => {
+        ChangeKind::Added { new } if names_item(&change.label, new) => {
             format!("{green}added{reset}")
         }
         ChangeKind::Added { new } => format!("{green}added {}{reset}", value_words(new)),
-        ChangeKind::Removed { old } if change.label.ends_with(&format!("\"{}\"", plain(old))) => {
+        ChangeKind::Removed { old } if names_item(&change.label, old) => {
             format!("{red}removed{reset}")
         }
         ChangeKind::Removed { old } => format!("{red}removed {}{reset}", value_words(old)),
         ChangeKind::Moved { from, to } => format!("moved from position {from} to {to}"),
     };
     format!("{}: {body}{clause}", change.label)
+}
+
+/// Whether the label already names the added or removed item, so the value need not be repeated.
+fn names_item(label: &str, value: &Value) -> bool {
+    let last = label.rsplit(" › ").next().unwrap_or(label);
+    last.contains(&format!("\"{}\"", plain(value)))
 }
 
 fn terms_text(changes: &[Change], color: bool) -> String {

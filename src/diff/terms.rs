@@ -87,7 +87,7 @@ pub fn compare(
             let at = At {
                 section,
                 words: if is_table {
-                    vec![section.to_owned()]
+                    vec![table_words(&key).to_owned()]
                 } else {
                     Vec::new()
                 },
@@ -115,6 +115,21 @@ fn section_title(key: &str) -> &'static str {
         "term" | "disputes" => "Term, termination and withdrawal",
         "review" => "Review of the partnership",
         _ => "Other terms",
+    }
+}
+
+/// How a top-level table is named at the start of a label.
+fn table_words(key: &str) -> &'static str {
+    match key {
+        "charter" => "Charter",
+        "amendment" => "Amendment",
+        "ip" => "IP",
+        "publication" => "Publication",
+        "conflicts" => "Conflicts of interest",
+        "term" => "Term",
+        "disputes" => "Disputes",
+        "review" => "Review",
+        _ => "Terms",
     }
 }
 
@@ -349,7 +364,7 @@ impl Walker<'_> {
                     Some(&Value::Object(new_table.clone())),
                 ),
                 None => self.push(
-                    &item,
+                    &with_id(item, table),
                     ChangeKind::Removed {
                         old: Value::String(display_name(table)),
                     },
@@ -359,7 +374,7 @@ impl Walker<'_> {
         for (id, table) in new.iter().filter(|(id, _)| !old_ids.contains(id.as_str())) {
             let item = at.item(noun, id, &display_name(table));
             self.push(
-                &item,
+                &with_id(item, table),
                 ChangeKind::Added {
                     new: Value::String(display_name(table)),
                 },
@@ -383,6 +398,14 @@ impl Walker<'_> {
             self.push(&at.item(noun, &id, &name), ChangeKind::Moved { from, to });
         }
     }
+}
+
+/// Names the id of an item that is added or removed, so that a renamed id reads as what it is.
+fn with_id(mut at: At, table: &Map<String, Value>) -> At {
+    if let (Some(id), Some(last)) = (table.get("id").and_then(Value::as_str), at.words.last_mut()) {
+        last.push_str(&format!(" (id \"{id}\")"));
+    }
+    at
 }
 
 /// Items whose relative order changed: those outside the longest common subsequence of the two orders,

@@ -1,0 +1,346 @@
+//! `charter diff` and `charter verify`: each kind of change, each output format, the exit codes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use charter::app::check;
+use charter::diff::{self, Format, Options, Side};
+use charter::load::Source;
+use charter::render;
+
+fn base() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/complete.toml"),
+    )
+    .expect("fixture")
+}
+
+/// Applies text replacements, insisting that each one matches.
+fn edit(text: &str, replacements: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (from, to) in replacements {
+        assert!(
+            out.contains(from),
+            "the fixture no longer contains {from:?}"
+        );
+        out = out.replacen(from, to, 1);
+    }
+    out
+}
+
+fn report(old: &str, new: &str, format: Format, rendered: bool) -> (String, bool) {
+    let (old_src, new_src) = (
+        Source::new("old.toml", old.into()),
+        Source::new("new.toml", new.into()),
+    );
+    let old_valid = check(&old_src).0.expect("old is valid");
+    let new_valid = check(&new_src).0.expect("new is valid");
+    let (o, n) = (
+        side("old.toml", &old_src, &old_valid),
+        side("new.toml", &new_src, &new_valid),
+    );
+    let outcome = diff::diff(
+        &o,
+        &n,
+        Options {
+            format,
+            rendered,
+            color: false,
+        },
+    );
+    (outcome.report, outcome.different)
+}
+
+fn side<'a>(
+    name: &'a str,
+    src: &Source,
+    valid: &'a charter::validate::Valid<charter::model::Charter>,
+) -> Side<'a> {
+    let doc = render::document::build(valid, render::fingerprint(&src.bytes));
+    Side {
+        name,
+        markdown: render::markdown(valid, src).expect("renders"),
+        charter: Some((valid, doc.clauses)),
+    }
+}
+
+fn terms(old: &str, new: &str) -> String {
+    report(old, new, Format::Text, false).0
+}
+
+#[test]
+fn identical_charters_have_no_changes() {
+    let (text, different) = report(&base(), &base(), Format::Text, false);
+    assert!(!different);
+    assert_eq!(text, "No change of terms.\n");
+}
+
+#[test]
+fn a_scalar_change_names_its_clause() {
+    let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
+    let text = terms(&base(), &new);
+    assert!(
+        text.contains("Publication › review period: 60 days → 45 days (§7.1)"),
+        "{text}"
+    );
+    insta::assert_snapshot!("scalar", text);
+}
+
+#[test]
+fn list_items_added_removed_and_moved() {
+    let new = edit(
+        &base(),
+        &[
+            (
+                "  \"Measure the algorithm's accuracy at each site\",\n  \"Publish every result, positive or negative\",\n",
+                "  \"Publish every result, positive or negative\",\n  \"Measure the algorithm's accuracy at each site\",\n  \"Share what we learn with other rural hospitals\",\n",
+            ),
+            (
+                "survival = [\"confidentiality\", \"publication rights\"]",
+                "survival = [\"confidentiality\"]",
+            ),
+        ],
+    );
+    let text = terms(&base(), &new);
+    assert!(
+        text.contains("goals: added Share what we learn with other rural hospitals"),
+        "{text}"
+    );
+    assert!(
+        text.contains("survival: removed publication rights"),
+        "{text}"
+    );
+    assert!(text.contains("moved from position"), "{text}");
+    insta::assert_snapshot!("lists", text);
+}
+
+#[test]
+fn tables_are_matched_by_id_not_position() {
+    // Swap the first two obligations: no term changes, only a move.
+    let text = base();
+    let a = text
+        .find("[[obligations]]\nid = \"irb-approval\"")
+        .expect("first");
+    let b = text
+        .find("[[obligations]]\nid = \"security-report\"")
+        .expect("second");
+    let c = text
+        .find("[[obligations]]\nid = \"malfunction-notice\"")
+        .expect("third");
+    let swapped = format!("{}{}{}{}", &text[..a], &text[b..c], &text[a..b], &text[c..]);
+    let out = terms(&text, &swapped);
+    assert!(out.contains("Obligation \"Provide an independent security assessment of the sandbox\": moved from position 2 to 1"), "{out}");
+    assert_eq!(out.matches(": moved").count(), 1, "{out}");
+    assert!(
+        !out.contains('→'),
+        "reordering is not a change of terms: {out}"
+    );
+}
+
+#[test]
+fn tables_added_removed_and_renamed() {
+    let removed = edit(
+        &base(),
+        &[(
+            "[[obligations]]\nid = \"malfunction-notice\"\nowner = \"medisoft\"\naction = \"Tell the site leads of any malfunction affecting results\"\nwithin = \"1 business day\"\nafter = \"MediSoft detects the malfunction\"\nevidence = \"Incident notice in the board papers\"\n\n",
+            "",
+        )],
+    );
+    let text = terms(&base(), &removed);
+    assert!(
+        text.contains(
+            "Obligation \"Tell the site leads of any malfunction affecting results\" (id \"malfunction-notice\"): removed"
+        ),
+        "{text}"
+    );
+    let added = terms(&removed, &base());
+    assert!(
+        added.contains(
+            "Obligation \"Tell the site leads of any malfunction affecting results\" (id \"malfunction-notice\"): added (§10.3)"
+        ),
+        "{added}"
+    );
+    let renamed = edit(
+        &base(),
+        &[("id = \"security-report\"", "id = \"soc2-report\"")],
+    );
+    let text = terms(&base(), &renamed);
+    assert!(
+        text.contains("removed") && text.contains("added"),
+        "an id rename is a removal and an addition: {text}"
+    );
+    insta::assert_snapshot!("renamed", text);
+}
+
+#[test]
+fn every_format_is_snapshotted() {
+    let new = edit(
+        &base(),
+        &[
+            ("review = \"60 days\"", "review = \"45 days\""),
+            ("short_name = \"Harbor\"", "short_name = \"Harbor Health\""),
+        ],
+    );
+    for (name, format) in [
+        ("text", Format::Text),
+        ("md", Format::Md),
+        ("html", Format::Html),
+        ("json", Format::Json),
+    ] {
+        let (out, different) = report(&base(), &new, format, false);
+        assert!(different);
+        insta::assert_snapshot!(format!("format-{name}"), out);
+    }
+    let (rendered, _) = report(&base(), &new, Format::Text, true);
+    assert!(rendered.contains("{+Harbor Health"), "{rendered}");
+    insta::assert_snapshot!("format-text-rendered", rendered);
+    let (json, _) = report(&base(), &new, Format::Json, false);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["changes"][0]["anchor"], "partner-harbor");
+}
+
+#[test]
+fn diffs_are_deterministic() {
+    let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
+    for format in [Format::Text, Format::Md, Format::Html, Format::Json] {
+        assert_eq!(
+            report(&base(), &new, format, false),
+            report(&base(), &new, format, false)
+        );
+    }
+}
+
+fn charter_cmd(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_charter"));
+    cmd.env("NO_COLOR", "1").current_dir(dir);
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn diff_exit_codes_follow_diff() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "v1.toml", &base());
+    write(dir.path(), "v1-copy.toml", &base());
+    write(
+        dir.path(),
+        "v2.toml",
+        &edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]),
+    );
+    write(
+        dir.path(),
+        "bad.toml",
+        &edit(
+            &base(),
+            &[("review = \"60 days\"", "review = \"sixty days\"")],
+        ),
+    );
+    let run = |args: &[&str]| charter_cmd(dir.path()).args(args).output().expect("runs");
+    assert_eq!(
+        run(&["diff", "v1.toml", "v1-copy.toml"]).status.code(),
+        Some(0)
+    );
+    let different = run(&["diff", "v1.toml", "v2.toml"]);
+    assert_eq!(different.status.code(), Some(1));
+    assert!(
+        !String::from_utf8_lossy(&different.stdout).contains('\u{1b}'),
+        "no colour when piped"
+    );
+    let colored = run(&["--color", "always", "diff", "v1.toml", "v2.toml"]);
+    assert!(
+        String::from_utf8_lossy(&colored.stdout).contains("\u{1b}[31m"),
+        "colour on request"
+    );
+    let invalid = run(&["diff", "v1.toml", "bad.toml"]);
+    assert_eq!(invalid.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&invalid.stderr).contains("E0105"),
+        "invalid inputs are reported, not diffed"
+    );
+    assert!(invalid.stdout.is_empty());
+    assert_eq!(
+        run(&["diff", "v1.toml", "missing.toml"]).status.code(),
+        Some(2)
+    );
+
+    // Rendered Markdown compares as text.
+    assert_eq!(
+        run(&["render", "v1.toml", "-o", "v1.md"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["render", "v2.toml", "-o", "v2.md"]).status.code(),
+        Some(0)
+    );
+    let md = run(&["diff", "v1.md", "v2.md", "--format", "md"]);
+    assert_eq!(md.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&md.stdout).contains("{--60--}{++45++}"));
+    assert_eq!(run(&["diff", "v1.md", "v1.md"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["diff", "v1.md", "v2.toml"]).status.code(),
+        Some(2),
+        "one of each kind is refused"
+    );
+    let html = run(&[
+        "diff",
+        "v1.toml",
+        "v2.toml",
+        "-f",
+        "html",
+        "-o",
+        "redline.html",
+    ]);
+    assert_eq!(html.status.code(), Some(1));
+    let page = fs::read_to_string(dir.path().join("redline.html")).expect("written");
+    assert!(
+        page.contains("<del>60</del><ins>45</ins>")
+            && page.contains("href=\"#publication-review\""),
+        "{page}"
+    );
+}
+
+#[test]
+fn verify_catches_edits_and_other_sources() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "board.toml", &base());
+    write(
+        dir.path(),
+        "other.toml",
+        &edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]),
+    );
+    let run = |args: &[&str]| charter_cmd(dir.path()).args(args).output().expect("runs");
+    for (doc, format) in [("board.md", "md"), ("board.html", "html")] {
+        assert_eq!(
+            run(&["render", "board.toml", "-f", format, "-o", doc])
+                .status
+                .code(),
+            Some(0)
+        );
+        let ok = run(&["verify", doc, "board.toml"]);
+        assert_eq!(
+            ok.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&ok.stderr)
+        );
+        let other = run(&["verify", doc, "other.toml"]);
+        assert_eq!(other.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&other.stderr).contains("rendered from another input"));
+        let text = fs::read_to_string(dir.path().join(doc)).expect("read");
+        fs::write(dir.path().join(doc), text.replacen("60 days", "90 days", 1)).expect("tamper");
+        let edited = run(&["verify", doc, "board.toml"]);
+        assert_eq!(edited.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&edited.stderr);
+        assert!(
+            err.contains("text was changed after rendering")
+                && err.contains("first difference at line"),
+            "{err}"
+        );
+    }
+}
