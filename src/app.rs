@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use codespan_reporting::term::termcolor::{self, StandardStream};
 
@@ -31,6 +32,7 @@ pub enum Exit {
 /// # Errors
 /// When the tool cannot do its job: an unreadable input, an unwritable or existing output.
 pub fn run(cli: &Cli) -> Result<Exit, Error> {
+    MAX_INPUT.store(cli.max_input_size, Ordering::Relaxed);
     let mut ui = Ui {
         stderr: StandardStream::stderr(color_choice(cli.color, io::stderr().is_terminal())),
         color: cli.color,
@@ -58,26 +60,66 @@ pub fn check(source: &Source) -> (Option<Valid<Charter>>, Vec<Diagnostic>) {
     }
 }
 
-/// Reads a file, or standard input for `-`.
+/// The default largest input, in bytes: far above any real charter (the largest example is about 60 KB),
+/// small enough that a wrong file is refused at once.
+pub const DEFAULT_MAX_INPUT: u64 = 16 * 1024 * 1024;
+
+/// The largest input for this process. Set once from `--max-input-size` before any command runs; a global
+/// rather than a parameter so that every reader (check, render, diff, verify, ...) applies the same limit.
+static MAX_INPUT: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT);
+
+/// Reads a file, or standard input for `-`. Anything but a regular file or standard input is refused (a
+/// directory, a FIFO that could block forever), and so is an input over the size limit, before it is
+/// read whole.
 ///
 /// # Errors
-/// When the file cannot be read.
+/// When the input cannot be read, is not a regular file, or is too large.
 pub fn read_source(path: &Path) -> Result<Source, Error> {
+    let limit = MAX_INPUT.load(Ordering::Relaxed);
     let wrap = |source: io::Error| Error::Read {
         path: path.to_path_buf(),
         source,
     };
+    let too_large = || Error::TooLarge {
+        path: path.to_path_buf(),
+        limit,
+    };
     if path == Path::new("-") {
         let mut bytes = Vec::new();
-        io::stdin().lock().read_to_end(&mut bytes).map_err(wrap)?;
+        io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(wrap)?;
+        if bytes.len() as u64 > limit {
+            return Err(Error::TooLarge {
+                path: "<stdin>".into(),
+                limit,
+            });
+        }
         return Ok(Source::new("<stdin>", bytes));
     }
-    if path.is_dir() {
+    let meta = std::fs::metadata(path).map_err(wrap)?;
+    if meta.is_dir() {
         return Err(wrap(io::Error::other(
             "it is a directory, not a charter file",
         )));
     }
-    let bytes = std::fs::read(path).map_err(wrap)?;
+    if !meta.is_file() {
+        return Err(wrap(io::Error::other(
+            "it is not a regular file; pipe it through `-` instead",
+        )));
+    }
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(wrap)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
     Ok(Source::new(path.display().to_string(), bytes))
 }
 

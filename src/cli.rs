@@ -19,6 +19,9 @@ pub struct Cli {
     /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// Refuse inputs larger than this many bytes, before reading them whole.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::app::DEFAULT_MAX_INPUT, global = true)]
+    pub max_input_size: u64,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

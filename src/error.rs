@@ -16,6 +16,16 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// An input is larger than the limit.
+    #[error(
+        "{path} is larger than the input limit of {limit} bytes; pass --max-input-size to raise it"
+    )]
+    TooLarge {
+        /// The path as given.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// An output could not be written.
     #[error("cannot write {path}")]
     Write {

@@ -249,3 +249,48 @@ fn bad_arguments_exit_2() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn inputs_over_the_size_limit_are_refused_before_they_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let huge = dir.path().join("huge.toml");
+    // A sparse file: 20 GiB long, no disk used; reading it whole would exhaust memory.
+    fs::File::create(&huge)
+        .and_then(|f| f.set_len(20 << 30))
+        .expect("sparse file");
+    let out = charter().arg("check").arg(&huge).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("larger than the input limit"),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let out = charter()
+        .args(["--max-input-size", "100", "check", "-"])
+        .write_stdin(fs::read(example()).expect("example"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("<stdin> is larger than the input limit of 100 bytes"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_rather_than_waited_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("board.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let out = charter()
+        .arg("check")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("not a regular file"));
+}
