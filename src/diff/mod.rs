@@ -438,11 +438,12 @@ fn html_redline(
             .replace('"', "&quot;")
     };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"charter {version}\">\n<title>Redline: {new_name}</title>\n<style>\n{css}{redline_css}</style>\n</head>\n<body>\n<header>\n<h1>Redline</h1>\n<p>{new_name} compared with {old_name}.</p>\n</header>\n<nav aria-label=\"Changes\" class=\"changes\">\n<h2 class=\"toc-title\">Changes: {count}</h2>\n{summary}</nav>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"charter {version}\">\n<title>Redline: {new_name}</title>\n<style>\n{css}{redline_css}</style>\n</head>\n<body>\n<header>\n<h1>Redline</h1>\n<p>{new_name} compared with {old_name}.</p>\n</header>\n<nav aria-label=\"Changes\" class=\"changes\">\n<h2 class=\"toc-title\">Changes: {count}</h2>\n{summary}</nav>\n<main>\n{body}</main>\n</body>\n</html>\n",
         version = env!("CARGO_PKG_VERSION"),
         new_name = escape(new.name),
         old_name = escape(old.name),
         css = crate::render::CSS,
+        csp = crate::render::CSP,
         redline_css = "del { background: #fde2e2; color: #8a1c1c; }\nins { background: #dff3e3; color: #14532d; text-decoration: underline; }\nnav.changes ul { padding-left: 1.25rem; }\n",
         count = items.len(),
         summary = html::to_html(&summary_md),

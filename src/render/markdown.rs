@@ -109,8 +109,12 @@ pub fn prose(value: &str) -> Md {
         let indent = line.len() - line.trim_start().len();
         let body = line.trim_start();
         out.push_str(&line[..indent.min(3)]);
+        // Headings, table rows and code fences would break the document's structure: a fence opened in
+        // one clause swallows every clause after it.
         if body.starts_with('#')
             || body.starts_with('|')
+            || body.starts_with("```")
+            || body.starts_with("~~~")
             || (!body.is_empty()
                 && body.chars().all(|c| c == '=' || c == '-' || c == ' ')
                 && body.contains(['=', '-'])
@@ -177,5 +181,6 @@ mod tests {
         );
         assert_eq!(prose("a\n===").as_str(), "a\n\\===");
         assert_eq!(prose("- one\n- two").as_str(), "- one\n- two");
+        assert_eq!(prose("a ```\nx\n```").as_str(), "a ```\nx\n\\```");
     }
 }

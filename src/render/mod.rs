@@ -25,6 +25,10 @@ const CHARTER_HTML: &str = include_str!("../../templates/charter.html.tera");
 /// The stylesheet of the HTML documents.
 pub const CSS: &str = include_str!("../../templates/charter.css");
 
+/// The Content-Security-Policy of every HTML document: nothing loads, nothing runs, no form submits; the
+/// inline stylesheet and in-page links still work, offline.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /// The SHA-256 of the input bytes, in lowercase hex.
 #[must_use]
 pub fn fingerprint(bytes: &[u8]) -> String {
@@ -56,6 +60,7 @@ pub fn html(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> 
     let mut ctx = context(&doc)?;
     ctx.insert("body_html", &html::to_html(&body));
     ctx.insert("css", CSS);
+    ctx.insert("csp", CSP);
     #[derive(Serialize)]
     struct PlainDetail<'a> {
         label: &'a str,
