@@ -384,20 +384,8 @@ fn markdown(
     edits: &[Edit],
     lines: &[Line],
 ) -> String {
+    // The redlined document first, so that it opens with its own title; the summary closes it.
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<!-- Redline of {} against {}, by charter {} -->\n",
-        new.name,
-        old.name,
-        env!("CARGO_PKG_VERSION")
-    );
-    let items = summary_items(changes, edits);
-    let _ = writeln!(out, "**Changes: {}.**\n", items.len());
-    for item in &items {
-        let _ = writeln!(out, "- {item}");
-    }
-    out.push_str("\n---\n\n");
     for line in lines {
         out.push_str(&redline::with_markup(
             &line.marked,
@@ -405,6 +393,19 @@ fn markdown(
             ("{++", "++}"),
         ));
         out.push('\n');
+    }
+    let items = summary_items(changes, edits);
+    let _ = writeln!(out, "\n## Changes in this redline\n");
+    let _ = writeln!(
+        out,
+        "{} compared with {}, by charter {}: {}.\n",
+        crate::render::markdown::text(new.name),
+        crate::render::markdown::text(old.name),
+        env!("CARGO_PKG_VERSION"),
+        count(items.len(), "change")
+    );
+    for item in &items {
+        let _ = writeln!(out, "- {item}");
     }
     out
 }

@@ -396,7 +396,7 @@ fn partners(c: &Charter, b: &mut Builder) {
                     "Representative: {}, {} ({})",
                     text(&r.name),
                     text(&r.title),
-                    text(email)
+                    super::markdown::mailto(email)
                 ),
                 None => md!("Representative: {}, {}", text(&r.name), text(&r.title)),
             }));

@@ -27,6 +27,12 @@ pub fn to_html(markdown: &str) -> String {
             dropped_links -= 1;
             None
         }
+        // A checklist box is a form control: it needs an accessible name (WCAG 2.1, 1.3.1 and 4.1.2).
+        Event::TaskListMarker(done) => Some(Event::InlineHtml(CowStr::Borrowed(if done {
+            "<input type=\"checkbox\" disabled checked aria-label=\"Done\">"
+        } else {
+            "<input type=\"checkbox\" disabled aria-label=\"Not yet done\">"
+        }))),
         Event::Start(Tag::Image { .. }) => Some(Event::Text(CowStr::Borrowed("[image: "))),
         Event::End(TagEnd::Image) => Some(Event::Text(CowStr::Borrowed("]"))),
         other => Some(other),
@@ -73,6 +79,15 @@ mod tests {
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains("click"), "{html}");
         assert!(html.contains("href=\"https://example.org\""), "{html}");
+    }
+
+    #[test]
+    fn checklist_boxes_have_an_accessible_name() {
+        let html = to_html("- [ ] Sign the charter\n");
+        assert!(
+            html.contains("<input type=\"checkbox\" disabled aria-label=\"Not yet done\">"),
+            "{html}"
+        );
     }
 
     #[test]

@@ -95,6 +95,21 @@ pub fn text(value: &str) -> Md {
     escaped
 }
 
+/// An e-mail address as a `mailto:` link: the text escaped like any other, the target percent-encoded so
+/// that nothing in the address can end the link early.
+#[must_use]
+pub fn mailto(address: &str) -> Md {
+    let mut target = String::with_capacity(address.len() + 7);
+    for b in address.trim().bytes() {
+        if b.is_ascii_alphanumeric() || b"@.-_+".contains(&b) {
+            target.push(char::from(b));
+        } else {
+            target.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Md(format!("[{}](mailto:{target})", text(address)))
+}
+
 /// Markdown written by the organiser, for a paragraph of its own. Emphasis, links and lists keep working;
 /// raw HTML is shown as text; lines that would start a heading or a table are escaped so that the
 /// document's numbering and structure cannot be broken from the charter.
@@ -166,6 +181,18 @@ mod tests {
         assert_eq!(text("{{ x }}").as_str(), "\\{\\{ x \\}\\}");
         assert_eq!(text("AT&T").as_str(), "AT\\&T");
         assert_eq!(text("abc\u{202E}def").as_str(), "abcdef");
+    }
+
+    #[test]
+    fn addresses_become_mailto_links_that_cannot_break_out() {
+        assert_eq!(
+            mailto("a.b@example.org").as_str(),
+            "[a.b@example.org](mailto:a.b@example.org)"
+        );
+        assert_eq!(
+            mailto("x)(y@e.org").as_str(),
+            "[x)(y@e.org](mailto:x%29%28y@e.org)"
+        );
     }
 
     #[test]
