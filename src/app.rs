@@ -37,6 +37,7 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
     match &cli.command {
         Command::Check(args) => commands::check::run(args, &mut ui),
         Command::Render(args) => commands::render::run(args, &mut ui),
+        Command::Explain(args) => commands::explain::run(args),
     }
 }
 

@@ -43,6 +43,13 @@ pub enum Command {
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
     )]
     Render(RenderArgs),
+    /// Explain a rule: what it catches, why it matters, and how to fix what it finds.
+    ///
+    /// Give a code such as E0401 or a name such as quorum-exceeds-members; with neither, list every rule.
+    #[command(
+        after_help = "Examples:\n  charter explain E0401\n  charter explain quorum-exceeds-members\n  charter explain            # list every rule"
+    )]
+    Explain(ExplainArgs),
 }
 
 /// Arguments of `check`.
@@ -51,6 +58,14 @@ pub struct CheckArgs {
     /// Charter files to check; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's code (E0401) or name (quorum-exceeds-members), in any case; omit it to list every rule.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 /// Arguments of `render`.

@@ -37,6 +37,14 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// `charter explain` was given a code or name that no rule has.
+    #[error("no rule has the code or name `{code}`{}", suggestion.as_ref().map(|s| format!("; did you mean {s}?")).unwrap_or_default())]
+    UnknownRule {
+        /// What was asked for.
+        code: String,
+        /// The closest rule, if one is close.
+        suggestion: Option<String>,
+    },
     /// A template failed to render.
     #[error("template error: {0}")]
     Template(String),

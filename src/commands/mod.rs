@@ -2,4 +2,5 @@
 //! says how the process should exit.
 
 pub(crate) mod check;
+pub(crate) mod explain;
 pub(crate) mod render;
