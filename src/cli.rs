@@ -32,7 +32,7 @@ pub enum Command {
     /// Errors must be fixed before a charter can be rendered; warnings point at terms a reviewer would
     /// question. Exits 1 when any file has an error.
     #[command(
-        after_help = "Example:\n  charter check board.toml\n  cat board.toml | charter check -"
+        after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check --deny-warnings --allow W0409 board.toml"
     )]
     Check(CheckArgs),
     /// Render a charter as a numbered Markdown or standalone HTML document.
@@ -58,6 +58,38 @@ pub struct CheckArgs {
     /// Charter files to check; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// How diagnostics are reported, and which of them fail the check.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
+/// How diagnostics are printed and judged: shared by `check` and `render`.
+#[derive(Debug, Args)]
+pub struct DiagnosticArgs {
+    /// How to print diagnostics. human: the source line with the offending text underlined and a hint, on
+    /// standard error. short: one line each, `file:line:col: severity[CODE]: message (hint: ...)`. json:
+    /// one JSON object per line. `check` prints short and json on standard output, `render` on standard
+    /// error.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FORMAT")]
+    pub message_format: MessageFormat,
+    /// Treat warnings as errors: exit 1 when a warning remains (and `render` writes nothing).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Silence a warning for this run, by code or name (W0409 or phases-overlap); repeat for more.
+    /// Errors cannot be silenced.
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+}
+
+/// Formats of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// For people: source snippet, underline, hint; colour only on a terminal.
+    Human,
+    /// One line per diagnostic, for editors and grep.
+    Short,
+    /// One JSON object per diagnostic, one per line.
+    Json,
 }
 
 /// Arguments of `explain`.
@@ -80,6 +112,9 @@ pub struct RenderArgs {
     /// Where the document goes.
     #[command(flatten)]
     pub out: OutputArgs,
+    /// How diagnostics are reported, and which of them stop rendering.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
 }
 
 /// Where a command writes its result: shared by every command that produces a document.

@@ -63,6 +63,18 @@ impl Source {
             bytes,
         }
     }
+
+    /// The byte offset in the file as read of a byte offset in [`Source::text`]: they differ by the
+    /// byte-order mark, when there is one.
+    #[must_use]
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        let bom = if self.bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        text_offset + bom
+    }
 }
 
 /// The spanned TOML tree of a source that parsed, for locating diagnostics by path.

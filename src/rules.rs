@@ -261,6 +261,19 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
 }
 
+/// The rule someone most likely meant by a code or name that matched none: the same digits with the other
+/// letter ("E0409" for W0409), or the closest name.
+#[must_use]
+pub fn suggest(code_or_name: &str) -> Option<&'static Rule> {
+    let key = code_or_name.trim();
+    let same_digits = ALL
+        .iter()
+        .copied()
+        .find(|r| key.len() == 5 && key.get(1..) == Some(&r.code[1..]));
+    let names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
+    same_digits.or_else(|| crate::load::closest(&key.to_ascii_lowercase(), &names).and_then(find))
+}
+
 /// The explanation of a rule as plain text for a terminal, wrapped at `width` columns.
 #[must_use]
 pub fn explain(rule: &Rule, width: usize) -> String {
