@@ -14,7 +14,7 @@ use crate::load::{self, Source};
 use crate::model::Charter;
 use crate::output;
 use crate::rules::{self, Rule, Severity};
-use crate::validate::{self, Valid};
+use crate::validate::{self, Outcome, Valid};
 
 /// How the process ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,6 +83,8 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// How many warnings `--allow` silenced.
     pub allowed: usize,
+    /// How many warnings the charter's accepted exceptions silenced.
+    pub accepted: usize,
     /// Whether the run fails on this source: an error, or a warning under `--deny-warnings`.
     pub fails: bool,
 }
@@ -90,7 +92,11 @@ pub struct Checked {
 /// Loads and validates one source, and applies the run's policy.
 #[must_use]
 pub fn check_with(source: &Source, policy: &Policy) -> Checked {
-    let (valid, mut diagnostics) = check(source);
+    let Outcome {
+        charter: valid,
+        mut diagnostics,
+        accepted,
+    } = outcome(source);
     let before = diagnostics.len();
     diagnostics.retain(|d| !policy.allow.contains(&d.rule));
     let allowed = before - diagnostics.len();
@@ -101,6 +107,7 @@ pub fn check_with(source: &Source, policy: &Policy) -> Checked {
         valid,
         diagnostics,
         allowed,
+        accepted: accepted.len(),
         fails,
     }
 }
@@ -108,14 +115,22 @@ pub fn check_with(source: &Source, policy: &Policy) -> Checked {
 /// Loads and validates one source.
 #[must_use]
 pub fn check(source: &Source) -> (Option<Valid<Charter>>, Vec<Diagnostic>) {
+    let outcome = outcome(source);
+    (outcome.charter, outcome.diagnostics)
+}
+
+/// Loads and validates one source, keeping the findings its accepted exceptions silenced.
+#[must_use]
+pub fn outcome(source: &Source) -> Outcome {
     match load::parse(source) {
-        Ok((charter, spans)) => {
-            let outcome = validate::validate(charter, &spans);
-            (outcome.charter, outcome.diagnostics)
-        }
+        Ok((charter, spans)) => validate::validate(charter, &spans),
         Err(mut diagnostics) => {
             diagnostic::sort(&mut diagnostics);
-            (None, diagnostics)
+            Outcome {
+                charter: None,
+                diagnostics,
+                accepted: Vec::new(),
+            }
         }
     }
 }
@@ -189,7 +204,12 @@ impl Ui {
         let _ = writeln!(
             self.stderr,
             "{}",
-            diagnostic::summary(&source.name, &checked.diagnostics, checked.allowed)
+            diagnostic::summary(
+                &source.name,
+                &checked.diagnostics,
+                checked.allowed,
+                checked.accepted
+            )
         );
     }
 

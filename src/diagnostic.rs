@@ -125,9 +125,9 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
 }
 
 /// One line summarising the counts for a file, e.g. `board.toml: 2 errors, 1 warning`, noting how many
-/// findings `--allow` silenced.
+/// warnings the charter's accepted exceptions and `--allow` silenced.
 #[must_use]
-pub fn summary(name: &str, diagnostics: &[Diagnostic], allowed: usize) -> String {
+pub fn summary(name: &str, diagnostics: &[Diagnostic], allowed: usize, accepted: usize) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let plural = |n: usize, word: &str| {
@@ -146,11 +146,21 @@ pub fn summary(name: &str, diagnostics: &[Diagnostic], allowed: usize) -> String
             plural(warnings, "warning")
         )
     };
+    let mut notes = Vec::new();
+    if accepted > 0 {
+        notes.push(format!(
+            "{} accepted by the charter's exceptions",
+            plural(accepted, "warning")
+        ));
+    }
     if allowed > 0 {
-        line.push_str(&format!(
-            " ({} silenced by --allow)",
+        notes.push(format!(
+            "{} silenced by --allow",
             plural(allowed, "warning")
         ));
+    }
+    if !notes.is_empty() {
+        line.push_str(&format!(" ({})", notes.join("; ")));
     }
     line
 }
@@ -263,14 +273,14 @@ mod tests {
     fn summary_counts_errors_and_warnings() {
         let d = Diagnostic::new(&crate::rules::SYNTAX, 0..1, "x");
         let w = Diagnostic::new(&crate::rules::PHASES_OVERLAP, 0..1, "y");
-        assert_eq!(summary("f.toml", &[], 0), "f.toml: ok");
+        assert_eq!(summary("f.toml", &[], 0, 0), "f.toml: ok");
         assert_eq!(
-            summary("f.toml", &[d.clone(), d, w], 0),
+            summary("f.toml", &[d.clone(), d, w], 0, 0),
             "f.toml: 2 errors, 1 warning"
         );
         assert_eq!(
-            summary("f.toml", &[], 2),
-            "f.toml: ok (2 warnings silenced by --allow)"
+            summary("f.toml", &[], 2, 1),
+            "f.toml: ok (1 warning accepted by the charter's exceptions; 2 warnings silenced by --allow)"
         );
     }
 

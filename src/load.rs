@@ -85,9 +85,25 @@ pub struct Spans<'s> {
 
 impl<'s> Spans<'s> {
     /// The byte span of the value at `path`, or of the nearest enclosing value that exists (for a missing
-    /// key, the table that lacks it).
+    /// key, the table that lacks it). For an entry of an array of tables (`[[phases]]`) this is its header.
     #[must_use]
     pub fn span_of(&self, path: &[Seg]) -> Range<usize> {
+        self.find(path).0
+    }
+
+    /// The byte range covering the value at `path` and everything inside it: for an entry of an array of
+    /// tables, from its header to its last value.
+    #[must_use]
+    pub fn extent_of(&self, path: &[Seg]) -> Range<usize> {
+        let (span, value) = self.find(path);
+        let mut extent = span;
+        if let Some(value) = value {
+            widen(value, &mut extent);
+        }
+        extent
+    }
+
+    fn find(&self, path: &[Seg]) -> (Range<usize>, Option<&DeValue<'s>>) {
         let mut span = self.tree.span();
         let mut value: Option<&DeValue<'s>> = None;
         let mut table = self.tree.get_ref();
@@ -107,7 +123,31 @@ impl<'s> Spans<'s> {
                 table = t;
             }
         }
-        span
+        (span, value)
+    }
+}
+
+/// Widens `extent` to cover every key and value inside `value`.
+fn widen(value: &DeValue<'_>, extent: &mut Range<usize>) {
+    fn cover(extent: &mut Range<usize>, span: Range<usize>) {
+        extent.start = extent.start.min(span.start);
+        extent.end = extent.end.max(span.end);
+    }
+    match value {
+        DeValue::Table(t) => {
+            for (k, v) in t.iter() {
+                cover(extent, k.span());
+                cover(extent, v.span());
+                widen(v.get_ref(), extent);
+            }
+        }
+        DeValue::Array(a) => {
+            for v in a.iter() {
+                cover(extent, v.span());
+                widen(v.get_ref(), extent);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -197,6 +237,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "term",
     "disputes",
     "review",
+    "exceptions",
 ];
 
 fn check_section(
@@ -222,6 +263,7 @@ fn check_section(
         "term" => one::<m::Term>(value, "`[term]`", out),
         "disputes" => one::<m::Disputes>(value, "`[disputes]`", out),
         "review" => one::<m::Review>(value, "`[review]`", out),
+        "exceptions" => each::<m::Exception>(value, "[[exceptions]]", out),
         _ => out.push(unknown_key(
             key,
             key_span,
@@ -434,6 +476,26 @@ mod tests {
     fn errors(text: &str) -> Vec<Diagnostic> {
         let source = Source::new("t.toml", text.as_bytes().to_vec());
         parse(&source).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_extent_of_a_table_covers_its_header_and_every_value() {
+        let text =
+            "[[phases]]\nid = \"a\"\n\n[[phases]]\nid = \"b\"\nmetrics = [{ name = \"x\" }]\n";
+        let (tree, errors) = DeTable::parse_recoverable(text);
+        assert!(errors.is_empty());
+        let spans = Spans { tree };
+        let second = spans.extent_of(crate::path!["phases", 1]);
+        assert_eq!(&text[second.start..second.start + 10], "[[phases]]");
+        assert!(
+            text[second.clone()].ends_with("{ name = \"x\" }]"),
+            "{:?}",
+            &text[second]
+        );
+        assert_eq!(
+            spans.span_of(crate::path!["phases", 1]).len(),
+            "[[phases]]".len()
+        );
     }
 
     #[test]

@@ -160,7 +160,8 @@ rules! {
         why "Phases exist so that each gate judges the results of the phase before it; a phase that starts \
              before the previous one ends starts before its gate has decided. It is a warning because some \
              partnerships deliberately run a phase's set-up alongside the end of the previous one."
-        fix "Start the later phase after the earlier one ends.";
+        fix "Start the later phase after the earlier one ends, or record an accepted exception with the \
+             reason if the overlap is deliberate.";
     PUBLICATION_DELAY_EXCEEDS_TERM = "E0410" "publication-delay-exceeds-term" Error
         "The manuscript review period plus the patent delay is longer than the charter's term."
         why "If review plus patent delay cannot fit the term, no result can be published while the charter \
@@ -250,6 +251,21 @@ rules! {
         why "Two entries for the same partner usually mean a copy-paste slip, and make the partner's weight on \
              the body easy to misread. It is a warning because the seats still count correctly."
         fix "Merge the entries into one with `seats = 2` (or more), or name the person in each entry.";
+    INVALID_EXCEPTION = "E0440" "invalid-exception" Error
+        "An accepted exception that names no rule, an error rather than a warning, or an item that does not exist, or repeats another."
+        why "An exception records that the partners reviewed a warning and accept it, with their reason. \
+             Errors cannot be accepted: they make the charter unworkable, contradictory or unlawful, and no \
+             reason changes that. An exception for a rule or an item that does not exist accepts nothing \
+             and misleads the reviewer who reads the annex."
+        fix "Name a warning code (W…) in `rule`, and in `at` the id of the partner, body, decision, data \
+             flow, phase, obligation, IP category, licence or declared conflict it concerns. Fix errors \
+             instead of excepting them.";
+    UNUSED_EXCEPTION = "W0441" "unused-exception" Warning
+        "An accepted exception that no finding matches."
+        why "An exception that accepts nothing is left over from a finding that has since been fixed, or is \
+             scoped to the wrong item; it stays in the annex and tells the reviewer of a problem that does \
+             not exist. It is a warning because it changes no term of the charter."
+        fix "Remove the exception, or correct its `rule` or `at`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.
@@ -321,8 +337,11 @@ pub fn reference_markdown() -> String {
         "# Rule reference\n\n\
          <!-- Generated from src/rules.rs; do not edit by hand. `CHARTER_BLESS=1 cargo test` rewrites it. -->\n\n\
          Every finding `charter check` reports carries one of these codes. Errors (`E`) must be fixed before a\n\
-         charter can be rendered; warnings (`W`) point at terms a reviewer would question and do not stop\n\
-         rendering. `charter explain CODE` prints the same explanation in a terminal.\n\n\
+         charter can be rendered and cannot be excepted; warnings (`W`) point at terms a reviewer would\n\
+         question. A warning can be silenced for one run with `--allow CODE`, or recorded in the charter\n\
+         as an accepted exception with a reason (see [the format reference](format.md#exceptions)), which\n\
+         the rendered charter lists in an annex. `charter explain CODE` prints the same explanation in a\n\
+         terminal.\n\n\
          | Code | Name | Severity | Summary |\n|---|---|---|---|\n",
     );
     for rule in ALL {

@@ -415,3 +415,21 @@ fn render_with_deny_warnings_writes_nothing_and_keeps_stdout_for_the_document() 
         stderr_of(&out)
     );
 }
+
+#[test]
+fn accepted_exceptions_do_not_fail_deny_warnings_and_are_counted() {
+    let out = charter()
+        .args([
+            "check",
+            "tests/fixtures/valid/unused-exception.toml",
+            "--deny-warnings",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).ends_with(": ok (1 warning accepted by the charter's exceptions)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -151,3 +151,29 @@ fn every_rule_is_documented_in_the_format_reference() {
         assert!(doc.contains(&row), "docs/format.md lacks the row:\n{row}");
     }
 }
+
+#[test]
+fn accepted_exceptions_silence_their_warning_and_are_rendered_in_an_annex() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/unused-exception.toml");
+    let source = load(&path, "valid");
+    let outcome = charter::app::outcome(&source);
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert_eq!(outcome.accepted.len(), 1);
+    assert_eq!(outcome.accepted[0].rule.code, "W0409");
+    let valid = outcome.charter.expect("valid");
+    let md = charter::render::markdown(&valid, &source).expect("renders");
+    let annex = &md[md.find("Annex: accepted exceptions").expect("an annex")..];
+    assert!(annex.contains("**7.1 W0409 phases-overlap.**"), "{annex}");
+    assert!(annex.contains("[§3.2](#phase-re-audit)"), "{annex}");
+    assert!(
+        annex.contains("Reason: The re-audit team is trained"),
+        "{annex}"
+    );
+    assert!(
+        annex.contains("- Finding: \"Re-audit\" starts on 2026-06-01"),
+        "{annex}"
+    );
+    let html = charter::render::html(&valid, &source).expect("renders");
+    assert!(html.contains("id=\"exception-w0409-re-audit\""));
+}

@@ -5,6 +5,7 @@
 
 mod conflicts;
 mod data;
+mod exceptions;
 mod governance;
 mod ip;
 mod overview;
@@ -16,6 +17,7 @@ pub mod values;
 
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
+pub use exceptions::Exception;
 pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
 pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};
 pub use overview::Overview;
@@ -87,6 +89,10 @@ pub struct Charter {
     /// Review of the partnership itself.
     #[validate(nested)]
     pub review: Option<Review>,
+    /// Warnings the partners have reviewed and accept, each with its reason.
+    #[serde(default)]
+    #[validate(nested)]
+    pub exceptions: Vec<Exception>,
 }
 
 impl Charter {

@@ -13,6 +13,7 @@ use crate::model::{
     Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
     Ownership, Renewal,
 };
+use crate::rules;
 use crate::validate::{Valid, governance_voting_seats, term_end};
 
 /// The whole document, ready for a template.
@@ -157,6 +158,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
             title: text(&p.signatory.title),
         }));
     }
+    annex(charter, &mut b);
     let o = &c.charter;
     Document {
         title: text(&o.title),
@@ -1028,5 +1030,67 @@ fn review(c: &Charter, b: &mut Builder) {
     b.clause("review-feedback", Md::raw("Feedback"), prose(&r.feedback));
     if let Some(rec) = &r.recognition {
         b.clause("review-recognition", Md::raw("Recognition"), prose(rec));
+    }
+}
+
+/// The annex of accepted exceptions: each warning the partners reviewed and accept, its reason, its scope
+/// and the findings it silenced, so that a reviewer sees every one of them.
+fn annex(charter: &Valid<Charter>, b: &mut Builder) {
+    let c: &Charter = charter;
+    if c.exceptions.is_empty() {
+        return;
+    }
+    b.section("annex-exceptions", "Annex: accepted exceptions");
+    for (i, e) in c.exceptions.iter().enumerate() {
+        // A valid charter's exceptions all name a rule; the fallback keeps the document whole regardless.
+        let (code, name, summary) = rules::find(&e.rule).map_or_else(
+            || (text(&e.rule), Md::default(), Md::default()),
+            |r| (Md::raw(r.code), Md::raw(r.name), Md::raw(r.summary)),
+        );
+        let scope =
+            e.at.as_ref()
+                .map(|at| {
+                    let target = [
+                        "partner",
+                        "body",
+                        "decision",
+                        "flow",
+                        "phase",
+                        "obligation",
+                        "ip",
+                        "licence",
+                        "coi",
+                    ]
+                    .iter()
+                    .find_map(|kind| b.refs.get(&format!("{kind}-{at}")));
+                    match target {
+                        Some(r) => md!(" for [§{}](#{})", r.number, r.anchor),
+                        None => md!(" for {}", text(at)),
+                    }
+                })
+                .unwrap_or_default();
+        let anchor = match &e.at {
+            Some(at) => format!("exception-{}-{at}", code.as_str().to_lowercase()),
+            None => format!("exception-{}", code.as_str().to_lowercase()),
+        };
+        let clause = b.clause(
+            anchor,
+            md!("{code} {name}"),
+            md!(
+                "The partners reviewed this finding of the charter check{scope} and accept it. {summary} Reason: {}",
+                text(&e.reason)
+            ),
+        );
+        let findings: Vec<Md> = charter
+            .accepted()
+            .iter()
+            .filter(|a| a.exception == i)
+            .map(|a| md!("Finding: {}", text(&a.message)))
+            .collect();
+        clause.items = if findings.is_empty() {
+            vec![Md::raw("No finding of this rule remains.")]
+        } else {
+            findings
+        };
     }
 }
