@@ -251,6 +251,98 @@ rules! {
         why "Two entries for the same partner usually mean a copy-paste slip, and make the partner's weight on \
              the body easy to misread. It is a warning because the seats still count correctly."
         fix "Merge the entries into one with `seats = 2` (or more), or name the person in each entry.";
+    VOTE_CANNOT_PASS = "E0428" "vote-cannot-pass" Error
+        "A decision that can never pass, because members who must recuse leave too few votes to meet its rule or the quorum."
+        why "A declared conflict with recusal takes the conflicted seats out of the vote. If the decision needs \
+             every voting seat (unanimity), or more votes or a larger quorum than the seats left, it can never \
+             be taken, and the matter is blocked from the day the charter is signed. It is an error because \
+             no meeting, however well attended, can pass it."
+        fix "Choose a rule the remaining members can meet (for example \"two_thirds_body\" instead of \
+             \"unanimity\"), lower the quorum, or give the decision to a body where the conflicted partner \
+             holds fewer seats.";
+    AMENDMENT_WEAKER_THAN_DECISIONS = "W0429" "amendment-weaker-than-decisions" Warning
+        "The charter can be amended by a weaker vote than an ordinary decision needs."
+        why "An amendment can rewrite every other rule, including the protections a strict decision rule \
+             gives a minority partner; if amending is easier than deciding, a coalition can amend the rule \
+             away instead of meeting it. It is a warning because it is lawful and sometimes intended, but a \
+             reviewer will ask. An amendment that every partner must also sign is never weaker."
+        fix "Make the amendment rule at least as strict as the strictest decision rule (often \
+             \"unanimity\"), or write `signed_by_all = true`.";
+    TIE_WITHOUT_RESOLUTION = "W0430" "tie-without-resolution" Warning
+        "A majority vote that can end in a tie, with no casting vote and no escalation."
+        why "With an even number of voters a majority vote can split evenly. A tie defeats the motion, so the \
+             outcome is defined, but for a matter that must be decided (a gate, a budget) the partnership is \
+             stuck with no way out. It is a warning because for some matters \"no change on a tie\" is the \
+             intended outcome."
+        fix "Give the chair a casting vote (`casting_vote = true`), add `escalation` to another body, or use \
+             an odd number of voting seats.";
+    SPONSOR_MAJORITY = "E0431" "sponsor-majority" Error
+        "A sponsor holds a majority of the voting seats on a body that judges its own product or decides matters its conflicts affect."
+        why "A body that decides a phase gate judges the work the sponsor funds or the product it owns; with a \
+             voting majority the sponsor judges itself, and the evaluation the other partners rely on is not \
+             independent. The same holds for decisions the sponsor's declared conflicts affect: recusal would \
+             leave the body without a majority. It is an error because no reason makes a self-judged \
+             evaluation independent."
+        fix "Reduce the sponsor's voting seats below half (or make them non-voting, `voting = false`), or move \
+             the gate and the affected decisions to a body the sponsor does not control.";
+    SPONSOR_VOTES_ON_OWN_EVALUATION = "W0432" "sponsor-votes-on-own-evaluation" Warning
+        "A sponsor votes on the body that decides a phase gate judging its product."
+        why "A sponsor usually sits on the board that judges its product without a vote, so that the \
+             go/no-go decision is seen to be independent. It is a warning, not an error, because a minority \
+             vote can be acceptable, for example when the gates are as much about the sponsor's own \
+             investment as about its product; record the reason as an accepted exception."
+        fix "Make the sponsor's seats non-voting on that body (`voting = false` on its member entry), or \
+             record an accepted exception with the reason.";
+    WITHDRAWN_PARTNER_ACTIVE = "E0433" "withdrawn-partner-active" Error
+        "A partner that has withdrawn still holds a seat, chairs a body, receives data or owns a gate."
+        why "A withdrawn partner is no longer bound by the charter: seats it still holds distort every quorum \
+             and vote, data sent to it flows with no agreement behind it, and a gate it owns has no one to \
+             decide it. It is an error because the charter would promise things it cannot enforce."
+        fix "Remove the partner from the bodies' members and chairs, from the recipients of data flows and \
+             from gate owners, as the withdrawal terms say; or remove `withdrawn` if it has not withdrawn.";
+    PUBLICATION_VETO = "W0434" "publication-veto" Warning
+        "Manuscript review plus patent delay is longer than six months, which amounts to a veto on publication."
+        why "Partners review manuscripts but may not block them; a delay of more than 180 days lets a partner \
+             hold results until they are stale, a veto in all but name. Typical terms are 30 to 90 days of \
+             review and 60 to 120 days of patent delay. It is a warning because a long delay is lawful, but a \
+             reviewer and a journal will ask why."
+        fix "Shorten `review` or `patent_delay` so that together they stay within 180 days.";
+    BREACH_NOTIFICATION_TOO_LATE = "E0435" "breach-notification-too-late" Error
+        "Identifiable data whose breach notification window is longer than the 60 days HIPAA allows."
+        why "The HIPAA Breach Notification Rule requires a business associate to notify the covered entity \
+             without unreasonable delay and no later than 60 calendar days after discovering a breach. A \
+             longer window puts the provider in breach of the law by following the charter, so it is an \
+             error."
+        fix "Write a window of at most 60 days; contracts commonly require 1 to 5 business days.";
+    RETENTION_CONTRADICTS_END_OF_USE = "E0436" "retention-contradicts-end-of-use" Error
+        "Retention terms that contradict what happens to the data at the end of its use."
+        why "Data that must be destroyed or returned when its use ends cannot also be kept for a retention \
+             period that runs past the end of the term, and data that is retained cannot also have a \
+             deadline for its return or destruction. Two terms of one data flow that cannot both be \
+             performed are an error: a court, not the partners, would decide which one binds."
+        fix "Shorten `retention` so that it ends with the data's use, or choose `end_of_use = \"retain\"`; \
+             with `retain`, remove `end_within`.";
+    ELECTRONIC_VOTE_BELOW_QUORUM = "W0437" "electronic-vote-below-quorum" Warning
+        "A body votes electronically on a matter decided by those present, so fewer members than a quorum can carry it."
+        why "A rule counted on the members present assumes a meeting whose attendance meets the quorum. \
+             Between meetings nobody is present: an electronic vote under such a rule can be carried by \
+             fewer votes than the quorum, with no discussion. It is a warning because the partners may \
+             accept it for minor matters."
+        fix "Use a rule counted on the whole body (\"majority_body\", \"two_thirds_body\") for matters the \
+             body may decide electronically, or turn `electronic_votes` off.";
+    CIRCULAR_CADENCE = "E0438" "circular-cadence" Error
+        "A body whose meetings are held \"at each meeting\", which sets no schedule at all."
+        why "\"each_meeting\" means \"at every meeting of the body concerned\"; for the body's own meetings it \
+             is circular, and the body has no schedule, no notice to give and no minutes to be late with. It \
+             is an error because the meeting clause says nothing."
+        fix "Give the meetings a real cadence such as \"monthly\" or \"quarterly\".";
+    ZERO_PERIOD = "E0439" "zero-period" Error
+        "A period of zero where the term needs time to mean anything, such as \"0 days\" of notice."
+        why "Zero days' notice is no notice, a term of 0 months never runs, and a cure period of 0 days is no \
+             chance to cure. A zero period in these terms is almost always a slip, and the clause as written \
+             gives no one the protection it exists for, so it is an error. Periods where zero has a meaning \
+             (a review, patent delay or deadline for return that starts at once) are not checked."
+        fix "Write the period the partners mean, such as \"14 days\", or remove an optional term.";
     INVALID_EXCEPTION = "E0440" "invalid-exception" Error
         "An accepted exception that names no rule, an error rather than a warning, or an item that does not exist, or repeats another."
         why "An exception records that the partners reviewed a warning and accept it, with their reason. \

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::Identifiability;
+use super::{Date, Identifiability};
 
 /// One organisation in the partnership.
 #[derive(Debug, Clone, Deserialize, Serialize, Validate)]
@@ -39,6 +39,9 @@ pub struct Partner {
     #[serde(default)]
     #[validate(nested)]
     pub representatives: Vec<Person>,
+    /// The date the partner withdrew from the partnership, if it has; it then holds no seat and receives
+    /// no data.
+    pub withdrawn: Option<Date>,
 }
 
 fn yes() -> bool {

@@ -136,7 +136,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     review(c, &mut b);
     // The checklist links each signature item to its block in the section after the checklist.
     let signatures = (b.sections.len() + 2).to_string();
-    for p in &c.partners {
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
         let anchor = format!("sign-{}", p.id);
         b.refs.insert(
             anchor.clone(),
@@ -150,7 +150,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     b.section("checklist", "Accountability checklist");
     b.blocks().extend(groups.into_iter().map(Block::Checklist));
     b.section("signatures", "Signatures");
-    for p in &c.partners {
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
         b.blocks().push(Block::Signature(Signature {
             anchor: format!("sign-{}", p.id),
             partner: text(&p.legal_name),
@@ -338,7 +338,11 @@ fn partners(c: &Charter, b: &mut Builder) {
                 text(&p.legal_name),
                 Md::raw(p.kind.label()),
                 join(&roles, ", "),
-                Md::raw(if p.voting { "Voting" } else { "Non-voting" }),
+                match p.withdrawn {
+                    Some(date) => md!("Withdrew on {date}"),
+                    None if p.voting => Md::raw("Voting"),
+                    None => Md::raw("Non-voting"),
+                },
             ]
         })
         .collect();
@@ -349,14 +353,24 @@ fn partners(c: &Charter, b: &mut Builder) {
     for p in &c.partners {
         let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
         let mut body = md!(
-            "{} (\"{}\") takes part as {}.",
+            "{} (\"{}\") {} as {}.",
             text(&p.legal_name),
             text(&p.short_name),
+            if p.withdrawn.is_some() {
+                "took part"
+            } else {
+                "takes part"
+            },
             and_list(&roles)
         );
         if !p.voting {
             body = md!(
                 "{body} Its seats on governance bodies do not carry a vote unless a body states otherwise."
+            );
+        }
+        if let Some(date) = p.withdrawn {
+            body = md!(
+                "{body} It withdrew from the partnership on {date}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it."
             );
         }
         if let Some(ceiling) = p.data_ceiling {

@@ -6,7 +6,10 @@ mod data;
 mod exceptions;
 mod fields;
 mod governance;
+mod independence;
 mod ip;
+mod partners;
+mod periods;
 mod references;
 mod schedule;
 
@@ -77,7 +80,10 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     data::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
+    independence::check(&charter, &index, &mut ctx);
+    partners::check(&charter, &mut ctx);
     schedule::check(&charter, &mut ctx);
+    periods::check(&charter, &mut ctx);
     diagnostic::sort(&mut ctx.out);
     ctx.out.dedup();
     let accepted = exceptions::apply(&charter, &mut ctx);
