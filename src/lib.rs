@@ -16,3 +16,4 @@ pub mod output;
 pub mod render;
 pub mod rules;
 pub mod validate;
+pub mod xref;

@@ -81,6 +81,7 @@ impl Source {
 #[derive(Debug)]
 pub struct Spans<'s> {
     tree: Spanned<DeTable<'s>>,
+    text: &'s str,
 }
 
 impl<'s> Spans<'s> {
@@ -101,6 +102,32 @@ impl<'s> Spans<'s> {
             widen(value, &mut extent);
         }
         extent
+    }
+
+    /// Every text value in the file (keys excluded), with the byte span of its literal, quotes included,
+    /// in the order they appear.
+    #[must_use]
+    pub fn strings(&self) -> Vec<(Range<usize>, &str)> {
+        fn walk<'v>(value: &'v Spanned<DeValue<'_>>, out: &mut Vec<(Range<usize>, &'v str)>) {
+            match value.get_ref() {
+                DeValue::String(s) => out.push((value.span(), s.as_ref())),
+                DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v, out)),
+                DeValue::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (_, v) in self.tree.get_ref() {
+            walk(v, &mut out);
+        }
+        out.sort_by_key(|(span, _)| span.start);
+        out
+    }
+
+    /// The source text the spans point into.
+    #[must_use]
+    pub fn text(&self) -> &'s str {
+        self.text
     }
 
     fn find(&self, path: &[Seg]) -> (Range<usize>, Option<&DeValue<'s>>) {
@@ -205,7 +232,10 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
     let whole = Spanned::new(tree.span(), DeValue::Table(tree.get_ref().clone()));
     let charter = Charter::deserialize(ValueDeserializer::from(whole))
         .map_err(|e| vec![translate(&e, "the top level of the charter", tree.span())])?;
-    let spans = Spans { tree };
+    let spans = Spans {
+        tree,
+        text: &source.text,
+    };
     if charter.schema_version != model::SCHEMA_VERSION {
         return Err(vec![
             Diagnostic::new(
@@ -484,7 +514,7 @@ mod tests {
             "[[phases]]\nid = \"a\"\n\n[[phases]]\nid = \"b\"\nmetrics = [{ name = \"x\" }]\n";
         let (tree, errors) = DeTable::parse_recoverable(text);
         assert!(errors.is_empty());
-        let spans = Spans { tree };
+        let spans = Spans { tree, text };
         let second = spans.extent_of(crate::path!["phases", 1]);
         assert_eq!(&text[second.start..second.start + 10], "[[phases]]");
         assert!(

@@ -112,6 +112,13 @@ rules! {
         why "A decision given to a body that does not exist, or data sent to an unknown partner, is a term \
              nobody can carry out."
         fix "Use the suggested id, or define the partner, body, decision or category first.";
+    BROKEN_CROSS_REFERENCE = "E0303" "broken-cross-reference" Error
+        "A cross-reference in free text, such as [[partner:ID]] or [[clause:ANCHOR]], that names nothing."
+        why "A reference that names nothing would leave a hole in the rendered charter, or point the reader \
+             to a clause that does not exist; the document must never contain a broken reference. It is an \
+             error so that rendering never has to guess."
+        fix "Use the id of a partner (`[[partner:ID]]`) or body (`[[body:ID]]`), or the anchor of a clause \
+             (`[[clause:flow-ID]]`, `[[clause:decision-ID]]`, …) as the hint suggests.";
     QUORUM_EXCEEDS_MEMBERS = "E0401" "quorum-exceeds-members" Error
         "A quorum larger than the body's voting seats, so the body can never decide."
         why "A body that can never reach its quorum can never decide anything, so every matter given to it \

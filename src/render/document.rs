@@ -31,6 +31,38 @@ pub struct Document {
     pub fingerprint: String,
     /// The program and version that rendered the document.
     pub generator: String,
+    /// What each cross-reference (`partner:vitalis`, `clause:flow-x`) becomes in Markdown.
+    #[serde(skip)]
+    pub references: BTreeMap<String, Md>,
+    /// What each cross-reference becomes in plain text (the HTML title).
+    #[serde(skip)]
+    pub plain_references: BTreeMap<String, String>,
+}
+
+impl Document {
+    /// Resolves the reference markers in Markdown rendered from this document.
+    #[must_use]
+    pub fn resolve(&self, markdown: &str) -> String {
+        super::markdown::resolve(markdown, &self.references)
+    }
+
+    /// Resolves the cross-references in a text from the charter for a plain-text context: the partner's
+    /// short name, the body's name, or the clause number.
+    #[must_use]
+    pub fn plain(&self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        for r in crate::xref::find(value) {
+            let key = format!("{}:{}", r.kind_word, r.target);
+            if let Some(resolved) = self.plain_references.get(&key) {
+                out.push_str(&value[last..r.range.start]);
+                out.push_str(resolved);
+                last = r.range.end;
+            }
+        }
+        out.push_str(&value[last..]);
+        out
+    }
 }
 
 /// A label and value under the title.
@@ -159,10 +191,27 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         }));
     }
     annex(charter, &mut b);
+    let mut references = BTreeMap::new();
+    let mut plain_references = BTreeMap::new();
+    for p in &c.partners {
+        references.insert(format!("partner:{}", p.id), text(&p.short_name));
+        plain_references.insert(format!("partner:{}", p.id), p.short_name.clone());
+    }
+    for body in &c.bodies {
+        references.insert(format!("body:{}", body.id), text(&body.name));
+        plain_references.insert(format!("body:{}", body.id), body.name.clone());
+    }
+    for (anchor, r) in &b.refs {
+        references.insert(
+            format!("clause:{anchor}"),
+            md!("[§{}](#{})", r.number, r.anchor),
+        );
+        plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
+    }
     let o = &c.charter;
-    Document {
+    let mut doc = Document {
         title: text(&o.title),
-        title_text: o.title.clone(),
+        title_text: String::new(),
         details: vec![
             Detail {
                 label: "Charter",
@@ -184,7 +233,11 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         sections: b.sections,
         fingerprint,
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
-    }
+        references,
+        plain_references,
+    };
+    doc.title_text = doc.plain(&o.title);
+    doc
 }
 
 /// Accumulates sections and remembers where each term was stated.

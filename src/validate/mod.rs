@@ -12,6 +12,7 @@ mod partners;
 mod periods;
 mod references;
 mod schedule;
+mod xrefs;
 
 use std::collections::BTreeMap;
 use std::ops::Deref;
@@ -76,6 +77,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     fields::check(&charter, &mut ctx);
     let index = Index::new(&charter);
     references::check(&charter, &index, &mut ctx);
+    xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
@@ -119,6 +121,19 @@ impl Ctx<'_, '_> {
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         let span = self.spans.span_of(path);
+        self.out.push(Diagnostic::new(rule, span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Reports `rule` at a byte span found otherwise than by path (inside a text value).
+    fn at_span(
+        &mut self,
+        rule: &'static Rule,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.out.push(Diagnostic::new(rule, span, message));
         self.out.last_mut().expect("just pushed")
     }
@@ -211,3 +226,4 @@ pub fn term_end(charter: &Charter) -> Option<Date> {
 mod tests;
 
 pub use governance::voting_seats as governance_voting_seats;
+pub use xrefs::clause_anchors;
