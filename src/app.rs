@@ -8,6 +8,7 @@ use codespan_reporting::term::termcolor::{self, StandardStream};
 
 use crate::cli::{Cli, ColorChoice, Command, DiagnosticArgs, MessageFormat, OutputArgs};
 use crate::commands;
+use crate::coverage::{self, Coverage};
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::Error;
 use crate::load::{self, Source};
@@ -87,16 +88,21 @@ pub struct Checked {
     pub accepted: usize,
     /// Whether the run fails on this source: an error, or a warning under `--deny-warnings`.
     pub fails: bool,
+    /// The governance areas it covers, when it could be read into the model.
+    pub coverage: Option<Coverage>,
 }
 
 /// Loads and validates one source, and applies the run's policy.
 #[must_use]
 pub fn check_with(source: &Source, policy: &Policy) -> Checked {
-    let Outcome {
-        charter: valid,
-        mut diagnostics,
-        accepted,
-    } = outcome(source);
+    let (
+        Outcome {
+            charter: valid,
+            mut diagnostics,
+            accepted,
+        },
+        coverage,
+    ) = outcome_and_coverage(source);
     let before = diagnostics.len();
     diagnostics.retain(|d| !policy.allow.contains(&d.rule));
     let allowed = before - diagnostics.len();
@@ -109,6 +115,7 @@ pub fn check_with(source: &Source, policy: &Policy) -> Checked {
         allowed,
         accepted: accepted.len(),
         fails,
+        coverage,
     }
 }
 
@@ -122,15 +129,25 @@ pub fn check(source: &Source) -> (Option<Valid<Charter>>, Vec<Diagnostic>) {
 /// Loads and validates one source, keeping the findings its accepted exceptions silenced.
 #[must_use]
 pub fn outcome(source: &Source) -> Outcome {
+    outcome_and_coverage(source).0
+}
+
+/// Loads and validates one source, and works out its coverage when it could be read into the model
+/// (errors or not).
+fn outcome_and_coverage(source: &Source) -> (Outcome, Option<Coverage>) {
     match load::parse(source) {
-        Ok((charter, spans)) => validate::validate(charter, &spans),
+        Ok((charter, spans)) => {
+            let coverage = coverage::coverage(&charter);
+            (validate::validate(charter, &spans), Some(coverage))
+        }
         Err(mut diagnostics) => {
             diagnostic::sort(&mut diagnostics);
-            Outcome {
+            let outcome = Outcome {
                 charter: None,
                 diagnostics,
                 accepted: Vec::new(),
-            }
+            };
+            (outcome, None)
         }
     }
 }

@@ -32,7 +32,7 @@ pub enum Command {
     /// Errors must be fixed before a charter can be rendered; warnings point at terms a reviewer would
     /// question. Exits 1 when any file has an error.
     #[command(
-        after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check --deny-warnings --allow W0409 board.toml"
+        after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check --deny-warnings --allow W0409 board.toml\n  charter check --coverage board.toml"
     )]
     Check(CheckArgs),
     /// Render a charter as a numbered Markdown or standalone HTML document.
@@ -61,6 +61,11 @@ pub struct CheckArgs {
     /// How diagnostics are reported, and which of them fail the check.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+    /// Also print, on standard output, which governance areas each charter covers and which it leaves
+    /// silent: decision authority, data use, IP, publication, conflicts of interest, accountability,
+    /// term and amendment, performance review. In the chosen message format.
+    #[arg(long)]
+    pub coverage: bool,
 }
 
 /// How diagnostics are printed and judged: shared by `check` and `render`.

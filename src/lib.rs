@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 mod commands;
+pub mod coverage;
 pub mod diagnostic;
 pub mod error;
 pub mod load;
