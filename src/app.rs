@@ -40,6 +40,7 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
         Command::Check(args) => commands::check::run(args, &mut ui),
         Command::Render(args) => commands::render::run(args, &mut ui),
         Command::Explain(args) => commands::explain::run(args),
+        Command::Schema(args) => commands::schema::run(args, &ui),
     }
 }
 

@@ -50,6 +50,24 @@ pub enum Command {
         after_help = "Examples:\n  charter explain E0401\n  charter explain quorum-exceeds-members\n  charter explain            # list every rule"
     )]
     Explain(ExplainArgs),
+    /// Print the JSON Schema (2020-12) of the charter format, for editors.
+    ///
+    /// Generated from the same types `charter check` reads, so it always matches this build. An editor
+    /// with a TOML language server (taplo, Even Better TOML) uses it to complete keys and flag mistakes
+    /// as you type: put `#:schema ./charter.schema.json` on the first line of a charter. The schema
+    /// checks the shape of a charter; the cross-field rules stay with `charter check`.
+    #[command(
+        after_help = "Examples:\n  charter schema                              # to standard output\n  charter schema -o charter.schema.json --force"
+    )]
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Where the schema goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// Arguments of `check`.

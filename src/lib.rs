@@ -16,5 +16,6 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod validate;
 pub mod xref;

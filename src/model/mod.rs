@@ -27,6 +27,7 @@ pub use publication::{Authorship, Publication};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
@@ -34,10 +35,11 @@ use validator::{Validate, ValidationError};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole partnership charter.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     /// Format version of the file; always 1 for now.
+    #[schemars(range(min = 1, max = 1))]
     pub schema_version: u32,
     /// Title, parties' purpose, goals and scope.
     #[validate(nested)]
@@ -109,6 +111,9 @@ impl Charter {
         })
     }
 }
+
+/// What [`check_id`] accepts, as a regular expression for the JSON Schema (with a length of at most 40).
+pub const ID_PATTERN: &str = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 
 /// Checks that an id is short, lowercase and safe in a URL fragment: it becomes a clause anchor.
 ///
