@@ -213,3 +213,34 @@ fn accepted_exceptions_silence_their_warning_and_are_rendered_in_an_annex() {
     let html = charter::render::html(&valid, &source).expect("renders");
     assert!(html.contains("id=\"exception-w0409-re-audit\""));
 }
+
+#[test]
+fn every_diagnostic_points_at_text_on_one_place_in_the_file() {
+    for path in fixtures("invalid") {
+        let source = load(&path, "invalid");
+        let (_, diagnostics) = check(&source);
+        for d in &diagnostics {
+            let text = &source.text;
+            assert!(
+                d.span.end <= text.len() && d.span.start <= d.span.end,
+                "{}: {d:?}",
+                path.display()
+            );
+            // Syntax errors may sit at the end of the file; everything else underlines real text.
+            if d.rule.code != "E0101" {
+                assert!(
+                    !text[d.span.clone()].trim().is_empty(),
+                    "{}: empty span for {}",
+                    path.display(),
+                    d.rule.code
+                );
+                assert!(
+                    !text[d.span.clone()].trim_start().starts_with('#'),
+                    "{}: {} underlines a comment",
+                    path.display(),
+                    d.rule.code
+                );
+            }
+        }
+    }
+}
