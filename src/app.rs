@@ -7,14 +7,16 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use codespan_reporting::term::termcolor::{self, StandardStream};
 
-use crate::cli::{Cli, ColorChoice, Command, OutputArgs};
+use crate::cli::{Cli, ColorChoice, Command, DiagnosticArgs, MessageFormat, OutputArgs};
 use crate::commands;
+use crate::coverage::{self, Coverage};
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model::Charter;
 use crate::output;
-use crate::validate::{self, Valid};
+use crate::rules::{self, Rule, Severity};
+use crate::validate::{self, Outcome, Valid};
 
 /// How the process ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,20 +44,116 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
         Command::Render(args) => commands::render::run(args, &mut ui),
         Command::Diff(args) => commands::diff::run(args, &mut ui),
         Command::Verify(args) => commands::verify::run(args, &mut ui),
+        Command::Explain(args) => commands::explain::run(args),
+        Command::Schema(args) => commands::schema::run(args, &ui),
+    }
+}
+
+/// What a run does with the diagnostics it finds: the warnings `--allow` silences, and whether the
+/// warnings that remain fail the run.
+#[derive(Debug, Default)]
+pub struct Policy {
+    allow: Vec<&'static Rule>,
+    deny_warnings: bool,
+}
+
+impl Policy {
+    /// The policy the command line asks for.
+    ///
+    /// # Errors
+    /// When `--allow` names no rule, or an error (errors cannot be silenced).
+    pub fn from_args(args: &DiagnosticArgs) -> Result<Self, Error> {
+        let mut allow = Vec::new();
+        for code in &args.allow {
+            let rule = rules::find(code).ok_or_else(|| Error::unknown_rule(code))?;
+            if rule.severity == Severity::Error {
+                return Err(Error::CannotAllowError {
+                    code: rule.code,
+                    name: rule.name,
+                });
+            }
+            allow.push(rule);
+        }
+        Ok(Policy {
+            allow,
+            deny_warnings: args.deny_warnings,
+        })
+    }
+}
+
+/// One source after checking, with the run's policy applied.
+#[derive(Debug)]
+pub struct Checked {
+    /// The charter, when it has no errors.
+    pub valid: Option<Valid<Charter>>,
+    /// The diagnostics that remain after `--allow`.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many warnings `--allow` silenced.
+    pub allowed: usize,
+    /// How many warnings the charter's accepted exceptions silenced.
+    pub accepted: usize,
+    /// Whether the run fails on this source: an error, or a warning under `--deny-warnings`.
+    pub fails: bool,
+    /// The governance areas it covers, when it could be read into the model.
+    pub coverage: Option<Coverage>,
+}
+
+/// Loads and validates one source, and applies the run's policy.
+#[must_use]
+pub fn check_with(source: &Source, policy: &Policy) -> Checked {
+    let (
+        Outcome {
+            charter: valid,
+            mut diagnostics,
+            accepted,
+        },
+        coverage,
+    ) = outcome_and_coverage(source);
+    let before = diagnostics.len();
+    diagnostics.retain(|d| !policy.allow.contains(&d.rule));
+    let allowed = before - diagnostics.len();
+    let fails = diagnostics
+        .iter()
+        .any(|d| d.is_error() || policy.deny_warnings);
+    Checked {
+        valid,
+        diagnostics,
+        allowed,
+        accepted: accepted.len(),
+        fails,
+        coverage,
     }
 }
 
 /// Loads and validates one source.
 #[must_use]
 pub fn check(source: &Source) -> (Option<Valid<Charter>>, Vec<Diagnostic>) {
+    let outcome = outcome(source);
+    (outcome.charter, outcome.diagnostics)
+}
+
+/// Loads and validates one source, keeping the findings its accepted exceptions silenced.
+#[must_use]
+pub fn outcome(source: &Source) -> Outcome {
+    outcome_and_coverage(source).0
+}
+
+/// Loads and validates one source, and works out its coverage when it could be read into the model
+/// (errors or not).
+fn outcome_and_coverage(source: &Source) -> (Outcome, Option<Coverage>) {
     match load::parse(source) {
         Ok((charter, spans)) => {
-            let outcome = validate::validate(charter, &spans);
-            (outcome.charter, outcome.diagnostics)
+            let coverage = coverage::coverage(&charter);
+            (validate::validate(charter, &spans), Some(coverage))
         }
         Err(mut diagnostics) => {
             diagnostic::sort(&mut diagnostics);
-            (None, diagnostics)
+            let outcome = Outcome {
+                charter: None,
+                diagnostics,
+                accepted: Vec::new(),
+            };
+            (outcome, None)
         }
     }
 }
@@ -130,31 +228,52 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// Prints diagnostics for people.
+    /// Prints diagnostics in the chosen format. People's format always goes to standard error, in colour
+    /// on a terminal; the machine formats go to standard output when `machine_to_stdout` (for `check`,
+    /// whose standard output is otherwise empty), else to standard error.
     ///
     /// # Errors
-    /// When standard error cannot be written (a closed pipe is not an error).
+    /// When the stream cannot be written (a closed pipe is not an error).
     pub fn diagnostics(
         &mut self,
         source: &Source,
         diagnostics: &[Diagnostic],
+        format: MessageFormat,
+        machine_to_stdout: bool,
     ) -> Result<(), Error> {
-        let mut lock = self.stderr.lock();
-        match diagnostic::emit_human(&mut lock, source, diagnostics) {
-            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
-                path: "<stderr>".into(),
-                source: e,
-            }),
-            _ => Ok(()),
+        let text = match format {
+            MessageFormat::Human => {
+                let mut lock = self.stderr.lock();
+                return match diagnostic::emit_human(&mut lock, source, diagnostics) {
+                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
+                        path: "<stderr>".into(),
+                        source: e,
+                    }),
+                    _ => Ok(()),
+                };
+            }
+            MessageFormat::Short => diagnostic::format_short(source, diagnostics),
+            MessageFormat::Json => diagnostic::format_json(source, diagnostics),
+        };
+        if machine_to_stdout {
+            output::write_stdout(text.as_bytes())
+        } else {
+            let _ = self.stderr.write_all(text.as_bytes());
+            Ok(())
         }
     }
 
     /// Prints the one-line count of errors and warnings for a file.
-    pub fn summary(&mut self, source: &Source, diagnostics: &[Diagnostic]) {
+    pub fn summary(&mut self, source: &Source, checked: &Checked) {
         let _ = writeln!(
             self.stderr,
             "{}",
-            diagnostic::summary(&source.name, diagnostics)
+            diagnostic::summary(
+                &source.name,
+                &checked.diagnostics,
+                checked.allowed,
+                checked.accepted
+            )
         );
     }
 

@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "charter",
     version,
-    after_help = "Examples:\n  charter check charters/sepsis-advisory-board.toml\n  charter render charters/sepsis-advisory-board.toml --format html -o board.html\n\nExit codes: 0 success, 1 the charter has errors, 2 charter could not run (unreadable file, existing output, ...)."
+    after_help = "Examples:\n  charter check charters/sepsis-advisory-board.toml\n  charter render charters/sepsis-advisory-board.toml --format html -o board.html\n  charter explain E0401\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings), 2 charter could not run (unreadable file, existing output, ...)."
 )]
 pub struct Cli {
     /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
@@ -35,7 +35,7 @@ pub enum Command {
     /// Errors must be fixed before a charter can be rendered; warnings point at terms a reviewer would
     /// question. Exits 1 when any file has an error.
     #[command(
-        after_help = "Example:\n  charter check board.toml\n  cat board.toml | charter check -"
+        after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check --deny-warnings --allow W0409 board.toml\n  charter check --coverage board.toml"
     )]
     Check(CheckArgs),
     /// Render a charter as a numbered Markdown or standalone HTML document.
@@ -64,6 +64,23 @@ pub enum Command {
     /// differs. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be used.
     #[command(after_help = "Example:\n  charter verify board.html board.toml")]
     Verify(VerifyArgs),
+    /// Explain a rule: what it catches, why it matters, and how to fix what it finds.
+    ///
+    /// Give a code such as E0401 or a name such as quorum-exceeds-members; with neither, list every rule.
+    #[command(
+        after_help = "Examples:\n  charter explain E0401\n  charter explain quorum-exceeds-members\n  charter explain            # list every rule"
+    )]
+    Explain(ExplainArgs),
+    /// Print the JSON Schema (2020-12) of the charter format, for editors.
+    ///
+    /// Generated from the same types `charter check` reads, so it always matches this build. An editor
+    /// with a TOML language server (taplo, Even Better TOML) uses it to complete keys and flag mistakes
+    /// as you type: put `#:schema ./charter.schema.json` on the first line of a charter. The schema
+    /// checks the shape of a charter; the cross-field rules stay with `charter check`.
+    #[command(
+        after_help = "Examples:\n  charter schema                              # to standard output\n  charter schema -o charter.schema.json --force"
+    )]
+    Schema(SchemaArgs),
 }
 
 /// Arguments of `diff`.
@@ -110,12 +127,65 @@ pub struct VerifyArgs {
     pub source: PathBuf,
 }
 
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Where the schema goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Charter files to check; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// How diagnostics are reported, and which of them fail the check.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+    /// Also print, on standard output, which governance areas each charter covers and which it leaves
+    /// silent: decision authority, data use, IP, publication, conflicts of interest, accountability,
+    /// term and amendment, performance review. In the chosen message format.
+    #[arg(long)]
+    pub coverage: bool,
+}
+
+/// How diagnostics are printed and judged: shared by `check` and `render`.
+#[derive(Debug, Args)]
+pub struct DiagnosticArgs {
+    /// How to print diagnostics. human: the source line with the offending text underlined and a hint, on
+    /// standard error. short: one line each, `file:line:col: severity[CODE]: message (hint: ...)`. json:
+    /// one JSON object per line. `check` prints short and json on standard output, `render` on standard
+    /// error.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FORMAT")]
+    pub message_format: MessageFormat,
+    /// Treat warnings as errors: exit 1 when a warning remains (and `render` writes nothing).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Silence a warning for this run, by code or name (W0409 or phases-overlap); repeat for more.
+    /// Errors cannot be silenced.
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+}
+
+/// Formats of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// For people: source snippet, underline, hint; colour only on a terminal.
+    Human,
+    /// One line per diagnostic, for editors and grep.
+    Short,
+    /// One JSON object per diagnostic, one per line.
+    Json,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's code (E0401) or name (quorum-exceeds-members), in any case; omit it to list every rule.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 /// Arguments of `render`.
@@ -130,6 +200,9 @@ pub struct RenderArgs {
     /// Where the document goes.
     #[command(flatten)]
     pub out: OutputArgs,
+    /// How diagnostics are reported, and which of them stop rendering.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
 }
 
 /// Where a command writes its result: shared by every command that produces a document.

@@ -50,7 +50,34 @@ pub enum Error {
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),
+    /// `charter explain` or `--allow` was given a code or name that no rule has.
+    #[error("no rule has the code or name `{code}`{}", suggestion.as_ref().map(|s| format!("; did you mean {s}?")).unwrap_or_default())]
+    UnknownRule {
+        /// What was asked for.
+        code: String,
+        /// The closest rule, if one is close.
+        suggestion: Option<String>,
+    },
+    /// `--allow` named an error, which cannot be silenced.
+    #[error("{code} ({name}) is an error; only warnings can be silenced with --allow")]
+    CannotAllowError {
+        /// The rule's code.
+        code: &'static str,
+        /// The rule's name.
+        name: &'static str,
+    },
     /// A template failed to render.
     #[error("template error: {0}")]
     Template(String),
+}
+
+impl Error {
+    /// The error for a rule code or name that matches no rule, with a suggestion when one is close.
+    #[must_use]
+    pub fn unknown_rule(code: &str) -> Self {
+        Error::UnknownRule {
+            code: code.to_owned(),
+            suggestion: crate::rules::suggest(code).map(|r| format!("{} ({})", r.code, r.name)),
+        }
+    }
 }

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 mod commands;
+pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
@@ -16,4 +17,6 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod validate;
+pub mod xref;

@@ -63,19 +63,74 @@ impl Source {
             bytes,
         }
     }
+
+    /// The byte offset in the file as read of a byte offset in [`Source::text`]: they differ by the
+    /// byte-order mark, when there is one.
+    #[must_use]
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        let bom = if self.bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        text_offset + bom
+    }
 }
 
 /// The spanned TOML tree of a source that parsed, for locating diagnostics by path.
 #[derive(Debug)]
 pub struct Spans<'s> {
     tree: Spanned<DeTable<'s>>,
+    text: &'s str,
 }
 
 impl<'s> Spans<'s> {
     /// The byte span of the value at `path`, or of the nearest enclosing value that exists (for a missing
-    /// key, the table that lacks it).
+    /// key, the table that lacks it). For an entry of an array of tables (`[[phases]]`) this is its header.
     #[must_use]
     pub fn span_of(&self, path: &[Seg]) -> Range<usize> {
+        self.find(path).0
+    }
+
+    /// The byte range covering the value at `path` and everything inside it: for an entry of an array of
+    /// tables, from its header to its last value.
+    #[must_use]
+    pub fn extent_of(&self, path: &[Seg]) -> Range<usize> {
+        let (span, value) = self.find(path);
+        let mut extent = span;
+        if let Some(value) = value {
+            widen(value, &mut extent);
+        }
+        extent
+    }
+
+    /// Every text value in the file (keys excluded), with the byte span of its literal, quotes included,
+    /// in the order they appear.
+    #[must_use]
+    pub fn strings(&self) -> Vec<(Range<usize>, &str)> {
+        fn walk<'v>(value: &'v Spanned<DeValue<'_>>, out: &mut Vec<(Range<usize>, &'v str)>) {
+            match value.get_ref() {
+                DeValue::String(s) => out.push((value.span(), s.as_ref())),
+                DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v, out)),
+                DeValue::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (_, v) in self.tree.get_ref() {
+            walk(v, &mut out);
+        }
+        out.sort_by_key(|(span, _)| span.start);
+        out
+    }
+
+    /// The source text the spans point into.
+    #[must_use]
+    pub fn text(&self) -> &'s str {
+        self.text
+    }
+
+    fn find(&self, path: &[Seg]) -> (Range<usize>, Option<&DeValue<'s>>) {
         let mut span = self.tree.span();
         let mut value: Option<&DeValue<'s>> = None;
         let mut table = self.tree.get_ref();
@@ -95,7 +150,31 @@ impl<'s> Spans<'s> {
                 table = t;
             }
         }
-        span
+        (span, value)
+    }
+}
+
+/// Widens `extent` to cover every key and value inside `value`.
+fn widen(value: &DeValue<'_>, extent: &mut Range<usize>) {
+    fn cover(extent: &mut Range<usize>, span: Range<usize>) {
+        extent.start = extent.start.min(span.start);
+        extent.end = extent.end.max(span.end);
+    }
+    match value {
+        DeValue::Table(t) => {
+            for (k, v) in t.iter() {
+                cover(extent, k.span());
+                cover(extent, v.span());
+                widen(v.get_ref(), extent);
+            }
+        }
+        DeValue::Array(a) => {
+            for v in a.iter() {
+                cover(extent, v.span());
+                widen(v.get_ref(), extent);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -153,7 +232,10 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
     let whole = Spanned::new(tree.span(), DeValue::Table(tree.get_ref().clone()));
     let charter = Charter::deserialize(ValueDeserializer::from(whole))
         .map_err(|e| vec![translate(&e, "the top level of the charter", tree.span())])?;
-    let spans = Spans { tree };
+    let spans = Spans {
+        tree,
+        text: &source.text,
+    };
     if charter.schema_version != model::SCHEMA_VERSION {
         return Err(vec![
             Diagnostic::new(
@@ -185,6 +267,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "term",
     "disputes",
     "review",
+    "exceptions",
 ];
 
 fn check_section(
@@ -210,6 +293,7 @@ fn check_section(
         "term" => one::<m::Term>(value, "`[term]`", out),
         "disputes" => one::<m::Disputes>(value, "`[disputes]`", out),
         "review" => one::<m::Review>(value, "`[review]`", out),
+        "exceptions" => each::<m::Exception>(value, "[[exceptions]]", out),
         _ => out.push(unknown_key(
             key,
             key_span,
@@ -422,6 +506,26 @@ mod tests {
     fn errors(text: &str) -> Vec<Diagnostic> {
         let source = Source::new("t.toml", text.as_bytes().to_vec());
         parse(&source).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_extent_of_a_table_covers_its_header_and_every_value() {
+        let text =
+            "[[phases]]\nid = \"a\"\n\n[[phases]]\nid = \"b\"\nmetrics = [{ name = \"x\" }]\n";
+        let (tree, errors) = DeTable::parse_recoverable(text);
+        assert!(errors.is_empty());
+        let spans = Spans { tree, text };
+        let second = spans.extent_of(crate::path!["phases", 1]);
+        assert_eq!(&text[second.start..second.start + 10], "[[phases]]");
+        assert!(
+            text[second.clone()].ends_with("{ name = \"x\" }]"),
+            "{:?}",
+            &text[second]
+        );
+        assert_eq!(
+            spans.span_of(crate::path!["phases", 1]).len(),
+            "[[phases]]".len()
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The catalogue of diagnostic codes. Every diagnostic `charter check` can report has an entry here, with a
-//! stable code, a name (also the name of its test fixture) and a one-line summary.
+//! stable code, a name (also the name of its test fixtures), a one-line summary, and a longer explanation:
+//! why the rule matters, why it has its severity, and how to fix what it finds. `charter explain CODE`
+//! prints the explanation and `docs/rules.md` is generated from this catalogue.
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -26,19 +28,30 @@ impl Severity {
 pub struct Rule {
     /// Stable code, e.g. `E0401`.
     pub code: &'static str,
-    /// Kebab-case name; the fixture `tests/fixtures/invalid/<name>.toml` exercises it.
+    /// Kebab-case name; the fixtures `tests/fixtures/{invalid,valid}/<name>.toml` exercise it.
     pub name: &'static str,
     /// Error or warning.
     pub severity: Severity,
     /// One line saying what the rule catches.
     pub summary: &'static str,
+    /// Why it matters, and why it has its severity.
+    pub why: &'static str,
+    /// How to fix what it finds.
+    pub fix: &'static str,
 }
 
 macro_rules! rules {
-    ($($ident:ident = $code:literal $name:literal $sev:ident $summary:literal;)*) => {
+    ($($ident:ident = $code:literal $name:literal $sev:ident $summary:literal why $why:literal fix $fix:literal;)*) => {
         $(
             #[doc = $summary]
-            pub static $ident: Rule = Rule { code: $code, name: $name, severity: Severity::$sev, summary: $summary };
+            pub static $ident: Rule = Rule {
+                code: $code,
+                name: $name,
+                severity: Severity::$sev,
+                summary: $summary,
+                why: $why,
+                fix: $fix,
+            };
         )*
         /// Every rule, in code order.
         pub static ALL: &[&Rule] = &[$(&$ident),*];
@@ -46,51 +59,416 @@ macro_rules! rules {
 }
 
 rules! {
-    SYNTAX = "E0101" "syntax" Error "The file is not valid TOML.";
-    UNKNOWN_KEY = "E0102" "unknown-key" Error "A key the charter format does not know, usually a typo.";
-    WRONG_TYPE = "E0103" "wrong-type" Error "A value of the wrong type, such as text where a number belongs.";
-    MISSING_KEY = "E0104" "missing-key" Error "A required term is missing.";
-    INVALID_VALUE = "E0105" "invalid-value" Error "A value outside the allowed vocabulary, or a malformed date, period or quorum.";
-    SCHEMA_VERSION = "E0106" "schema-version" Error "The file is written for a schema version this build does not read.";
-    FIELD_RULE = "E0201" "field-rule" Error "A single term breaks its own rule: empty text, an empty list, an invalid e-mail address, a number out of range.";
-    INVALID_ID = "E0202" "invalid-id" Error "An id that cannot serve as a stable clause anchor.";
-    DUPLICATE_ID = "E0301" "duplicate-id" Error "Two items share an id, so references to it are ambiguous.";
-    UNDEFINED_REFERENCE = "E0302" "undefined-reference" Error "A reference to a partner, body, decision or IP category that does not exist.";
-    QUORUM_EXCEEDS_MEMBERS = "E0401" "quorum-exceeds-members" Error "A quorum larger than the body's voting seats, so the body can never decide.";
-    IP_SHARES_NOT_100 = "E0402" "ip-shares-not-100" Error "Joint ownership shares that do not add up to 100 percent.";
-    OWNERSHIP_TERMS_MISMATCH = "E0403" "ownership-terms-mismatch" Error "An ownership model without the terms it needs (an owner, shares or fields), or with terms of another model.";
-    RECIPIENT_ABOVE_DATA_CEILING = "E0404" "recipient-above-data-ceiling" Error "A partner limited to less identifiable data receives more identifiable data.";
-    IDENTIFIABLE_DATA_WITHOUT_AGREEMENT = "E0405" "identifiable-data-without-agreement" Error "Identified data or a limited data set flows with no data use, business associate or data sharing agreement.";
-    IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW = "E0406" "identifiable-data-without-breach-window" Error "Identified data or a limited data set flows with no breach notification window.";
-    CONFLICTS_WITHOUT_MANAGEMENT = "E0407" "conflicts-without-management" Error "Conflicts must be disclosed but nothing says how they are managed or which decisions need recusal.";
-    PHASE_DATES_REVERSED = "E0408" "phase-dates-reversed" Error "A phase that ends before it starts.";
-    PHASES_OVERLAP = "W0409" "phases-overlap" Warning "Two phases run at the same time, so one gate cannot judge the results of the other.";
-    PUBLICATION_DELAY_EXCEEDS_TERM = "E0410" "publication-delay-exceeds-term" Error "The manuscript review period plus the patent delay is longer than the charter's term.";
-    OBLIGATION_WITHOUT_TIMING = "E0411" "obligation-without-timing" Error "An obligation with neither a due date, a cadence nor a deadline after an event.";
-    CHAIR_NOT_MEMBER = "E0412" "chair-not-member" Error "A body chaired by a partner that has no seat on it.";
-    TERM_LENGTH = "E0413" "term-length" Error "The term is given both as a length and an end date, neither, or ends before it starts.";
-    METRIC_THRESHOLD = "E0414" "metric-threshold" Error "A success metric with no threshold, or with both a minimum and a maximum.";
-    PHASE_OUTSIDE_TERM = "W0415" "phase-outside-term" Warning "A phase starts before the charter takes effect or ends after its term.";
-    DATE_OUTSIDE_TERM = "W0416" "date-outside-term" Warning "An obligation falls due outside the charter's term.";
-    RENEWAL_WITHOUT_PERIOD = "E0417" "renewal-without-period" Error "Automatic renewal with no renewal period, or a renewal period with no automatic renewal.";
-    FLOW_TO_PROVIDER = "W0418" "flow-to-provider" Warning "A data flow whose provider is also among its recipients.";
-    ESCALATION_LOOP = "E0419" "escalation-loop" Error "A decision whose deadlock escalates to the same body that deadlocked.";
-    ADVISORY_BODY_DECIDES = "W0420" "advisory-body-decides" Warning "A decision given to a body that is only advisory.";
-    END_OF_USE_WITHOUT_DEADLINE = "E0421" "end-of-use-without-deadline" Error "Data must be returned or destroyed but no deadline says when.";
-    DECLARED_CONFLICT_WITHOUT_RECUSAL = "W0422" "declared-conflict-without-recusal" Warning "A declared conflict affects decisions but its management does not include recusal.";
-    NEW_INTEREST_WITHOUT_DEADLINE = "E0423" "new-interest-without-deadline" Error "New interests must be disclosed but no period says how soon.";
-    BODY_WITHOUT_VOTING_SEATS = "E0424" "body-without-voting-seats" Error "A body whose members have no vote between them.";
-    SINGLE_SITE_WITHOUT_MULTI_SITE_FIRST = "W0425" "single-site-without-multi-site-first" Warning "A single-site publication delay with no multi-site-first rule for it to qualify.";
-    MEMBER_WITHOUT_IDENTITY = "E0426" "member-without-identity" Error "A body member with neither a partner nor a named person.";
-    DUPLICATE_MEMBERSHIP = "W0427" "duplicate-membership" Warning "The same partner holds two separate entries on one body; give it one entry with `seats`.";
+    SYNTAX = "E0101" "syntax" Error
+        "The file is not valid TOML."
+        why "Nothing else can be checked until the file can be read: a missing quote or bracket can change the \
+             meaning of every line after it."
+        fix "Look at the line shown. Text values need double quotes, lists need square brackets, and every \
+             key needs `=` and a value. An editor with TOML support shows such mistakes as you type.";
+    UNKNOWN_KEY = "E0102" "unknown-key" Error
+        "A key the charter format does not know, usually a typo."
+        why "A misspelt key would otherwise be ignored, and the term it states would silently vanish from the \
+             charter that the partners sign. Every table therefore refuses keys it does not know."
+        fix "Use the suggested spelling, or look the table up in docs/format.md for the keys it takes.";
+    WRONG_TYPE = "E0103" "wrong-type" Error
+        "A value of the wrong type, such as text where a number belongs."
+        why "The charter's terms are compared with each other (seats with quorums, dates with the term), which \
+             only works when each value has the type the format expects."
+        fix "Write the value as the message says: numbers and dates without quotes, text in double quotes, \
+             lists in square brackets.";
+    MISSING_KEY = "E0104" "missing-key" Error
+        "A required term is missing."
+        why "A required key is a term no charter can do without, such as a body's quorum or the charter's \
+             term; leaving it out leaves a gap the partners would have to fill by argument later."
+        fix "Add the key named in the message to the table shown; docs/format.md says what it takes.";
+    INVALID_VALUE = "E0105" "invalid-value" Error
+        "A value outside the allowed vocabulary, or a malformed date, period or quorum."
+        why "Closed vocabularies (voting rules, data tiers, ownership models) are what let the tool reason \
+             about the charter; a word outside them has no defined meaning."
+        fix "Use one of the allowed values listed in the hint. Periods are written like \"30 days\", quorums \
+             like 4, \"2/3\", \"majority\" or \"all\".";
+    SCHEMA_VERSION = "E0106" "schema-version" Error
+        "The file is written for a schema version this build does not read."
+        why "A different schema version may give the same keys a different meaning, so reading it as version \
+             1 could misstate the partners' terms."
+        fix "Write `schema_version = 1`, or use a version of `charter` that reads the file's schema.";
+    FIELD_RULE = "E0201" "field-rule" Error
+        "A single term breaks its own rule: empty text, an empty list, an invalid e-mail address, a number out of range."
+        why "An empty purpose, a partner with no contributions or a share of 0% is a term that says nothing, \
+             and a charter full of them gives the partners nothing to hold each other to."
+        fix "Fill in the term, or correct the number or address as the hint says.";
+    INVALID_ID = "E0202" "invalid-id" Error
+        "An id that cannot serve as a stable clause anchor."
+        why "Ids become the anchors of clauses in the rendered document and the targets of every reference, so \
+             they must be short, lowercase and safe in a link."
+        fix "Use lowercase letters, digits and single hyphens, starting with a letter: \"northstar\", \
+             \"phase-2\".";
+    DUPLICATE_ID = "E0301" "duplicate-id" Error
+        "Two items share an id, so references to it are ambiguous."
+        why "A reference to a shared id could mean either item, and two clauses would get the same anchor."
+        fix "Give one of the items an id of its own and update the references that meant it.";
+    UNDEFINED_REFERENCE = "E0302" "undefined-reference" Error
+        "A reference to a partner, body, decision or IP category that does not exist."
+        why "A decision given to a body that does not exist, or data sent to an unknown partner, is a term \
+             nobody can carry out."
+        fix "Use the suggested id, or define the partner, body, decision or category first.";
+    BROKEN_CROSS_REFERENCE = "E0303" "broken-cross-reference" Error
+        "A cross-reference in free text, such as [[partner:ID]] or [[clause:ANCHOR]], that names nothing."
+        why "A reference that names nothing would leave a hole in the rendered charter, or point the reader \
+             to a clause that does not exist; the document must never contain a broken reference. It is an \
+             error so that rendering never has to guess."
+        fix "Use the id of a partner (`[[partner:ID]]`) or body (`[[body:ID]]`), or the anchor of a clause \
+             (`[[clause:flow-ID]]`, `[[clause:decision-ID]]`, …) as the hint suggests.";
+    QUORUM_EXCEEDS_MEMBERS = "E0401" "quorum-exceeds-members" Error
+        "A quorum larger than the body's voting seats, so the body can never decide."
+        why "A body that can never reach its quorum can never decide anything, so every matter given to it \
+             is blocked from the day the charter is signed."
+        fix "Lower the quorum to at most the number of voting seats, or write it as a fraction such as \
+             \"2/3\" or \"majority\", which grows and shrinks with the body.";
+    IP_SHARES_NOT_100 = "E0402" "ip-shares-not-100" Error
+        "Joint ownership shares that do not add up to 100 percent."
+        why "Shares that add up to less than 100% leave part of the IP unowned; more than 100% promises the \
+             same IP twice. Either is a dispute waiting for the first licence."
+        fix "Adjust the percentages so that they add up to exactly 100.";
+    OWNERSHIP_TERMS_MISMATCH = "E0403" "ownership-terms-mismatch" Error
+        "An ownership model without the terms it needs (an owner, shares or fields), or with terms of another model."
+        why "Ownership by one partner with no owner, or joint ownership with no shares, does not say who owns \
+             the IP; terms of another model contradict the model chosen."
+        fix "\"partner\" takes `owner`; \"joint\" takes `shares`; \"by_field\" takes `fields`; \"creator\" \
+             takes none of them.";
+    RECIPIENT_ABOVE_DATA_CEILING = "E0404" "recipient-above-data-ceiling" Error
+        "A partner limited to less identifiable data receives more identifiable data."
+        why "A partner's data ceiling is a promise to patients and regulators; a flow above it breaks that \
+             promise in the same document that makes it."
+        fix "Send the partner a less identifiable tier through a separate flow, or raise its `data_ceiling` \
+             if it may lawfully receive the data.";
+    IDENTIFIABLE_DATA_WITHOUT_AGREEMENT = "E0405" "identifiable-data-without-agreement" Error
+        "Identified data or a limited data set flows with no data use, business associate or data sharing agreement."
+        why "HIPAA lets a limited data set leave a covered entity only under a data use agreement, and PHI \
+             reach a vendor only under a business associate agreement; a charter alone does not meet either."
+        fix "Write `agreement = \"data_use_agreement\"` for a limited data set, or \
+             `\"business_associate_agreement\"` for a vendor handling PHI.";
+    IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW = "E0406" "identifiable-data-without-breach-window" Error
+        "Identified data or a limited data set flows with no breach notification window."
+        why "Without a notification window the provider may learn of a breach of its patients' data too late \
+             to meet its own legal duty to notify them."
+        fix "Add `breach_notification`, for example \"1 business day\"; HIPAA allows at most 60 days.";
+    CONFLICTS_WITHOUT_MANAGEMENT = "E0407" "conflicts-without-management" Error
+        "Conflicts must be disclosed but nothing says how they are managed or which decisions need recusal."
+        why "Disclosure without management records a conflict and then lets it decide anyway; recusal with no \
+             decision named cannot be applied."
+        fix "Add `management`, and with \"recusal\" list the decisions in `recusal_from`.";
+    PHASE_DATES_REVERSED = "E0408" "phase-dates-reversed" Error
+        "A phase that ends before it starts."
+        why "A phase that ends before it starts has no duration, and its gate has nothing to judge."
+        fix "Swap the dates, or correct the one that is wrong.";
+    PHASES_OVERLAP = "W0409" "phases-overlap" Warning
+        "Two phases run at the same time, so one gate cannot judge the results of the other."
+        why "Phases exist so that each gate judges the results of the phase before it; a phase that starts \
+             before the previous one ends starts before its gate has decided. It is a warning because some \
+             partnerships deliberately run a phase's set-up alongside the end of the previous one."
+        fix "Start the later phase after the earlier one ends, or record an accepted exception with the \
+             reason if the overlap is deliberate.";
+    PUBLICATION_DELAY_EXCEEDS_TERM = "E0410" "publication-delay-exceeds-term" Error
+        "The manuscript review period plus the patent delay is longer than the charter's term."
+        why "If review plus patent delay cannot fit the term, no result can be published while the charter \
+             is in force, and the publication rights it grants are empty."
+        fix "Shorten the review period or the patent delay (typically 30–90 and 60–120 days), or lengthen \
+             the term.";
+    OBLIGATION_WITHOUT_TIMING = "E0411" "obligation-without-timing" Error
+        "An obligation with neither a due date, a cadence nor a deadline after an event."
+        why "An obligation with no timing can never be late, so it cannot be enforced or checked off."
+        fix "Add `due`, `cadence`, or both `within` and `after`.";
+    CHAIR_NOT_MEMBER = "E0412" "chair-not-member" Error
+        "A body chaired by a partner that has no seat on it."
+        why "A chair from outside the body is either a hidden extra member or a chair who cannot take part; \
+             either way the body's composition is not what its member list says."
+        fix "Add the partner to `members`, or choose a chair from the members.";
+    TERM_LENGTH = "E0413" "term-length" Error
+        "The term is given both as a length and an end date, neither, or ends before it starts."
+        why "Two statements of the term can disagree, and none leaves the charter running forever; every date \
+             check depends on one clear end."
+        fix "Give exactly one of `length` and `end_date`, ending after the effective date.";
+    METRIC_THRESHOLD = "E0414" "metric-threshold" Error
+        "A success metric with no threshold, or with both a minimum and a maximum."
+        why "A metric with no threshold cannot pass or fail, so the gate that uses it is decided by opinion; \
+             two thresholds on one line are ambiguous about which one the gate applies."
+        fix "Give one of `at_least` and `at_most`; split a range into two metrics.";
+    PHASE_OUTSIDE_TERM = "W0415" "phase-outside-term" Warning
+        "A phase starts before the charter takes effect or ends after its term."
+        why "Work outside the term is not governed by the charter. It is a warning because a renewal may be \
+             planned, but the reviewer should see it."
+        fix "Move the phase inside the term, or lengthen the term.";
+    DATE_OUTSIDE_TERM = "W0416" "date-outside-term" Warning
+        "An obligation falls due outside the charter's term."
+        why "An obligation due after the charter ends is only enforceable if it survives the charter. It is \
+             a warning because some obligations, such as destroying data, are meant to outlive the term."
+        fix "Move the due date inside the term, or list the obligation under `term.survival`.";
+    RENEWAL_WITHOUT_PERIOD = "E0417" "renewal-without-period" Error
+        "Automatic renewal with no renewal period, or a renewal period with no automatic renewal."
+        why "An automatic renewal of no stated length cannot be computed, and a renewal period with no \
+             automatic renewal is a term that contradicts the one before it."
+        fix "With `renewal = \"automatic\"` give `renewal_period`; otherwise remove it.";
+    FLOW_TO_PROVIDER = "W0418" "flow-to-provider" Warning
+        "A data flow whose provider is also among its recipients."
+        why "A partner receiving its own data is usually a copy-paste slip that hides the real recipient. It \
+             is a warning because it grants nothing new."
+        fix "Remove the provider from `recipients`, or name the partner that should receive the data.";
+    ESCALATION_LOOP = "E0419" "escalation-loop" Error
+        "A decision whose deadlock escalates to the same body that deadlocked."
+        why "Escalating a deadlock to the body that deadlocked resolves nothing: the deadlock has no way out."
+        fix "Escalate to a different body, or remove `escalation` and rely on the dispute steps.";
+    ADVISORY_BODY_DECIDES = "W0420" "advisory-body-decides" Warning
+        "A decision given to a body that is only advisory."
+        why "An advisory body's recommendations do not bind the partners, so a decision given to it is not \
+             really decided by anyone. It is a warning because some charters use advisory bodies to \
+             recommend and record decisions that the partners then adopt."
+        fix "Give the decision to a binding body and consult the advisory one, or make the body binding.";
+    END_OF_USE_WITHOUT_DEADLINE = "E0421" "end-of-use-without-deadline" Error
+        "Data must be returned or destroyed but no deadline says when."
+        why "Return or destruction with no deadline can be put off indefinitely, which is the same as keeping \
+             the data."
+        fix "Add `end_within`, for example \"30 days\".";
+    DECLARED_CONFLICT_WITHOUT_RECUSAL = "W0422" "declared-conflict-without-recusal" Warning
+        "A declared conflict affects decisions but its management does not include recusal."
+        why "A known conflict on a named decision is usually managed by leaving that decision. It is a warning \
+             because an independent monitor or divestiture can be an adequate alternative."
+        fix "Add \"recusal\" to the conflict's `management`, or record why another measure suffices.";
+    NEW_INTEREST_WITHOUT_DEADLINE = "E0423" "new-interest-without-deadline" Error
+        "New interests must be disclosed but no period says how soon."
+        why "\"When a new interest arises\" with no period lets a member disclose after the vote it mattered \
+             for."
+        fix "Add `new_interest_within`, for example \"30 days\".";
+    BODY_WITHOUT_VOTING_SEATS = "E0424" "body-without-voting-seats" Error
+        "A body whose members have no vote between them."
+        why "A body without a vote cannot decide anything, nor even meet a quorum."
+        fix "Give at least one member `voting = true`.";
+    SINGLE_SITE_WITHOUT_MULTI_SITE_FIRST = "W0425" "single-site-without-multi-site-first" Warning
+        "A single-site publication delay with no multi-site-first rule for it to qualify."
+        why "`single_site_after` limits the multi-site-first rule; without that rule it limits nothing and \
+             reads as a restriction no one agreed to. It is a warning because the term is harmless but \
+             misleading."
+        fix "Write `multi_site_first = true`, or remove `single_site_after`.";
+    MEMBER_WITHOUT_IDENTITY = "E0426" "member-without-identity" Error
+        "A body member with neither a partner nor a named person."
+        why "A seat held by no one cannot be counted, filled or held to account."
+        fix "Give the member a `partner`, a `person`, or both.";
+    DUPLICATE_MEMBERSHIP = "W0427" "duplicate-membership" Warning
+        "The same partner holds two separate entries on one body; give it one entry with `seats`."
+        why "Two entries for the same partner usually mean a copy-paste slip, and make the partner's weight on \
+             the body easy to misread. It is a warning because the seats still count correctly."
+        fix "Merge the entries into one with `seats = 2` (or more), or name the person in each entry.";
+    VOTE_CANNOT_PASS = "E0428" "vote-cannot-pass" Error
+        "A decision that can never pass, because members who must recuse leave too few votes to meet its rule or the quorum."
+        why "A declared conflict with recusal takes the conflicted seats out of the vote. If the decision needs \
+             every voting seat (unanimity), or more votes or a larger quorum than the seats left, it can never \
+             be taken, and the matter is blocked from the day the charter is signed. It is an error because \
+             no meeting, however well attended, can pass it."
+        fix "Choose a rule the remaining members can meet (for example \"two_thirds_body\" instead of \
+             \"unanimity\"), lower the quorum, or give the decision to a body where the conflicted partner \
+             holds fewer seats.";
+    AMENDMENT_WEAKER_THAN_DECISIONS = "W0429" "amendment-weaker-than-decisions" Warning
+        "The charter can be amended by a weaker vote than an ordinary decision needs."
+        why "An amendment can rewrite every other rule, including the protections a strict decision rule \
+             gives a minority partner; if amending is easier than deciding, a coalition can amend the rule \
+             away instead of meeting it. It is a warning because it is lawful and sometimes intended, but a \
+             reviewer will ask. An amendment that every partner must also sign is never weaker."
+        fix "Make the amendment rule at least as strict as the strictest decision rule (often \
+             \"unanimity\"), or write `signed_by_all = true`.";
+    TIE_WITHOUT_RESOLUTION = "W0430" "tie-without-resolution" Warning
+        "A majority vote that can end in a tie, with no casting vote and no escalation."
+        why "With an even number of voters a majority vote can split evenly. A tie defeats the motion, so the \
+             outcome is defined, but for a matter that must be decided (a gate, a budget) the partnership is \
+             stuck with no way out. It is a warning because for some matters \"no change on a tie\" is the \
+             intended outcome."
+        fix "Give the chair a casting vote (`casting_vote = true`), add `escalation` to another body, or use \
+             an odd number of voting seats.";
+    SPONSOR_MAJORITY = "E0431" "sponsor-majority" Error
+        "A sponsor holds a majority of the voting seats on a body that judges its own product or decides matters its conflicts affect."
+        why "A body that decides a phase gate judges the work the sponsor funds or the product it owns; with a \
+             voting majority the sponsor judges itself, and the evaluation the other partners rely on is not \
+             independent. The same holds for decisions the sponsor's declared conflicts affect: recusal would \
+             leave the body without a majority. It is an error because no reason makes a self-judged \
+             evaluation independent."
+        fix "Reduce the sponsor's voting seats below half (or make them non-voting, `voting = false`), or move \
+             the gate and the affected decisions to a body the sponsor does not control.";
+    SPONSOR_VOTES_ON_OWN_EVALUATION = "W0432" "sponsor-votes-on-own-evaluation" Warning
+        "A sponsor votes on the body that decides a phase gate judging its product."
+        why "A sponsor usually sits on the board that judges its product without a vote, so that the \
+             go/no-go decision is seen to be independent. It is a warning, not an error, because a minority \
+             vote can be acceptable, for example when the gates are as much about the sponsor's own \
+             investment as about its product; record the reason as an accepted exception."
+        fix "Make the sponsor's seats non-voting on that body (`voting = false` on its member entry), or \
+             record an accepted exception with the reason.";
+    WITHDRAWN_PARTNER_ACTIVE = "E0433" "withdrawn-partner-active" Error
+        "A partner that has withdrawn still holds a seat, chairs a body, receives data or owns a gate."
+        why "A withdrawn partner is no longer bound by the charter: seats it still holds distort every quorum \
+             and vote, data sent to it flows with no agreement behind it, and a gate it owns has no one to \
+             decide it. It is an error because the charter would promise things it cannot enforce."
+        fix "Remove the partner from the bodies' members and chairs, from the recipients of data flows and \
+             from gate owners, as the withdrawal terms say; or remove `withdrawn` if it has not withdrawn.";
+    PUBLICATION_VETO = "W0434" "publication-veto" Warning
+        "Manuscript review plus patent delay is longer than six months, which amounts to a veto on publication."
+        why "Partners review manuscripts but may not block them; a delay of more than 180 days lets a partner \
+             hold results until they are stale, a veto in all but name. Typical terms are 30 to 90 days of \
+             review and 60 to 120 days of patent delay. It is a warning because a long delay is lawful, but a \
+             reviewer and a journal will ask why."
+        fix "Shorten `review` or `patent_delay` so that together they stay within 180 days.";
+    BREACH_NOTIFICATION_TOO_LATE = "E0435" "breach-notification-too-late" Error
+        "Identifiable data whose breach notification window is longer than the 60 days HIPAA allows."
+        why "The HIPAA Breach Notification Rule requires a business associate to notify the covered entity \
+             without unreasonable delay and no later than 60 calendar days after discovering a breach. A \
+             longer window puts the provider in breach of the law by following the charter, so it is an \
+             error."
+        fix "Write a window of at most 60 days; contracts commonly require 1 to 5 business days.";
+    RETENTION_CONTRADICTS_END_OF_USE = "E0436" "retention-contradicts-end-of-use" Error
+        "Retention terms that contradict what happens to the data at the end of its use."
+        why "Data that must be destroyed or returned when its use ends cannot also be kept for a retention \
+             period that runs past the end of the term, and data that is retained cannot also have a \
+             deadline for its return or destruction. Two terms of one data flow that cannot both be \
+             performed are an error: a court, not the partners, would decide which one binds."
+        fix "Shorten `retention` so that it ends with the data's use, or choose `end_of_use = \"retain\"`; \
+             with `retain`, remove `end_within`.";
+    ELECTRONIC_VOTE_BELOW_QUORUM = "W0437" "electronic-vote-below-quorum" Warning
+        "A body votes electronically on a matter decided by those present, so fewer members than a quorum can carry it."
+        why "A rule counted on the members present assumes a meeting whose attendance meets the quorum. \
+             Between meetings nobody is present: an electronic vote under such a rule can be carried by \
+             fewer votes than the quorum, with no discussion. It is a warning because the partners may \
+             accept it for minor matters."
+        fix "Use a rule counted on the whole body (\"majority_body\", \"two_thirds_body\") for matters the \
+             body may decide electronically, or turn `electronic_votes` off.";
+    CIRCULAR_CADENCE = "E0438" "circular-cadence" Error
+        "A body whose meetings are held \"at each meeting\", which sets no schedule at all."
+        why "\"each_meeting\" means \"at every meeting of the body concerned\"; for the body's own meetings it \
+             is circular, and the body has no schedule, no notice to give and no minutes to be late with. It \
+             is an error because the meeting clause says nothing."
+        fix "Give the meetings a real cadence such as \"monthly\" or \"quarterly\".";
+    ZERO_PERIOD = "E0439" "zero-period" Error
+        "A period of zero where the term needs time to mean anything, such as \"0 days\" of notice."
+        why "Zero days' notice is no notice, a term of 0 months never runs, and a cure period of 0 days is no \
+             chance to cure. A zero period in these terms is almost always a slip, and the clause as written \
+             gives no one the protection it exists for, so it is an error. Periods where zero has a meaning \
+             (a review, patent delay or deadline for return that starts at once) are not checked."
+        fix "Write the period the partners mean, such as \"14 days\", or remove an optional term.";
+    INVALID_EXCEPTION = "E0440" "invalid-exception" Error
+        "An accepted exception that names no rule, an error rather than a warning, or an item that does not exist, or repeats another."
+        why "An exception records that the partners reviewed a warning and accept it, with their reason. \
+             Errors cannot be accepted: they make the charter unworkable, contradictory or unlawful, and no \
+             reason changes that. An exception for a rule or an item that does not exist accepts nothing \
+             and misleads the reviewer who reads the annex."
+        fix "Name a warning code (W…) in `rule`, and in `at` the id of the partner, body, decision, data \
+             flow, phase, obligation, IP category, licence or declared conflict it concerns. Fix errors \
+             instead of excepting them.";
+    UNUSED_EXCEPTION = "W0441" "unused-exception" Warning
+        "An accepted exception that no finding matches."
+        why "An exception that accepts nothing is left over from a finding that has since been fixed, or is \
+             scoped to the wrong item; it stays in the annex and tells the reviewer of a problem that does \
+             not exist. It is a warning because it changes no term of the charter."
+        fix "Remove the exception, or correct its `rule` or `at`.";
 }
 
-/// Looks a rule up by its code, case-insensitively.
+/// Looks a rule up by its code or its name, case-insensitively.
 #[must_use]
-pub fn find(code: &str) -> Option<&'static Rule> {
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    let key = code_or_name.trim();
     ALL.iter()
         .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(code))
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+/// The rule someone most likely meant by a code or name that matched none: the same digits with the other
+/// letter ("E0409" for W0409), or the closest name.
+#[must_use]
+pub fn suggest(code_or_name: &str) -> Option<&'static Rule> {
+    let key = code_or_name.trim();
+    let same_digits = ALL
+        .iter()
+        .copied()
+        .find(|r| key.len() == 5 && key.get(1..) == Some(&r.code[1..]));
+    let names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
+    same_digits.or_else(|| crate::load::closest(&key.to_ascii_lowercase(), &names).and_then(find))
+}
+
+/// The explanation of a rule as plain text for a terminal, wrapped at `width` columns.
+#[must_use]
+pub fn explain(rule: &Rule, width: usize) -> String {
+    let mut out = format!(
+        "{} {} ({})\n\n",
+        rule.code,
+        rule.name,
+        rule.severity.as_str()
+    );
+    for (heading, text) in [
+        ("", rule.summary),
+        ("Why it matters: ", rule.why),
+        ("How to fix: ", rule.fix),
+    ] {
+        out.push_str(&wrap(&format!("{heading}{text}"), width));
+        out.push('\n');
+    }
+    out.trim_end().to_owned() + "\n"
+}
+
+/// Greedy word wrap; words longer than `width` stay whole.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out.push('\n');
+    out
+}
+
+/// The rule reference, `docs/rules.md`, as Markdown: an index table, then one section per rule.
+#[must_use]
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# Rule reference\n\n\
+         <!-- Generated from src/rules.rs; do not edit by hand. `CHARTER_BLESS=1 cargo test` rewrites it. -->\n\n\
+         Every finding `charter check` reports carries one of these codes. Errors (`E`) must be fixed before a\n\
+         charter can be rendered and cannot be excepted; warnings (`W`) point at terms a reviewer would\n\
+         question. A warning can be silenced for one run with `--allow CODE`, or recorded in the charter\n\
+         as an accepted exception with a reason (see [the format reference](format.md#exceptions)), which\n\
+         the rendered charter lists in an annex. `charter explain CODE` prints the same explanation in a\n\
+         terminal.\n\n\
+         | Code | Name | Severity | Summary |\n|---|---|---|---|\n",
+    );
+    for rule in ALL {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | {name} | {severity} | {summary} |\n",
+            code = rule.code,
+            anchor = anchor(rule),
+            name = rule.name,
+            severity = rule.severity.as_str(),
+            summary = rule.summary
+        ));
+    }
+    for rule in ALL {
+        let severity = match rule.severity {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+        };
+        out.push_str(&format!(
+            "\n## {} {}\n\n**{severity}.** {}\n\n**Why it matters.** {}\n\n**How to fix.** {}\n",
+            rule.code, rule.name, rule.summary, rule.why, rule.fix
+        ));
+    }
+    out
+}
+
+/// The anchor GitHub and most Markdown renderers give the heading `## CODE name`.
+fn anchor(rule: &Rule) -> String {
+    format!("{}-{}", rule.code.to_ascii_lowercase(), rule.name)
 }
 
 #[cfg(test)]
@@ -113,5 +491,29 @@ mod tests {
             assert!(rule.code.starts_with(letter), "{}", rule.code);
         }
         assert_eq!(find("e0401"), Some(&QUORUM_EXCEEDS_MEMBERS));
+        assert_eq!(
+            find("quorum-exceeds-members"),
+            Some(&QUORUM_EXCEEDS_MEMBERS)
+        );
+        assert_eq!(find("E9999"), None);
+    }
+
+    #[test]
+    fn every_rule_is_explained_in_full_sentences() {
+        for rule in ALL {
+            for text in [rule.summary, rule.why, rule.fix] {
+                assert!(text.ends_with('.'), "{}: {text:?}", rule.code);
+                assert!(!text.contains("  "), "{}: {text:?}", rule.code);
+            }
+            assert!(rule.why.len() > rule.summary.len() / 2, "{}", rule.code);
+        }
+    }
+
+    #[test]
+    fn explanations_wrap_at_the_width() {
+        let text = explain(&QUORUM_EXCEEDS_MEMBERS, 60);
+        assert!(text.starts_with("E0401 quorum-exceeds-members (error)\n\n"));
+        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+        assert!(text.contains("Why it matters: A body"));
     }
 }

@@ -250,6 +250,190 @@ fn bad_arguments_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+const SEVERAL: &str = "tests/fixtures/reports/several-findings.toml";
+
+fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_human_format_is_pinned() {
+    let out = charter()
+        .args(["check", SEVERAL, "--color", "never"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "people's format goes to standard error"
+    );
+    insta::assert_snapshot!("format-human", stderr_of(&out));
+}
+
+#[test]
+fn the_short_format_is_one_line_per_diagnostic_on_stdout() {
+    let out = charter()
+        .args(["check", SEVERAL, "--message-format", "short"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout_of(&out);
+    for line in text.lines() {
+        let (location, rest) = line.split_once(": ").expect("location");
+        assert!(location.starts_with(SEVERAL), "{line}");
+        assert!(
+            rest.starts_with("error[E") || rest.starts_with("warning[W"),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        stderr_of(&out),
+        format!("{SEVERAL}: 3 errors, 1 warning\n"),
+        "only the summary goes to standard error"
+    );
+    insta::assert_snapshot!("format-short", text);
+}
+
+#[test]
+fn the_json_format_is_one_object_per_diagnostic_with_exact_byte_spans() {
+    let out = charter()
+        .args(["check", SEVERAL, "--message-format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout_of(&out);
+    let file = fs::read(root().join(SEVERAL)).expect("fixture");
+    let mut codes = Vec::new();
+    for line in text.lines() {
+        let d: serde_json::Value = serde_json::from_str(line).expect("one JSON object per line");
+        for key in [
+            "code", "severity", "message", "file", "line", "column", "span", "hint",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing in {line}");
+        }
+        let start = d["span"]["start"].as_u64().expect("start") as usize;
+        let end = d["span"]["end"].as_u64().expect("end") as usize;
+        assert!(start < end && end <= file.len(), "{line}");
+        codes.push((
+            d["code"].as_str().expect("code").to_owned(),
+            String::from_utf8_lossy(&file[start..end]).into_owned(),
+        ));
+    }
+    assert_eq!(
+        codes,
+        [
+            ("E0401", "4"),
+            ("E0302", "\"lakesid\""),
+            ("E0405", "\"charter_only\""),
+            ("W0409", "2026-06-01"),
+        ]
+        .map(|(c, t)| (c.to_owned(), t.to_owned()))
+    );
+    insta::assert_snapshot!("format-json", text);
+}
+
+#[test]
+fn deny_warnings_fails_on_a_warning_and_allow_silences_it() {
+    let warned = invalid("phases-overlap");
+    let out = charter()
+        .arg("check")
+        .arg(&warned)
+        .arg("--deny-warnings")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let out = charter()
+        .arg("check")
+        .arg(&warned)
+        .args(["--deny-warnings", "--allow", "W0409"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(!err.contains("W0409]"), "{err}");
+    assert!(
+        err.ends_with(": ok (1 warning silenced by --allow)\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn allow_refuses_errors_and_unknown_codes() {
+    let out = charter()
+        .arg("check")
+        .arg(example())
+        .args(["--allow", "E0401"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("E0401 (quorum-exceeds-members) is an error"),
+        "{}",
+        stderr_of(&out)
+    );
+    let out = charter()
+        .arg("check")
+        .arg(example())
+        .args(["--allow", "phases-overlapp"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("did you mean W0409 (phases-overlap)?"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn render_with_deny_warnings_writes_nothing_and_keeps_stdout_for_the_document() {
+    let out = charter()
+        .arg("render")
+        .arg(invalid("phases-overlap"))
+        .args(["--deny-warnings", "--message-format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing rendered");
+    assert!(
+        stderr_of(&out).contains("\"code\":\"W0409\""),
+        "{}",
+        stderr_of(&out)
+    );
+
+    let out = charter()
+        .arg("render")
+        .arg(invalid("phases-overlap"))
+        .args(["--message-format", "short"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout_of(&out).starts_with("# "), "the document on stdout");
+    assert!(
+        stderr_of(&out).contains("warning[W0409]"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn accepted_exceptions_do_not_fail_deny_warnings_and_are_counted() {
+    let out = charter()
+        .args([
+            "check",
+            "tests/fixtures/valid/unused-exception.toml",
+            "--deny-warnings",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).ends_with(": ok (1 warning accepted by the charter's exceptions)\n"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
 #[test]
 fn inputs_over_the_size_limit_are_refused_before_they_are_read() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -140,3 +140,56 @@ fn the_checklist_is_derived_from_every_area() {
     );
     assert!(md.contains(&format!("SHA-256 `{}`", render::fingerprint(&source.bytes))));
 }
+
+#[test]
+fn no_cross_reference_is_left_broken_in_any_output() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let mut files = examples();
+    files.extend(
+        fs::read_dir(fixtures)
+            .expect("valid fixtures")
+            .map(|e| e.expect("entry").path()),
+    );
+    for path in files {
+        let source = load(&path);
+        let valid = check(&source).0.expect("valid");
+        for output in [
+            render::markdown(&valid, &source).expect("markdown"),
+            render::html(&valid, &source).expect("html"),
+        ] {
+            assert!(
+                !output.contains([charter::xref::OPEN, charter::xref::CLOSE]),
+                "{}: an unresolved marker",
+                path.display()
+            );
+            let left: Vec<_> = charter::xref::find(&output)
+                .into_iter()
+                .filter(|r| r.kind.is_some())
+                .collect();
+            assert!(left.is_empty(), "{}: {left:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn cross_references_become_names_and_linked_clause_numbers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("charters/sepsis-advisory-board.toml");
+    let source = load(&path);
+    let valid = check(&source).0.expect("valid example");
+    let md = render::markdown(&valid, &source).expect("markdown renders");
+    assert!(
+        md.contains("reports. Vitalis attends to present"),
+        "partner short name"
+    );
+    assert!(
+        md.contains("which belong to the\nClinical Advisory Board."),
+        "body name"
+    );
+    assert!(
+        md.contains("[§5.1](#flow-northstar-extract)"),
+        "clause link"
+    );
+    assert!(md.contains("[§4](#decision-phase-gate)"), "decision link");
+    let html = render::html(&valid, &source).expect("html renders");
+    assert!(html.contains("<a href=\"#flow-northstar-extract\">§5.1</a>"));
+}

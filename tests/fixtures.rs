@@ -1,5 +1,5 @@
-//! Every rule has an invalid fixture named after it that triggers it, with its diagnostics pinned in a
-//! snapshot; every valid fixture (including the fixed counterpart of each cross-field rule) passes clean.
+//! Every rule has an invalid fixture named after it that triggers it and nothing else, with its diagnostics
+//! pinned in a snapshot, and a valid counterpart that fixes it; every valid fixture passes clean.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -83,18 +83,24 @@ fn invalid_fixture_diagnostics_match_their_snapshots() {
 }
 
 #[test]
-fn every_cross_field_rule_has_a_clean_valid_counterpart() {
+fn every_rule_has_a_clean_valid_counterpart_that_differs_only_where_it_matters() {
     let valid = fixtures("valid");
-    for rule in rules::ALL
-        .iter()
-        .filter(|r| r.code[1..].starts_with('3') || r.code[1..].starts_with('4'))
-    {
+    for rule in rules::ALL {
+        let path = valid
+            .iter()
+            .find(|p| p.file_stem().is_some_and(|s| s == rule.name))
+            .unwrap_or_else(|| panic!("no tests/fixtures/valid/{}.toml", rule.name));
+        // The pair pins the rule: the counterpart fixes what the invalid fixture breaks and little else.
+        let fixed = fs::read_to_string(path).expect("valid fixture");
+        let invalid = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/invalid")
+            .join(path.file_name().expect("name"));
+        let broken = fs::read_to_string(invalid).expect("invalid fixture");
+        let changed = changed_lines(&broken, &fixed);
         assert!(
-            valid
-                .iter()
-                .any(|p| p.file_stem().is_some_and(|s| s == rule.name)),
-            "no tests/fixtures/valid/{}.toml",
-            rule.name
+            changed <= 8,
+            "{} and its invalid fixture differ in {changed} lines",
+            path.display()
         );
     }
     for path in valid {
@@ -109,6 +115,36 @@ fn every_cross_field_rule_has_a_clean_valid_counterpart() {
         charter::render::markdown(&charter, &source).expect("renders");
         charter::render::html(&charter, &source).expect("renders");
     }
+}
+
+/// Lines of one text missing from the other, both ways, ignoring each file's first (comment) line.
+fn changed_lines(a: &str, b: &str) -> usize {
+    let mut left: Vec<&str> = a.lines().skip(1).collect();
+    let mut right: Vec<&str> = b.lines().skip(1).collect();
+    left.sort_unstable();
+    right.sort_unstable();
+    let (mut i, mut j, mut changed) = (0, 0, 0);
+    while i < left.len() || j < right.len() {
+        match (left.get(i), right.get(j)) {
+            (Some(l), Some(r)) if l == r => {
+                i += 1;
+                j += 1;
+            }
+            (Some(l), Some(r)) if l < r => {
+                changed += 1;
+                i += 1;
+            }
+            (Some(_), None) => {
+                changed += 1;
+                i += 1;
+            }
+            _ => {
+                changed += 1;
+                j += 1;
+            }
+        }
+    }
+    changed
 }
 
 #[test]
@@ -149,5 +185,62 @@ fn every_rule_is_documented_in_the_format_reference() {
             rule.code, rule.name, rule.summary
         );
         assert!(doc.contains(&row), "docs/format.md lacks the row:\n{row}");
+    }
+}
+
+#[test]
+fn accepted_exceptions_silence_their_warning_and_are_rendered_in_an_annex() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/unused-exception.toml");
+    let source = load(&path, "valid");
+    let outcome = charter::app::outcome(&source);
+    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert_eq!(outcome.accepted.len(), 1);
+    assert_eq!(outcome.accepted[0].rule.code, "W0409");
+    let valid = outcome.charter.expect("valid");
+    let md = charter::render::markdown(&valid, &source).expect("renders");
+    let annex = &md[md.find("Annex: accepted exceptions").expect("an annex")..];
+    assert!(annex.contains("**7.1 W0409 phases-overlap.**"), "{annex}");
+    assert!(annex.contains("[§3.2](#phase-re-audit)"), "{annex}");
+    assert!(
+        annex.contains("Reason: The re-audit team is trained"),
+        "{annex}"
+    );
+    assert!(
+        annex.contains("- Finding: \"Re-audit\" starts on 2026-06-01"),
+        "{annex}"
+    );
+    let html = charter::render::html(&valid, &source).expect("renders");
+    assert!(html.contains("id=\"exception-w0409-re-audit\""));
+}
+
+#[test]
+fn every_diagnostic_points_at_text_on_one_place_in_the_file() {
+    for path in fixtures("invalid") {
+        let source = load(&path, "invalid");
+        let (_, diagnostics) = check(&source);
+        for d in &diagnostics {
+            let text = &source.text;
+            assert!(
+                d.span.end <= text.len() && d.span.start <= d.span.end,
+                "{}: {d:?}",
+                path.display()
+            );
+            // Syntax errors may sit at the end of the file; everything else underlines real text.
+            if d.rule.code != "E0101" {
+                assert!(
+                    !text[d.span.clone()].trim().is_empty(),
+                    "{}: empty span for {}",
+                    path.display(),
+                    d.rule.code
+                );
+                assert!(
+                    !text[d.span.clone()].trim_start().starts_with('#'),
+                    "{}: {} underlines a comment",
+                    path.display(),
+                    d.rule.code
+                );
+            }
+        }
     }
 }

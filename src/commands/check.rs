@@ -1,11 +1,12 @@
 //! `charter check`: validate charters and report every problem.
 
-use crate::app::{Exit, Ui, check, read_source};
-use crate::cli::CheckArgs;
-use crate::diagnostic::Diagnostic;
+use crate::app::{Exit, Policy, Ui, check_with, read_source};
+use crate::cli::{CheckArgs, MessageFormat};
 use crate::error::Error;
+use crate::output::write_stdout;
 
 pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
+    let policy = Policy::from_args(&args.diagnostics)?;
     let mut exit = Exit::Success;
     for file in &args.files {
         let source = match read_source(file) {
@@ -16,10 +17,25 @@ pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
                 continue;
             }
         };
-        let (_, diagnostics) = check(&source);
-        ui.diagnostics(&source, &diagnostics)?;
-        ui.summary(&source, &diagnostics);
-        if diagnostics.iter().any(Diagnostic::is_error) {
+        let checked = check_with(&source, &policy);
+        ui.diagnostics(
+            &source,
+            &checked.diagnostics,
+            args.diagnostics.message_format,
+            true,
+        )?;
+        ui.summary(&source, &checked);
+        if args.coverage
+            && let Some(coverage) = &checked.coverage
+        {
+            let text = match args.diagnostics.message_format {
+                MessageFormat::Human => coverage.human(&source.name),
+                MessageFormat::Short => coverage.short(&source.name),
+                MessageFormat::Json => coverage.json(&source.name),
+            };
+            write_stdout(text.as_bytes())?;
+        }
+        if checked.fails {
             exit = exit.max(Exit::Invalid);
         }
     }

@@ -2,14 +2,13 @@
 
 use std::path::Path;
 
-use crate::app::{Exit, Ui, check, read_source};
+use crate::app::{Checked, Exit, Policy, Ui, check_with, read_source};
+use crate::cli::MessageFormat;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::load::Source;
-use crate::model::Charter;
 use crate::render;
-use crate::validate::Valid;
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let destination = ui.destination(&args.out, &[&args.old, &args.new])?;
@@ -22,14 +21,11 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     }
     let mut invalid = false;
     for input in [&old, &new] {
-        if let Input::Charter {
-            source,
-            valid: None,
-            diagnostics,
-        } = input
+        if let Input::Charter { source, checked } = input
+            && checked.valid.is_none()
         {
-            ui.diagnostics(source, diagnostics)?;
-            ui.summary(source, diagnostics);
+            ui.diagnostics(source, &checked.diagnostics, MessageFormat::Human, false)?;
+            ui.summary(source, checked);
             invalid = true;
         }
     }
@@ -65,8 +61,7 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
 enum Input {
     Charter {
         source: Source,
-        valid: Option<Box<Valid<Charter>>>,
-        diagnostics: Vec<crate::diagnostic::Diagnostic>,
+        checked: Box<Checked>,
     },
     Rendered(Source),
 }
@@ -88,12 +83,8 @@ impl Input {
                 )));
             }
             _ => {
-                let (valid, diagnostics) = check(&source);
-                Input::Charter {
-                    source,
-                    valid: valid.map(Box::new),
-                    diagnostics,
-                }
+                let checked = Box::new(check_with(&source, &Policy::default()));
+                Input::Charter { source, checked }
             }
         })
     }
@@ -104,16 +95,13 @@ impl Input {
 
     fn side(&self) -> Result<Side<'_>, Error> {
         Ok(match self {
-            Input::Charter {
-                source,
-                valid: Some(valid),
-                ..
-            } => {
+            Input::Charter { source, checked } if checked.valid.is_some() => {
+                let valid = checked.valid.as_ref().expect("checked above");
                 let document = render::document::build(valid, render::fingerprint(&source.bytes));
                 Side {
                     name: &source.name,
                     markdown: render::markdown(valid, source)?,
-                    charter: Some((valid, document.clauses)),
+                    charter: Some((&**valid, document.clauses)),
                 }
             }
             Input::Charter { source, .. } | Input::Rendered(source) => Side {

@@ -3,5 +3,7 @@
 
 pub(crate) mod check;
 pub(crate) mod diff;
+pub(crate) mod explain;
 pub(crate) mod render;
+pub(crate) mod schema;
 pub(crate) mod verify;

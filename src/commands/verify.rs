@@ -1,6 +1,7 @@
 //! `charter verify`: is this document exactly what its source renders to?
 
-use crate::app::{Exit, Ui, check, read_source};
+use crate::app::{Exit, Policy, Ui, check_with, read_source};
+use crate::cli::MessageFormat;
 use crate::cli::VerifyArgs;
 use crate::error::Error;
 use crate::render;
@@ -8,18 +9,18 @@ use crate::render;
 pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let document = read_source(&args.document)?;
     let source = read_source(&args.source)?;
-    let (valid, diagnostics) = check(&source);
-    ui.diagnostics(&source, &diagnostics)?;
-    let Some(valid) = valid else {
-        ui.summary(&source, &diagnostics);
+    let checked = check_with(&source, &Policy::default());
+    ui.diagnostics(&source, &checked.diagnostics, MessageFormat::Human, false)?;
+    let Some(valid) = &checked.valid else {
+        ui.summary(&source, &checked);
         ui.note("not verified: the source has errors");
         return Ok(Exit::Failure);
     };
     let is_html = document.text.trim_start().starts_with("<!DOCTYPE html");
     let expected = if is_html {
-        render::html(&valid, &source)?
+        render::html(valid, &source)?
     } else {
-        render::markdown(&valid, &source)?
+        render::markdown(valid, &source)?
     };
     if expected.as_bytes() == document.bytes.as_slice() {
         ui.note(&format!(

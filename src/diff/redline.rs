@@ -4,14 +4,15 @@
 //! Markup never lands inside document structure: anchors, emphasis markers, table pipes and list or heading
 //! markers are kept out of the marked runs, so the redline stays valid Markdown and valid HTML.
 
-/// Opens deleted text (a private-use character, stripped from every input).
-pub const DEL_OPEN: char = '\u{E000}';
+/// Opens deleted text (a private-use character, stripped from every input; the cross-reference markers
+/// use others).
+pub const DEL_OPEN: char = '\u{E010}';
 /// Closes deleted text.
-pub const DEL_CLOSE: char = '\u{E001}';
+pub const DEL_CLOSE: char = '\u{E011}';
 /// Opens inserted text.
-pub const INS_OPEN: char = '\u{E002}';
+pub const INS_OPEN: char = '\u{E012}';
 /// Closes inserted text.
-pub const INS_CLOSE: char = '\u{E003}';
+pub const INS_CLOSE: char = '\u{E013}';
 
 /// One line of the redline.
 #[derive(Debug, Clone, PartialEq, Eq)]

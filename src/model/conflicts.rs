@@ -1,10 +1,11 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::Period;
 
 /// Conflict-of-interest terms.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct ConflictTerms {
     /// Who must disclose, e.g. "every member of a governance body".
@@ -31,6 +32,7 @@ pub struct ConflictTerms {
     /// Decisions from which a conflicted member must recuse.
     #[serde(default)]
     #[validate(custom(function = "super::check_ids"))]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub recusal_from: Vec<String>,
     /// Conflicts already known when the charter is signed.
     #[serde(default)]
@@ -39,7 +41,9 @@ pub struct ConflictTerms {
 }
 
 /// When disclosures are made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DisclosureTime {
     /// On joining the partnership or a body.
@@ -53,7 +57,9 @@ pub enum DisclosureTime {
 }
 
 /// Ways of managing a conflict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Management {
     /// Disclosure to the body and in the minutes.
@@ -80,11 +86,12 @@ impl Management {
 }
 
 /// A conflict known when the charter is signed.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct DeclaredConflict {
     /// Short id of the conflict.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// The partner concerned.
     pub partner: String,
@@ -98,6 +105,7 @@ pub struct DeclaredConflict {
         length(min = 1, message = "say which decisions the conflict affects"),
         custom(function = "super::check_ids")
     )]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub affects: Vec<String>,
     /// How it is managed.
     #[validate(length(min = 1, message = "say how the conflict is managed"))]

@@ -1,14 +1,16 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::{Cadence, Period};
 
 /// One flow of data from a provider to one or more recipients.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct DataFlow {
     /// Short id of the flow.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// Name of the flow, e.g. "Retrospective EHR extract".
     #[validate(length(min = 1, max = 120))]
@@ -20,6 +22,7 @@ pub struct DataFlow {
         length(min = 1, message = "a data flow needs at least one recipient"),
         custom(function = "super::check_ids")
     )]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub recipients: Vec<String>,
     /// Categories of data, e.g. "vital signs", "laboratory results".
     #[validate(length(min = 1, message = "name at least one category of data"))]
@@ -58,7 +61,7 @@ pub struct DataFlow {
 }
 
 /// Tiers of identifiability, from most to least identifiable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Identifiability {
     /// Identified protected health information.
@@ -105,7 +108,7 @@ impl Identifiability {
 }
 
 /// The agreement under which data flows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     /// A data use agreement.
@@ -135,7 +138,7 @@ impl Agreement {
 }
 
 /// What happens to data when its permitted use ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EndOfUse {
     /// Returned to the provider.

@@ -1,14 +1,16 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::{Cadence, Period, Quorum};
 
 /// A board, committee or working group.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// Short id used to refer to the body.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// Name as it appears in the charter.
     #[validate(length(min = 1, max = 120))]
@@ -37,7 +39,9 @@ pub struct Body {
 }
 
 /// Whether a body decides or advises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
     /// Its decisions bind the partners.
@@ -47,7 +51,7 @@ pub enum Authority {
 }
 
 /// One seat-holder on a body: a partner, or a named person (with or without a partner affiliation).
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// The partner that holds the seats, or that the person is affiliated with.
@@ -70,7 +74,7 @@ fn one() -> u32 {
 }
 
 /// The chair of a body.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Chair {
     /// The partner whose representative chairs; must be a member.
@@ -88,7 +92,7 @@ pub struct Chair {
 }
 
 /// When and how a body meets.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Meetings {
     /// How often it meets.
@@ -112,11 +116,12 @@ fn yes() -> bool {
 }
 
 /// One kind of decision and who takes it.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Short id used to refer to the decision (for example from conflict-of-interest recusals).
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// The matter decided, e.g. "Approve changes to the validation protocol".
     #[validate(length(min = 1, max = 200))]
@@ -128,13 +133,16 @@ pub struct Decision {
     /// Partners or bodies that must be consulted first.
     #[serde(default)]
     #[validate(custom(function = "super::check_ids"))]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub consult: Vec<String>,
     /// The body a deadlock or tie goes to.
     pub escalation: Option<String>,
 }
 
 /// How a body reaches a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VotingRule {
     /// More than half of the voting members present.
@@ -180,7 +188,7 @@ impl VotingRule {
 }
 
 /// How the charter itself is amended.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Amendment {
     /// The body that approves amendments.

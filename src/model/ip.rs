@@ -1,8 +1,9 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 /// Intellectual-property terms.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct IpTerms {
     /// What is said of background IP (Markdown); it stays with its owner and no licence is implied.
@@ -19,11 +20,12 @@ pub struct IpTerms {
 }
 
 /// Who owns one category of new intellectual property.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Foreground {
     /// Short id of the category.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// What the category covers, e.g. "Improvements to the prediction algorithm".
     #[validate(length(min = 1, max = 200))]
@@ -43,7 +45,7 @@ pub struct Foreground {
 }
 
 /// Ownership models for foreground IP.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ownership {
     /// Each partner owns what its own staff create.
@@ -57,7 +59,7 @@ pub enum Ownership {
 }
 
 /// One joint owner's share.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Share {
     /// The owning partner.
@@ -72,7 +74,7 @@ pub struct Share {
 }
 
 /// The owner of one field of use.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct FieldOwner {
     /// The field, e.g. "diagnostics".
@@ -83,23 +85,26 @@ pub struct FieldOwner {
 }
 
 /// A licence granted on foreground IP.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     /// Short id of the licence.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// The foreground categories it covers.
     #[validate(
         length(min = 1, message = "say which foreground IP the licence covers"),
         custom(function = "super::check_ids")
     )]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub covers: Vec<String>,
     /// The partners it is granted to.
     #[validate(
         length(min = 1, message = "say who receives the licence"),
         custom(function = "super::check_ids")
     )]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub to: Vec<String>,
     /// Exclusive, non-exclusive, or an option to negotiate an exclusive licence.
     pub kind: LicenceKind,
@@ -112,7 +117,7 @@ pub struct Licence {
 }
 
 /// Kinds of licence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LicenceKind {
     /// The licensee may use it, as may others.

@@ -5,6 +5,7 @@
 
 mod conflicts;
 mod data;
+mod exceptions;
 mod governance;
 mod ip;
 mod overview;
@@ -16,6 +17,7 @@ pub mod values;
 
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
+pub use exceptions::Exception;
 pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
 pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};
 pub use overview::Overview;
@@ -25,6 +27,7 @@ pub use publication::{Authorship, Publication};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
@@ -32,10 +35,11 @@ use validator::{Validate, ValidationError};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole partnership charter.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     /// Format version of the file; always 1 for now.
+    #[schemars(range(min = 1, max = 1))]
     pub schema_version: u32,
     /// Title, parties' purpose, goals and scope.
     #[validate(nested)]
@@ -87,6 +91,10 @@ pub struct Charter {
     /// Review of the partnership itself.
     #[validate(nested)]
     pub review: Option<Review>,
+    /// Warnings the partners have reviewed and accept, each with its reason.
+    #[serde(default)]
+    #[validate(nested)]
+    pub exceptions: Vec<Exception>,
 }
 
 impl Charter {
@@ -103,6 +111,9 @@ impl Charter {
         })
     }
 }
+
+/// What [`check_id`] accepts, as a regular expression for the JSON Schema (with a length of at most 40).
+pub const ID_PATTERN: &str = "^[a-z][a-z0-9]*(-[a-z0-9]+)*$";
 
 /// Checks that an id is short, lowercase and safe in a URL fragment: it becomes a clause anchor.
 ///

@@ -1,14 +1,16 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::Date;
 
 /// What the partnership is, why it exists and what it covers.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Overview {
     /// Short id of the charter, used in file names and event identifiers.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// Title as it heads the document.
     #[validate(length(min = 1, max = 200))]

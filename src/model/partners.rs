@@ -1,14 +1,16 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::Identifiability;
+use super::{Date, Identifiability};
 
 /// One organisation in the partnership.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
     /// Short id used everywhere else in the charter to refer to this partner.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// Full legal name, as it signs.
     #[validate(length(min = 1, max = 200))]
@@ -39,6 +41,9 @@ pub struct Partner {
     #[serde(default)]
     #[validate(nested)]
     pub representatives: Vec<Person>,
+    /// The date the partner withdrew from the partnership, if it has; it then holds no seat and receives
+    /// no data.
+    pub withdrawn: Option<Date>,
 }
 
 fn yes() -> bool {
@@ -46,7 +51,7 @@ fn yes() -> bool {
 }
 
 /// A named person.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Full name.
@@ -61,7 +66,9 @@ pub struct Person {
 }
 
 /// Kinds of partner organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerKind {
     /// A university hospital or academic medical centre.
@@ -106,7 +113,9 @@ impl PartnerKind {
 }
 
 /// Roles a partner can hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Leads the partnership.

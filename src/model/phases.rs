@@ -1,14 +1,16 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::{Cadence, Date, Period};
 
 /// A phase of the work, ending in a go/no-go gate.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Short id of the phase.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// Name, e.g. "Silent pilot".
     #[validate(length(min = 1, max = 120))]
@@ -32,7 +34,7 @@ pub struct Phase {
 }
 
 /// A success metric with a threshold.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// What is measured, e.g. "AUROC at each site".
@@ -47,11 +49,12 @@ pub struct Metric {
 }
 
 /// Something a partner or body must do.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
     /// Short id of the obligation.
     #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
     /// The partner or body that must act.
     pub owner: String,

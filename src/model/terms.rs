@@ -1,10 +1,11 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::{Cadence, Date, Period};
 
 /// Term, renewal, termination, withdrawal and survival.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// How long the charter runs from its effective date; give this or `end_date`.
@@ -30,7 +31,7 @@ pub struct Term {
 }
 
 /// What happens at the end of the term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Renewal {
     /// The charter ends.
@@ -42,7 +43,7 @@ pub enum Renewal {
 }
 
 /// Escalation of disputes between partners.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Disputes {
     /// Steps tried in order, each for a fixed time.
@@ -53,7 +54,7 @@ pub struct Disputes {
 }
 
 /// One step of dispute escalation.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct DisputeStep {
     /// Who tries to resolve it, e.g. "the partners' representatives".
@@ -64,7 +65,7 @@ pub struct DisputeStep {
 }
 
 /// The last resort for a dispute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FinalResolution {
     /// Non-binding mediation, then the courts.
@@ -76,7 +77,7 @@ pub enum FinalResolution {
 }
 
 /// Review of the partnership itself.
-#[derive(Debug, Clone, Deserialize, Serialize, Validate)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// How often the partnership is assessed.

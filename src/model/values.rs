@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -219,7 +222,9 @@ impl<'de> Deserialize<'de> for Period {
 }
 
 /// How often something recurs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     /// Every week.
@@ -401,6 +406,57 @@ impl Serialize for Quorum {
             Quorum::Majority => serializer.serialize_str("majority"),
             Quorum::All => serializer.serialize_str("all"),
         }
+    }
+}
+
+// The value types deserialize from words and numbers by hand, so their schemas are written here to
+// describe exactly what the deserializers accept.
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A calendar date, written in TOML as a bare local date without quotes or a time, such as 2026-03-01."
+        })
+    }
+}
+
+/// What [`Period`]'s deserializer accepts: a whole number, spaces, and a unit in the singular or plural.
+pub const PERIOD_PATTERN: &str = r"^\s*[0-9]+\s+(days?|business\s+days?|weeks?|months?|years?)\s*$";
+
+impl JsonSchema for Period {
+    fn schema_name() -> Cow<'static, str> {
+        "Period".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": PERIOD_PATTERN,
+            "description": "A length of time: a whole number and a unit, in quotes, such as \"30 days\", \"5 business days\", \"6 weeks\", \"3 months\" or \"2 years\". A bare number is refused because it does not say its unit."
+        })
+    }
+}
+
+impl JsonSchema for Quorum {
+    fn schema_name() -> Cow<'static, str> {
+        "Quorum".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "How many voting members must be present to decide: a whole number of members (4), a fraction of the voting seats in quotes (\"2/3\", at most 1), \"majority\" or \"all\".",
+            "anyOf": [
+                { "type": "integer", "minimum": 1 },
+                { "type": "string", "pattern": r"^\s*[1-9][0-9]*\s*/\s*[1-9][0-9]*\s*$" },
+                { "type": "string", "enum": ["majority", "all"] }
+            ]
+        })
     }
 }
 

@@ -104,7 +104,8 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
         ));
     };
 
-    for p in &c.partners {
+    // A partner that has withdrawn no longer signs.
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
         push(
             partner(&p.id).unwrap_or(Owner::Everyone),
             md!(

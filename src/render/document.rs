@@ -14,6 +14,7 @@ use crate::model::{
     Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
     Ownership, Renewal,
 };
+use crate::rules;
 use crate::validate::{Valid, governance_voting_seats, term_end};
 
 /// The whole document, ready for a template.
@@ -34,6 +35,38 @@ pub struct Document {
     /// Every clause's number by anchor, for tools that point into the document (diff, checklist).
     #[serde(skip)]
     pub clauses: BTreeMap<String, String>,
+    /// What each cross-reference (`partner:vitalis`, `clause:flow-x`) becomes in Markdown.
+    #[serde(skip)]
+    pub references: BTreeMap<String, Md>,
+    /// What each cross-reference becomes in plain text (the HTML title).
+    #[serde(skip)]
+    pub plain_references: BTreeMap<String, String>,
+}
+
+impl Document {
+    /// Resolves the reference markers in Markdown rendered from this document.
+    #[must_use]
+    pub fn resolve(&self, markdown: &str) -> String {
+        super::markdown::resolve(markdown, &self.references)
+    }
+
+    /// Resolves the cross-references in a text from the charter for a plain-text context: the partner's
+    /// short name, the body's name, or the clause number.
+    #[must_use]
+    pub fn plain(&self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        for r in crate::xref::find(value) {
+            let key = format!("{}:{}", r.kind_word, r.target);
+            if let Some(resolved) = self.plain_references.get(&key) {
+                out.push_str(&value[last..r.range.start]);
+                out.push_str(resolved);
+                last = r.range.end;
+            }
+        }
+        out.push_str(&value[last..]);
+        out
+    }
 }
 
 /// A label and value under the title.
@@ -139,7 +172,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     review(c, &mut b);
     // The checklist links each signature item to its block in the section after the checklist.
     let signatures = (b.sections.len() + 2).to_string();
-    for p in &c.partners {
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
         let anchor = anchors::item(Item::Signature, &p.id);
         b.refs.insert(
             anchor.clone(),
@@ -153,13 +186,31 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     b.section("checklist", "Accountability checklist");
     b.blocks().extend(groups.into_iter().map(Block::Checklist));
     b.section("signatures", "Signatures");
-    for p in &c.partners {
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
         b.blocks().push(Block::Signature(Signature {
             anchor: anchors::item(Item::Signature, &p.id),
             partner: text(&p.legal_name),
             name: text(&p.signatory.name),
             title: text(&p.signatory.title),
         }));
+    }
+    annex(charter, &mut b);
+    let mut references = BTreeMap::new();
+    let mut plain_references = BTreeMap::new();
+    for p in &c.partners {
+        references.insert(format!("partner:{}", p.id), text(&p.short_name));
+        plain_references.insert(format!("partner:{}", p.id), p.short_name.clone());
+    }
+    for body in &c.bodies {
+        references.insert(format!("body:{}", body.id), text(&body.name));
+        plain_references.insert(format!("body:{}", body.id), body.name.clone());
+    }
+    for (anchor, r) in &b.refs {
+        references.insert(
+            format!("clause:{anchor}"),
+            md!("[§{}](#{})", r.number, r.anchor),
+        );
+        plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
     }
     let o = &c.charter;
     let mut clauses: BTreeMap<String, String> = b
@@ -170,9 +221,9 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     for section in &b.sections {
         clauses.insert(section.anchor.to_owned(), section.number.to_string());
     }
-    Document {
+    let mut doc = Document {
         title: text(&o.title),
-        title_text: o.title.clone(),
+        title_text: String::new(),
         details: vec![
             Detail {
                 label: "Charter",
@@ -195,7 +246,11 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         fingerprint,
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
         clauses,
-    }
+        references,
+        plain_references,
+    };
+    doc.title_text = doc.plain(&o.title);
+    doc
 }
 
 /// Accumulates sections and remembers where each term was stated.
@@ -349,7 +404,11 @@ fn partners(c: &Charter, b: &mut Builder) {
                 text(&p.legal_name),
                 Md::raw(p.kind.label()),
                 join(&roles, ", "),
-                Md::raw(if p.voting { "Voting" } else { "Non-voting" }),
+                match p.withdrawn {
+                    Some(date) => md!("Withdrew on {date}"),
+                    None if p.voting => Md::raw("Voting"),
+                    None => Md::raw("Non-voting"),
+                },
             ]
         })
         .collect();
@@ -360,14 +419,24 @@ fn partners(c: &Charter, b: &mut Builder) {
     for p in &c.partners {
         let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
         let mut body = md!(
-            "{} (\"{}\") takes part as {}.",
+            "{} (\"{}\") {} as {}.",
             text(&p.legal_name),
             text(&p.short_name),
+            if p.withdrawn.is_some() {
+                "took part"
+            } else {
+                "takes part"
+            },
             and_list(&roles)
         );
         if !p.voting {
             body = md!(
                 "{body} Its seats on governance bodies do not carry a vote unless a body states otherwise."
+            );
+        }
+        if let Some(date) = p.withdrawn {
+            body = md!(
+                "{body} It withdrew from the partnership on {date}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it."
             );
         }
         if let Some(ceiling) = p.data_ceiling {
@@ -1055,5 +1124,67 @@ fn review(c: &Charter, b: &mut Builder) {
     b.clause("review-feedback", Md::raw("Feedback"), prose(&r.feedback));
     if let Some(rec) = &r.recognition {
         b.clause("review-recognition", Md::raw("Recognition"), prose(rec));
+    }
+}
+
+/// The annex of accepted exceptions: each warning the partners reviewed and accept, its reason, its scope
+/// and the findings it silenced, so that a reviewer sees every one of them.
+fn annex(charter: &Valid<Charter>, b: &mut Builder) {
+    let c: &Charter = charter;
+    if c.exceptions.is_empty() {
+        return;
+    }
+    b.section("annex-exceptions", "Annex: accepted exceptions");
+    for (i, e) in c.exceptions.iter().enumerate() {
+        // A valid charter's exceptions all name a rule; the fallback keeps the document whole regardless.
+        let (code, name, summary) = rules::find(&e.rule).map_or_else(
+            || (text(&e.rule), Md::default(), Md::default()),
+            |r| (Md::raw(r.code), Md::raw(r.name), Md::raw(r.summary)),
+        );
+        let scope =
+            e.at.as_ref()
+                .map(|at| {
+                    let target = [
+                        "partner",
+                        "body",
+                        "decision",
+                        "flow",
+                        "phase",
+                        "obligation",
+                        "ip",
+                        "licence",
+                        "coi",
+                    ]
+                    .iter()
+                    .find_map(|kind| b.refs.get(&format!("{kind}-{at}")));
+                    match target {
+                        Some(r) => md!(" for [§{}](#{})", r.number, r.anchor),
+                        None => md!(" for {}", text(at)),
+                    }
+                })
+                .unwrap_or_default();
+        let anchor = match &e.at {
+            Some(at) => format!("exception-{}-{at}", code.as_str().to_lowercase()),
+            None => format!("exception-{}", code.as_str().to_lowercase()),
+        };
+        let clause = b.clause(
+            anchor,
+            md!("{code} {name}"),
+            md!(
+                "The partners reviewed this finding of the charter check{scope} and accept it. {summary} Reason: {}",
+                text(&e.reason)
+            ),
+        );
+        let findings: Vec<Md> = charter
+            .accepted()
+            .iter()
+            .filter(|a| a.exception == i)
+            .map(|a| md!("Finding: {}", text(&a.message)))
+            .collect();
+        clause.items = if findings.is_empty() {
+            vec![Md::raw("No finding of this rule remains.")]
+        } else {
+            findings
+        };
     }
 }

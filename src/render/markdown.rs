@@ -3,9 +3,12 @@
 //! organiser's Markdown, with raw HTML and structure-breaking lines neutralised). The `Md` type marks a
 //! string as already escaped, so the templates never escape and never need to.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
+
+use crate::xref;
 
 /// A fragment of Markdown that is safe to insert into the document as is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -59,6 +62,7 @@ pub fn join(items: &[Md], separator: &str) -> Md {
 /// block, table row or list item; bidirectional overrides are dropped so that they cannot disguise a clause.
 #[must_use]
 pub fn text(value: &str) -> Md {
+    let value = &mark_references(value);
     let mut out = String::with_capacity(value.len() + 8);
     for c in value.chars() {
         match c {
@@ -116,7 +120,7 @@ pub fn mailto(address: &str) -> Md {
 #[must_use]
 pub fn prose(value: &str) -> Md {
     let mut out = String::with_capacity(value.len() + 8);
-    let normalized = value.replace("\r\n", "\n");
+    let normalized = mark_references(value).replace("\r\n", "\n");
     for (i, line) in normalized.trim().lines().enumerate() {
         if i > 0 {
             out.push('\n');
@@ -156,6 +160,61 @@ pub fn prose(value: &str) -> Md {
     Md(out)
 }
 
+/// Replaces each well-formed cross-reference (`[[partner:vitalis]]`) with a marker that survives escaping
+/// and is resolved once the whole document is laid out (see [`resolve`]). Marker characters already in
+/// the text are dropped, so the charter cannot forge a marker.
+fn mark_references(value: &str) -> String {
+    let clean: String = value
+        .chars()
+        .filter(|c| *c != xref::OPEN && *c != xref::CLOSE)
+        .collect();
+    let mut out = String::with_capacity(clean.len());
+    let mut last = 0;
+    for r in xref::find(&clean) {
+        let plain_target = !r.target.is_empty()
+            && r.target
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if r.kind.is_none() || !plain_target {
+            continue;
+        }
+        out.push_str(&clean[last..r.range.start]);
+        out.push(xref::OPEN);
+        out.push_str(r.kind_word);
+        out.push(':');
+        out.push_str(r.target);
+        out.push(xref::CLOSE);
+        last = r.range.end;
+    }
+    out.push_str(&clean[last..]);
+    out
+}
+
+/// Replaces every reference marker in rendered Markdown with its resolution (`partner:vitalis` → the
+/// partner's short name, `clause:flow-x` → `[§5.2](#flow-x)`). A marker with no resolution, which a valid
+/// charter cannot have, becomes its target as plain text: the output never holds a broken reference.
+#[must_use]
+pub fn resolve(markdown: &str, resolutions: &BTreeMap<String, Md>) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(open) = rest.find(xref::OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + xref::OPEN.len_utf8()..];
+        let Some(close) = after.find(xref::CLOSE) else {
+            rest = after;
+            continue;
+        };
+        let key = &after[..close];
+        match resolutions.get(key) {
+            Some(md) => out.push_str(md.as_str()),
+            None => out.push_str(text(key.split_once(':').map_or(key, |(_, t)| t)).as_str()),
+        }
+        rest = &after[close + xref::CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Bidirectional overrides and isolates, and zero-width characters, which can make text display in an
 /// order other than the order it is read in.
 fn is_invisible_format(c: char) -> bool {
@@ -192,6 +251,30 @@ mod tests {
         assert_eq!(
             mailto("x)(y@e.org").as_str(),
             "[x)(y@e.org](mailto:x%29%28y@e.org)"
+        );
+    }
+
+    #[test]
+    fn references_survive_escaping_and_resolve_or_fall_back_to_text() {
+        let mut resolutions = BTreeMap::new();
+        resolutions.insert("partner:vitalis".to_owned(), Md::raw("Vitalis"));
+        resolutions.insert("clause:flow-x".to_owned(), Md::raw("[§5.2](#flow-x)"));
+        let marked = text("Ask [[partner:vitalis]] (see [[clause:flow-x]]) or [[partner:gone]]");
+        assert_eq!(
+            resolve(marked.as_str(), &resolutions),
+            "Ask Vitalis (see [§5.2](#flow-x)) or gone"
+        );
+        let marked = prose("# [[partner:vitalis]] *leads*");
+        assert_eq!(
+            resolve(marked.as_str(), &resolutions),
+            "\\# Vitalis *leads*"
+        );
+        // Not a reference: escaped as text. A forged marker is dropped.
+        assert_eq!(text("[[see below]]").as_str(), "\\[\\[see below\\]\\]");
+        let forged = format!("{}partner:vitalis{}", xref::OPEN, xref::CLOSE);
+        assert_eq!(
+            resolve(text(&forged).as_str(), &resolutions),
+            "partner:vitalis"
         );
     }
 

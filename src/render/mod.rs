@@ -47,7 +47,7 @@ pub fn markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Err
     let body = templates()?.render("body.md.tera", &context(&doc)?)?;
     let mut ctx = context(&doc)?;
     ctx.insert("body", &body);
-    Ok(tidy(&templates()?.render("charter.md.tera", &ctx)?))
+    Ok(doc.resolve(&tidy(&templates()?.render("charter.md.tera", &ctx)?)))
 }
 
 /// Renders the charter as one standalone HTML file.
@@ -56,7 +56,9 @@ pub fn markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Err
 /// When a template fails to render.
 pub fn html(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
     let doc = document::build(charter, fingerprint(&source.bytes));
-    let body = tidy(&templates()?.render("body.md.tera", &context(&doc)?)?);
+    let body = doc.resolve(&tidy(
+        &templates()?.render("body.md.tera", &context(&doc)?)?,
+    ));
     let mut ctx = context(&doc)?;
     ctx.insert("body_html", &html::to_html(&body));
     ctx.insert("css", CSS);
@@ -69,9 +71,9 @@ pub fn html(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> 
     let c: &Charter = charter;
     let details_text = [
         ("Charter", c.charter.id.clone()),
-        ("Version", c.charter.version.clone()),
+        ("Version", doc.plain(&c.charter.version)),
         ("Effective date", c.charter.effective_date.to_string()),
-        ("Governing law", c.charter.jurisdiction.clone()),
+        ("Governing law", doc.plain(&c.charter.jurisdiction)),
     ]
     .map(|(label, value)| PlainDetail { label, value });
     ctx.insert("details_text", &details_text);

@@ -1,6 +1,6 @@
 //! Rules on data flows.
 
-use super::{Annotate, Ctx, Index};
+use super::{Annotate, Ctx, Index, term_end};
 use crate::model::{Agreement, Charter, EndOfUse};
 use crate::path;
 use crate::rules;
@@ -35,6 +35,23 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                 ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT, path!["data_flows", i, "agreement"], format!("\"{}\" carries {} under {}", f.name, tier.label(), f.agreement.label()))
                     .with("identifiable data needs an agreement", "write `agreement = \"data_use_agreement\"` (limited data set) or `\"business_associate_agreement\"` (a vendor handling PHI)");
             }
+            if let Some(window) = f.breach_notification
+                && window.approx_days() > HIPAA_BREACH_DAYS
+            {
+                ctx.at(
+                    &rules::BREACH_NOTIFICATION_TOO_LATE,
+                    path!["data_flows", i, "breach_notification"],
+                    format!(
+                        "\"{}\" allows {window} to notify a breach of {}, longer than the 60 days HIPAA allows",
+                        f.name,
+                        tier.label()
+                    ),
+                )
+                .with(
+                    "beyond 60 days",
+                    "write at most \"60 days\"; contracts commonly require 1 to 5 business days",
+                );
+            }
             if f.breach_notification.is_none() {
                 ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW, path!["data_flows", i], format!("\"{}\" carries {} but says nothing about breach notification", f.name, tier.label()))
                     .with("no `breach_notification`", "add `breach_notification = \"1 business day\"` (contracts often require 1 business day; HIPAA allows at most 60 days)");
@@ -58,5 +75,55 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                 "add `end_within = \"30 days\"` (or another period)",
             );
         }
+        retention(c, i, ctx);
+    }
+}
+
+/// The HIPAA Breach Notification Rule's outer limit: 60 calendar days after discovery.
+const HIPAA_BREACH_DAYS: u64 = 60;
+
+/// Retention that cannot be performed together with the end-of-use terms of the same flow.
+fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
+    let f = &c.data_flows[i];
+    match (f.end_of_use, f.retention, f.end_within) {
+        (EndOfUse::Retain, _, Some(within)) => {
+            ctx.at(
+                &rules::RETENTION_CONTRADICTS_END_OF_USE,
+                path!["data_flows", i, "end_within"],
+                format!(
+                    "\"{}\" is retained when its use ends, yet must be returned or destroyed within {within}",
+                    f.name
+                ),
+            )
+            .with(
+                "contradicts `end_of_use = \"retain\"`",
+                "remove `end_within`, or choose `end_of_use = \"destroy\"` or `\"return\"`",
+            );
+        }
+        (EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy, Some(kept), within) => {
+            let start = c.charter.effective_date;
+            let Some(end) = term_end(c).filter(|e| *e >= start) else {
+                return;
+            };
+            // The latest the data can still exist under the end-of-use terms: the end of the term, plus
+            // the deadline for return or destruction.
+            let gone_by = within.map_or(end, |w| w.after(end));
+            let kept_until = kept.after(start);
+            if kept_until > gone_by {
+                ctx.at(
+                    &rules::RETENTION_CONTRADICTS_END_OF_USE,
+                    path!["data_flows", i, "retention"],
+                    format!(
+                        "\"{}\" is kept for {kept} (until {kept_until}), but must be gone by {gone_by}, when its use ends with the term",
+                        f.name
+                    ),
+                )
+                .with(
+                    "outlives the end of use",
+                    "shorten `retention`, or choose `end_of_use = \"retain\"` if the recipients must keep the data",
+                );
+            }
+        }
+        _ => {}
     }
 }

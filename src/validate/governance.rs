@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::{Annotate, Ctx, Index};
-use crate::model::{Authority, Body, Charter};
+use crate::model::{Amendment, Authority, Body, Cadence, Charter, Decision, VotingRule};
 use crate::path;
 use crate::rules;
 
@@ -17,8 +17,32 @@ pub fn voting_seats(body: &Body, charter: &Charter) -> u32 {
         .sum()
 }
 
+/// The voting seats one partner holds on a body.
+#[must_use]
+pub(super) fn partner_voting_seats(body: &Body, charter: &Charter, partner: &str) -> u32 {
+    body.members
+        .iter()
+        .filter(|m| m.partner.as_deref() == Some(partner) && charter.member_votes(m))
+        .map(|m| m.seats)
+        .sum()
+}
+
 pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, body) in c.bodies.iter().enumerate() {
+        if body.meetings.cadence == Cadence::EachMeeting {
+            ctx.at(
+                &rules::CIRCULAR_CADENCE,
+                path!["bodies", i, "meetings", "cadence"],
+                format!(
+                    "\"{}\" meets \"at each meeting\", which sets no schedule",
+                    body.name
+                ),
+            )
+            .with(
+                "circular",
+                "give the meetings a cadence such as \"monthly\" or \"quarterly\"",
+            );
+        }
         let seats = voting_seats(body, c);
         if seats == 0 {
             ctx.at(&rules::BODY_WITHOUT_VOTING_SEATS, path!["bodies", i, "members"], format!("no member of \"{}\" has a vote", body.name))
@@ -95,12 +119,18 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
             ctx.at(&rules::ESCALATION_LOOP, path!["decisions", i, "escalation"], format!("a deadlock on \"{}\" escalates to the body that deadlocked", d.matter))
                 .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
         }
+        if let Some(b) = index.body(&d.body) {
+            ties_and_electronic_votes(c, i, d, &c.bodies[b], ctx);
+        }
         if let Some(b) = index.body(&d.body)
             && c.bodies[b].authority == Authority::Advisory
         {
             ctx.at(&rules::ADVISORY_BODY_DECIDES, path!["decisions", i, "body"], format!("\"{}\" is an advisory body, but it is given the decision \"{}\"", c.bodies[b].name, d.matter))
                     .with("advisory body", "give the decision to a binding body and list the advisory body under `consult`, or make the body `authority = \"binding\"`");
         }
+    }
+    if let Some(a) = &c.amendment {
+        amendment_strength(c, a, ctx);
     }
     if let Some(a) = &c.amendment
         && let Some(b) = index.body(&a.body)
@@ -115,5 +145,135 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
             ),
         )
         .with("advisory body", "give amendments to a binding body");
+    }
+}
+
+/// Ties under a majority rule with no way out, and electronic votes under a rule counted on those present.
+fn ties_and_electronic_votes(
+    c: &Charter,
+    i: usize,
+    d: &Decision,
+    body: &Body,
+    ctx: &mut Ctx<'_, '_>,
+) {
+    let seats = voting_seats(body, c);
+    if seats == 0 {
+        return;
+    }
+    let quorum = body.quorum.required(seats).clamp(1, u64::from(seats));
+    let tie = match d.rule {
+        VotingRule::MajorityBody => seats.is_multiple_of(2),
+        // Any even attendance from the quorum up to the whole body can split evenly.
+        VotingRule::MajorityPresent => {
+            (quorum..=u64::from(seats)).any(|n| n >= 2 && n.is_multiple_of(2))
+        }
+        _ => false,
+    };
+    if tie && d.escalation.is_none() && !body.chair.casting_vote {
+        ctx.at(
+            &rules::TIE_WITHOUT_RESOLUTION,
+            path!["decisions", i, "rule"],
+            format!(
+                "\"{}\" can end in a tie on \"{}\", and neither a casting vote nor an escalation resolves it",
+                d.matter, body.name
+            ),
+        )
+        .with(
+            "a tie is possible",
+            "give the chair `casting_vote = true`, or add `escalation = \"<another body>\"` to this decision",
+        );
+    }
+    let fewest = match d.rule {
+        VotingRule::MajorityPresent => quorum / 2 + 1,
+        VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),
+        _ => quorum,
+    };
+    if body.meetings.electronic_votes && fewest < quorum {
+        ctx.at(
+            &rules::ELECTRONIC_VOTE_BELOW_QUORUM,
+            path!["decisions", i, "rule"],
+            format!(
+                "\"{}\" may be decided by an electronic vote of \"{}\" with {fewest} votes, fewer than its quorum of {quorum}",
+                d.matter, body.name
+            ),
+        )
+        .with(
+            "counted on those present",
+            "use \"majority_body\" or \"two_thirds_body\" for matters decided between meetings, or turn `electronic_votes` off",
+        );
+    }
+}
+
+/// How strict a voting rule is: the share of votes it needs, and whether it counts the whole body (1) or
+/// only those present (0). One rule is weaker than another when it is no stricter on either count.
+fn strictness(rule: VotingRule) -> (u8, u8) {
+    match rule {
+        VotingRule::MajorityPresent => (1, 0),
+        VotingRule::MajorityBody => (1, 1),
+        VotingRule::TwoThirdsPresent => (2, 0),
+        VotingRule::TwoThirdsBody => (2, 1),
+        VotingRule::Consensus => (3, 0),
+        VotingRule::Unanimity => (3, 1),
+    }
+}
+
+fn weaker(a: VotingRule, b: VotingRule) -> bool {
+    let (a, b) = (strictness(a), strictness(b));
+    a != b && a.0 <= b.0 && a.1 <= b.1
+}
+
+fn amendment_strength(c: &Charter, a: &Amendment, ctx: &mut Ctx<'_, '_>) {
+    if a.signed_by_all {
+        return;
+    }
+    if let Some(d) = c.decisions.iter().find(|d| weaker(a.rule, d.rule)) {
+        ctx.at(
+            &rules::AMENDMENT_WEAKER_THAN_DECISIONS,
+            path!["amendment", "rule"],
+            format!(
+                "the charter can be amended by {}, a weaker rule than \"{}\" needs ({})",
+                a.rule.phrase(),
+                d.matter,
+                d.rule.phrase()
+            ),
+        )
+        .with(
+            "weaker than an ordinary decision",
+            format!(
+                "write `rule = \"{}\"` or stricter, or `signed_by_all = true`",
+                serde_name(d.rule)
+            ),
+        );
+    }
+}
+
+/// The TOML spelling of a voting rule.
+fn serde_name(rule: VotingRule) -> &'static str {
+    match rule {
+        VotingRule::MajorityPresent => "majority_present",
+        VotingRule::MajorityBody => "majority_body",
+        VotingRule::TwoThirdsPresent => "two_thirds_present",
+        VotingRule::TwoThirdsBody => "two_thirds_body",
+        VotingRule::Unanimity => "unanimity",
+        VotingRule::Consensus => "consensus",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_ordered_by_share_and_base() {
+        use VotingRule::*;
+        assert!(weaker(MajorityPresent, Unanimity));
+        assert!(weaker(MajorityBody, TwoThirdsBody));
+        assert!(weaker(TwoThirdsPresent, TwoThirdsBody));
+        assert!(weaker(Consensus, Unanimity));
+        // Neither is stricter on both counts: two thirds of those present may be fewer votes than a
+        // majority of the body.
+        assert!(!weaker(MajorityBody, TwoThirdsPresent));
+        assert!(!weaker(TwoThirdsPresent, MajorityBody));
+        assert!(!weaker(Unanimity, Unanimity));
     }
 }

@@ -3,11 +3,16 @@
 
 mod conflicts;
 mod data;
+mod exceptions;
 mod fields;
 mod governance;
+mod independence;
 mod ip;
+mod partners;
+mod periods;
 mod references;
 mod schedule;
+mod xrefs;
 
 use std::collections::BTreeMap;
 use std::ops::Deref;
@@ -17,15 +22,38 @@ use crate::load::{Seg, Spans};
 use crate::model::{Charter, Date};
 use crate::rules::Rule;
 
-/// A charter that passed validation with no errors. Only a `Valid` charter can be rendered.
+/// A charter that passed validation with no errors, with the warnings its accepted exceptions silenced.
+/// Only a `Valid` charter can be rendered.
 #[derive(Debug, Clone)]
-pub struct Valid<T>(T);
+pub struct Valid<T> {
+    value: T,
+    accepted: Vec<Accepted>,
+}
+
+impl<T> Valid<T> {
+    /// The findings the charter's accepted exceptions silenced, for the annex of the document.
+    #[must_use]
+    pub fn accepted(&self) -> &[Accepted] {
+        &self.accepted
+    }
+}
 
 impl<T> Deref for Valid<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        &self.0
+        &self.value
     }
+}
+
+/// A warning silenced by one of the charter's accepted exceptions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    /// Index of the exception in `exceptions`.
+    pub exception: usize,
+    /// The rule that found it.
+    pub rule: &'static Rule,
+    /// What was found.
+    pub message: String,
 }
 
 /// What validation found.
@@ -33,8 +61,10 @@ impl<T> Deref for Valid<T> {
 pub struct Outcome {
     /// The charter, when there were no errors (warnings allowed).
     pub charter: Option<Valid<Charter>>,
-    /// Every error and warning, sorted by position.
+    /// Every error and warning that remains, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The warnings the charter's accepted exceptions silenced.
+    pub accepted: Vec<Accepted>,
 }
 
 /// Validates a loaded charter.
@@ -47,22 +77,32 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     fields::check(&charter, &mut ctx);
     let index = Index::new(&charter);
     references::check(&charter, &index, &mut ctx);
+    xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
+    independence::check(&charter, &index, &mut ctx);
+    partners::check(&charter, &mut ctx);
     schedule::check(&charter, &mut ctx);
+    periods::check(&charter, &mut ctx);
+    diagnostic::sort(&mut ctx.out);
+    ctx.out.dedup();
+    let accepted = exceptions::apply(&charter, &mut ctx);
     let mut diagnostics = ctx.out;
     diagnostic::sort(&mut diagnostics);
-    diagnostics.dedup();
     let charter = if diagnostics.iter().any(Diagnostic::is_error) {
         None
     } else {
-        Some(Valid(charter))
+        Some(Valid {
+            value: charter,
+            accepted: accepted.clone(),
+        })
     };
     Outcome {
         charter,
         diagnostics,
+        accepted,
     }
 }
 
@@ -81,6 +121,19 @@ impl Ctx<'_, '_> {
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         let span = self.spans.span_of(path);
+        self.out.push(Diagnostic::new(rule, span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Reports `rule` at a byte span found otherwise than by path (inside a text value).
+    fn at_span(
+        &mut self,
+        rule: &'static Rule,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.out.push(Diagnostic::new(rule, span, message));
         self.out.last_mut().expect("just pushed")
     }
@@ -173,3 +226,4 @@ pub fn term_end(charter: &Charter) -> Option<Date> {
 mod tests;
 
 pub use governance::voting_seats as governance_voting_seats;
+pub use xrefs::clause_anchors;

@@ -1,7 +1,7 @@
 //! Rules on dates and periods: the term, phases, obligations and publication delays.
 
 use super::{Annotate, Ctx, term_end};
-use crate::model::{Charter, Renewal};
+use crate::model::{Charter, Period, Renewal};
 use crate::path;
 use crate::rules;
 
@@ -192,6 +192,25 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                     .with("cannot fit the term", "shorten the review period or the patent delay (typically 30–90 days and 60–120 days)");
             }
         }
+        let delay = p.review.approx_days() + p.patent_delay.map_or(0, Period::approx_days);
+        if delay > PUBLICATION_VETO_DAYS {
+            let (key, words) = match p.patent_delay {
+                Some(patent) => (
+                    "patent_delay",
+                    format!("{} of review and {patent} of patent delay", p.review),
+                ),
+                None => ("review", format!("{} of review", p.review)),
+            };
+            ctx.at(
+                &rules::PUBLICATION_VETO,
+                path!["publication", key],
+                format!("{words} can hold a manuscript back for about {delay} days, more than six months"),
+            )
+            .with(
+                "amounts to a veto",
+                "keep review plus patent delay within 180 days (typically 30–90 days of review and 60–120 days of patent delay)",
+            );
+        }
         if p.single_site_after.is_some() && !p.multi_site_first {
             ctx.at(
                 &rules::SINGLE_SITE_WITHOUT_MULTI_SITE_FIRST,
@@ -205,3 +224,6 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         }
     }
 }
+
+/// Review plus patent delay beyond this many days is a veto in all but name.
+const PUBLICATION_VETO_DAYS: u64 = 180;

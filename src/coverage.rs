@@ -1,0 +1,292 @@
+//! Which governance areas a charter covers and which it leaves silent, so that an organiser sees what is
+//! missing before a reviewer does. The areas are those a partnership charter is expected to settle:
+//! decision authority, data use, intellectual property, publication, conflicts of interest,
+//! accountability, term and amendment, and review of performance.
+
+use serde::Serialize;
+
+use crate::model::Charter;
+
+/// How fully the charter settles an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The charter settles the area.
+    Covered,
+    /// The charter says something, but leaves part of the area open.
+    Partial,
+    /// The charter says nothing about the area.
+    Silent,
+}
+
+impl Status {
+    /// The status as printed.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Covered => "covered",
+            Status::Partial => "partial",
+            Status::Silent => "silent",
+        }
+    }
+}
+
+/// One governance area and what the charter says about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Area {
+    /// Stable key, e.g. `decision_authority`.
+    pub key: &'static str,
+    /// Name as printed, e.g. "Decision authority".
+    pub title: &'static str,
+    /// How fully it is settled.
+    pub status: Status,
+    /// What the charter states, or what is missing and where to state it.
+    pub detail: String,
+}
+
+/// The coverage of every area, in a fixed order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// The eight areas.
+    pub areas: Vec<Area>,
+}
+
+fn plural(n: usize, word: &str) -> String {
+    match (n, word.strip_suffix('y')) {
+        (1, _) => format!("{n} {word}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {word}s"),
+    }
+}
+
+/// Works out which areas the charter covers.
+#[must_use]
+pub fn coverage(c: &Charter) -> Coverage {
+    let mut areas = Vec::new();
+    let mut area = |key, title, status, detail: String| {
+        areas.push(Area {
+            key,
+            title,
+            status,
+            detail,
+        });
+    };
+
+    let (status, detail) = match (c.bodies.len(), c.decisions.len()) {
+        (0, _) => (
+            Status::Silent,
+            "no [[bodies]] or [[decisions]]: nothing says who decides what, or how".to_owned(),
+        ),
+        (b, 0) => (
+            Status::Partial,
+            format!(
+                "{} but no [[decisions]]: nothing says which body decides which matter, by which rule",
+                plural(b, "body")
+            ),
+        ),
+        (b, d) => (
+            Status::Covered,
+            format!(
+                "{}, {} in the decision matrix",
+                plural(b, "body"),
+                plural(d, "decision")
+            ),
+        ),
+    };
+    area("decision_authority", "Decision authority", status, detail);
+
+    let (status, detail) = match c.data_flows.len() {
+        0 => (
+            Status::Silent,
+            "no [[data_flows]]: if any data moves between partners, state each flow and its terms"
+                .to_owned(),
+        ),
+        n => {
+            let identifiable = c
+                .data_flows
+                .iter()
+                .filter(|f| f.identifiability.is_identifiable())
+                .count();
+            (
+                Status::Covered,
+                format!(
+                    "{}, {identifiable} of them with identifiable data",
+                    plural(n, "data flow")
+                ),
+            )
+        }
+    };
+    area("data_use", "Data use", status, detail);
+
+    let (status, detail) = match &c.ip {
+        None => (
+            Status::Silent,
+            "no [ip]: nothing says who owns what the partners bring or create".to_owned(),
+        ),
+        Some(ip) if ip.foreground.is_empty() => (
+            Status::Partial,
+            "background IP only: no [[ip.foreground]] says who owns what the partnership creates"
+                .to_owned(),
+        ),
+        Some(ip) => (
+            Status::Covered,
+            format!(
+                "background IP, {} of foreground IP, {}",
+                plural(ip.foreground.len(), "category"),
+                plural(ip.licences.len(), "licence")
+            ),
+        ),
+    };
+    area("ip", "Intellectual property", status, detail);
+
+    let (status, detail) = match &c.publication {
+        None => (
+            Status::Silent,
+            "no [publication]: nothing says how results are reviewed, delayed or published"
+                .to_owned(),
+        ),
+        Some(p) => (
+            Status::Covered,
+            format!(
+                "review within {}{}",
+                p.review,
+                p.patent_delay
+                    .map(|d| format!(", patent delay up to {d}"))
+                    .unwrap_or_default()
+            ),
+        ),
+    };
+    area("publication", "Publication", status, detail);
+
+    let (status, detail) = match &c.conflicts {
+        None => (
+            Status::Silent,
+            "no [conflicts]: nothing says who discloses interests or how conflicts are managed"
+                .to_owned(),
+        ),
+        Some(coi) => (
+            Status::Covered,
+            format!(
+                "who discloses what and when, {}, {}",
+                plural(coi.management.len(), "management measure"),
+                plural(coi.declared.len(), "declared conflict")
+            ),
+        ),
+    };
+    area("conflicts", "Conflicts of interest", status, detail);
+
+    let (status, detail) = match (c.obligations.len(), c.phases.len()) {
+        (0, 0) => (Status::Silent, "no [[obligations]] or [[phases]]: nothing says who must do what, by when, with what evidence".to_owned()),
+        (0, p) => (Status::Partial, format!("{} with gates, but no [[obligations]] says who must do what by when", plural(p, "phase"))),
+        (o, p) => (Status::Covered, format!("{}, {} with gates", plural(o, "obligation"), plural(p, "phase"))),
+    };
+    area("accountability", "Accountability", status, detail);
+
+    let (status, detail) = match &c.amendment {
+        None => (
+            Status::Partial,
+            "the term is set, but no [amendment] says how the charter itself is changed".to_owned(),
+        ),
+        Some(a) => (
+            Status::Covered,
+            format!(
+                "term, renewal and withdrawal; amendments by {} on {}",
+                a.rule.label().to_lowercase(),
+                crate::render::checklist::notice(a.notice)
+            ),
+        ),
+    };
+    area("term_and_amendment", "Term and amendment", status, detail);
+
+    let without_metrics = c.phases.iter().filter(|p| p.metrics.is_empty()).count();
+    let with_metrics = c.phases.len() - without_metrics;
+    let (status, detail) = match (&c.review, with_metrics, without_metrics) {
+        (None, 0, _) => (Status::Silent, "no [review] and no success metrics: nothing says how the partnership's performance is judged".to_owned()),
+        (None, m, _) => (Status::Partial, format!("success metrics on {}, but no [review] of the partnership itself", plural(m, "phase"))),
+        (Some(r), _, 0) => (Status::Covered, format!("{} review of the partnership{}", r.cadence.adjective(), if c.phases.is_empty() { String::new() } else { ", success metrics on every phase".to_owned() })),
+        (Some(r), _, n) => (Status::Partial, format!("{} review of the partnership, but {} no success metrics", r.cadence.adjective(), if n == 1 { "1 phase has".to_owned() } else { format!("{n} phases have") })),
+    };
+    area("performance_review", "Performance review", status, detail);
+
+    Coverage { areas }
+}
+
+impl Coverage {
+    /// How many areas have each status: covered, partial, silent.
+    #[must_use]
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |s| self.areas.iter().filter(|a| a.status == s).count();
+        (
+            count(Status::Covered),
+            count(Status::Partial),
+            count(Status::Silent),
+        )
+    }
+
+    /// The report for people: one line per area, then the counts.
+    #[must_use]
+    pub fn human(&self, file: &str) -> String {
+        let mut out = format!("{file}: coverage of the governance areas\n");
+        for a in &self.areas {
+            out.push_str(&format!(
+                "  {:<8} {:<22} {}\n",
+                a.status.as_str(),
+                a.title,
+                a.detail
+            ));
+        }
+        let (covered, partial, silent) = self.counts();
+        out.push_str(&format!(
+            "  {covered} covered, {partial} partial, {silent} silent\n"
+        ));
+        out
+    }
+
+    /// One line per area, `file: coverage: status: Area: detail`, for grep.
+    #[must_use]
+    pub fn short(&self, file: &str) -> String {
+        self.areas
+            .iter()
+            .map(|a| {
+                format!(
+                    "{file}: coverage: {}: {}: {}\n",
+                    a.status.as_str(),
+                    a.title,
+                    a.detail
+                )
+            })
+            .collect()
+    }
+
+    /// One JSON object: `type` (`"coverage"`), `file`, and `areas` with `key`, `title`, `status` and
+    /// `detail` each.
+    #[must_use]
+    pub fn json(&self, file: &str) -> String {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            #[serde(rename = "type")]
+            kind: &'static str,
+            file: &'a str,
+            areas: &'a [Area],
+        }
+        let object = Json {
+            kind: "coverage",
+            file,
+            areas: &self.areas,
+        };
+        serde_json::to_string(&object).unwrap_or_default() + "\n"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    #[test]
+    fn plurals_read_naturally() {
+        assert_eq!(plural(1, "body"), "1 body");
+        assert_eq!(plural(4, "body"), "4 bodies");
+        assert_eq!(plural(3, "category"), "3 categories");
+        assert_eq!(plural(0, "licence"), "0 licences");
+    }
+}
