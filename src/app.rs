@@ -31,8 +31,16 @@ pub enum Exit {
 /// # Errors
 /// When the tool cannot do its job: an unreadable input, an unwritable or existing output.
 pub fn run(cli: &Cli) -> Result<Exit, Error> {
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
     let mut ui = Ui {
         stderr: StandardStream::stderr(color_choice(cli.color)),
+        verbosity,
     };
     match &cli.command {
         Command::Check(args) => commands::check::run(args, &mut ui),
@@ -78,13 +86,25 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
     Ok(Source::new(path.display().to_string(), bytes))
 }
 
+/// How much a command says on standard error besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors only (`-q`).
+    Quiet,
+    /// Errors, warnings, summaries and notes.
+    Normal,
+    /// Also what was read and written (`-v`).
+    Verbose,
+}
+
 /// The terminal side of a command: diagnostics, summaries and errors on standard error.
 pub struct Ui {
     stderr: StandardStream,
+    verbosity: Verbosity,
 }
 
 impl Ui {
-    /// Prints diagnostics for people.
+    /// Prints diagnostics for people; with `-q`, only the errors.
     ///
     /// # Errors
     /// When standard error cannot be written (a closed pipe is not an error).
@@ -93,6 +113,17 @@ impl Ui {
         source: &Source,
         diagnostics: &[Diagnostic],
     ) -> Result<(), Error> {
+        let shown: Vec<Diagnostic>;
+        let diagnostics = if self.verbosity == Verbosity::Quiet {
+            shown = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            &shown[..]
+        } else {
+            diagnostics
+        };
         let mut lock = self.stderr.lock();
         match diagnostic::emit_human(&mut lock, source, diagnostics) {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
@@ -103,8 +134,11 @@ impl Ui {
         }
     }
 
-    /// Prints the one-line count of errors and warnings for a file.
+    /// Prints the one-line count of errors and warnings for a file, unless `-q`.
     pub fn summary(&mut self, source: &Source, diagnostics: &[Diagnostic]) {
+        if self.verbosity == Verbosity::Quiet {
+            return;
+        }
         let _ = writeln!(
             self.stderr,
             "{}",
@@ -115,6 +149,46 @@ impl Ui {
     /// Prints an error with its chain of causes.
     pub fn error(&mut self, error: &Error) {
         report_error(&mut self.stderr, error);
+    }
+
+    /// Prints a note that helps to read the result, unless `-q`.
+    pub fn note(&mut self, text: &str) {
+        if self.verbosity >= Verbosity::Normal {
+            let _ = writeln!(self.stderr, "note: {text}");
+        }
+    }
+
+    /// Prints a detail of what the command did, only with `-v`.
+    pub fn verbose(&mut self, text: &str) {
+        if self.verbosity == Verbosity::Verbose {
+            let _ = writeln!(self.stderr, "{text}");
+        }
+    }
+
+    /// Reads a charter (or standard input for `-`), saying so with `-v`.
+    ///
+    /// # Errors
+    /// When the file cannot be read.
+    pub fn read(&mut self, path: &Path) -> Result<Source, Error> {
+        let source = read_source(path)?;
+        self.verbose(&format!(
+            "read {} ({} bytes)",
+            source.name,
+            source.bytes.len()
+        ));
+        Ok(source)
+    }
+
+    /// Writes a result to its destination, saying where with `-v`.
+    ///
+    /// # Errors
+    /// When the write fails or the file appeared meanwhile without `--force`.
+    pub fn write(&mut self, destination: &Destination, bytes: &[u8]) -> Result<(), Error> {
+        destination.write(bytes)?;
+        if let Some(path) = &destination.path {
+            self.verbose(&format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+        }
+        Ok(())
     }
 
     /// Decides where a command's result goes, refusing before any work is done an output that exists

@@ -1,6 +1,6 @@
 //! `charter check`: validate charters and report every problem.
 
-use crate::app::{Exit, Ui, check, read_source};
+use crate::app::{Exit, Ui, check};
 use crate::cli::CheckArgs;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -8,7 +8,7 @@ use crate::error::Error;
 pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let mut exit = Exit::Success;
     for file in &args.files {
-        let source = match read_source(file) {
+        let source = match ui.read(file) {
             Ok(source) => source,
             Err(e) => {
                 ui.error(&e);

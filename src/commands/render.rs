@@ -1,13 +1,13 @@
 //! `charter render`: a valid charter as Markdown or HTML.
 
-use crate::app::{Exit, Ui, check, read_source};
+use crate::app::{Exit, Ui, check};
 use crate::cli::{Format, RenderArgs};
 use crate::error::Error;
 use crate::render;
 
 pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let destination = ui.destination(&args.out, &[&args.file])?;
-    let source = read_source(&args.file)?;
+    let source = ui.read(&args.file)?;
     let (valid, diagnostics) = check(&source);
     ui.diagnostics(&source, &diagnostics)?;
     let Some(valid) = valid else {
@@ -18,6 +18,6 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
         Format::Md => render::markdown(&valid, &source)?,
         Format::Html => render::html(&valid, &source)?,
     };
-    destination.write(document.as_bytes())?;
+    ui.write(&destination, document.as_bytes())?;
     Ok(Exit::Success)
 }
