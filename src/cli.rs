@@ -49,6 +49,21 @@ pub enum Command {
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
     )]
     Render(RenderArgs),
+    /// Print a shell completion script for bash, zsh, fish, PowerShell or elvish.
+    ///
+    /// Load it in the current shell, or save it where your shell looks for completions.
+    #[command(
+        after_help = "Examples:\n  source <(charter completions bash)                           # bash, this session\n  charter completions bash -o ~/.local/share/bash-completion/completions/charter\n  charter completions zsh -o ~/.zfunc/_charter                 # with fpath+=~/.zfunc\n  charter completions fish -o ~/.config/fish/completions/charter.fish\n  charter completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man` or for packaging.
+    ///
+    /// Without a command, the page for `charter` itself, which lists the commands; with one, the page
+    /// for that command.
+    #[command(
+        after_help = "Examples:\n  charter man | man -l -                    # read it now\n  charter man -o ~/.local/share/man/man1/charter.1\n  charter man render -o charter-render.1"
+    )]
+    Man(ManArgs),
 }
 
 /// Arguments of `check`.
@@ -69,6 +84,31 @@ pub struct RenderArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
     pub format: Format,
     /// Where the document goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+    /// Where the script goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// The commands that have a manual page of their own.
+pub const MAN_PAGES: &[&str] = &["check", "render", "completions", "man"];
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print; without it, the page for `charter`.
+    #[arg(value_name = "COMMAND", value_parser = clap::builder::PossibleValuesParser::new(MAN_PAGES))]
+    pub command: Option<String>,
+    /// Where the page goes.
     #[command(flatten)]
     pub out: OutputArgs,
 }

@@ -2,4 +2,6 @@
 //! says how the process should exit.
 
 pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod man;
 pub(crate) mod render;
