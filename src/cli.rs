@@ -49,6 +49,14 @@ pub enum Command {
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
     )]
     Render(RenderArgs),
+    /// Write a starter charter from one of the built-in examples.
+    ///
+    /// The starter is a complete, valid example with a comment before every section saying what to fill
+    /// in. An existing file is never replaced.
+    #[command(
+        after_help = "Examples:\n  charter new                                  # writes charter.toml\n  charter new board.toml --from sepsis-advisory-board\n  charter new --list                           # the examples, one per line\n  charter new - --from hospital-it-vendor | less"
+    )]
+    New(NewArgs),
     /// Print a shell completion script for bash, zsh, fish, PowerShell or elvish.
     ///
     /// Load it in the current shell, or save it where your shell looks for completions.
@@ -88,6 +96,30 @@ pub struct RenderArgs {
     pub out: OutputArgs,
 }
 
+/// Arguments of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Where to write the starter; `-` writes standard output.
+    #[arg(value_name = "PATH", default_value = "charter.toml")]
+    pub path: PathBuf,
+    /// The example to start from; `--list` shows them.
+    #[arg(
+        long,
+        value_name = "EXAMPLE",
+        default_value = crate::scaffold::DEFAULT,
+        value_parser = clap::builder::PossibleValuesParser::new(
+            crate::scaffold::EXAMPLES
+                .iter()
+                .map(|e| clap::builder::PossibleValue::new(e.name).help(e.summary))
+        ),
+        hide_possible_values = true
+    )]
+    pub from: String,
+    /// List the examples, one line each, and write nothing.
+    #[arg(long, conflicts_with_all = ["path", "from"])]
+    pub list: bool,
+}
+
 /// Arguments of `completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -100,7 +132,7 @@ pub struct CompletionsArgs {
 }
 
 /// The commands that have a manual page of their own.
-pub const MAN_PAGES: &[&str] = &["check", "render", "completions", "man"];
+pub const MAN_PAGES: &[&str] = &["check", "render", "new", "completions", "man"];
 
 /// Arguments of `man`.
 #[derive(Debug, Args)]

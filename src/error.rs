@@ -31,6 +31,12 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// `charter new` was asked to write over an existing file, which it never does.
+    #[error("{path} already exists; `charter new` never replaces a file, so choose another path")]
+    StarterExists {
+        /// The path as given.
+        path: PathBuf,
+    },
     /// The output would overwrite the input.
     #[error("the output {path} is the input file; choose another output path")]
     OutputIsInput {

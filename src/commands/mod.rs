@@ -4,4 +4,5 @@
 pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod man;
+pub(crate) mod new;
 pub(crate) mod render;
