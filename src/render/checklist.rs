@@ -113,7 +113,7 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
             ),
             md!("by {}", c.charter.effective_date),
             Md::raw("Signed signature page"),
-            "signatures",
+            &format!("sign-{}", p.id),
         );
     }
     for (i, body) in c.bodies.iter().enumerate() {
