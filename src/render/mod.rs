@@ -16,7 +16,8 @@ use crate::error::Error;
 use crate::load::Source;
 use crate::model::Charter;
 use crate::validate::Valid;
-use document::Document;
+use checklist::Group;
+use document::{Block, Document};
 
 const BODY_MD: &str = include_str!("../../templates/body.md.tera");
 const CHARTER_MD: &str = include_str!("../../templates/charter.md.tera");
@@ -29,6 +30,21 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The accountability checklist alone, grouped by owner, with the clause numbers it has in the rendered
+/// charter.
+#[must_use]
+pub fn checklist(charter: &Valid<Charter>) -> Vec<Group> {
+    document::build(charter, String::new())
+        .sections
+        .into_iter()
+        .flat_map(|section| section.blocks)
+        .filter_map(|block| match block {
+            Block::Checklist(group) => Some(group),
+            _ => None,
+        })
         .collect()
 }
 
