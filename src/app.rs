@@ -45,6 +45,7 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
     match &cli.command {
         Command::Check(args) => commands::check::run(args, &mut ui),
         Command::Render(args) => commands::render::run(args, &mut ui),
+        Command::Checklist(args) => commands::checklist::run(args, &mut ui),
         Command::New(args) => commands::new::run(args, &mut ui),
         Command::Completions(args) => commands::completions::run(args, &mut ui),
         Command::Man(args) => commands::man::run(args, &mut ui),

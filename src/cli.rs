@@ -49,6 +49,16 @@ pub enum Command {
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
     )]
     Render(RenderArgs),
+    /// Print the accountability checklist alone, for tracking tools and calendars.
+    ///
+    /// Markdown is a task list grouped by owner; CSV and JSON give one record per item, with its owner,
+    /// the clause it comes from and its timing (a date, a cadence or a deadline after an event); ICS is a
+    /// calendar with an event for every dated item and a repeating event for every cadence. The charter
+    /// is checked first.
+    #[command(
+        after_help = "Examples:\n  charter checklist board.toml                        # Markdown task list\n  charter checklist board.toml --format csv -o board-checklist.csv\n  charter checklist board.toml --format json | jq '.items[] | select(.owner_id == \"vitalis\")'\n  charter checklist board.toml --format ics -o board.ics  # import into a calendar"
+    )]
+    Checklist(ChecklistArgs),
     /// Write a starter charter from one of the built-in examples.
     ///
     /// The starter is a complete, valid example with a comment before every section saying what to fill
@@ -96,6 +106,31 @@ pub struct RenderArgs {
     pub out: OutputArgs,
 }
 
+/// Arguments of `checklist`.
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// The charter; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = ChecklistFormat::Md)]
+    pub format: ChecklistFormat,
+    /// Where the checklist goes.
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Output formats of `checklist`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// A Markdown task list, grouped by owner.
+    Md,
+    /// CSV with a header row, one row per item.
+    Csv,
+    /// JSON: the charter's identity and a list of items.
+    Json,
+}
+
 /// Arguments of `new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
@@ -132,7 +167,7 @@ pub struct CompletionsArgs {
 }
 
 /// The commands that have a manual page of their own.
-pub const MAN_PAGES: &[&str] = &["check", "render", "new", "completions", "man"];
+pub const MAN_PAGES: &[&str] = &["check", "render", "checklist", "new", "completions", "man"];
 
 /// Arguments of `man`.
 #[derive(Debug, Args)]

@@ -114,3 +114,189 @@ fn timing_is_typed_from_the_terms() {
         Some(date(2026, 12, 31))
     );
 }
+
+fn charter_cmd() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_charter"));
+    cmd.env("NO_COLOR", "1").current_dir(root());
+    cmd
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = charter_cmd().args(args).output().expect("runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const SEPSIS: &str = "charters/sepsis-advisory-board.toml";
+
+#[test]
+fn checklist_markdown_is_the_task_list_with_plain_clause_numbers() {
+    let (code, md, err) = run(&["checklist", SEPSIS]);
+    assert_eq!(code, 0, "{err}");
+    assert!(md.starts_with(
+        "# Accountability checklist: Charter of the Multi-Site Sepsis Prediction Validation Partnership\n"
+    ));
+    assert!(md.contains("\n## Vitalis\n"), "{md}");
+    assert!(md.contains("- [ ] Obtain approval of the protocol from the single IRB of record before any data leaves a hospital: by 2026-03-31. Evidence: IRB approval letter filed with the Steering Committee. (§10.1)\n"), "{md}");
+    assert!(
+        !md.contains("](#"),
+        "no links to anchors that are not in this file"
+    );
+    let (_, charter_md, _) = run(&["render", SEPSIS]);
+    let in_charter = charter_md
+        .lines()
+        .filter(|l| l.starts_with("- [ ] "))
+        .count();
+    let alone = md.lines().filter(|l| l.starts_with("- [ ] ")).count();
+    assert_eq!(alone, in_charter, "the same items as in the charter");
+    assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+}
+
+#[test]
+fn checklist_csv_has_one_row_per_item_with_typed_timing() {
+    let (code, text, err) = run(&["checklist", SEPSIS, "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(text.contains("\r\n"), "RFC 4180 line ends");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "key",
+            "owner_id",
+            "owner",
+            "action",
+            "when",
+            "timing",
+            "date",
+            "frequency",
+            "event",
+            "evidence",
+            "clause",
+            "clause_anchor"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    let groups = groups_of(&root().join(SEPSIS));
+    assert_eq!(
+        records.len(),
+        groups.iter().map(|g| g.items.len()).sum::<usize>()
+    );
+    let row = |key: &str| {
+        records
+            .iter()
+            .find(|r| &r[0] == key)
+            .unwrap_or_else(|| panic!("no row {key}"))
+            .clone()
+    };
+    let r = row("obligation.sandbox-assessment");
+    assert_eq!(
+        (&r[1], &r[5], &r[6], &r[7]),
+        ("vitalis", "recurring", "2026-03-25", "annually")
+    );
+    let r = row("obligation.model-change-notice");
+    assert_eq!(&r[5], "event");
+    assert_eq!(&r[6], "");
+    assert!(
+        r[8].starts_with("within 10 business days of "),
+        "{:?}",
+        &r[8]
+    );
+    let r = row("sign.northstar");
+    assert_eq!((&r[10], &r[11]), ("§14", "sign-northstar"));
+    assert!(
+        records.iter().all(|r| !r.iter().any(|f| f.contains('\\'))),
+        "no Markdown escapes in CSV"
+    );
+}
+
+#[test]
+fn checklist_json_lists_every_item_with_owner_timing_and_clause() {
+    let (code, text, err) = run(&["checklist", SEPSIS, "-f", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(v["charter"]["id"], "sepsis-validation");
+    assert_eq!(v["charter"]["effective_date"], "2026-03-01");
+    assert_eq!(v["charter"]["term_end"], "2029-02-28");
+    let items = v["items"].as_array().expect("items");
+    let find = |key: &str| {
+        items
+            .iter()
+            .find(|i| i["key"] == key)
+            .unwrap_or_else(|| panic!("no item {key}"))
+    };
+    let i = find("obligation.safety-review");
+    assert_eq!(i["owner_id"], "cab");
+    assert_eq!(
+        i["timing"],
+        serde_json::json!({"kind": "recurring", "every": "quarterly", "from": "2026-03-01"})
+    );
+    assert_eq!(i["clause"]["anchor"], "obligation-safety-review");
+    let i = find("phase.retrospective.gate");
+    assert_eq!(
+        i["timing"],
+        serde_json::json!({"kind": "date", "date": "2026-12-31"})
+    );
+    let i = find("body.cab.minutes");
+    assert_eq!(i["timing"]["kind"], "event");
+    assert_eq!(
+        i["timing"]["event"].as_str(),
+        i["when"].as_str(),
+        "an event's words are its `when`"
+    );
+}
+
+#[test]
+fn checklist_is_deterministic_refuses_invalid_charters_and_never_overwrites() {
+    for format in ["md", "csv", "json"] {
+        let (_, a, _) = run(&["checklist", SEPSIS, "-f", format]);
+        let (_, b, _) = run(&["checklist", SEPSIS, "-f", format]);
+        assert_eq!(a, b, "{format}");
+    }
+    let (code, out, err) = run(&[
+        "checklist",
+        "tests/fixtures/invalid/obligation-without-timing.toml",
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("E0411"), "{err}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("list.csv");
+    fs::write(&path, "keep").expect("write");
+    let out = charter_cmd()
+        .args(["checklist", SEPSIS, "-f", "csv", "-o"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&path).expect("read"), "keep");
+    let out = charter_cmd()
+        .args(["checklist", SEPSIS, "-f", "csv", "--force", "-o"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        fs::read_to_string(&path)
+            .expect("read")
+            .starts_with("key,owner_id,")
+    );
+}
+
+#[test]
+fn every_example_exports_in_every_format() {
+    for path in examples() {
+        let name = path.display().to_string();
+        for format in ["md", "csv", "json"] {
+            let (code, out, err) = run(&["checklist", &name, "-f", format]);
+            assert_eq!(code, 0, "{name} {format}: {err}");
+            assert!(!out.is_empty());
+        }
+    }
+}

@@ -44,8 +44,8 @@ fn the_bash_completion_loads_and_completes_commands_and_options() {
         COMP_WORDS=(charter re); COMP_CWORD=1; COMP_LINE="charter re"; COMP_POINT=${#COMP_LINE}
         _charter charter re charter
         echo "commands: ${COMPREPLY[*]}"
-        COMP_WORDS=(charter render --fo); COMP_CWORD=2; COMP_LINE="charter render --fo"; COMP_POINT=${#COMP_LINE}
-        _charter charter --fo render
+        COMP_WORDS=(charter checklist --fo); COMP_CWORD=2; COMP_LINE="charter checklist --fo"; COMP_POINT=${#COMP_LINE}
+        _charter charter --fo checklist
         echo "options: ${COMPREPLY[*]}"
     "#;
     let result = std::process::Command::new("bash")

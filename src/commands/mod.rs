@@ -2,6 +2,7 @@
 //! says how the process should exit.
 
 pub(crate) mod check;
+pub(crate) mod checklist;
 pub(crate) mod completions;
 pub(crate) mod man;
 pub(crate) mod new;

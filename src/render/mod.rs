@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod document;
 pub mod html;
 pub mod markdown;
+pub mod tracker;
 
 use std::sync::OnceLock;
 
@@ -23,6 +24,7 @@ const BODY_MD: &str = include_str!("../../templates/body.md.tera");
 const CHARTER_MD: &str = include_str!("../../templates/charter.md.tera");
 const CHARTER_HTML: &str = include_str!("../../templates/charter.html.tera");
 const CSS: &str = include_str!("../../templates/charter.css");
+const CHECKLIST_MD: &str = include_str!("../../templates/checklist.md.tera");
 
 /// The SHA-256 of the input bytes, in lowercase hex.
 #[must_use]
@@ -46,6 +48,17 @@ pub fn checklist(charter: &Valid<Charter>) -> Vec<Group> {
             _ => None,
         })
         .collect()
+}
+
+/// Renders the accountability checklist alone as Markdown, with the charter's title and details.
+///
+/// # Errors
+/// When the template fails to render.
+pub fn checklist_markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
+    let doc = document::build(charter, fingerprint(&source.bytes));
+    Ok(tidy(
+        &templates()?.render("checklist.md.tera", &context(&doc)?)?,
+    ))
 }
 
 /// Renders the charter as Markdown.
@@ -110,6 +123,7 @@ fn templates() -> Result<&'static Templates, Error> {
                 ("body.md.tera", BODY_MD),
                 ("charter.md.tera", CHARTER_MD),
                 ("charter.html.tera", CHARTER_HTML),
+                ("checklist.md.tera", CHECKLIST_MD),
             ])
             .map_err(|e| error_chain(&e))?;
             Ok(Templates(tera))
