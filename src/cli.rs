@@ -55,6 +55,14 @@ pub enum Command {
     /// the clause it comes from and its timing (a date, a cadence or a deadline after an event); ICS is a
     /// calendar with an event for every dated item and a repeating event for every cadence. The charter
     /// is checked first.
+    ///
+    /// In the calendar, each event's description gives the owner, the evidence and the clause, and its UID
+    /// is made from the charter id and the item's key, so importing the calendar of an updated charter
+    /// updates the events instead of duplicating them. Repeating events start on the effective date (or an
+    /// obligation's due date) and stop at the end of the term. Items that hang on an event nobody can
+    /// date, such as "within 1 day of a breach", are not in the calendar; the other formats list them.
+    /// DTSTAMP is SOURCE_DATE_EPOCH when it is set, else the effective date, so the same charter always
+    /// gives the same file.
     #[command(
         after_help = "Examples:\n  charter checklist board.toml                        # Markdown task list\n  charter checklist board.toml --format csv -o board-checklist.csv\n  charter checklist board.toml --format json | jq '.items[] | select(.owner_id == \"vitalis\")'\n  charter checklist board.toml --format ics -o board.ics  # import into a calendar"
     )]
@@ -129,6 +137,8 @@ pub enum ChecklistFormat {
     Csv,
     /// JSON: the charter's identity and a list of items.
     Json,
+    /// iCalendar: an event for every dated item, a repeating event for every cadence.
+    Ics,
 }
 
 /// Arguments of `new`.

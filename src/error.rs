@@ -43,6 +43,14 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// `SOURCE_DATE_EPOCH` is set but is not a time this program can use.
+    #[error(
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01T00:00:00Z, not `{value}`"
+    )]
+    SourceDateEpoch {
+        /// The value found.
+        value: String,
+    },
     /// A template failed to render.
     #[error("template error: {0}")]
     Template(String),

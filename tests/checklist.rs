@@ -9,6 +9,7 @@ use charter::app::check;
 use charter::load::Source;
 use charter::model::Date;
 use charter::render::checklist::{Frequency, Group, Item, Timing};
+use icalendar::Component as _;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -299,4 +300,329 @@ fn every_example_exports_in_every_format() {
             assert!(!out.is_empty());
         }
     }
+}
+
+/// The calendar of a charter text, as `charter checklist --format ics` writes it.
+fn ics_of(text: &str) -> String {
+    let out = charter_cmd()
+        .args(["-q", "checklist", "-", "-f", "ics"])
+        .env_remove("SOURCE_DATE_EPOCH")
+        .write_stdin(text.to_owned())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The VEVENTs of a calendar, read by an independent parser (the `icalendar` crate): each as its
+/// properties' unescaped values by name, with the DTSTART parameters under `DTSTART;`.
+fn events_of(ics: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let unfolded = icalendar::parser::unfold(ics);
+    let calendar = icalendar::parser::read_calendar(&unfolded).expect("the calendar parses");
+    let prop = |name: &str| {
+        calendar
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.as_str().to_owned())
+    };
+    assert_eq!(prop("VERSION").as_deref(), Some("2.0"));
+    assert!(prop("PRODID").is_some_and(|p| p.starts_with("-//charter//")));
+    calendar
+        .components
+        .iter()
+        .map(|c| {
+            assert_eq!(c.name.as_str(), "VEVENT", "only events");
+            let mut map = std::collections::BTreeMap::new();
+            for p in &c.properties {
+                let value = p.val.clone().unescape_text().as_str().to_owned();
+                assert!(
+                    map.insert(p.name.as_str().to_owned(), value).is_none(),
+                    "{} twice",
+                    p.name.as_str()
+                );
+                if p.name == "DTSTART" {
+                    let params: Vec<String> = p
+                        .params
+                        .iter()
+                        .map(|q| {
+                            format!(
+                                "{}={}",
+                                q.key.as_str(),
+                                q.val.as_ref().map_or("", |v| v.as_str())
+                            )
+                        })
+                        .collect();
+                    map.insert("DTSTART;".to_owned(), params.join(";"));
+                }
+            }
+            map
+        })
+        .collect()
+}
+
+#[test]
+fn the_calendar_passes_an_independent_parser_for_every_example() {
+    for path in examples() {
+        let text = fs::read_to_string(&path).expect("read");
+        let ics = ics_of(&text);
+        // RFC 5545, 3.1: CRLF line ends, lines folded at 75 octets.
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert!(!ics.replace("\r\n", "").contains('\n'), "a bare LF");
+        for line in ics.split("\r\n") {
+            assert!(
+                line.len() <= 75,
+                "{}: {} octets: {line}",
+                path.display(),
+                line.len()
+            );
+        }
+        // Typed reading by the same crate: every event is all-day on a date.
+        let typed: icalendar::Calendar = ics.parse().expect("typed parse");
+        for component in &typed.components {
+            let event = component.as_event().expect("an event");
+            assert!(
+                matches!(event.get_start(), Some(icalendar::DatePerhapsTime::Date(_))),
+                "{:?}",
+                event.get_summary()
+            );
+        }
+
+        let groups = groups_of(&path);
+        let items: Vec<&Item> = groups.iter().flat_map(|g| &g.items).collect();
+        let dated = items.iter().filter(|i| i.timing.date().is_some()).count();
+        let recurring = items
+            .iter()
+            .filter(|i| matches!(i.timing, Timing::Recurring { .. }))
+            .count();
+        let events = events_of(&ics);
+        assert_eq!(
+            events.len(),
+            dated,
+            "{}: one event per dated item",
+            path.display()
+        );
+        assert_eq!(
+            events.iter().filter(|e| e.contains_key("RRULE")).count(),
+            recurring,
+            "{}: one repeating event per cadence",
+            path.display()
+        );
+        let mut uids = BTreeSet::new();
+        for e in &events {
+            for key in [
+                "UID",
+                "DTSTAMP",
+                "DTSTART",
+                "DTEND",
+                "SUMMARY",
+                "DESCRIPTION",
+            ] {
+                assert!(e.contains_key(key), "{key} missing: {e:?}");
+            }
+            assert!(uids.insert(e["UID"].clone()), "duplicate UID {}", e["UID"]);
+            assert_eq!(e["DTSTART;"], "VALUE=DATE");
+            let description = &e["DESCRIPTION"];
+            assert!(description.starts_with("Owner: "), "{description}");
+            assert!(description.contains("\nClause: §"), "{description}");
+            assert!(description.contains("\nEvidence: "), "{description}");
+        }
+    }
+}
+
+#[test]
+fn repeating_events_expand_within_the_term() {
+    // An independent implementation of RFC 5545 recurrence (the `rrule` crate) expands every series. It
+    // reads date-times only, so the all-day DTSTART and the UNTIL (always the rule's last part) are read
+    // as midnight UTC, which keeps the same occurrences.
+    let ics = ics_of(&fs::read_to_string(root().join(SEPSIS)).expect("read"));
+    let events = events_of(&ics);
+    let mut checked = 0;
+    for e in events.iter().filter(|e| e.contains_key("RRULE")) {
+        let set: rrule::RRuleSet = format!(
+            "DTSTART:{}T000000Z\nRRULE:{}T000000Z",
+            e["DTSTART"], e["RRULE"]
+        )
+        .parse()
+        .unwrap_or_else(|err| panic!("{}: {err}", e["RRULE"]));
+        let dates: Vec<String> = set
+            .all(500)
+            .dates
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect();
+        assert!(dates.len() > 1, "{e:?}");
+        assert!(
+            dates.iter().all(|d| d.as_str() <= "2029-02-28"),
+            "{dates:?}"
+        );
+        checked += 1;
+        if e["UID"] == "body.cab.meetings.sepsis-validation@charter" {
+            // Quarterly from the effective date 2026-03-01 to the end of the 36-month term.
+            assert_eq!(dates.len(), 12, "{dates:?}");
+            assert_eq!(dates[1], "2026-06-01");
+            assert_eq!(dates.last().map(String::as_str), Some("2028-12-01"));
+        }
+        if e["UID"] == "obligation.sandbox-assessment.sepsis-validation@charter" {
+            assert_eq!(dates, ["2026-03-25", "2027-03-25", "2028-03-25"]);
+        }
+    }
+    assert!(checked >= 8, "{checked}");
+}
+
+#[test]
+fn a_series_from_the_31st_falls_on_each_month_end() {
+    let text = fs::read_to_string(root().join(SEPSIS))
+        .expect("read")
+        .replace(
+            "id = \"performance-report\"\n",
+            "id = \"performance-report\"\ndue = 2026-03-31\n",
+        );
+    let ics = ics_of(&text);
+    let e = events_of(&ics)
+        .into_iter()
+        .find(|e| e["UID"] == "obligation.performance-report.sepsis-validation@charter")
+        .expect("event");
+    let set: rrule::RRuleSet = format!(
+        "DTSTART:{}T000000Z\nRRULE:{}T000000Z",
+        e["DTSTART"], e["RRULE"]
+    )
+    .parse()
+    .expect("rrule");
+    let dates: Vec<String> = set
+        .all(5)
+        .dates
+        .iter()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2026-03-31",
+            "2026-06-30",
+            "2026-09-30",
+            "2026-12-31",
+            "2027-03-31"
+        ]
+    );
+}
+
+#[test]
+fn uids_survive_an_updated_charter_so_reimporting_updates_events() {
+    let original = fs::read_to_string(root().join(SEPSIS)).expect("read");
+    // Version 2: a new obligation before the others, and a moved due date. Positions shift; identities do
+    // not.
+    let updated = original
+        .replace("version = \"1.0\"", "version = \"2.0\"")
+        .replace(
+            "[[obligations]]\nid = \"irb-approval\"",
+            "[[obligations]]\nid = \"kick-off\"\nowner = \"northstar\"\naction = \"Hold a kick-off meeting\"\ndue = 2026-03-10\nevidence = \"Attendance list\"\n\n[[obligations]]\nid = \"irb-approval\"",
+        )
+        .replace("due = 2026-03-31", "due = 2026-04-15");
+    assert_ne!(original, updated);
+    let before = events_of(&ics_of(&original));
+    let after = events_of(&ics_of(&updated));
+    let uids = |events: &[std::collections::BTreeMap<String, String>]| -> BTreeSet<String> {
+        events.iter().map(|e| e["UID"].clone()).collect()
+    };
+    let added: Vec<String> = uids(&after).difference(&uids(&before)).cloned().collect();
+    assert_eq!(added, ["obligation.kick-off.sepsis-validation@charter"]);
+    assert!(
+        uids(&before).is_subset(&uids(&after)),
+        "no event lost its identity"
+    );
+    let irb = |events: &[std::collections::BTreeMap<String, String>]| {
+        events
+            .iter()
+            .find(|e| e["UID"] == "obligation.irb-approval.sepsis-validation@charter")
+            .map(|e| e["DTSTART"].clone())
+    };
+    assert_eq!(irb(&before).as_deref(), Some("20260331"));
+    assert_eq!(
+        irb(&after).as_deref(),
+        Some("20260415"),
+        "same UID, new date"
+    );
+}
+
+#[test]
+fn calendar_text_is_escaped_and_read_back_exactly() {
+    let action = r#"Report; review, sign \ file "now" — naïve résumé"#;
+    let text = fs::read_to_string(root().join(SEPSIS)).expect("read").replace(
+        "[[obligations]]\nid = \"irb-approval\"",
+        &format!(
+            "[[obligations]]\nid = \"tricky\"\nowner = \"northstar\"\naction = '{action}'\ndue = 2026-03-10\nevidence = \"Line one, line two; and three\"\n\n[[obligations]]\nid = \"irb-approval\""
+        ),
+    );
+    let ics = ics_of(&text);
+    assert!(
+        ics.contains("Report\\; review\\, sign \\\\ file"),
+        "escaped on the wire"
+    );
+    let e = events_of(&ics)
+        .into_iter()
+        .find(|e| e["UID"] == "obligation.tricky.sepsis-validation@charter")
+        .expect("event");
+    assert_eq!(e["SUMMARY"], format!("Northstar: {action}"));
+    assert!(
+        e["DESCRIPTION"].contains("\nEvidence: Line one, line two; and three\n"),
+        "{}",
+        e["DESCRIPTION"]
+    );
+}
+
+#[test]
+fn the_calendar_is_reproducible_and_says_what_it_leaves_out() {
+    let run_ics = |epoch: Option<&str>, quiet: bool| {
+        let mut cmd = charter_cmd();
+        cmd.env_remove("SOURCE_DATE_EPOCH");
+        if let Some(epoch) = epoch {
+            cmd.env("SOURCE_DATE_EPOCH", epoch);
+        }
+        if quiet {
+            cmd.arg("-q");
+        }
+        cmd.args(["checklist", SEPSIS, "--format", "ics"])
+            .output()
+            .expect("runs")
+    };
+    let a = run_ics(None, false);
+    let b = run_ics(None, false);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout, "same input, same bytes");
+    let ics = String::from_utf8(a.stdout).expect("utf-8");
+    assert!(
+        ics.contains("\r\nDTSTAMP:20260301T000000Z\r\n"),
+        "the effective date"
+    );
+    let err = String::from_utf8_lossy(&a.stderr);
+    let groups = groups_of(&root().join(SEPSIS));
+    let undated = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter(|i| matches!(i.timing, Timing::Event { .. }))
+        .count();
+    let total: usize = groups.iter().map(|g| g.items.len()).sum();
+    assert!(
+        err.contains(&format!(
+            "note: {undated} of {total} items hang on an event"
+        )),
+        "{err}"
+    );
+    assert!(
+        !ics.contains("body.cab.minutes"),
+        "undatable items stay out"
+    );
+    assert!(run_ics(None, true).stderr.is_empty(), "-q drops the note");
+
+    let stamped = run_ics(Some("1772323199"), true);
+    assert!(String::from_utf8_lossy(&stamped.stdout).contains("\r\nDTSTAMP:20260228T235959Z\r\n"));
+    let bad = run_ics(Some("yesterday"), true);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("SOURCE_DATE_EPOCH"));
 }

@@ -1,8 +1,9 @@
-//! `charter checklist`: the accountability checklist alone, as Markdown, CSV or JSON.
+//! `charter checklist`: the accountability checklist alone, as Markdown, CSV, JSON or a calendar.
 
 use crate::app::{Exit, Ui, check};
 use crate::cli::{ChecklistArgs, ChecklistFormat};
 use crate::error::Error;
+use crate::render::ics::{self, Stamp};
 use crate::render::{self, tracker};
 
 pub(crate) fn run(args: &ChecklistArgs, ui: &mut Ui) -> Result<Exit, Error> {
@@ -20,6 +21,23 @@ pub(crate) fn run(args: &ChecklistArgs, ui: &mut Ui) -> Result<Exit, Error> {
         ChecklistFormat::Csv => tracker::csv(&groups)?,
         ChecklistFormat::Json => {
             tracker::json(&valid, &groups, &render::fingerprint(&source.bytes))?
+        }
+        ChecklistFormat::Ics => {
+            let stamp = match std::env::var("SOURCE_DATE_EPOCH") {
+                Ok(value) if !value.is_empty() => {
+                    Stamp::of_epoch(&value).ok_or(Error::SourceDateEpoch { value })?
+                }
+                _ => Stamp::of_date(valid.charter.effective_date),
+            };
+            let calendar = ics::calendar(&valid, &groups, &stamp);
+            if calendar.undated > 0 {
+                ui.note(&format!(
+                    "{} of {} items hang on an event that cannot be dated (a breach, a meeting, a new interest) and are not in the calendar; `--format md` lists them",
+                    calendar.undated,
+                    calendar.undated + calendar.events
+                ));
+            }
+            calendar.text
         }
     };
     ui.write(&destination, text.as_bytes())?;

@@ -4,6 +4,7 @@
 pub mod checklist;
 pub mod document;
 pub mod html;
+pub mod ics;
 pub mod markdown;
 pub mod tracker;
 
