@@ -46,7 +46,7 @@ pub enum Command {
     /// The document ends with an accountability checklist derived from the terms and a footer with the
     /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered.
     #[command(
-        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file"
+        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html"
     )]
     Render(RenderArgs),
     /// Print the accountability checklist alone, for tracking tools and calendars.
@@ -109,6 +109,11 @@ pub struct RenderArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
     pub format: Format,
+    /// A directory of your own templates, laid over the built-in ones by file name: body.md.tera,
+    /// charter.md.tera, charter.html.tera and charter.css replace the built-in ones; other *.tera files are
+    /// partials they may include.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Where the document goes.
     #[command(flatten)]
     pub out: OutputArgs,

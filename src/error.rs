@@ -51,7 +51,26 @@ pub enum Error {
         /// The value found.
         value: String,
     },
-    /// A template failed to render.
-    #[error("template error: {0}")]
-    Template(String),
+    /// A template failed to compile or to render.
+    #[error("template error{}: {message}{}", in_location(.location.as_deref()), on_new_line(.excerpt))]
+    Template {
+        /// `file:line:column`, when known.
+        location: Option<String>,
+        /// What is wrong.
+        message: String,
+        /// The template engine's excerpt of the offending line, with the offending text underlined.
+        excerpt: String,
+    },
+}
+
+fn in_location(location: Option<&str>) -> String {
+    location.map(|l| format!(" in {l}")).unwrap_or_default()
+}
+
+fn on_new_line(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("\n{text}")
+    }
 }
