@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "charter",
     version,
-    after_help = "Examples:\n  charter check charters/sepsis-advisory-board.toml\n  charter render charters/sepsis-advisory-board.toml --format html -o board.html\n\nExit codes: 0 success, 1 the charter has errors, 2 charter could not run (unreadable file, existing output, ...)."
+    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n\nExit codes: 0 success, 1 the charter has errors, 2 charter could not run (unreadable file, existing output, ...)."
 )]
 pub struct Cli {
     /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
