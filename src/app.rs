@@ -35,9 +35,17 @@ pub enum Exit {
 /// When the tool cannot do its job: an unreadable input, an unwritable or existing output.
 pub fn run(cli: &Cli) -> Result<Exit, Error> {
     MAX_INPUT.store(cli.max_input_size, Ordering::Relaxed);
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
     let mut ui = Ui {
         stderr: StandardStream::stderr(color_choice(cli.color, io::stderr().is_terminal())),
         color: cli.color,
+        verbosity,
     };
     match &cli.command {
         Command::Check(args) => commands::check::run(args, &mut ui),
@@ -46,6 +54,10 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
         Command::Verify(args) => commands::verify::run(args, &mut ui),
         Command::Explain(args) => commands::explain::run(args),
         Command::Schema(args) => commands::schema::run(args, &ui),
+        Command::Checklist(args) => commands::checklist::run(args, &mut ui),
+        Command::New(args) => commands::new::run(args, &mut ui),
+        Command::Completions(args) => commands::completions::run(args, &mut ui),
+        Command::Man(args) => commands::man::run(args, &mut ui),
     }
 }
 
@@ -221,14 +233,26 @@ pub fn read_source(path: &Path) -> Result<Source, Error> {
     Ok(Source::new(path.display().to_string(), bytes))
 }
 
+/// How much a command says on standard error besides errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors only (`-q`).
+    Quiet,
+    /// Errors, warnings, summaries and notes.
+    Normal,
+    /// Also what was read and written (`-v`).
+    Verbose,
+}
+
 /// The terminal side of a command: diagnostics, summaries and errors on standard error.
 pub struct Ui {
     stderr: StandardStream,
     color: ColorChoice,
+    verbosity: Verbosity,
 }
 
 impl Ui {
-    /// Prints diagnostics in the chosen format. People's format always goes to standard error, in colour
+    /// Prints diagnostics in the chosen format; with `-q`, only the errors. People's format always goes to standard error, in colour
     /// on a terminal; the machine formats go to standard output when `machine_to_stdout` (for `check`,
     /// whose standard output is otherwise empty), else to standard error.
     ///
@@ -241,6 +265,17 @@ impl Ui {
         format: MessageFormat,
         machine_to_stdout: bool,
     ) -> Result<(), Error> {
+        let shown: Vec<Diagnostic>;
+        let diagnostics = if self.verbosity == Verbosity::Quiet {
+            shown = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            &shown[..]
+        } else {
+            diagnostics
+        };
         let text = match format {
             MessageFormat::Human => {
                 let mut lock = self.stderr.lock();
@@ -263,8 +298,11 @@ impl Ui {
         }
     }
 
-    /// Prints the one-line count of errors and warnings for a file.
+    /// Prints the one-line count of errors and warnings for a file, unless `-q`.
     pub fn summary(&mut self, source: &Source, checked: &Checked) {
+        if self.verbosity == Verbosity::Quiet {
+            return;
+        }
         let _ = writeln!(
             self.stderr,
             "{}",
@@ -275,11 +313,6 @@ impl Ui {
                 checked.accepted
             )
         );
-    }
-
-    /// Prints a line of information for the person at the terminal.
-    pub fn note(&mut self, text: &str) {
-        let _ = writeln!(self.stderr, "{text}");
     }
 
     /// Whether a report written to standard output (`to_stdout`) or to a file may be coloured: with
@@ -294,6 +327,46 @@ impl Ui {
     /// Prints an error with its chain of causes.
     pub fn error(&mut self, error: &Error) {
         report_error(&mut self.stderr, error);
+    }
+
+    /// Prints a note that helps to read the result, unless `-q`.
+    pub fn note(&mut self, text: &str) {
+        if self.verbosity >= Verbosity::Normal {
+            let _ = writeln!(self.stderr, "note: {text}");
+        }
+    }
+
+    /// Prints a detail of what the command did, only with `-v`.
+    pub fn verbose(&mut self, text: &str) {
+        if self.verbosity == Verbosity::Verbose {
+            let _ = writeln!(self.stderr, "{text}");
+        }
+    }
+
+    /// Reads a charter (or standard input for `-`), saying so with `-v`.
+    ///
+    /// # Errors
+    /// When the file cannot be read.
+    pub fn read(&mut self, path: &Path) -> Result<Source, Error> {
+        let source = read_source(path)?;
+        self.verbose(&format!(
+            "read {} ({} bytes)",
+            source.name,
+            source.bytes.len()
+        ));
+        Ok(source)
+    }
+
+    /// Writes a result to its destination, saying where with `-v`.
+    ///
+    /// # Errors
+    /// When the write fails or the file appeared meanwhile without `--force`.
+    pub fn write(&mut self, destination: &Destination, bytes: &[u8]) -> Result<(), Error> {
+        destination.write(bytes)?;
+        if let Some(path) = &destination.path {
+            self.verbose(&format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+        }
+        Ok(())
     }
 
     /// Decides where a command's result goes, refusing before any work is done an output that exists

@@ -41,6 +41,12 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// `charter new` was asked to write over an existing file, which it never does.
+    #[error("{path} already exists; `charter new` never replaces a file, so choose another path")]
+    StarterExists {
+        /// The path as given.
+        path: PathBuf,
+    },
     /// The output would overwrite the input.
     #[error("the output {path} is the input file; choose another output path")]
     OutputIsInput {
@@ -66,9 +72,36 @@ pub enum Error {
         /// The rule's name.
         name: &'static str,
     },
-    /// A template failed to render.
-    #[error("template error: {0}")]
-    Template(String),
+    /// `SOURCE_DATE_EPOCH` is set but is not a time this program can use.
+    #[error(
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01T00:00:00Z, not `{value}`"
+    )]
+    SourceDateEpoch {
+        /// The value found.
+        value: String,
+    },
+    /// A template failed to compile or to render.
+    #[error("template error{}: {message}{}", in_location(.location.as_deref()), on_new_line(.excerpt))]
+    Template {
+        /// `file:line:column`, when known.
+        location: Option<String>,
+        /// What is wrong.
+        message: String,
+        /// The template engine's excerpt of the offending line, with the offending text underlined.
+        excerpt: String,
+    },
+}
+
+fn in_location(location: Option<&str>) -> String {
+    location.map(|l| format!(" in {l}")).unwrap_or_default()
+}
+
+fn on_new_line(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("\n{text}")
+    }
 }
 
 impl Error {

@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod validate;
 pub mod xref;

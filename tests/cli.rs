@@ -478,3 +478,102 @@ fn a_fifo_is_refused_rather_than_waited_on() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("not a regular file"));
 }
+
+#[test]
+fn color_always_colours_diagnostics_even_with_no_color_set() {
+    // An explicit flag beats the environment, as https://no-color.org asks.
+    let out = charter()
+        .args(["--color", "always", "check"])
+        .arg(invalid("quorum-exceeds-members"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("\u{1b}["), "{}", stderr_of(&out));
+}
+
+#[test]
+fn auto_colour_stays_off_on_a_pipe_and_with_no_color() {
+    for no_color in [None, Some("1")] {
+        let mut cmd = charter();
+        cmd.env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            cmd.env("NO_COLOR", value);
+        }
+        let out = cmd
+            .arg("check")
+            .arg(invalid("quorum-exceeds-members"))
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr_of(&out);
+        assert!(err.contains("error[E0401]"), "{err}");
+        assert!(!err.contains('\u{1b}'), "NO_COLOR={no_color:?}: {err}");
+    }
+    let out = charter()
+        .env_remove("NO_COLOR")
+        .args(["--color", "never", "check"])
+        .arg(invalid("quorum-exceeds-members"))
+        .output()
+        .expect("runs");
+    assert!(!stderr_of(&out).contains('\u{1b}'));
+}
+
+#[test]
+fn quiet_prints_errors_only() {
+    let out = charter()
+        .args(["-q", "check"])
+        .arg(example())
+        .arg(invalid("phases-overlap"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr_of(&out), "", "no ok line, no warning, no summary");
+
+    let out = charter()
+        .args(["check", "--quiet"])
+        .arg(invalid("quorum-exceeds-members"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("error[E0401]"), "{err}");
+    assert!(!err.contains("1 error"), "no summary line: {err}");
+}
+
+#[test]
+fn verbose_says_what_was_read_and_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("board.md");
+    let out = charter()
+        .args(["-v", "render"])
+        .arg(example())
+        .arg("-o")
+        .arg(&out_path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    let input_len = fs::metadata(example()).expect("meta").len();
+    let output_len = fs::metadata(&out_path).expect("meta").len();
+    assert!(
+        err.contains(&format!("read {} ({input_len} bytes)", example().display())),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "wrote {} ({output_len} bytes)",
+            out_path.display()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn quiet_and_verbose_exclude_each_other() {
+    let out = charter()
+        .args(["-q", "-v", "check"])
+        .arg(example())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}

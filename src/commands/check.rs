@@ -1,6 +1,6 @@
 //! `charter check`: validate charters and report every problem.
 
-use crate::app::{Exit, Policy, Ui, check_with, read_source};
+use crate::app::{Exit, Policy, Ui, check_with};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::error::Error;
 use crate::output::write_stdout;
@@ -9,7 +9,7 @@ pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;
     let mut exit = Exit::Success;
     for file in &args.files {
-        let source = match read_source(file) {
+        let source = match ui.read(file) {
             Ok(source) => source,
             Err(e) => {
                 ui.error(&e);

@@ -2,8 +2,12 @@
 //! says how the process should exit.
 
 pub(crate) mod check;
+pub(crate) mod checklist;
+pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod explain;
+pub(crate) mod man;
+pub(crate) mod new;
 pub(crate) mod render;
 pub(crate) mod schema;
 pub(crate) mod verify;

@@ -28,6 +28,25 @@ impl Md {
         &self.0
     }
 
+    /// The text without its Markdown backslash escapes, for formats that are not Markdown (CSV, JSON,
+    /// calendars). Exact for what [`text`] and this program write, which is all the checklist holds;
+    /// organiser prose keeps its emphasis marks.
+    #[must_use]
+    pub fn plain(&self) -> String {
+        let mut out = String::with_capacity(self.0.len());
+        let mut chars = self.0.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                ('\\', Some(next)) if next.is_ascii_punctuation() => {
+                    out.push(*next);
+                    chars.next();
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
     /// Whether the fragment is empty.
     #[must_use]
     pub fn is_empty(&self) -> bool {
@@ -276,6 +295,21 @@ mod tests {
             resolve(text(&forged).as_str(), &resolutions),
             "partner:vitalis"
         );
+    }
+
+    #[test]
+    fn plain_undoes_the_escapes_of_text() {
+        for value in [
+            "<script>alert(1)</script>",
+            "a | b \\ c",
+            "1. first",
+            "- item",
+            "{{ x }} & *y* _z_ [w](u) `v` #1 ~t~ $5 ^2 !",
+            "Ana O'Neil, \"Director\"; 50% (est.)",
+        ] {
+            assert_eq!(text(value).plain(), value, "{value}");
+        }
+        assert_eq!(text("line\nbreak").plain(), "line break");
     }
 
     #[test]

@@ -5,24 +5,24 @@ pub mod anchors;
 pub mod checklist;
 pub mod document;
 pub mod html;
+pub mod ics;
 pub mod markdown;
-
-use std::sync::OnceLock;
+pub mod templates;
+pub mod tracker;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use tera::{Context, Tera};
 
 use crate::error::Error;
 use crate::load::Source;
 use crate::model::Charter;
 use crate::validate::Valid;
-use document::Document;
+use checklist::Group;
+use document::{Block, Document};
+pub use templates::Templates;
+use templates::context;
 
-const BODY_MD: &str = include_str!("../../templates/body.md.tera");
-const CHARTER_MD: &str = include_str!("../../templates/charter.md.tera");
-const CHARTER_HTML: &str = include_str!("../../templates/charter.html.tera");
-/// The stylesheet of the HTML documents.
+/// The stylesheet of the built-in HTML documents (the redline uses it too).
 pub const CSS: &str = include_str!("../../templates/charter.css");
 
 /// The Content-Security-Policy of every HTML document: nothing loads, nothing runs, no form submits; the
@@ -38,92 +38,101 @@ pub fn fingerprint(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Renders the charter as Markdown.
+/// The accountability checklist alone, grouped by owner, with the clause numbers it has in the rendered
+/// charter.
+#[must_use]
+pub fn checklist(charter: &Valid<Charter>) -> Vec<Group> {
+    document::build(charter, String::new())
+        .sections
+        .into_iter()
+        .flat_map(|section| section.blocks)
+        .filter_map(|block| match block {
+            Block::Checklist(group) => Some(group),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Renders the accountability checklist alone as Markdown, with the built-in templates.
+///
+/// # Errors
+/// When the template fails to render.
+pub fn checklist_markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
+    Templates::builtin()?.checklist_markdown(charter, source)
+}
+
+/// Renders the charter as Markdown with the built-in templates.
 ///
 /// # Errors
 /// When a template fails to render.
 pub fn markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
-    let doc = document::build(charter, fingerprint(&source.bytes));
-    let body = templates()?.render("body.md.tera", &context(&doc)?)?;
-    let mut ctx = context(&doc)?;
-    ctx.insert("body", &body);
-    Ok(doc.resolve(&tidy(&templates()?.render("charter.md.tera", &ctx)?)))
+    Templates::builtin()?.markdown(charter, source)
 }
 
-/// Renders the charter as one standalone HTML file.
+/// Renders the charter as one standalone HTML file with the built-in templates.
 ///
 /// # Errors
 /// When a template fails to render.
 pub fn html(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
-    let doc = document::build(charter, fingerprint(&source.bytes));
-    let body = doc.resolve(&tidy(
-        &templates()?.render("body.md.tera", &context(&doc)?)?,
-    ));
-    let mut ctx = context(&doc)?;
-    ctx.insert("body_html", &html::to_html(&body));
-    ctx.insert("css", CSS);
-    ctx.insert("csp", CSP);
-    #[derive(Serialize)]
-    struct PlainDetail<'a> {
-        label: &'a str,
-        value: String,
-    }
-    let c: &Charter = charter;
-    let details_text = [
-        ("Charter", c.charter.id.clone()),
-        ("Version", doc.plain(&c.charter.version)),
-        ("Effective date", c.charter.effective_date.to_string()),
-        ("Governing law", doc.plain(&c.charter.jurisdiction)),
-    ]
-    .map(|(label, value)| PlainDetail { label, value });
-    ctx.insert("details_text", &details_text);
-    Ok(templates()?
-        .render("charter.html.tera", &ctx)?
-        .replace("\r\n", "\n"))
+    Templates::builtin()?.html(charter, source)
 }
-
-struct Templates(Tera);
 
 impl Templates {
-    fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {
-        self.0
-            .render(name, ctx)
-            .map_err(|e| Error::Template(error_chain(&e)))
+    /// Renders the accountability checklist alone as Markdown (`checklist.md.tera`).
+    ///
+    /// # Errors
+    /// When the template fails to render.
+    pub fn checklist_markdown(
+        &self,
+        charter: &Valid<Charter>,
+        source: &Source,
+    ) -> Result<String, Error> {
+        let doc = document::build(charter, fingerprint(&source.bytes));
+        Ok(doc.resolve(&tidy(&self.render("checklist.md.tera", &context(&doc)?)?)))
     }
-}
 
-fn templates() -> Result<&'static Templates, Error> {
-    static BUILTIN: OnceLock<Result<Templates, String>> = OnceLock::new();
-    BUILTIN
-        .get_or_init(|| {
-            let mut tera = Tera::new();
-            // Markdown values arrive escaped (see `markdown::Md`); HTML templates escape what they print.
-            tera.autoescape_on([".html.tera"]);
-            tera.add_raw_templates([
-                ("body.md.tera", BODY_MD),
-                ("charter.md.tera", CHARTER_MD),
-                ("charter.html.tera", CHARTER_HTML),
-            ])
-            .map_err(|e| error_chain(&e))?;
-            Ok(Templates(tera))
-        })
-        .as_ref()
-        .map_err(|e| Error::Template(e.clone()))
-}
-
-fn context(doc: &Document) -> Result<Context, Error> {
-    Context::from_serialize(doc).map_err(|e| Error::Template(error_chain(&e)))
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        text.push_str(": ");
-        text.push_str(&c.to_string());
-        cause = c.source();
+    /// Renders the charter as Markdown: `body.md.tera`, then `charter.md.tera` around it.
+    ///
+    /// # Errors
+    /// When a template fails to render.
+    pub fn markdown(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
+        let doc = document::build(charter, fingerprint(&source.bytes));
+        let body = self.render("body.md.tera", &context(&doc)?)?;
+        let mut ctx = context(&doc)?;
+        ctx.insert("body", &body);
+        Ok(doc.resolve(&tidy(&self.render("charter.md.tera", &ctx)?)))
     }
-    text
+
+    /// Renders the charter as one standalone HTML file: `body.md.tera` converted to HTML, then
+    /// `charter.html.tera` around it with the stylesheet.
+    ///
+    /// # Errors
+    /// When a template fails to render.
+    pub fn html(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
+        let doc: Document = document::build(charter, fingerprint(&source.bytes));
+        let body = doc.resolve(&tidy(&self.render("body.md.tera", &context(&doc)?)?));
+        let mut ctx = context(&doc)?;
+        ctx.insert("body_html", &html::to_html(&body));
+        ctx.insert("css", self.css());
+        ctx.insert("csp", CSP);
+        #[derive(Serialize)]
+        struct PlainDetail<'a> {
+            label: &'a str,
+            value: String,
+        }
+        let c: &Charter = charter;
+        let details_text = [
+            ("Charter", c.charter.id.clone()),
+            ("Version", doc.plain(&c.charter.version)),
+            ("Effective date", c.charter.effective_date.to_string()),
+            ("Governing law", doc.plain(&c.charter.jurisdiction)),
+        ]
+        .map(|(label, value)| PlainDetail { label, value });
+        ctx.insert("details_text", &details_text);
+        Ok(self
+            .render("charter.html.tera", &ctx)?
+            .replace("\r\n", "\n"))
+    }
 }
 
 /// Normalises blank lines: at most one between blocks, none at the start, one newline at the end.

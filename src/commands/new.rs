@@ -1,0 +1,44 @@
+//! `charter new`: a starter charter from a built-in example, or the list of examples.
+
+use std::path::Path;
+
+use crate::app::{Exit, Ui};
+use crate::cli::{NewArgs, OutputArgs};
+use crate::error::Error;
+use crate::output;
+use crate::scaffold::{self, EXAMPLES};
+
+pub(crate) fn run(args: &NewArgs, ui: &mut Ui) -> Result<Exit, Error> {
+    if args.list {
+        let width = EXAMPLES.iter().map(|e| e.name.len()).max().unwrap_or(0);
+        let list: String = EXAMPLES
+            .iter()
+            .map(|e| format!("{:width$}  {}\n", e.name, e.summary))
+            .collect();
+        output::write_stdout(list.as_bytes())?;
+        return Ok(Exit::Success);
+    }
+    let example = scaffold::find(&args.from)
+        .unwrap_or_else(|| unreachable!("clap accepts only the names of examples"));
+    // Never `--force`: a starter written over a charter someone has filled in would lose their work.
+    let out = OutputArgs {
+        output: Some(args.path.clone()),
+        force: false,
+    };
+    let refuse = |e: Error| match e {
+        Error::OutputExists { path } => Error::StarterExists { path },
+        other => other,
+    };
+    let destination = ui.destination(&out, &[]).map_err(refuse)?;
+    ui.write(&destination, scaffold::starter(example).as_bytes())
+        .map_err(refuse)?;
+    if args.path != Path::new("-") {
+        ui.note(&format!(
+            "wrote {} from the example \"{}\"; replace its terms with yours, then run `charter check {}`",
+            args.path.display(),
+            example.name,
+            args.path.display()
+        ));
+    }
+    Ok(Exit::Success)
+}

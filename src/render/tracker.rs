@@ -1,0 +1,169 @@
+//! The checklist on its own, for tracking tools: CSV (one row per item) and JSON (the charter's identity and
+//! a flat list of items). Text is plain, without Markdown escapes; timing is typed as in
+//! [`checklist::Timing`](super::checklist::Timing).
+
+use serde::Serialize;
+
+use super::checklist::{Frequency, Group, Timing};
+use super::document::ClauseRef;
+use crate::error::Error;
+use crate::model::Charter;
+use crate::validate::{Valid, term_end};
+
+/// One item, flattened with its owner, in plain text.
+#[derive(Debug, Serialize)]
+pub struct Row<'a> {
+    /// Stable key of the item.
+    pub key: &'a str,
+    /// The owner's id, or `all`.
+    pub owner_id: &'a str,
+    /// The owner's name.
+    pub owner: String,
+    /// What to do.
+    pub action: String,
+    /// When, in words.
+    pub when: String,
+    /// When, typed.
+    pub timing: &'a Timing,
+    /// What shows it was done.
+    pub evidence: String,
+    /// The clause it comes from.
+    pub clause: &'a ClauseRef,
+}
+
+/// The items of every group, in checklist order.
+#[must_use]
+pub fn rows(groups: &[Group]) -> Vec<Row<'_>> {
+    groups
+        .iter()
+        .flat_map(|g| {
+            g.items.iter().map(move |i| Row {
+                key: &i.key,
+                owner_id: &g.owner_id,
+                owner: g.owner.plain(),
+                action: i.action.plain(),
+                when: i.when.plain(),
+                timing: &i.timing,
+                evidence: i.evidence.plain(),
+                clause: &i.clause,
+            })
+        })
+        .collect()
+}
+
+/// The checklist as CSV (RFC 4180: a header row, CRLF line ends), one row per item. The typed timing is
+/// spread over four columns: `timing` (date, recurring or event), `date` (the date, or the first
+/// occurrence), `frequency` and `event`. The clause is written `§10.10`, so that a spreadsheet keeps it as
+/// text rather than reading 10.1.
+///
+/// # Errors
+/// Never in practice; writing to memory cannot fail.
+pub fn csv(groups: &[Group]) -> Result<String, Error> {
+    #[derive(Serialize)]
+    struct CsvRow<'a> {
+        key: &'a str,
+        owner_id: &'a str,
+        owner: &'a str,
+        action: &'a str,
+        when: &'a str,
+        timing: &'static str,
+        date: String,
+        frequency: &'static str,
+        event: &'a str,
+        evidence: &'a str,
+        clause: String,
+        clause_anchor: &'a str,
+    }
+    let wrap = |e: csv::Error| Error::Write {
+        path: "<csv>".into(),
+        source: std::io::Error::other(e),
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows(groups) {
+        let (timing, frequency, event) = match row.timing {
+            Timing::Date { .. } => ("date", "", ""),
+            Timing::Recurring { every, .. } => ("recurring", frequency_name(*every), ""),
+            Timing::Event { event } => ("event", "", event.as_str()),
+        };
+        writer
+            .serialize(CsvRow {
+                key: row.key,
+                owner_id: row.owner_id,
+                owner: &row.owner,
+                action: &row.action,
+                when: &row.when,
+                timing,
+                date: row.timing.date().map(|d| d.to_string()).unwrap_or_default(),
+                frequency,
+                event,
+                evidence: &row.evidence,
+                clause: format!("§{}", row.clause.number),
+                clause_anchor: &row.clause.anchor,
+            })
+            .map_err(wrap)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| wrap(e.into_error().into()))?;
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// The checklist as JSON: the charter's identity and term, then every item with its owner.
+///
+/// # Errors
+/// Never in practice; the document serialises to JSON.
+pub fn json(
+    charter: &Valid<Charter>,
+    groups: &[Group],
+    fingerprint: &str,
+) -> Result<String, Error> {
+    #[derive(Serialize)]
+    struct Identity<'a> {
+        id: &'a str,
+        title: &'a str,
+        version: &'a str,
+        effective_date: String,
+        term_end: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct Export<'a> {
+        charter: Identity<'a>,
+        fingerprint: &'a str,
+        generator: String,
+        items: Vec<Row<'a>>,
+    }
+    let c: &Charter = charter;
+    let export = Export {
+        charter: Identity {
+            id: &c.charter.id,
+            title: &c.charter.title,
+            version: &c.charter.version,
+            effective_date: c.charter.effective_date.to_string(),
+            term_end: term_end(c).map(|d| d.to_string()),
+        },
+        fingerprint,
+        generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
+        items: rows(groups),
+    };
+    let mut text = serde_json::to_string_pretty(&export).map_err(|e| Error::Write {
+        path: "<json>".into(),
+        source: std::io::Error::other(e),
+    })?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The name of a frequency as written in the charter and in the JSON.
+#[must_use]
+pub fn frequency_name(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly => "monthly",
+        Frequency::Quarterly => "quarterly",
+        Frequency::Semiannually => "semiannually",
+        Frequency::Annually => "annually",
+    }
+}

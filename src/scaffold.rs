@@ -1,0 +1,349 @@
+//! Starter charters for `charter new`: the built-in examples, with a comment before each section that says
+//! what to fill in. The examples are complete and valid, so a starter checks cleanly before it is edited,
+//! and the organiser replaces real-looking terms rather than filling blanks.
+
+/// One built-in example charter.
+#[derive(Debug, Clone, Copy)]
+pub struct Example {
+    /// Name, as given to `--from`: the file name in `charters/` without `.toml`.
+    pub name: &'static str,
+    /// The partnership it describes, in one line.
+    pub summary: &'static str,
+    /// The TOML text.
+    pub text: &'static str,
+}
+
+/// The examples, in the order `--list` shows them.
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        name: "community-screening-partnership",
+        summary: "A hospital and a community organisation running free health screenings (the smallest)",
+        text: include_str!("../charters/community-screening-partnership.toml"),
+    },
+    Example {
+        name: "sepsis-advisory-board",
+        summary: "A company validating an AI sepsis-prediction algorithm with three hospitals, in phases",
+        text: include_str!("../charters/sepsis-advisory-board.toml"),
+    },
+    Example {
+        name: "academic-industry-research",
+        summary: "A university and a biotech company exploring a new therapy",
+        text: include_str!("../charters/academic-industry-research.toml"),
+    },
+    Example {
+        name: "regional-ehr-consortium",
+        summary: "Several facilities sharing an electronic health record",
+        text: include_str!("../charters/regional-ehr-consortium.toml"),
+    },
+    Example {
+        name: "hospital-it-vendor",
+        summary: "A hospital and its IT services vendor",
+        text: include_str!("../charters/hospital-it-vendor.toml"),
+    },
+];
+
+/// The example `charter new` starts from when `--from` is not given: the smallest.
+pub const DEFAULT: &str = "community-screening-partnership";
+
+/// The example called `name`.
+#[must_use]
+pub fn find(name: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.name == name)
+}
+
+/// What to fill in, for every section and sub-table of the format, keyed by its header as written in the
+/// file (`schema_version` is a key, not a header, but gets its line too).
+pub const GUIDANCE: &[(&str, &str)] = &[
+    (
+        "schema_version",
+        "The version of the charter format. Leave it at 1.",
+    ),
+    (
+        "[charter]",
+        "The charter itself: a short lowercase `id` (it names files and calendar events, so keep it once chosen), the title, the version of this text, the date it takes effect, the governing law, and why the partnership exists: its purpose, common goals, scope and what it deliberately leaves out.",
+    ),
+    (
+        "[[partners]]",
+        "One entry per organisation, at least two. Give each a short lowercase `id` (the rest of the file refers to it by this id), its legal and short name, kind, roles, what it contributes and receives, and whether its seats vote. Copy the whole entry for each further partner.",
+    ),
+    (
+        "[partners.signatory]",
+        "The person who signs the charter for this partner: name, job title and, optionally, e-mail.",
+    ),
+    (
+        "[[partners.representatives]]",
+        "Optional. The people who represent this partner day to day, one entry each.",
+    ),
+    (
+        "[[bodies]]",
+        "Optional. One entry per board, committee or working group: its id, name and mandate, whether its decisions bind the partners or only advise them, its members and their seats, and its quorum.",
+    ),
+    (
+        "[[bodies.members]]",
+        "One entry per seat-holder on this body: a partner, a named person, or both, with the number of seats and whether they vote.",
+    ),
+    (
+        "[bodies.chair]",
+        "Who chairs this body (a partner that sits on it, or a named person), for how long, and whether the chair may serve again or has a casting vote.",
+    ),
+    (
+        "[bodies.meetings]",
+        "How often this body meets, the notice of a meeting, when papers go out and how soon draft minutes follow.",
+    ),
+    (
+        "[[decisions]]",
+        "Optional. The decision matrix, one entry per kind of decision: the matter, the body that decides, its voting rule, who must be consulted first and where a deadlock goes.",
+    ),
+    (
+        "[amendment]",
+        "Optional. How this charter is amended: the body that approves an amendment, by which rule, with how much notice, and whether every partner signs the new text.",
+    ),
+    (
+        "[[data_flows]]",
+        "Optional. One entry per flow of data between partners: provider, recipients, categories, how identifiable the data is, the agreement it flows under, permitted and prohibited uses, storage, access, retention, what happens when its use ends, and how soon a breach is notified.",
+    ),
+    (
+        "[ip]",
+        "Optional. Intellectual property: what is said of background IP (what each partner brings, which stays its own).",
+    ),
+    (
+        "[[ip.foreground]]",
+        "One entry per category of new intellectual property: who owns it (the creator, one partner, joint owners in shares that add up to 100, or owners by field of use).",
+    ),
+    (
+        "[[ip.foreground.shares]]",
+        "For joint ownership: one entry per owning partner, with its share in percent.",
+    ),
+    (
+        "[[ip.foreground.fields]]",
+        "For ownership by field of use: one entry per field, with the partner that owns it.",
+    ),
+    (
+        "[[ip.licences]]",
+        "Optional. One entry per licence granted on foreground IP: what it covers, to whom, what kind, whether royalty-free, and for which purposes.",
+    ),
+    (
+        "[publication]",
+        "Optional. Publication rights: how long partners review a manuscript, any patent delay, removal of confidential information, multi-site results first, authorship, trial registration and negative results.",
+    ),
+    (
+        "[conflicts]",
+        "Optional. Conflicts of interest: who discloses what and when, any threshold, the body that receives disclosures, how conflicts are managed and which decisions need recusal.",
+    ),
+    (
+        "[[conflicts.declared]]",
+        "Optional. One entry per conflict already known at signing: the partner (and person), the interest, the decisions it affects and how it is managed.",
+    ),
+    (
+        "[[phases]]",
+        "Optional. One entry per phase of the work: its dates, what happens in it, and the go/no-go decision at its end, with the partner or body that takes it.",
+    ),
+    (
+        "[[phases.metrics]]",
+        "Optional. The success metrics this phase's gate judges, one entry each, with one threshold: `at_least` or `at_most`.",
+    ),
+    (
+        "[[obligations]]",
+        "Optional. Explicit obligations, one entry each: who must do what, with what evidence, and when: a due date, a cadence, or a period after an event (`within` and `after`).",
+    ),
+    (
+        "[term]",
+        "The term: its length or end date, renewal, notice to terminate, the cure period for a breach, withdrawal and what survives the end.",
+    ),
+    (
+        "[disputes]",
+        "Optional. How disputes are settled: the escalation steps, each with a time limit, and what follows when every step fails.",
+    ),
+    (
+        "[[disputes.steps]]",
+        "One escalation step: who tries to resolve the dispute, and within how long.",
+    ),
+    (
+        "[review]",
+        "Optional. Review of the partnership itself: how often, by which body, what is assessed, how feedback is gathered and acted on, and how contributions are recognised.",
+    ),
+    (
+        "[[exceptions]]",
+        "Optional. Warnings the partners have considered and accept, one entry each: the rule's code, the reason, and optionally the id of the item it applies to. The rendered charter lists them in an annex. Errors cannot be excepted.",
+    ),
+];
+
+/// The guidance for a header line (or the `schema_version` line), if it is one.
+#[must_use]
+pub fn guidance(line: &str) -> Option<&'static str> {
+    let line = line.trim();
+    let key = if line.starts_with("schema_version") {
+        "schema_version"
+    } else {
+        line.split('#').next().unwrap_or("").trim_end()
+    };
+    GUIDANCE.iter().find(|(k, _)| *k == key).map(|(_, g)| *g)
+}
+
+/// The starter text: a header saying how to use it, then the example with a `# FILL IN` comment before the
+/// first occurrence of every section.
+#[must_use]
+pub fn starter(example: &Example) -> String {
+    let mut out = String::with_capacity(example.text.len() + 8 * 1024);
+    out.push_str(&format!(
+        "# Starter charter, written by `charter new` from the example \"{}\".\n",
+        example.name
+    ));
+    out.push_str(
+        "#\n\
+         # Every section below is filled in with the example's terms, so the file already passes\n\
+         # `charter check`. Replace the organisations, people, dates and terms with your own: each\n\
+         # \"FILL IN\" comment says what its section needs. A section whose comment starts with\n\
+         # \"Optional\" may be deleted whole, with the references to it. Run `charter check` after each\n\
+         # change: it names every problem, with its line and a hint.\n\
+         #\n",
+    );
+    let mut seen: Vec<&str> = Vec::new();
+    let mut in_multiline = false;
+    for line in example.text.lines() {
+        if !in_multiline && let Some(text) = guidance(line) {
+            let key = line.split('#').next().unwrap_or("").trim();
+            let key = if key.starts_with("schema_version") {
+                "schema_version"
+            } else {
+                key
+            };
+            if !seen.contains(&key) {
+                seen.push(key);
+                wrap_comment(&mut out, &format!("FILL IN {key}: {text}"));
+            }
+        }
+        // A line holding an odd number of `"""` or `'''` opens or closes a multi-line string, inside
+        // which a line that looks like a header is text.
+        if (line.matches("\"\"\"").count() + line.matches("'''").count()) % 2 == 1 {
+            in_multiline = !in_multiline;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Appends `text` as `#` comment lines of at most 100 characters, continuation lines indented.
+fn wrap_comment(out: &mut String, text: &str) {
+    const WIDTH: usize = 100;
+    let mut line = String::from("#");
+    for word in text.split_whitespace() {
+        if line.len() + 1 + word.len() > WIDTH && line.len() > 4 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from("#  ");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Header lines (`[x]`, `[[x.y]]`) outside multi-line strings.
+    fn headers(text: &str) -> Vec<&str> {
+        let mut inside = false;
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let t = line.trim();
+            if !inside && t.starts_with('[') && t.ends_with(']') && !t.contains(['"', ',', ' ']) {
+                out.push(t);
+            }
+            if (line.matches("\"\"\"").count() + line.matches("'''").count()) % 2 == 1 {
+                inside = !inside;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_section_of_every_example_has_guidance() {
+        for example in EXAMPLES {
+            for header in headers(example.text) {
+                assert!(
+                    guidance(header).is_some(),
+                    "{}: no guidance for {header}",
+                    example.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_header_in_a_starter_follows_its_fill_in_comment() {
+        for example in EXAMPLES {
+            let text = starter(example);
+            let lines: Vec<&str> = text.lines().collect();
+            let mut first = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                let key = line.trim();
+                let is_section = headers(line).len() == 1 || key.starts_with("schema_version");
+                if !is_section || first.contains(&key) {
+                    continue;
+                }
+                first.push(key);
+                let name = if key.starts_with("schema_version") {
+                    "schema_version"
+                } else {
+                    key
+                };
+                let comment_start = lines[..i]
+                    .iter()
+                    .rposition(|l| l.starts_with("# FILL IN "))
+                    .expect("a FILL IN comment before the first section");
+                assert!(
+                    lines[comment_start].starts_with(&format!("# FILL IN {name}: ")),
+                    "{}: {key} is preceded by {:?}",
+                    example.name,
+                    lines[comment_start]
+                );
+                assert!(
+                    lines[comment_start + 1..i]
+                        .iter()
+                        .all(|l| l.starts_with("#  ")),
+                    "{}: the comment before {key} runs straight into it",
+                    example.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn guidance_names_only_sections_the_format_reference_documents() {
+        let reference = include_str!("../docs/format.md");
+        for (key, _) in GUIDANCE {
+            let documented = if key.starts_with("[[") || key.starts_with('[') {
+                let bare = key.trim_matches(['[', ']']);
+                let last = bare.rsplit('.').next().unwrap_or(bare);
+                reference.contains(&format!("`{key}`")) || reference.contains(&format!("`{last}`"))
+            } else {
+                reference.contains(&format!("`{key}`"))
+            };
+            assert!(documented, "{key} is not in docs/format.md");
+        }
+    }
+
+    #[test]
+    fn comments_stay_within_100_columns() {
+        for example in EXAMPLES {
+            for line in starter(example).lines().filter(|l| l.starts_with("# FILL")) {
+                assert!(line.chars().count() <= 100, "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn examples_are_found_by_name() {
+        assert_eq!(
+            find("hospital-it-vendor").map(|e| e.name),
+            Some("hospital-it-vendor")
+        );
+        assert!(find(DEFAULT).is_some());
+        assert!(find("nope").is_none());
+    }
+}
