@@ -79,3 +79,19 @@ fn empty_and_odd_inputs_are_reported() {
         assert!(exercise(input.to_vec()) > 0, "{input:?}");
     }
 }
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("tests/fixtures/fuzz")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_none_or(|e| e != "md"))
+    {
+        exercise(fs::read(path).expect("finding"));
+    }
+}
