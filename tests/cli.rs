@@ -577,3 +577,48 @@ fn quiet_and_verbose_exclude_each_other() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly() {
+    use std::process::{Command as Process, Stdio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let minimal =
+        fs::read_to_string(root().join("tests/fixtures/valid/minimal.toml")).expect("minimal");
+    let goals: Vec<String> = (0..20_000)
+        .map(|i| format!("\"Goal number {i}\""))
+        .collect();
+    let start = minimal.find("goals = ").expect("goals");
+    let end = start + minimal[start..].find('\n').expect("end of line");
+    let big = dir.path().join("big.toml");
+    fs::write(
+        &big,
+        format!(
+            "{}goals = [{}]{}",
+            &minimal[..start],
+            goals.join(", "),
+            &minimal[end..]
+        ),
+    )
+    .expect("write");
+    // The reader goes away before the document (far larger than a pipe's buffer) is written.
+    let mut child = Process::new(env!("CARGO_BIN_EXE_charter"))
+        .arg("render")
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

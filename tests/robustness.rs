@@ -95,3 +95,44 @@ fn fuzz_findings_stay_fixed() {
         exercise(fs::read(path).expect("finding"));
     }
 }
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    for deep in [
+        format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        format!("a = {}1{}", "{ b = ".repeat(50_000), " }".repeat(50_000)),
+        format!(
+            "{}\nx = 1\n",
+            (0..5_000)
+                .map(|i| format!("[t{i}]"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    ] {
+        assert!(exercise(deep.into_bytes()) > 0);
+    }
+}
+
+#[test]
+fn huge_arrays_in_a_valid_charter_still_render() {
+    let minimal = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/minimal.toml"),
+    )
+    .expect("minimal");
+    let goals: Vec<String> = (0..20_000)
+        .map(|i| format!("\"Goal number {i}\""))
+        .collect();
+    let start = minimal.find("goals = ").expect("goals");
+    let end = start + minimal[start..].find('\n').expect("end of line");
+    let huge = format!(
+        "{}goals = [{}]{}",
+        &minimal[..start],
+        goals.join(", "),
+        &minimal[end..]
+    );
+    let source = Source::new("huge.toml", huge.into_bytes());
+    let (valid, diagnostics) = check(&source);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let md = charter::render::markdown(&valid.expect("valid"), &source).expect("renders");
+    assert!(md.contains("- Goal number 19999\n"));
+}
