@@ -1,9 +1,11 @@
 //! The checklist as a tracker: typed timing and stable keys on every item, and the `checklist` command in
 //! every format.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use charter::app::check;
 use charter::load::Source;
@@ -13,15 +15,6 @@ use icalendar::Component as _;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("charters"))
-        .expect("charters/")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
-    files
 }
 
 fn groups_of(path: &Path) -> Vec<Group> {
@@ -44,7 +37,7 @@ fn date(year: u16, month: u8, day: u8) -> Date {
 
 #[test]
 fn every_item_has_a_unique_key_and_a_clause() {
-    for path in examples() {
+    for path in common::examples() {
         let groups = groups_of(&path);
         let mut keys = BTreeSet::new();
         for item in groups.iter().flat_map(|g| &g.items) {
@@ -292,7 +285,7 @@ fn checklist_is_deterministic_refuses_invalid_charters_and_never_overwrites() {
 
 #[test]
 fn every_example_exports_in_every_format() {
-    for path in examples() {
+    for path in common::examples() {
         let name = path.display().to_string();
         for format in ["md", "csv", "json"] {
             let (code, out, err) = run(&["checklist", &name, "-f", format]);
@@ -368,7 +361,7 @@ fn events_of(ics: &str) -> Vec<std::collections::BTreeMap<String, String>> {
 
 #[test]
 fn the_calendar_passes_an_independent_parser_for_every_example() {
-    for path in examples() {
+    for path in common::examples() {
         let text = fs::read_to_string(&path).expect("read");
         let ics = ics_of(&text);
         // RFC 5545, 3.1: CRLF line ends, lines folded at 75 octets.

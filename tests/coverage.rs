@@ -1,8 +1,10 @@
 //! `charter check --coverage`: which governance areas a charter covers and which it leaves silent, on the
 //! examples (which cover nearly everything) and on the smallest valid charter (which covers almost nothing).
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use charter::coverage::{Status, coverage};
@@ -18,19 +20,9 @@ fn coverage_of(relative: &str) -> charter::coverage::Coverage {
     coverage(&charter)
 }
 
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root().join("charters"))
-        .expect("charters/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn the_examples_cover_the_areas_they_should_and_are_pinned() {
-    for path in examples() {
+    for path in common::examples() {
         let name = format!(
             "charters/{}",
             path.file_name().expect("name").to_string_lossy()

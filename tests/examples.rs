@@ -1,23 +1,14 @@
 //! Every example in `charters/` is valid with no warnings, renders in every format, renders the same bytes
 //! twice, and matches its reviewed snapshot.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use charter::app::check;
 use charter::load::Source;
 use charter::render;
-
-fn examples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> =
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("charters"))
-            .expect("charters/ exists")
-            .map(|e| e.expect("dir entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-    files.sort();
-    files
-}
 
 fn load(path: &Path) -> Source {
     let name = format!(
@@ -29,12 +20,12 @@ fn load(path: &Path) -> Source {
 
 #[test]
 fn there_are_at_least_five_examples() {
-    assert!(examples().len() >= 5, "{:?}", examples());
+    assert!(common::examples().len() >= 5, "{:?}", common::examples());
 }
 
 #[test]
 fn every_example_is_valid_without_warnings() {
-    for path in examples() {
+    for path in common::examples() {
         let source = load(&path);
         let (valid, diagnostics) = check(&source);
         assert!(
@@ -48,7 +39,7 @@ fn every_example_is_valid_without_warnings() {
 
 #[test]
 fn every_example_renders_deterministically_and_matches_its_snapshot() {
-    for path in examples() {
+    for path in common::examples() {
         let source = load(&path);
         let valid = check(&source).0.expect("valid example");
         let stem = path
@@ -77,7 +68,7 @@ fn every_example_renders_deterministically_and_matches_its_snapshot() {
 
 #[test]
 fn every_anchor_is_unique_and_every_link_resolves() {
-    for path in examples() {
+    for path in common::examples() {
         let source = load(&path);
         let valid = check(&source).0.expect("valid example");
         let html = render::html(&valid, &source).expect("html renders");
@@ -144,7 +135,7 @@ fn the_checklist_is_derived_from_every_area() {
 #[test]
 fn no_cross_reference_is_left_broken_in_any_output() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    let mut files = examples();
+    let mut files = common::examples();
     files.extend(
         fs::read_dir(fixtures)
             .expect("valid fixtures")

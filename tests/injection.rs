@@ -2,16 +2,16 @@
 //! nothing executes or loads in a browser, nothing is evaluated as a template, and the document's structure
 //! (sections, clauses, tables, lists) is exactly what it was.
 
+mod common;
+
 use std::fs;
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use charter::app::check;
 use charter::load::Source;
 use charter::render;
 use pulldown_cmark::{Event, Parser, Tag};
 use scraper::{Html, Selector};
-use toml::de::{DeTable, DeValue};
 
 fn payloads() -> Vec<String> {
     let text = fs::read_to_string(
@@ -33,41 +33,6 @@ fn payloads() -> Vec<String> {
             s
         })
         .collect()
-}
-
-fn examples() -> Vec<(PathBuf, String)> {
-    let mut files: Vec<PathBuf> =
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("charters"))
-            .expect("charters/")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let t = fs::read_to_string(&p).expect("read");
-            (p, t)
-        })
-        .collect()
-}
-
-fn string_leaves(text: &str) -> Vec<Range<usize>> {
-    fn walk(value: &DeValue<'_>, span: Range<usize>, out: &mut Vec<Range<usize>>) {
-        match value {
-            DeValue::String(_) => out.push(span),
-            DeValue::Array(items) => items.iter().for_each(|i| walk(i.get_ref(), i.span(), out)),
-            DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v.get_ref(), v.span(), out)),
-            _ => {}
-        }
-    }
-    let tree = DeTable::parse(text).expect("valid TOML");
-    let mut out = Vec::new();
-    for (_, v) in tree.get_ref() {
-        walk(v.get_ref(), v.span(), &mut out);
-    }
-    out.sort_by_key(|s| s.start);
-    out
 }
 
 /// The shape of a Markdown document: headings, paragraphs, list items, table rows (counted) and raw HTML.
@@ -162,7 +127,7 @@ fn hostile_strings_render_as_inert_text_everywhere() {
     assert!(payloads.len() >= 60, "corpus too small: {}", payloads.len());
     let mut rendered = 0;
     let mut used = vec![false; payloads.len()];
-    for (path, text) in examples() {
+    for (path, text) in common::example_texts() {
         let source = Source::new("x.toml", text.as_bytes().to_vec());
         let valid = check(&source).0.expect("example is valid");
         let (md0, html0) = (
@@ -176,7 +141,11 @@ fn hostile_strings_render_as_inert_text_everywhere() {
         let doc0 = Html::parse_document(&html0);
         let (base_md, base_html) = (md_shape(&md0), html_shape(&doc0));
         assert!(html_dangers(&doc0).is_empty(), "{:?}", html_dangers(&doc0));
-        for (i, span) in string_leaves(&text).into_iter().enumerate() {
+        for (i, span) in common::string_leaves(&text)
+            .into_iter()
+            .map(|(span, _)| span)
+            .enumerate()
+        {
             {
                 let which = i % payloads.len();
                 let payload = &payloads[which];

@@ -1,51 +1,14 @@
 //! Laws that hold for every input: rendering is deterministic, any valid charter renders, and changing one
 //! term changes only the lines that carry it (plus the fingerprint).
 
-use std::fs;
+mod common;
+
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use charter::app::check;
 use charter::load::Source;
 use charter::render;
 use proptest::prelude::*;
-use toml::de::{DeTable, DeValue};
-
-fn examples() -> Vec<(PathBuf, String)> {
-    let mut files: Vec<PathBuf> =
-        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("charters"))
-            .expect("charters/")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let t = fs::read_to_string(&p).expect("read");
-            (p, t)
-        })
-        .collect()
-}
-
-/// Spans (quotes included) of every string value in a TOML document, in document order.
-fn string_leaves(text: &str) -> Vec<(Range<usize>, String)> {
-    fn walk(value: &DeValue<'_>, span: Range<usize>, out: &mut Vec<(Range<usize>, String)>) {
-        match value {
-            DeValue::String(s) => out.push((span, s.to_string())),
-            DeValue::Array(items) => items.iter().for_each(|i| walk(i.get_ref(), i.span(), out)),
-            DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v.get_ref(), v.span(), out)),
-            _ => {}
-        }
-    }
-    let tree = DeTable::parse(text).expect("valid TOML");
-    let mut out = Vec::new();
-    for (_, v) in tree.get_ref() {
-        walk(v.get_ref(), v.span(), &mut out);
-    }
-    out.sort_by_key(|(span, _)| span.start);
-    out
-}
 
 fn replace(text: &str, span: &Range<usize>, value: &str) -> String {
     let quoted = toml::Value::String(value.to_owned()).to_string();
@@ -86,11 +49,11 @@ proptest! {
         example in 0usize..5,
         edits in proptest::collection::vec((any::<prop::sample::Index>(), hostile_text()), 1..6),
     ) {
-        let examples = examples();
+        let examples = common::example_texts();
         let (_, original) = &examples[example % examples.len()];
         let mut text = original.clone();
         for (index, value) in edits {
-            let leaves = string_leaves(&text);
+            let leaves = common::string_leaves(&text);
             let (span, _) = &leaves[index.index(leaves.len())];
             text = replace(&text, span, &value);
         }
@@ -122,9 +85,9 @@ fn changed_lines<'a>(old: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
 #[test]
 fn changing_one_text_term_changes_only_the_lines_that_carry_it() {
     let mut checked = 0;
-    for (path, text) in examples() {
+    for (path, text) in common::example_texts() {
         let before = render_md(&text).expect("example is valid");
-        for (span, value) in string_leaves(&text) {
+        for (span, value) in common::string_leaves(&text) {
             // The marker goes at the end of the last line, so that it adds no line of its own.
             let trimmed = value.trim_end();
             let after_text = replace(
@@ -157,9 +120,9 @@ fn changing_one_text_term_changes_only_the_lines_that_carry_it() {
 #[test]
 fn changing_one_period_changes_only_the_lines_that_carry_it() {
     let mut checked = 0;
-    for (path, text) in examples() {
+    for (path, text) in common::example_texts() {
         let before = render_md(&text).expect("example is valid");
-        for (span, value) in string_leaves(&text) {
+        for (span, value) in common::string_leaves(&text) {
             let Some((count, unit)) = value.split_once(' ') else {
                 continue;
             };
@@ -187,7 +150,7 @@ fn changing_one_period_changes_only_the_lines_that_carry_it() {
 
 #[test]
 fn adding_a_partner_moves_no_anchor() {
-    let (_, text) = examples()
+    let (_, text) = common::example_texts()
         .into_iter()
         .find(|(p, _)| p.ends_with("sepsis-advisory-board.toml"))
         .expect("example");

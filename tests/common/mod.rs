@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests. Each test crate uses a subset, hence the allowance.
+#![allow(dead_code)]
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+/// The project's root folder.
+pub(crate) fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `.toml` files directly in a folder of the project, sorted.
+pub(crate) fn toml_files(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(root().join(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The example charters, sorted.
+pub(crate) fn examples() -> Vec<PathBuf> {
+    toml_files("charters")
+}
+
+/// The example charters with their text.
+pub(crate) fn example_texts() -> Vec<(PathBuf, String)> {
+    examples()
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).expect("readable example");
+            (p, text)
+        })
+        .collect()
+}
+
+/// Spans (quotes included) and values of every string in a TOML document, in document order.
+pub(crate) fn string_leaves(text: &str) -> Vec<(Range<usize>, String)> {
+    fn walk(value: &DeValue<'_>, span: Range<usize>, out: &mut Vec<(Range<usize>, String)>) {
+        match value {
+            DeValue::String(s) => out.push((span, s.to_string())),
+            DeValue::Array(items) => items.iter().for_each(|i| walk(i.get_ref(), i.span(), out)),
+            DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v.get_ref(), v.span(), out)),
+            _ => {}
+        }
+    }
+    let tree = DeTable::parse(text).expect("valid TOML");
+    let mut out = Vec::new();
+    for (_, v) in tree.get_ref() {
+        walk(v.get_ref(), v.span(), &mut out);
+    }
+    out.sort_by_key(|(span, _)| span.start);
+    out
+}
