@@ -229,16 +229,23 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
             })
             .collect());
     }
-    let mut diagnostics = Vec::new();
-    for (key, value) in tree.get_ref() {
-        check_section(key.get_ref(), key.span(), value, &mut diagnostics);
-    }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
+    // One deserialization of the whole charter. Only when it fails is each section deserialized on its
+    // own, so that every bad section is reported rather than the first: if the whole succeeds, so does
+    // every section, and a valid charter (a large one above all) is read once.
     let whole = Spanned::new(tree.span(), DeValue::Table(tree.get_ref().clone()));
-    let charter = Charter::deserialize(ValueDeserializer::from(whole))
-        .map_err(|e| vec![translate(&e, "the top level of the charter", tree.span())])?;
+    let charter = match Charter::deserialize(ValueDeserializer::from(whole)) {
+        Ok(charter) => charter,
+        Err(e) => {
+            let mut diagnostics = Vec::new();
+            for (key, value) in tree.get_ref() {
+                check_section(key.get_ref(), key.span(), value, &mut diagnostics);
+            }
+            if diagnostics.is_empty() {
+                diagnostics.push(translate(&e, "the top level of the charter", tree.span()));
+            }
+            return Err(diagnostics);
+        }
+    };
     let spans = Spans {
         tree,
         text: &source.text,
