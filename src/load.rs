@@ -108,20 +108,27 @@ impl<'s> Spans<'s> {
     /// in the order they appear.
     #[must_use]
     pub fn strings(&self) -> Vec<(Range<usize>, &str)> {
-        fn walk<'v>(value: &'v Spanned<DeValue<'_>>, out: &mut Vec<(Range<usize>, &'v str)>) {
+        let mut out = Vec::new();
+        self.each_string(&mut |span, value| out.push((span, value)));
+        out.sort_by_key(|(span, _)| span.start);
+        out
+    }
+
+    /// Calls `f` with every text value in the file (keys excluded) and the byte span of its literal, in
+    /// the order of the tree rather than of the file: for scans that do not care about order, without
+    /// collecting and sorting every string of a large charter.
+    pub fn each_string<'v>(&'v self, f: &mut dyn FnMut(Range<usize>, &'v str)) {
+        fn walk<'v>(value: &'v Spanned<DeValue<'_>>, f: &mut dyn FnMut(Range<usize>, &'v str)) {
             match value.get_ref() {
-                DeValue::String(s) => out.push((value.span(), s.as_ref())),
-                DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v, out)),
-                DeValue::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                DeValue::String(s) => f(value.span(), s.as_ref()),
+                DeValue::Table(t) => t.iter().for_each(|(_, v)| walk(v, f)),
+                DeValue::Array(a) => a.iter().for_each(|v| walk(v, f)),
                 _ => {}
             }
         }
-        let mut out = Vec::new();
         for (_, v) in self.tree.get_ref() {
-            walk(v, &mut out);
+            walk(v, f);
         }
-        out.sort_by_key(|(span, _)| span.start);
-        out
     }
 
     /// The source text the spans point into.
@@ -222,16 +229,23 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
             })
             .collect());
     }
-    let mut diagnostics = Vec::new();
-    for (key, value) in tree.get_ref() {
-        check_section(key.get_ref(), key.span(), value, &mut diagnostics);
-    }
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
+    // One deserialization of the whole charter. Only when it fails is each section deserialized on its
+    // own, so that every bad section is reported rather than the first: if the whole succeeds, so does
+    // every section, and a valid charter (a large one above all) is read once.
     let whole = Spanned::new(tree.span(), DeValue::Table(tree.get_ref().clone()));
-    let charter = Charter::deserialize(ValueDeserializer::from(whole))
-        .map_err(|e| vec![translate(&e, "the top level of the charter", tree.span())])?;
+    let charter = match Charter::deserialize(ValueDeserializer::from(whole)) {
+        Ok(charter) => charter,
+        Err(e) => {
+            let mut diagnostics = Vec::new();
+            for (key, value) in tree.get_ref() {
+                check_section(key.get_ref(), key.span(), value, &mut diagnostics);
+            }
+            if diagnostics.is_empty() {
+                diagnostics.push(translate(&e, "the top level of the charter", tree.span()));
+            }
+            return Err(diagnostics);
+        }
+    };
     let spans = Spans {
         tree,
         text: &source.text,

@@ -11,11 +11,11 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
+    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind, Lookup,
     Ownership, Renewal,
 };
 use crate::rules;
-use crate::validate::{Valid, governance_voting_seats, term_end};
+use crate::validate::{Valid, term_end};
 
 /// The whole document, ready for a template.
 #[derive(Debug, Serialize)]
@@ -477,7 +477,8 @@ fn governance(c: &Charter, b: &mut Builder) {
         return;
     }
     b.section("governance", "Governance bodies");
-    for body in &c.bodies {
+    let ids = Lookup::new(c);
+    for (i, body) in c.bodies.iter().enumerate() {
         let authority = match body.authority {
             Authority::Binding => "Its decisions bind the partners.",
             Authority::Advisory => "It advises; its recommendations do not bind the partners.",
@@ -509,7 +510,7 @@ fn governance(c: &Charter, b: &mut Builder) {
                 } else {
                     md!("{} seats", m.seats)
                 };
-                let voting = if c.member_votes(m) {
+                let voting = if ids.member_votes(m) {
                     "voting"
                 } else {
                     "non-voting"
@@ -553,7 +554,7 @@ fn governance(c: &Charter, b: &mut Builder) {
                 md!("Members serve for {term}{staggered}."),
             );
         }
-        let seats = governance_voting_seats(body, c);
+        let seats = ids.voting_seats(i);
         b.clause(
             anchors::body_part(&body.id, "quorum"),
             Md::raw("Quorum"),

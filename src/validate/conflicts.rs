@@ -1,11 +1,11 @@
 //! Rules on conflicts of interest.
 
-use super::{Annotate, Ctx, Index};
-use crate::model::{Charter, DisclosureTime, Management};
+use super::{Annotate, Ctx};
+use crate::model::{Charter, DisclosureTime, Lookup, Management};
 use crate::path;
 use crate::rules;
 
-pub(super) fn check(c: &Charter, _index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(c: &Charter, _index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     let Some(coi) = &c.conflicts else { return };
     if coi.management.is_empty() {
         ctx.at(&rules::CONFLICTS_WITHOUT_MANAGEMENT, path!["conflicts"], "interests must be disclosed, but nothing says how conflicts are managed")

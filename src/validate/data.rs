@@ -1,11 +1,11 @@
 //! Rules on data flows.
 
-use super::{Annotate, Ctx, Index, term_end};
-use crate::model::{Agreement, Charter, EndOfUse};
+use super::{Annotate, Ctx, term_end};
+use crate::model::{Agreement, Charter, EndOfUse, Lookup};
 use crate::path;
 use crate::rules;
 
-pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, f) in c.data_flows.iter().enumerate() {
         let tier = f.identifiability;
         for (k, r) in f.recipients.iter().enumerate() {

@@ -4,6 +4,8 @@
 //! reported, so that stale exceptions do not mislead a reviewer.
 
 use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use super::{Accepted, Annotate, Ctx};
@@ -12,70 +14,48 @@ use crate::model::Charter;
 use crate::path;
 use crate::rules::{self, Rule, Severity};
 
-/// Every item an exception may be scoped to: its section path and id.
-fn items(c: &Charter) -> Vec<(Vec<Seg>, &str)> {
-    fn add<'c>(
-        out: &mut Vec<(Vec<Seg>, &'c str)>,
-        prefix: &[&'static str],
-        ids: impl Iterator<Item = &'c str>,
+/// An item an exception may be scoped to: the path of its array, its index there, and its id.
+type Item<'c> = (&'static [&'static str], usize, &'c str);
+
+/// Every item an exception may be scoped to.
+fn items(c: &Charter) -> Vec<Item<'_>> {
+    fn add<'c, T>(
+        out: &mut Vec<Item<'c>>,
+        prefix: &'static [&'static str],
+        items: &'c [T],
+        id: impl Fn(&T) -> &String,
     ) {
-        for (i, id) in ids.enumerate() {
-            let mut path: Vec<Seg> = prefix.iter().map(|k| Seg::from(*k)).collect();
-            path.push(Seg::from(i));
-            out.push((path, id));
-        }
+        out.extend(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (prefix, i, id(x).as_str())),
+        );
     }
     let mut out = Vec::new();
-    add(
-        &mut out,
-        &["partners"],
-        c.partners.iter().map(|x| x.id.as_str()),
-    );
-    add(
-        &mut out,
-        &["bodies"],
-        c.bodies.iter().map(|x| x.id.as_str()),
-    );
-    add(
-        &mut out,
-        &["decisions"],
-        c.decisions.iter().map(|x| x.id.as_str()),
-    );
-    add(
-        &mut out,
-        &["data_flows"],
-        c.data_flows.iter().map(|x| x.id.as_str()),
-    );
-    add(
-        &mut out,
-        &["phases"],
-        c.phases.iter().map(|x| x.id.as_str()),
-    );
-    add(
-        &mut out,
-        &["obligations"],
-        c.obligations.iter().map(|x| x.id.as_str()),
-    );
+    add(&mut out, &["partners"], &c.partners, |x| &x.id);
+    add(&mut out, &["bodies"], &c.bodies, |x| &x.id);
+    add(&mut out, &["decisions"], &c.decisions, |x| &x.id);
+    add(&mut out, &["data_flows"], &c.data_flows, |x| &x.id);
+    add(&mut out, &["phases"], &c.phases, |x| &x.id);
+    add(&mut out, &["obligations"], &c.obligations, |x| &x.id);
     if let Some(ip) = &c.ip {
-        add(
-            &mut out,
-            &["ip", "foreground"],
-            ip.foreground.iter().map(|x| x.id.as_str()),
-        );
-        add(
-            &mut out,
-            &["ip", "licences"],
-            ip.licences.iter().map(|x| x.id.as_str()),
-        );
+        add(&mut out, &["ip", "foreground"], &ip.foreground, |x| &x.id);
+        add(&mut out, &["ip", "licences"], &ip.licences, |x| &x.id);
     }
     if let Some(coi) = &c.conflicts {
-        add(
-            &mut out,
-            &["conflicts", "declared"],
-            coi.declared.iter().map(|x| x.id.as_str()),
-        );
+        add(&mut out, &["conflicts", "declared"], &coi.declared, |x| {
+            &x.id
+        });
     }
     out
+}
+
+/// The path of an item: `prefix[i]`.
+fn path_of(prefix: &[&'static str], i: usize) -> Vec<Seg> {
+    let mut path: Vec<Seg> = prefix.iter().map(|k| Seg::from(*k)).collect();
+    path.push(Seg::from(i));
+    path
 }
 
 /// An exception that passed its own checks: the rule it accepts and where.
@@ -89,7 +69,22 @@ struct Usable {
 /// Checks the exceptions, then moves every warning they accept out of the diagnostics. Returns the
 /// accepted findings, in the order of the diagnostics.
 pub(super) fn apply(c: &Charter, ctx: &mut Ctx<'_, '_>) -> Vec<Accepted> {
-    let items = items(c);
+    // Items by id, built once and only when an exception is scoped, so that scoping many exceptions
+    // in a large charter stays linear.
+    let scoped: FxHashSet<&str> = c
+        .exceptions
+        .iter()
+        .filter_map(|e| e.at.as_deref())
+        .collect();
+    let items = if scoped.is_empty() {
+        Vec::new()
+    } else {
+        items(c)
+    };
+    let mut by_id: FxHashMap<&str, Vec<(&[&'static str], usize)>> = FxHashMap::default();
+    for (prefix, i, id) in items.iter().filter(|(_, _, id)| scoped.contains(id)) {
+        by_id.entry(*id).or_default().push((prefix, *i));
+    }
     let mut usable = Vec::new();
     let mut seen = BTreeSet::new();
     for (i, e) in c.exceptions.iter().enumerate() {
@@ -139,13 +134,14 @@ pub(super) fn apply(c: &Charter, ctx: &mut Ctx<'_, '_>) -> Vec<Accepted> {
         let scope = match &e.at {
             None => None,
             Some(at) => {
-                let spans: Vec<Range<usize>> = items
-                    .iter()
-                    .filter(|(_, id)| id == at)
-                    .map(|(path, _)| ctx.spans.extent_of(path))
+                let spans: Vec<Range<usize>> = by_id
+                    .get(at.as_str())
+                    .into_iter()
+                    .flatten()
+                    .map(|(prefix, i)| ctx.spans.extent_of(&path_of(prefix, *i)))
                     .collect();
                 if spans.is_empty() {
-                    let ids: Vec<&str> = items.iter().map(|(_, id)| *id).collect();
+                    let ids: Vec<&str> = items.iter().map(|(_, _, id)| *id).collect();
                     let hint = match crate::load::closest(at, &ids) {
                         Some(best) => format!("did you mean \"{best}\"?"),
                         None => "write the id of a partner, body, decision, data flow, phase, obligation, IP category, licence or declared conflict, or remove `at`".to_owned(),
@@ -179,13 +175,19 @@ pub(super) fn apply(c: &Charter, ctx: &mut Ctx<'_, '_>) -> Vec<Accepted> {
             scope,
         });
     }
+    // The usable exceptions of each rule, in order, so that each warning looks only at its own rule's.
+    let mut by_rule: FxHashMap<&str, Vec<&Usable>> = FxHashMap::default();
+    for u in &usable {
+        by_rule.entry(u.rule.code).or_default().push(u);
+    }
     let mut accepted = Vec::new();
     let mut used = BTreeSet::new();
     ctx.out.retain(|d| {
         if d.is_error() {
             return true;
         }
-        let by = usable.iter().find(|u| {
+        let candidates = by_rule.get(d.rule.code).map_or(&[][..], Vec::as_slice);
+        let by = candidates.iter().find(|u| {
             std::ptr::eq(u.rule, d.rule)
                 && u.scope.as_ref().is_none_or(|spans| {
                     spans

@@ -2,32 +2,12 @@
 
 use std::collections::BTreeSet;
 
-use super::{Annotate, Ctx, Index};
-use crate::model::{Amendment, Authority, Body, Cadence, Charter, Decision, VotingRule};
+use super::{Annotate, Ctx};
+use crate::model::{Amendment, Authority, Cadence, Charter, Decision, Lookup, VotingRule};
 use crate::path;
 use crate::rules;
 
-/// The number of voting seats on a body. A member's seats vote unless the member or its partner says not.
-#[must_use]
-pub fn voting_seats(body: &Body, charter: &Charter) -> u32 {
-    body.members
-        .iter()
-        .filter(|m| charter.member_votes(m))
-        .map(|m| m.seats)
-        .sum()
-}
-
-/// The voting seats one partner holds on a body.
-#[must_use]
-pub(super) fn partner_voting_seats(body: &Body, charter: &Charter, partner: &str) -> u32 {
-    body.members
-        .iter()
-        .filter(|m| m.partner.as_deref() == Some(partner) && charter.member_votes(m))
-        .map(|m| m.seats)
-        .sum()
-}
-
-pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, body) in c.bodies.iter().enumerate() {
         if body.meetings.cadence == Cadence::EachMeeting {
             ctx.at(
@@ -43,7 +23,7 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                 "give the meetings a cadence such as \"monthly\" or \"quarterly\"",
             );
         }
-        let seats = voting_seats(body, c);
+        let seats = index.voting_seats(i);
         if seats == 0 {
             ctx.at(&rules::BODY_WITHOUT_VOTING_SEATS, path!["bodies", i, "members"], format!("no member of \"{}\" has a vote", body.name))
                 .with("no voting seats", "give at least one member `voting = true`; a body without votes cannot decide anything");
@@ -120,7 +100,7 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
                 .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
         }
         if let Some(b) = index.body(&d.body) {
-            ties_and_electronic_votes(c, i, d, &c.bodies[b], ctx);
+            ties_and_electronic_votes(index, i, d, b, ctx);
         }
         if let Some(b) = index.body(&d.body)
             && c.bodies[b].authority == Authority::Advisory
@@ -150,13 +130,14 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
 
 /// Ties under a majority rule with no way out, and electronic votes under a rule counted on those present.
 fn ties_and_electronic_votes(
-    c: &Charter,
+    index: &Lookup<'_>,
     i: usize,
     d: &Decision,
-    body: &Body,
+    b: usize,
     ctx: &mut Ctx<'_, '_>,
 ) {
-    let seats = voting_seats(body, c);
+    let body = &index.charter().bodies[b];
+    let seats = index.voting_seats(b);
     if seats == 0 {
         return;
     }

@@ -3,32 +3,56 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::governance::{partner_voting_seats, voting_seats};
-use super::{Annotate, Ctx, Index};
-use crate::model::{Charter, Management, Role, VotingRule};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Annotate, Ctx};
+use crate::model::{
+    Charter, DeclaredConflict, Lookup, Management, Partner, Phase, Role, VotingRule,
+};
 use crate::path;
 use crate::rules;
 
-pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     recusals(c, index, ctx);
-    sponsors(c, ctx);
+    sponsors(c, index, ctx);
+}
+
+/// The declared conflicts that take seats away from each decision: those whose party recuses (by its own
+/// management, or by the general rule for the decisions in `recusal_from`), grouped by the decision they
+/// affect, in the order they are declared. Built once, so that each decision looks only at its own.
+fn recusing_conflicts(c: &Charter) -> FxHashMap<&str, Vec<&DeclaredConflict>> {
+    let mut by_decision: FxHashMap<&str, Vec<&DeclaredConflict>> = FxHashMap::default();
+    let Some(coi) = &c.conflicts else {
+        return by_decision;
+    };
+    let general: FxHashSet<&str> = if coi.management.contains(&Management::Recusal) {
+        coi.recusal_from.iter().map(String::as_str).collect()
+    } else {
+        FxHashSet::default()
+    };
+    for dc in &coi.declared {
+        let own = dc.management.contains(&Management::Recusal);
+        // A conflict that names a decision twice still counts once for it.
+        let mut affected = FxHashSet::default();
+        for d in &dc.affects {
+            if (own || general.contains(d.as_str())) && affected.insert(d.as_str()) {
+                by_decision.entry(d.as_str()).or_default().push(dc);
+            }
+        }
+    }
+    by_decision
 }
 
 /// The voting seats a decision loses to recusal: per partner, all its seats when the partner itself is
 /// conflicted, or one seat per conflicted person. Returns the seats and the ids of the conflicts.
-fn recused_seats<'c>(c: &'c Charter, decision: &str, body: usize) -> (u32, Vec<&'c str>) {
-    let Some(coi) = &c.conflicts else {
-        return (0, Vec::new());
-    };
-    let general = coi.management.contains(&Management::Recusal)
-        && coi.recusal_from.iter().any(|d| d == decision);
+fn recused_seats<'c>(
+    index: &Lookup<'_>,
+    conflicts: &[&'c DeclaredConflict],
+    body: usize,
+) -> (u32, Vec<&'c str>) {
     // partner -> (whole partner conflicted, conflicted persons, conflict ids)
     let mut by_partner: BTreeMap<&str, (bool, BTreeSet<&str>, Vec<&str>)> = BTreeMap::new();
-    for dc in &coi.declared {
-        let recuses = dc.management.contains(&Management::Recusal) || general;
-        if !recuses || !dc.affects.iter().any(|d| d == decision) {
-            continue;
-        }
+    for dc in conflicts {
         let entry = by_partner.entry(dc.partner.as_str()).or_default();
         match &dc.person {
             Some(person) => {
@@ -41,7 +65,7 @@ fn recused_seats<'c>(c: &'c Charter, decision: &str, body: usize) -> (u32, Vec<&
     let mut total = 0;
     let mut ids = Vec::new();
     for (partner, (whole, persons, conflict_ids)) in by_partner {
-        let held = partner_voting_seats(&c.bodies[body], c, partner);
+        let held = index.partner_voting_seats(body, partner);
         let lost = if whole {
             held
         } else {
@@ -55,14 +79,18 @@ fn recused_seats<'c>(c: &'c Charter, decision: &str, body: usize) -> (u32, Vec<&
     (total, ids)
 }
 
-fn recusals(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
+fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    let conflicts = recusing_conflicts(c);
     for (i, d) in c.decisions.iter().enumerate() {
         let Some(b) = index.body(&d.body) else {
             continue;
         };
+        let Some(affecting) = conflicts.get(d.id.as_str()) else {
+            continue;
+        };
         let body = &c.bodies[b];
-        let seats = u64::from(voting_seats(body, c));
-        let (recused, ids) = recused_seats(c, &d.id, b);
+        let seats = u64::from(index.voting_seats(b));
+        let (recused, ids) = recused_seats(index, affecting, b);
         if seats == 0 || recused == 0 {
             continue;
         }
@@ -73,7 +101,7 @@ fn recusals(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
             VotingRule::TwoThirdsBody => (2 * seats).div_ceil(3),
             _ => 0,
         };
-        let quorum = body.quorum.required(voting_seats(body, c));
+        let quorum = body.quorum.required(index.voting_seats(b));
         let (what, need) = if needed > eligible {
             (
                 format!("{} needs {needed}", d.rule.label().to_lowercase()),
@@ -104,34 +132,61 @@ fn recusals(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-fn sponsors(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    for sponsor in c
+fn sponsors(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    let sponsors: Vec<&Partner> = c
         .partners
         .iter()
         .filter(|p| p.roles.contains(&Role::Sponsor))
-    {
-        let conflicted: BTreeSet<&str> = c
+        .collect();
+    if sponsors.is_empty() {
+        return;
+    }
+    // Built once: where each sponsor holds a voting seat (its first voting entry on each body), the first
+    // phase whose gate each body owns, and every decision by id.
+    let ids: FxHashSet<&str> = sponsors.iter().map(|p| p.id.as_str()).collect();
+    let mut seated: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    for (i, body) in c.bodies.iter().enumerate() {
+        let mut seen = FxHashSet::default();
+        for (j, m) in body.members.iter().enumerate() {
+            if let Some(p) = m.partner.as_deref()
+                && ids.contains(p)
+                && index.member_votes(m)
+                && seen.insert(p)
+            {
+                seated.entry(p).or_default().push((i, j));
+            }
+        }
+    }
+    let mut gates: FxHashMap<&str, &Phase> = FxHashMap::default();
+    for phase in &c.phases {
+        gates.entry(phase.gate_owner.as_str()).or_insert(phase);
+    }
+    let mut decisions: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (k, d) in c.decisions.iter().enumerate() {
+        decisions.entry(d.id.as_str()).or_default().push(k);
+    }
+    for sponsor in sponsors {
+        let Some(seats_held) = seated.get(sponsor.id.as_str()) else {
+            continue;
+        };
+        // The first decision of each body that the sponsor's declared conflicts affect.
+        let mut affected: FxHashMap<&str, usize> = FxHashMap::default();
+        let conflicted = c
             .conflicts
             .iter()
             .flat_map(|coi| &coi.declared)
             .filter(|dc| dc.partner == sponsor.id)
-            .flat_map(|dc| dc.affects.iter().map(String::as_str))
-            .collect();
-        for (i, body) in c.bodies.iter().enumerate() {
-            let held = partner_voting_seats(body, c, &sponsor.id);
-            let Some(j) = body
-                .members
-                .iter()
-                .position(|m| m.partner.as_deref() == Some(&sponsor.id) && c.member_votes(m))
-            else {
-                continue;
-            };
-            let seats = voting_seats(body, c);
-            let gate = c.phases.iter().find(|p| p.gate_owner == body.id);
-            let decision = c
-                .decisions
-                .iter()
-                .find(|d| d.body == body.id && conflicted.contains(d.id.as_str()));
+            .flat_map(|dc| &dc.affects);
+        for k in conflicted.flat_map(|id| decisions.get(id.as_str()).into_iter().flatten()) {
+            let first = affected.entry(c.decisions[*k].body.as_str()).or_insert(*k);
+            *first = (*first).min(*k);
+        }
+        for &(i, j) in seats_held {
+            let body = &c.bodies[i];
+            let held = index.partner_voting_seats(i, &sponsor.id);
+            let seats = index.voting_seats(i);
+            let gate = gates.get(body.id.as_str()).copied();
+            let decision = affected.get(body.id.as_str()).map(|&k| &c.decisions[k]);
             let judges = match (gate, decision) {
                 (Some(phase), _) => format!("the gate of \"{}\"", phase.name),
                 (None, Some(d)) => format!("\"{}\", which its declared conflicts affect", d.matter),

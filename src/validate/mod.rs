@@ -14,12 +14,11 @@ mod references;
 mod schedule;
 mod xrefs;
 
-use std::collections::BTreeMap;
 use std::ops::Deref;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{Seg, Spans};
-use crate::model::{Charter, Date};
+use crate::model::{Charter, Date, Lookup};
 use crate::rules::Rule;
 
 /// A charter that passed validation with no errors, with the warnings its accepted exceptions silenced.
@@ -75,7 +74,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
         out: Vec::new(),
     };
     fields::check(&charter, &mut ctx);
-    let index = Index::new(&charter);
+    let index = Lookup::new(&charter);
     references::check(&charter, &index, &mut ctx);
     xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
@@ -151,67 +150,6 @@ impl Annotate for Diagnostic {
     }
 }
 
-/// What an id refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    Partner(usize),
-    Body(usize),
-}
-
-/// Lookup tables from ids to items, built once so that every reference check is a map lookup.
-struct Index<'c> {
-    /// Partners and bodies share one namespace: an owner may be either.
-    actors: BTreeMap<&'c str, Target>,
-    decisions: BTreeMap<&'c str, usize>,
-    foreground: BTreeMap<&'c str, usize>,
-}
-
-impl<'c> Index<'c> {
-    fn new(charter: &'c Charter) -> Self {
-        let mut actors = BTreeMap::new();
-        for (i, p) in charter.partners.iter().enumerate() {
-            actors.entry(p.id.as_str()).or_insert(Target::Partner(i));
-        }
-        for (i, b) in charter.bodies.iter().enumerate() {
-            actors.entry(b.id.as_str()).or_insert(Target::Body(i));
-        }
-        let decisions = first_index(charter.decisions.iter().map(|d| d.id.as_str()));
-        let foreground = first_index(
-            charter
-                .ip
-                .iter()
-                .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str())),
-        );
-        Index {
-            actors,
-            decisions,
-            foreground,
-        }
-    }
-
-    fn partner(&self, id: &str) -> Option<usize> {
-        match self.actors.get(id) {
-            Some(Target::Partner(i)) => Some(*i),
-            _ => None,
-        }
-    }
-
-    fn body(&self, id: &str) -> Option<usize> {
-        match self.actors.get(id) {
-            Some(Target::Body(i)) => Some(*i),
-            _ => None,
-        }
-    }
-}
-
-fn first_index<'c>(ids: impl Iterator<Item = &'c str>) -> BTreeMap<&'c str, usize> {
-    let mut map = BTreeMap::new();
-    for (i, id) in ids.enumerate() {
-        map.entry(id).or_insert(i);
-    }
-    map
-}
-
 /// The last day of the charter's term, when the term is stated consistently.
 #[must_use]
 pub fn term_end(charter: &Charter) -> Option<Date> {
@@ -225,5 +163,4 @@ pub fn term_end(charter: &Charter) -> Option<Date> {
 #[cfg(test)]
 mod tests;
 
-pub use governance::voting_seats as governance_voting_seats;
 pub use xrefs::clause_anchors;

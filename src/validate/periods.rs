@@ -8,77 +8,80 @@ use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    let mut periods: Vec<(Vec<Seg>, Option<Period>, String)> = Vec::new();
-    let mut add = |path: &[Seg], period: Option<Period>, what: String| {
-        periods.push((path.to_vec(), period, what));
+    // Only a zero period is reported, so its description is written only then: a large charter has tens
+    // of thousands of periods and hardly ever a zero one.
+    let mut add = |path: &[Seg], period: Option<Period>, what: &dyn Fn() -> String| {
+        if let Some(p) = period.filter(|p| p.count == 0) {
+            ctx.at(
+                &rules::ZERO_PERIOD,
+                path,
+                format!("{} is {p}, which gives no time at all", what()),
+            )
+            .with(
+                "zero",
+                "write the period the partners mean, such as \"14 days\", or remove an optional term",
+            );
+        }
     };
     for (i, b) in c.bodies.iter().enumerate() {
         let m = &b.meetings;
-        let of = |what: &str| format!("the {what} of \"{}\"", b.name);
+        let of = |what: &'static str| move || format!("the {what} of \"{}\"", b.name);
         add(
             path!["bodies", i, "meetings", "notice"],
             Some(m.notice),
-            of("notice of a meeting"),
+            &of("notice of a meeting"),
         );
         add(
             path!["bodies", i, "meetings", "papers"],
             m.papers,
-            of("circulation of papers"),
+            &of("circulation of papers"),
         );
         add(
             path!["bodies", i, "meetings", "minutes"],
             Some(m.minutes),
-            of("deadline for minutes"),
+            &of("deadline for minutes"),
         );
         add(
             path!["bodies", i, "chair", "term"],
             Some(b.chair.term),
-            of("chair's term"),
+            &of("chair's term"),
         );
         add(
             path!["bodies", i, "member_term"],
             b.member_term,
-            of("members' term"),
+            &of("members' term"),
         );
     }
     if let Some(a) = &c.amendment {
-        add(
-            path!["amendment", "notice"],
-            Some(a.notice),
-            "the notice of an amendment".into(),
-        );
+        add(path!["amendment", "notice"], Some(a.notice), &|| {
+            "the notice of an amendment".into()
+        });
     }
     let t = &c.term;
-    add(
-        path!["term", "length"],
-        t.length,
-        "the charter's term".into(),
-    );
-    add(
-        path!["term", "renewal_period"],
-        t.renewal_period,
-        "the renewal period".into(),
-    );
+    add(path!["term", "length"], t.length, &|| {
+        "the charter's term".into()
+    });
+    add(path!["term", "renewal_period"], t.renewal_period, &|| {
+        "the renewal period".into()
+    });
     add(
         path!["term", "termination_notice"],
         Some(t.termination_notice),
-        "the notice of termination".into(),
+        &|| "the notice of termination".into(),
     );
-    add(
-        path!["term", "cure_period"],
-        Some(t.cure_period),
-        "the cure period".into(),
-    );
+    add(path!["term", "cure_period"], Some(t.cure_period), &|| {
+        "the cure period".into()
+    });
     add(
         path!["term", "withdrawal_notice"],
         Some(t.withdrawal_notice),
-        "the notice of withdrawal".into(),
+        &|| "the notice of withdrawal".into(),
     );
     if let Some(coi) = &c.conflicts {
         add(
             path!["conflicts", "new_interest_within"],
             coi.new_interest_within,
-            "the deadline for disclosing a new interest".into(),
+            &|| "the deadline for disclosing a new interest".into(),
         );
     }
     if let Some(d) = &c.disputes {
@@ -86,41 +89,26 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             add(
                 path!["disputes", "steps", i, "within"],
                 Some(step.within),
-                format!("the time {} have to resolve a dispute", step.by),
+                &|| format!("the time {} have to resolve a dispute", step.by),
             );
         }
     }
     for (i, f) in c.data_flows.iter().enumerate() {
-        let of = |what: &str| format!("the {what} of \"{}\"", f.name);
+        let of = |what: &'static str| move || format!("the {what} of \"{}\"", f.name);
         add(
             path!["data_flows", i, "breach_notification"],
             f.breach_notification,
-            of("breach notification window"),
+            &of("breach notification window"),
         );
         add(
             path!["data_flows", i, "retention"],
             f.retention,
-            of("retention"),
+            &of("retention"),
         );
     }
     for (i, o) in c.obligations.iter().enumerate() {
-        add(
-            path!["obligations", i, "within"],
-            o.within,
-            format!("the deadline of \"{}\"", o.action),
-        );
-    }
-    for (path, period, what) in periods {
-        if let Some(p) = period.filter(|p| p.count == 0) {
-            ctx.at(
-                &rules::ZERO_PERIOD,
-                &path,
-                format!("{what} is {p}, which gives no time at all"),
-            )
-            .with(
-                "zero",
-                "write the period the partners mean, such as \"14 days\", or remove an optional term",
-            );
-        }
+        add(path!["obligations", i, "within"], o.within, &|| {
+            format!("the deadline of \"{}\"", o.action)
+        });
     }
 }

@@ -1,10 +1,10 @@
 //! Ids are unique in their namespace, and every reference between sections names something that exists.
 
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
 
-use super::{Annotate, Ctx, Index, Target};
+use super::{Annotate, Ctx};
 use crate::load::{Seg, closest};
-use crate::model::Charter;
+use crate::model::{Actor, Charter, Lookup};
 use crate::path;
 use crate::rules;
 
@@ -40,7 +40,7 @@ impl Kind {
     }
 }
 
-pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     duplicates(c, ctx);
     let mut r = Refs { index, ctx };
     for (i, body) in c.bodies.iter().enumerate() {
@@ -154,7 +154,7 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
 }
 
 struct Refs<'a, 'c, 'x, 's> {
-    index: &'a Index<'c>,
+    index: &'a Lookup<'c>,
     ctx: &'a mut Ctx<'x, 's>,
 }
 
@@ -163,9 +163,9 @@ impl Refs<'_, '_, '_, '_> {
         let found = match kind {
             Kind::Partner => self.index.partner(id).is_some(),
             Kind::Body => self.index.body(id).is_some(),
-            Kind::PartnerOrBody => self.index.actors.contains_key(id),
-            Kind::Decision => self.index.decisions.contains_key(id),
-            Kind::Foreground => self.index.foreground.contains_key(id),
+            Kind::PartnerOrBody => self.index.actor(id).is_some(),
+            Kind::Decision => self.index.decision(id).is_some(),
+            Kind::Foreground => self.index.foreground(id).is_some(),
         };
         if found {
             return;
@@ -173,21 +173,21 @@ impl Refs<'_, '_, '_, '_> {
         let candidates: Vec<&str> = match kind {
             Kind::Partner | Kind::Body | Kind::PartnerOrBody => self
                 .index
-                .actors
-                .iter()
+                .actor_ids()
+                .into_iter()
                 .filter(|(_, t)| match kind {
-                    Kind::Partner => matches!(t, Target::Partner(_)),
-                    Kind::Body => matches!(t, Target::Body(_)),
+                    Kind::Partner => matches!(t, Actor::Partner(_)),
+                    Kind::Body => matches!(t, Actor::Body(_)),
                     _ => true,
                 })
-                .map(|(id, _)| *id)
+                .map(|(id, _)| id)
                 .collect(),
-            Kind::Decision => self.index.decisions.keys().copied().collect(),
-            Kind::Foreground => self.index.foreground.keys().copied().collect(),
+            Kind::Decision => self.index.decision_ids(),
+            Kind::Foreground => self.index.foreground_ids(),
         };
-        let wrong_kind = match (kind, self.index.actors.get(id)) {
-            (Kind::Partner, Some(Target::Body(_))) => Some("a body, not a partner"),
-            (Kind::Body, Some(Target::Partner(_))) => Some("a partner, not a body"),
+        let wrong_kind = match (kind, self.index.actor(id)) {
+            (Kind::Partner, Some(Actor::Body(_))) => Some("a body, not a partner"),
+            (Kind::Body, Some(Actor::Partner(_))) => Some("a partner, not a body"),
             _ => None,
         };
         let message = match wrong_kind {
@@ -216,78 +216,86 @@ impl Refs<'_, '_, '_, '_> {
 
 fn duplicates(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     // Partners and bodies share a namespace because owners and gate owners may be either.
-    let mut actors = located(&["partners"], c.partners.iter().map(|p| p.id.as_str()));
-    actors.extend(located(&["bodies"], c.bodies.iter().map(|b| b.id.as_str())));
-    unique(actors, "partner or body", ctx);
+    let mut actors = FxHashSet::default();
     unique(
-        located(&["decisions"], c.decisions.iter().map(|d| d.id.as_str())),
+        &mut actors,
+        &["partners"],
+        ids(&c.partners, |x| &x.id),
+        "partner or body",
+        ctx,
+    );
+    unique(
+        &mut actors,
+        &["bodies"],
+        ids(&c.bodies, |x| &x.id),
+        "partner or body",
+        ctx,
+    );
+    let one = |prefix: &[&'static str], ids: Vec<&str>, noun: &str, ctx: &mut Ctx<'_, '_>| {
+        unique(&mut FxHashSet::default(), prefix, ids, noun, ctx);
+    };
+    one(
+        &["decisions"],
+        ids(&c.decisions, |x| &x.id),
         "decision",
         ctx,
     );
-    unique(
-        located(&["data_flows"], c.data_flows.iter().map(|d| d.id.as_str())),
+    one(
+        &["data_flows"],
+        ids(&c.data_flows, |x| &x.id),
         "data flow",
         ctx,
     );
-    unique(
-        located(&["phases"], c.phases.iter().map(|d| d.id.as_str())),
-        "phase",
-        ctx,
-    );
-    unique(
-        located(
-            &["obligations"],
-            c.obligations.iter().map(|d| d.id.as_str()),
-        ),
+    one(&["phases"], ids(&c.phases, |x| &x.id), "phase", ctx);
+    one(
+        &["obligations"],
+        ids(&c.obligations, |x| &x.id),
         "obligation",
         ctx,
     );
     if let Some(ip) = &c.ip {
-        let foreground = located(
+        let foreground = ids(&ip.foreground, |x| &x.id);
+        one(
             &["ip", "foreground"],
-            ip.foreground.iter().map(|f| f.id.as_str()),
+            foreground,
+            "foreground IP category",
+            ctx,
         );
-        unique(foreground, "foreground IP category", ctx);
-        unique(
-            located(
-                &["ip", "licences"],
-                ip.licences.iter().map(|f| f.id.as_str()),
-            ),
+        one(
+            &["ip", "licences"],
+            ids(&ip.licences, |x| &x.id),
             "licence",
             ctx,
         );
     }
     if let Some(coi) = &c.conflicts {
-        let declared = located(
+        let declared = ids(&coi.declared, |x| &x.id);
+        one(
             &["conflicts", "declared"],
-            coi.declared.iter().map(|f| f.id.as_str()),
+            declared,
+            "declared conflict",
+            ctx,
         );
-        unique(declared, "declared conflict", ctx);
     }
 }
 
-/// Pairs each id with the path of its `id` key: `prefix[i].id`.
-fn located<'c>(
-    prefix: &[&'static str],
-    ids: impl Iterator<Item = &'c str>,
-) -> Vec<(&'c str, Vec<Seg>)> {
-    ids.enumerate()
-        .map(|(i, id)| {
-            let mut path: Vec<Seg> = prefix.iter().map(|k| Seg::from(*k)).collect();
-            path.extend([Seg::from(i), Seg::from("id")]);
-            (id, path)
-        })
-        .collect()
+fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
+    items.iter().map(|x| id(x).as_str()).collect()
 }
 
+/// Reports each id already in `seen`, at the `id` key of its item (`prefix[i].id`); the path is built only
+/// for a duplicate.
 fn unique<'c>(
-    items: impl IntoIterator<Item = (&'c str, Vec<Seg>)>,
+    seen: &mut FxHashSet<&'c str>,
+    prefix: &[&'static str],
+    ids: Vec<&'c str>,
     noun: &str,
     ctx: &mut Ctx<'_, '_>,
 ) {
-    let mut seen = BTreeSet::new();
-    for (id, path) in items {
+    for (i, id) in ids.into_iter().enumerate() {
         if !seen.insert(id) {
+            let mut path: Vec<Seg> = prefix.iter().map(|k| Seg::from(*k)).collect();
+            path.extend([Seg::from(i), Seg::from("id")]);
             ctx.at(&rules::DUPLICATE_ID, &path, format!("the id \"{id}\" is used by another {noun}"))
                 .with(
                     "duplicate id",

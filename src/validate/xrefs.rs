@@ -3,61 +3,91 @@
 //! its exact place inside the string.
 
 use std::collections::BTreeSet;
+
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
-use super::{Annotate, Ctx, Index, Target};
+use super::{Annotate, Ctx};
 use crate::load::closest;
-use crate::model::Charter;
+use crate::model::{Actor, Charter, Lookup};
 use crate::rules;
 use crate::xref::{self, CLAUSE_PREFIXES, Kind, Reference};
+
+/// Every item a `[[clause:…]]` may name, by anchor prefix and id, without building an anchor string per
+/// item: most charters have far more items than clause references.
+fn anchor_items(c: &Charter) -> Vec<(&'static str, Vec<&str>)> {
+    fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
+        items.iter().map(|x| id(x).as_str()).collect()
+    }
+    let mut out = vec![
+        ("partner", ids(&c.partners, |x| &x.id)),
+        ("body", ids(&c.bodies, |x| &x.id)),
+        ("decision", ids(&c.decisions, |x| &x.id)),
+        ("flow", ids(&c.data_flows, |x| &x.id)),
+        ("phase", ids(&c.phases, |x| &x.id)),
+        ("obligation", ids(&c.obligations, |x| &x.id)),
+    ];
+    if let Some(ip) = &c.ip {
+        out.push(("ip", ids(&ip.foreground, |x| &x.id)));
+        out.push(("licence", ids(&ip.licences, |x| &x.id)));
+    }
+    if let Some(coi) = &c.conflicts {
+        out.push(("coi", ids(&coi.declared, |x| &x.id)));
+    }
+    out
+}
 
 /// The anchors `[[clause:…]]` may name: one per item with an id, as the renderer gives them.
 #[must_use]
 pub fn clause_anchors(c: &Charter) -> BTreeSet<String> {
-    let mut anchors = BTreeSet::new();
-    let mut add = |prefix: &str, ids: Vec<&str>| {
-        anchors.extend(ids.into_iter().map(|id| format!("{prefix}-{id}")));
-    };
-    add(
-        "partner",
-        c.partners.iter().map(|x| x.id.as_str()).collect(),
-    );
-    add("body", c.bodies.iter().map(|x| x.id.as_str()).collect());
-    add(
-        "decision",
-        c.decisions.iter().map(|x| x.id.as_str()).collect(),
-    );
-    add("flow", c.data_flows.iter().map(|x| x.id.as_str()).collect());
-    add("phase", c.phases.iter().map(|x| x.id.as_str()).collect());
-    add(
-        "obligation",
-        c.obligations.iter().map(|x| x.id.as_str()).collect(),
-    );
-    if let Some(ip) = &c.ip {
-        add("ip", ip.foreground.iter().map(|x| x.id.as_str()).collect());
-        add(
-            "licence",
-            ip.licences.iter().map(|x| x.id.as_str()).collect(),
-        );
-    }
-    if let Some(coi) = &c.conflicts {
-        add("coi", coi.declared.iter().map(|x| x.id.as_str()).collect());
-    }
-    anchors
+    anchor_items(c)
+        .into_iter()
+        .flat_map(|(prefix, ids)| ids.into_iter().map(move |id| format!("{prefix}-{id}")))
+        .collect()
 }
 
-pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
-    let anchors = clause_anchors(c);
+/// The anchors of a charter, for membership tests: a clause reference is split at its prefix and its id
+/// looked up. The full list is built only to suggest a near miss for a reference that names nothing.
+struct Anchors<'c> {
+    charter: &'c Charter,
+    items: FxHashSet<(&'static str, &'c str)>,
+}
+
+impl<'c> Anchors<'c> {
+    fn new(charter: &'c Charter) -> Self {
+        let items = anchor_items(charter)
+            .into_iter()
+            .flat_map(|(prefix, ids)| ids.into_iter().map(move |id| (prefix, id)))
+            .collect();
+        Anchors { charter, items }
+    }
+
+    fn contains(&self, anchor: &str) -> bool {
+        CLAUSE_PREFIXES.iter().any(|prefix| {
+            anchor
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|id| self.items.contains(&(*prefix, id)))
+        })
+    }
+}
+
+pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    let mut anchors: Option<Anchors<'_>> = None;
     let text = ctx.spans.text();
-    for (span, value) in ctx.spans.strings() {
-        let references = xref::find(value);
-        if references.is_empty() {
-            continue;
+    let mut found = Vec::new();
+    ctx.spans.each_string(&mut |span, value| {
+        if opens_reference(value) {
+            found.push((span, value));
         }
+    });
+    for (span, value) in found {
+        let references = xref::find(value);
         let raw = text.get(span.clone()).unwrap_or_default();
         let mut from = 0;
         for r in references {
-            let Some((message, label, hint)) = problem(&r, index, &anchors) else {
+            let anchors = anchors.get_or_insert_with(|| Anchors::new(c));
+            let Some((message, label, hint)) = problem(&r, index, anchors) else {
                 continue;
             };
             let at = locate(raw, &r.written(), &mut from)
@@ -66,6 +96,19 @@ pub(super) fn check(c: &Charter, index: &Index<'_>, ctx: &mut Ctx<'_, '_>) {
             d.with(label, hint);
         }
     }
+}
+
+/// Whether a text has `[[` anywhere: a scan for `[` (a byte search) rather than a substring search, as
+/// every text value of the charter is scanned and hardly any has a reference.
+fn opens_reference(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(i) = rest.find('[') {
+        if rest.as_bytes().get(i + 1) == Some(&b'[') {
+            return true;
+        }
+        rest = &rest[i + 1..];
+    }
+    false
 }
 
 /// Where the reference is written in the raw literal, searching on from the previous one. A reference
@@ -78,8 +121,8 @@ fn locate(raw: &str, written: &str, from: &mut usize) -> Option<Range<usize>> {
 
 fn problem(
     r: &Reference<'_>,
-    index: &Index<'_>,
-    anchors: &BTreeSet<String>,
+    index: &Lookup<'_>,
+    anchors: &Anchors<'_>,
 ) -> Option<(String, &'static str, String)> {
     let written = r.written();
     let suggest = |candidates: Vec<&str>, noun: &str| match closest(r.target, &candidates) {
@@ -102,10 +145,10 @@ fn problem(
         )),
         Some(Kind::Partner) if index.partner(r.target).is_none() => {
             let partners = index
-                .actors
-                .iter()
-                .filter(|(_, t)| matches!(t, Target::Partner(_)))
-                .map(|(id, _)| *id)
+                .actor_ids()
+                .into_iter()
+                .filter(|(_, t)| matches!(t, Actor::Partner(_)))
+                .map(|(id, _)| id)
                 .collect();
             Some((
                 format!("`{written}` names no partner"),
@@ -115,10 +158,10 @@ fn problem(
         }
         Some(Kind::Body) if index.body(r.target).is_none() => {
             let bodies = index
-                .actors
-                .iter()
-                .filter(|(_, t)| matches!(t, Target::Body(_)))
-                .map(|(id, _)| *id)
+                .actor_ids()
+                .into_iter()
+                .filter(|(_, t)| matches!(t, Actor::Body(_)))
+                .map(|(id, _)| id)
                 .collect();
             Some((
                 format!("`{written}` names no body"),
@@ -127,9 +170,10 @@ fn problem(
             ))
         }
         Some(Kind::Clause) if !anchors.contains(r.target) => {
+            let all = clause_anchors(anchors.charter);
             let hint = match closest(
                 r.target,
-                &anchors.iter().map(String::as_str).collect::<Vec<_>>(),
+                &all.iter().map(String::as_str).collect::<Vec<_>>(),
             ) {
                 Some(best) => format!("did you mean \"{best}\"?"),
                 None => format!(

@@ -1,0 +1,266 @@
+//! Lookups from ids to the items of a charter, and the voting seats of every body, built once in one pass.
+//!
+//! A large charter has a thousand partners and ten thousand references to them. Finding each reference
+//! by walking the list of partners makes checking and rendering quadratic; the validator and the renderer
+//! build one `Lookup` instead and every reference is a hash lookup.
+
+use rustc_hash::FxHashMap;
+
+use super::{Charter, Member};
+
+/// What an id names, in the namespace partners and bodies share (an owner may be either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Actor {
+    /// The partner at this index of `partners`.
+    Partner(usize),
+    /// The body at this index of `bodies`.
+    Body(usize),
+}
+
+/// Ids to items, and seats, for one charter. Where ids repeat (an error the validator reports), the first
+/// item with the id wins, and a partner wins over a body, as a search from the start of the lists would.
+#[derive(Debug)]
+pub struct Lookup<'c> {
+    charter: &'c Charter,
+    actors: FxHashMap<&'c str, Actor>,
+    decisions: FxHashMap<&'c str, usize>,
+    foreground: FxHashMap<&'c str, usize>,
+    /// Voting seats of each body, by index.
+    seats: Vec<u32>,
+    /// Voting seats each partner holds on each body, by body index.
+    seats_by_partner: Vec<FxHashMap<&'c str, u32>>,
+}
+
+impl<'c> Lookup<'c> {
+    /// Indexes a charter.
+    #[must_use]
+    pub fn new(charter: &'c Charter) -> Self {
+        let mut actors = FxHashMap::with_capacity_and_hasher(
+            charter.partners.len() + charter.bodies.len(),
+            rustc_hash::FxBuildHasher,
+        );
+        for (i, p) in charter.partners.iter().enumerate() {
+            actors.entry(p.id.as_str()).or_insert(Actor::Partner(i));
+        }
+        for (i, b) in charter.bodies.iter().enumerate() {
+            actors.entry(b.id.as_str()).or_insert(Actor::Body(i));
+        }
+        let decisions = first_index(charter.decisions.iter().map(|d| d.id.as_str()));
+        let foreground = first_index(
+            charter
+                .ip
+                .iter()
+                .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str())),
+        );
+        let mut lookup = Lookup {
+            charter,
+            actors,
+            decisions,
+            foreground,
+            seats: Vec::with_capacity(charter.bodies.len()),
+            seats_by_partner: Vec::with_capacity(charter.bodies.len()),
+        };
+        for body in &charter.bodies {
+            let mut total = 0;
+            let mut by_partner: FxHashMap<&str, u32> = FxHashMap::default();
+            for m in body.members.iter().filter(|m| lookup.member_votes(m)) {
+                total += m.seats;
+                if let Some(p) = &m.partner {
+                    *by_partner.entry(p.as_str()).or_default() += m.seats;
+                }
+            }
+            lookup.seats.push(total);
+            lookup.seats_by_partner.push(by_partner);
+        }
+        lookup
+    }
+
+    /// The charter this indexes.
+    #[must_use]
+    pub fn charter(&self) -> &'c Charter {
+        self.charter
+    }
+
+    /// What an id names among partners and bodies.
+    #[must_use]
+    pub fn actor(&self, id: &str) -> Option<Actor> {
+        self.actors.get(id).copied()
+    }
+
+    /// The index of the partner with this id.
+    #[must_use]
+    pub fn partner(&self, id: &str) -> Option<usize> {
+        match self.actor(id) {
+            Some(Actor::Partner(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The index of the body with this id (unless a partner has the same id).
+    #[must_use]
+    pub fn body(&self, id: &str) -> Option<usize> {
+        match self.actor(id) {
+            Some(Actor::Body(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The index of the first decision with this id.
+    #[must_use]
+    pub fn decision(&self, id: &str) -> Option<usize> {
+        self.decisions.get(id).copied()
+    }
+
+    /// The index of the first foreground IP category with this id.
+    #[must_use]
+    pub fn foreground(&self, id: &str) -> Option<usize> {
+        self.foreground.get(id).copied()
+    }
+
+    /// The ids of partners and bodies, sorted, with what each names: for hints that list what exists.
+    #[must_use]
+    pub fn actor_ids(&self) -> Vec<(&'c str, Actor)> {
+        sorted(self.actors.iter().map(|(id, a)| (*id, *a)))
+    }
+
+    /// The ids of decisions, sorted.
+    #[must_use]
+    pub fn decision_ids(&self) -> Vec<&'c str> {
+        sorted(self.decisions.keys().copied())
+    }
+
+    /// The ids of foreground IP categories, sorted.
+    #[must_use]
+    pub fn foreground_ids(&self) -> Vec<&'c str> {
+        sorted(self.foreground.keys().copied())
+    }
+
+    /// Whether a member's seats vote: the member's own `voting`, else its partner's, else (an independent
+    /// member, or a partner that does not exist) yes.
+    #[must_use]
+    pub fn member_votes(&self, member: &Member) -> bool {
+        member.voting.unwrap_or_else(|| {
+            member
+                .partner
+                .as_deref()
+                .and_then(|p| self.partner(p))
+                .is_none_or(|i| self.charter.partners[i].voting)
+        })
+    }
+
+    /// The voting seats on the body at `body` (an index into `bodies`).
+    #[must_use]
+    pub fn voting_seats(&self, body: usize) -> u32 {
+        self.seats[body]
+    }
+
+    /// The voting seats `partner` holds on the body at `body`.
+    #[must_use]
+    pub fn partner_voting_seats(&self, body: usize, partner: &str) -> u32 {
+        self.seats_by_partner[body]
+            .get(partner)
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+fn first_index<'c>(ids: impl Iterator<Item = &'c str>) -> FxHashMap<&'c str, usize> {
+    let mut map = FxHashMap::default();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+fn sorted<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.collect();
+    items.sort_unstable();
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The minimal charter, with a third partner "cab" that does not vote, a body "cab" (the same id, which
+    /// the validator reports) and a body "board" with seats for both partners, an independent member and a
+    /// member whose own `voting` overrides its partner's.
+    fn charter() -> Charter {
+        let text = format!(
+            "{}{}",
+            include_str!("../../tests/fixtures/valid/minimal.toml"),
+            r#"
+[[partners]]
+id = "cab"
+legal_name = "Cab Inc."
+short_name = "Cab"
+kind = "industry"
+roles = ["sponsor"]
+voting = false
+contributions = ["x"]
+benefits = ["y"]
+signatory = { name = "C", title = "CEO" }
+
+[[bodies]]
+id = "board"
+name = "Board"
+mandate = "Decides."
+authority = "binding"
+quorum = 2
+members = [
+  { partner = "lakeside", seats = 2 },
+  { partner = "cab" },
+  { partner = "cab", voting = true, seats = 3 },
+  { person = "Independent" },
+  { partner = "lakeside", voting = false },
+]
+chair = { partner = "lakeside", term = "1 year" }
+meetings = { cadence = "monthly", notice = "7 days", minutes = "7 days" }
+
+[[bodies]]
+id = "cab"
+name = "Shadowed"
+mandate = "Decides."
+authority = "binding"
+quorum = 1
+members = [{ partner = "hillcrest" }]
+chair = { partner = "hillcrest", term = "1 year" }
+meetings = { cadence = "monthly", notice = "7 days", minutes = "7 days" }
+"#
+        );
+        toml::from_str(&text).expect("charter")
+    }
+
+    #[test]
+    fn a_partner_shadows_a_body_of_the_same_id() {
+        let c = charter();
+        let ids = Lookup::new(&c);
+        assert_eq!(ids.actor("cab"), Some(Actor::Partner(2)));
+        assert_eq!(ids.body("cab"), None);
+        assert_eq!(ids.body("board"), Some(0));
+        assert_eq!(ids.partner("nobody"), None);
+        assert_eq!(
+            ids.actor_ids()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect::<Vec<_>>(),
+            ["board", "cab", "hillcrest", "lakeside"],
+            "sorted, each id once"
+        );
+    }
+
+    #[test]
+    fn seats_vote_as_the_member_or_else_its_partner_says() {
+        let c = charter();
+        let ids = Lookup::new(&c);
+        // lakeside 2 + cab's voting entry 3 + the independent member 1; cab's own entry and lakeside's
+        // non-voting entry do not count.
+        assert_eq!(ids.voting_seats(0), 6);
+        assert_eq!(ids.partner_voting_seats(0, "lakeside"), 2);
+        assert_eq!(ids.partner_voting_seats(0, "cab"), 3);
+        assert_eq!(ids.partner_voting_seats(0, "hillcrest"), 0);
+        let members = &c.bodies[0].members;
+        let votes: Vec<bool> = members.iter().map(|m| ids.member_votes(m)).collect();
+        assert_eq!(votes, [true, false, true, true, false]);
+    }
+}
