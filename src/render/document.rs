@@ -11,8 +11,8 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind, Lookup,
-    Ownership, Renewal,
+    Actor, Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
+    Lookup, Ownership, Renewal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -157,19 +157,22 @@ pub struct ClauseRef {
 #[must_use]
 pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     let c: &Charter = charter;
+    // Every id a clause names is looked up here, once per charter: a search of the partner list for
+    // each of them would make a large charter quadratic to render.
+    let ids = Lookup::new(c);
     let mut b = Builder::default();
     purpose(c, &mut b);
     partners(c, &mut b);
-    governance(c, &mut b);
-    decisions(c, &mut b);
-    data(c, &mut b);
-    ip(c, &mut b);
+    governance(&ids, &mut b);
+    decisions(&ids, &mut b);
+    data(&ids, &mut b);
+    ip(&ids, &mut b);
     publication(c, &mut b);
-    conflicts(c, &mut b);
-    phases(c, &mut b);
-    obligations(c, &mut b);
+    conflicts(&ids, &mut b);
+    phases(&ids, &mut b);
+    obligations(&ids, &mut b);
     term(c, &mut b);
-    review(c, &mut b);
+    review(&ids, &mut b);
     // The checklist links each signature item to its block in the section after the checklist.
     let signatures = (b.sections.len() + 2).to_string();
     for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
@@ -182,7 +185,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
             },
         );
     }
-    let groups = checklist::derive(c, &b.refs);
+    let groups = checklist::derive(&ids, &b.refs);
     b.section("checklist", "Accountability checklist");
     b.blocks().extend(groups.into_iter().map(Block::Checklist));
     b.section("signatures", "Signatures");
@@ -313,20 +316,20 @@ fn list(items: &[String]) -> Vec<Md> {
 }
 
 /// The name of a partner or body as it reads in a table cell.
-fn label_of(c: &Charter, id: &str) -> Md {
-    c.partners
-        .iter()
-        .find(|p| p.id == id)
-        .map(|p| text(&p.short_name))
-        .or_else(|| c.bodies.iter().find(|b| b.id == id).map(|b| text(&b.name)))
-        .unwrap_or_else(|| text(id))
+fn label_of(ids: &Lookup<'_>, id: &str) -> Md {
+    let c = ids.charter();
+    match ids.actor(id) {
+        Some(Actor::Partner(i)) => text(&c.partners[i].short_name),
+        Some(Actor::Body(i)) => text(&c.bodies[i].name),
+        None => text(id),
+    }
 }
 
 /// The name of a partner or body as it reads in a sentence: "Northstar", "the Steering Committee".
-fn name_of(c: &Charter, id: &str) -> Md {
-    match c.bodies.iter().find(|b| b.id == id) {
-        Some(b) if !c.partners.iter().any(|p| p.id == id) => md!("the {}", text(&b.name)),
-        _ => label_of(c, id),
+fn name_of(ids: &Lookup<'_>, id: &str) -> Md {
+    match ids.actor(id) {
+        Some(Actor::Body(i)) => md!("the {}", text(&ids.charter().bodies[i].name)),
+        _ => label_of(ids, id),
     }
 }
 
@@ -352,13 +355,13 @@ fn verb_phrase(value: &str) -> Md {
     }
 }
 
-fn names(c: &Charter, ids: &[String]) -> Md {
-    let names: Vec<Md> = ids.iter().map(|id| name_of(c, id)).collect();
+fn names(ids: &Lookup<'_>, list: &[String]) -> Md {
+    let names: Vec<Md> = list.iter().map(|id| name_of(ids, id)).collect();
     and_list(&names)
 }
 
-fn labels(c: &Charter, ids: &[String]) -> Md {
-    let labels: Vec<Md> = ids.iter().map(|id| label_of(c, id)).collect();
+fn labels(ids: &Lookup<'_>, list: &[String]) -> Md {
+    let labels: Vec<Md> = list.iter().map(|id| label_of(ids, id)).collect();
     join(&labels, ", ")
 }
 
@@ -472,12 +475,12 @@ fn partners(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn governance(c: &Charter, b: &mut Builder) {
+fn governance(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.bodies.is_empty() {
         return;
     }
     b.section("governance", "Governance bodies");
-    let ids = Lookup::new(c);
     for (i, body) in c.bodies.iter().enumerate() {
         let authority = match body.authority {
             Authority::Binding => "Its decisions bind the partners.",
@@ -494,10 +497,10 @@ fn governance(c: &Charter, b: &mut Builder) {
             .map(|m| {
                 let who = match (&m.person, &m.partner) {
                     (Some(person), Some(partner)) => {
-                        md!("{} ({})", text(person), name_of(c, partner))
+                        md!("{} ({})", text(person), name_of(ids, partner))
                     }
                     (Some(person), None) => md!("{}", text(person)),
-                    (None, Some(partner)) => name_of(c, partner),
+                    (None, Some(partner)) => name_of(ids, partner),
                     (None, None) => Md::default(),
                 };
                 let role = m
@@ -519,9 +522,9 @@ fn governance(c: &Charter, b: &mut Builder) {
             })
             .collect();
         let chair = match (&body.chair.person, &body.chair.partner) {
-            (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(c, partner)),
+            (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
             (Some(person), None) => text(person),
-            (None, Some(partner)) => md!("the representative of {}", name_of(c, partner)),
+            (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
             (None, None) => Md::raw("a member elected by the body"),
         };
         let renew = if body.chair.renewable {
@@ -587,7 +590,8 @@ fn governance(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn decisions(c: &Charter, b: &mut Builder) {
+fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.decisions.is_empty() && c.amendment.is_none() {
         return;
     }
@@ -603,16 +607,16 @@ fn decisions(c: &Charter, b: &mut Builder) {
                         anchors::item(Item::Decision, &d.id),
                         text(&d.matter)
                     ),
-                    name_of(c, &d.body),
+                    name_of(ids, &d.body),
                     Md::raw(d.rule.label()),
                     if d.consult.is_empty() {
                         Md::raw("None")
                     } else {
-                        names(c, &d.consult)
+                        names(ids, &d.consult)
                     },
                     d.escalation
                         .as_ref()
-                        .map_or_else(|| Md::raw("None"), |e| name_of(c, e)),
+                        .map_or_else(|| Md::raw("None"), |e| name_of(ids, e)),
                 ]
             })
             .collect();
@@ -645,12 +649,13 @@ fn decisions(c: &Charter, b: &mut Builder) {
         b.clause(
             "amendment",
             Md::raw("Amendment"),
-            md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(c, &a.body), a.rule.phrase(), notice(a.notice)),
+            md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(ids, &a.body), a.rule.phrase(), notice(a.notice)),
         );
     }
 }
 
-fn data(c: &Charter, b: &mut Builder) {
+fn data(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.data_flows.is_empty() {
         return;
     }
@@ -661,8 +666,8 @@ fn data(c: &Charter, b: &mut Builder) {
         .map(|f| {
             vec![
                 text(&f.name),
-                label_of(c, &f.provider),
-                labels(c, &f.recipients),
+                label_of(ids, &f.provider),
+                labels(ids, &f.recipients),
                 join(&list(&f.categories), ", "),
                 Md::raw(f.identifiability.label()),
                 Md::raw(f.agreement.label()),
@@ -686,9 +691,9 @@ fn data(c: &Charter, b: &mut Builder) {
             text(&f.name),
             md!(
                 "{} provides {} to {} under {}. {} may use it only for the permitted uses below.",
-                capitalised(&name_of(c, &f.provider)),
+                capitalised(&name_of(ids, &f.provider)),
                 f.identifiability.label(),
-                names(c, &f.recipients),
+                names(ids, &f.recipients),
                 f.agreement.label(),
                 if f.recipients.len() == 1 {
                     "The recipient"
@@ -739,7 +744,8 @@ fn data(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn ip(c: &Charter, b: &mut Builder) {
+fn ip(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let Some(ip) = &c.ip else { return };
     b.section("ip", "Intellectual property");
     b.clause(
@@ -754,13 +760,13 @@ fn ip(c: &Charter, b: &mut Builder) {
                 "is owned by {}",
                 f.owner
                     .as_deref()
-                    .map_or_else(Md::default, |o| name_of(c, o))
+                    .map_or_else(Md::default, |o| name_of(ids, o))
             ),
             Ownership::Joint => {
                 let shares: Vec<Md> = f
                     .shares
                     .iter()
-                    .map(|s| md!("{} ({}%)", name_of(c, &s.partner), s.percent))
+                    .map(|s| md!("{} ({}%)", name_of(ids, &s.partner), s.percent))
                     .collect();
                 md!("is owned jointly by {}", and_list(&shares))
             }
@@ -768,7 +774,7 @@ fn ip(c: &Charter, b: &mut Builder) {
                 let fields: Vec<Md> = f
                     .fields
                     .iter()
-                    .map(|x| md!("{} in {}", name_of(c, &x.owner), text(&x.field)))
+                    .map(|x| md!("{} in {}", name_of(ids, &x.owner), text(&x.field)))
                     .collect();
                 md!("is owned by field of use: {}", and_list(&fields))
             }
@@ -784,10 +790,8 @@ fn ip(c: &Charter, b: &mut Builder) {
             .covers
             .iter()
             .map(|id| {
-                ip.foreground
-                    .iter()
-                    .find(|f| &f.id == id)
-                    .map_or_else(|| text(id), |f| text(&f.category))
+                ids.foreground(id)
+                    .map_or_else(|| text(id), |k| text(&ip.foreground[k].category))
             })
             .collect();
         let kind = match (l.royalty_free, l.kind) {
@@ -800,7 +804,7 @@ fn ip(c: &Charter, b: &mut Builder) {
             Md::raw("Licence"),
             md!(
                 "The owners grant {} {} to: {}; for {}.",
-                names(c, &l.to),
+                names(ids, &l.to),
                 Md::raw(kind),
                 and_list(&covers),
                 and_list(&list(&l.purposes))
@@ -865,7 +869,8 @@ fn publication(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn conflicts(c: &Charter, b: &mut Builder) {
+fn conflicts(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let Some(coi) = &c.conflicts else { return };
     b.section("conflicts", "Conflicts of interest");
     let threshold = coi
@@ -917,7 +922,7 @@ fn conflicts(c: &Charter, b: &mut Builder) {
         .map(|body| {
             md!(
                 " {} receives disclosures and decides how each conflict is managed.",
-                capitalised(&name_of(c, body))
+                capitalised(&name_of(ids, body))
             )
         })
         .unwrap_or_default();
@@ -931,7 +936,7 @@ fn conflicts(c: &Charter, b: &mut Builder) {
         let decisions: Vec<Md> = coi
             .recusal_from
             .iter()
-            .map(|d| decision_link(c, d))
+            .map(|d| decision_link(ids, d))
             .collect();
         b.clause(
             "coi-recusal",
@@ -944,10 +949,10 @@ fn conflicts(c: &Charter, b: &mut Builder) {
     }
     for d in &coi.declared {
         let who = d.person.as_ref().map_or_else(
-            || name_of(c, &d.partner),
-            |p| md!("{} ({})", text(p), name_of(c, &d.partner)),
+            || name_of(ids, &d.partner),
+            |p| md!("{} ({})", text(p), name_of(ids, &d.partner)),
         );
-        let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(c, x)).collect();
+        let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(ids, x)).collect();
         let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
         b.clause(
             anchors::item(Item::Conflict, &d.id),
@@ -962,17 +967,19 @@ fn conflicts(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn decision_link(c: &Charter, id: &str) -> Md {
-    c.decisions.iter().find(|d| d.id == id).map_or_else(
-        || text(id),
-        |d| {
-            md!(
-                "[{}](#{})",
-                text(&d.matter),
-                anchors::item(Item::Decision, &d.id)
-            )
-        },
-    )
+fn decision_link(ids: &Lookup<'_>, id: &str) -> Md {
+    ids.decision(id)
+        .map(|k| &ids.charter().decisions[k])
+        .map_or_else(
+            || text(id),
+            |d| {
+                md!(
+                    "[{}](#{})",
+                    text(&d.matter),
+                    anchors::item(Item::Decision, &d.id)
+                )
+            },
+        )
 }
 
 fn thousands(n: u32) -> String {
@@ -987,7 +994,8 @@ fn thousands(n: u32) -> String {
     out
 }
 
-fn phases(c: &Charter, b: &mut Builder) {
+fn phases(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.phases.is_empty() {
         return;
     }
@@ -1001,7 +1009,7 @@ fn phases(c: &Charter, b: &mut Builder) {
                 p.start,
                 p.end,
                 prose(&p.description),
-                name_of(c, &p.gate_owner),
+                name_of(ids, &p.gate_owner),
                 text(&p.gate)
             ),
         );
@@ -1024,7 +1032,8 @@ fn phases(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn obligations(c: &Charter, b: &mut Builder) {
+fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.obligations.is_empty() {
         return;
     }
@@ -1032,10 +1041,10 @@ fn obligations(c: &Charter, b: &mut Builder) {
     for o in &c.obligations {
         b.clause(
             anchors::item(Item::Obligation, &o.id),
-            label_of(c, &o.owner),
+            label_of(ids, &o.owner),
             md!(
                 "{} must {} ({}). Evidence: {}.",
-                capitalised(&name_of(c, &o.owner)),
+                capitalised(&name_of(ids, &o.owner)),
                 verb_phrase(&o.action),
                 checklist::timing(o),
                 text(&o.evidence)
@@ -1109,7 +1118,8 @@ fn term(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn review(c: &Charter, b: &mut Builder) {
+fn review(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let Some(r) = &c.review else { return };
     b.section("review", "Review of the partnership");
     b.clause(
@@ -1117,7 +1127,7 @@ fn review(c: &Charter, b: &mut Builder) {
         Md::raw("Assessment"),
         md!(
             "{} assesses the partnership {}. {}",
-            capitalised(&name_of(c, &r.by)),
+            capitalised(&name_of(ids, &r.by)),
             r.cadence.phrase(),
             prose(&r.assessment)
         ),
@@ -1136,6 +1146,14 @@ fn annex(charter: &Valid<Charter>, b: &mut Builder) {
         return;
     }
     b.section("annex-exceptions", "Annex: accepted exceptions");
+    // The findings of each exception, grouped in one pass (in the order they were found).
+    let mut findings: BTreeMap<usize, Vec<Md>> = BTreeMap::new();
+    for a in charter.accepted() {
+        findings
+            .entry(a.exception)
+            .or_default()
+            .push(md!("Finding: {}", text(&a.message)));
+    }
     for (i, e) in c.exceptions.iter().enumerate() {
         // A valid charter's exceptions all name a rule; the fallback keeps the document whole regardless.
         let (code, name, summary) = rules::find(&e.rule).map_or_else(
@@ -1176,16 +1194,9 @@ fn annex(charter: &Valid<Charter>, b: &mut Builder) {
                 text(&e.reason)
             ),
         );
-        let findings: Vec<Md> = charter
-            .accepted()
-            .iter()
-            .filter(|a| a.exception == i)
-            .map(|a| md!("Finding: {}", text(&a.message)))
-            .collect();
-        clause.items = if findings.is_empty() {
-            vec![Md::raw("No finding of this rule remains.")]
-        } else {
-            findings
+        clause.items = match findings.remove(&i) {
+            Some(findings) => findings,
+            None => vec![Md::raw("No finding of this rule remains.")],
         };
     }
 }

@@ -3,6 +3,7 @@
 //! organiser's Markdown, with raw HTML and structure-breaking lines neutralised). The `Md` type marks a
 //! string as already escaped, so the templates never escape and never need to.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -97,7 +98,12 @@ pub fn text(value: &str) -> Md {
     }
     // A value that starts like a list marker ("- ", "+ ", "1. ", "2) ") would open a nested list where it
     // lands at the start of a list item.
-    let mut escaped = Md(out.trim().to_owned());
+    let trimmed = out.trim();
+    let mut escaped = if trimmed.len() == out.len() {
+        Md(out)
+    } else {
+        Md(trimmed.to_owned())
+    };
     let digits = escaped.0.len()
         - escaped
             .0
@@ -182,7 +188,11 @@ pub fn prose(value: &str) -> Md {
 /// Replaces each well-formed cross-reference (`[[partner:vitalis]]`) with a marker that survives escaping
 /// and is resolved once the whole document is laid out (see [`resolve`]). Marker characters already in
 /// the text are dropped, so the charter cannot forge a marker.
-fn mark_references(value: &str) -> String {
+fn mark_references(value: &str) -> Cow<'_, str> {
+    // Nearly every value has neither a reference nor a marker character: it is used as it is.
+    if !value.contains(['[', xref::OPEN, xref::CLOSE]) {
+        return Cow::Borrowed(value);
+    }
     let clean: String = value
         .chars()
         .filter(|c| *c != xref::OPEN && *c != xref::CLOSE)
@@ -206,7 +216,7 @@ fn mark_references(value: &str) -> String {
         last = r.range.end;
     }
     out.push_str(&clean[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Replaces every reference marker in rendered Markdown with its resolution (`partner:vitalis` → the

@@ -97,8 +97,10 @@ impl Templates {
     /// When a template fails to render.
     pub fn markdown(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
         let doc = document::build(charter, fingerprint(&source.bytes));
-        let body = self.render("body.md.tera", &context(&doc)?)?;
+        // One context for both templates: converting a large document for the template engine costs as
+        // much as rendering it.
         let mut ctx = context(&doc)?;
+        let body = self.render("body.md.tera", &ctx)?;
         ctx.insert("body", &body);
         Ok(doc.resolve(&tidy(&self.render("charter.md.tera", &ctx)?)))
     }
@@ -110,8 +112,8 @@ impl Templates {
     /// When a template fails to render.
     pub fn html(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
         let doc: Document = document::build(charter, fingerprint(&source.bytes));
-        let body = doc.resolve(&tidy(&self.render("body.md.tera", &context(&doc)?)?));
         let mut ctx = context(&doc)?;
+        let body = doc.resolve(&tidy(&self.render("body.md.tera", &ctx)?));
         ctx.insert("body_html", &html::to_html(&body));
         ctx.insert("css", self.css());
         ctx.insert("csp", CSP);
