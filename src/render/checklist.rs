@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
 use super::anchors::{self, Item as Anchor};
@@ -160,9 +161,10 @@ pub fn timing(o: &Obligation) -> Md {
 
 /// When an obligation falls due, for calendars: a cadence recurs from the due date if there is one (else
 /// from the effective date); "at each meeting" follows the meetings of the body that owns the obligation; a
-/// due date alone is a date; anything else is an event. `when` keeps every part in words.
+/// due date alone is a date; anything else is an event, described by `when` (the obligation's [`timing`],
+/// which keeps every part in words).
 #[must_use]
-pub fn obligation_timing(ids: &Lookup<'_>, o: &Obligation) -> Timing {
+pub fn obligation_timing(ids: &Lookup<'_>, o: &Obligation, when: &Md) -> Timing {
     let c = ids.charter();
     let from = o.due.unwrap_or(c.charter.effective_date);
     let every = o.cadence.and_then(|cadence| {
@@ -175,7 +177,7 @@ pub fn obligation_timing(ids: &Lookup<'_>, o: &Obligation) -> Timing {
         (Some(every), _) => Timing::Recurring { every, from },
         (None, Some(date)) => Timing::Date { date },
         (None, None) => Timing::Event {
-            event: timing(o).plain(),
+            event: when.plain(),
         },
     }
 }
@@ -213,7 +215,7 @@ struct Draft {
 /// Derives the checklist, grouped by owner: partners first in charter order, then bodies, then items that
 /// fall on every partner.
 #[must_use]
-pub fn derive(ids: &Lookup<'_>, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
+pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Group> {
     let c = ids.charter();
     let mut drafts: Vec<Draft> = Vec::new();
     let partner = |id: &str| ids.partner(id).map(Owner::Partner);
@@ -444,12 +446,13 @@ pub fn derive(ids: &Lookup<'_>, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group
         });
     }
     for o in &c.obligations {
+        let when = timing(o);
         drafts.push(Draft {
             owner: actor(&o.owner),
             key: format!("obligation.{}", o.id),
             action: text(&o.action),
-            when: timing(o),
-            timing: obligation_timing(ids, o),
+            timing: obligation_timing(ids, o, &when),
+            when,
             evidence: text(&o.evidence),
             anchor: anchors::item(Anchor::Obligation, &o.id),
         });

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
 use serde::Serialize;
 
 use super::anchors::{self, Item};
@@ -37,10 +39,10 @@ pub struct Document {
     pub clauses: BTreeMap<String, String>,
     /// What each cross-reference (`partner:vitalis`, `clause:flow-x`) becomes in Markdown.
     #[serde(skip)]
-    pub references: BTreeMap<String, Md>,
+    pub references: FxHashMap<String, Md>,
     /// What each cross-reference becomes in plain text (the HTML title).
     #[serde(skip)]
-    pub plain_references: BTreeMap<String, String>,
+    pub plain_references: FxHashMap<String, String>,
 }
 
 impl Document {
@@ -198,8 +200,10 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         }));
     }
     annex(charter, &mut b);
-    let mut references = BTreeMap::new();
-    let mut plain_references = BTreeMap::new();
+    // Looked up by the reference markers only, never listed: hash maps, sized for every name and clause.
+    let size = c.partners.len() + c.bodies.len() + b.refs.len();
+    let mut references = FxHashMap::with_capacity_and_hasher(size, FxBuildHasher);
+    let mut plain_references = FxHashMap::with_capacity_and_hasher(size, FxBuildHasher);
     for p in &c.partners {
         references.insert(format!("partner:{}", p.id), text(&p.short_name));
         plain_references.insert(format!("partner:{}", p.id), p.short_name.clone());
@@ -261,7 +265,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
 struct Builder {
     sections: Vec<Section>,
     clauses_in_section: usize,
-    refs: BTreeMap<String, ClauseRef>,
+    refs: FxHashMap<String, ClauseRef>,
 }
 
 impl Builder {

@@ -4,9 +4,9 @@
 //! string as already escaped, so the templates never escape and never need to.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::xref;
@@ -84,7 +84,12 @@ pub fn join(items: &[Md], separator: &str) -> Md {
 pub fn text(value: &str) -> Md {
     let value = &mark_references(value);
     let mut out = String::with_capacity(value.len() + 8);
-    for c in value.chars() {
+    // Runs of bytes that need nothing (most of any text) are copied whole; only the characters that do are
+    // looked at one by one.
+    let mut rest = value.as_ref();
+    while let Some(at) = rest.bytes().position(needs_attention) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().expect("a character starts here");
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
             | '&' | '$' | '^' => {
@@ -95,7 +100,9 @@ pub fn text(value: &str) -> Md {
             c if is_invisible_format(c) => {}
             c => out.push(c),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     // A value that starts like a list marker ("- ", "+ ", "1. ", "2) ") would open a nested list where it
     // lands at the start of a list item.
     let trimmed = out.trim();
@@ -189,8 +196,9 @@ pub fn prose(value: &str) -> Md {
 /// and is resolved once the whole document is laid out (see [`resolve`]). Marker characters already in
 /// the text are dropped, so the charter cannot forge a marker.
 fn mark_references(value: &str) -> Cow<'_, str> {
-    // Nearly every value has neither a reference nor a marker character: it is used as it is.
-    if !value.contains(['[', xref::OPEN, xref::CLOSE]) {
+    // Nearly every value has neither a reference (`[`) nor a marker character (private use, whose UTF-8
+    // starts with 0xEE): it is used as it is.
+    if !value.bytes().any(|b| b == b'[' || b == 0xEE) {
         return Cow::Borrowed(value);
     }
     let clean: String = value
@@ -223,7 +231,7 @@ fn mark_references(value: &str) -> Cow<'_, str> {
 /// partner's short name, `clause:flow-x` → `[§5.2](#flow-x)`). A marker with no resolution, which a valid
 /// charter cannot have, becomes its target as plain text: the output never holds a broken reference.
 #[must_use]
-pub fn resolve(markdown: &str, resolutions: &BTreeMap<String, Md>) -> String {
+pub fn resolve(markdown: &str, resolutions: &FxHashMap<String, Md>) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
     while let Some(open) = rest.find(xref::OPEN) {
@@ -242,6 +250,32 @@ pub fn resolve(markdown: &str, resolutions: &BTreeMap<String, Md>) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a byte of UTF-8 text may start a character that [`text`] escapes, replaces or drops: the
+/// Markdown and HTML specials, ASCII control characters, and any non-ASCII character (checked in full).
+fn needs_attention(b: u8) -> bool {
+    !(0x20..0x7f).contains(&b)
+        || matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'{'
+                | b'}'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'#'
+                | b'|'
+                | b'!'
+                | b'~'
+                | b'&'
+                | b'$'
+                | b'^'
+        )
 }
 
 /// Bidirectional overrides and isolates, and zero-width characters, which can make text display in an
@@ -285,7 +319,7 @@ mod tests {
 
     #[test]
     fn references_survive_escaping_and_resolve_or_fall_back_to_text() {
-        let mut resolutions = BTreeMap::new();
+        let mut resolutions = FxHashMap::default();
         resolutions.insert("partner:vitalis".to_owned(), Md::raw("Vitalis"));
         resolutions.insert("clause:flow-x".to_owned(), Md::raw("[§5.2](#flow-x)"));
         let marked = text("Ask [[partner:vitalis]] (see [[clause:flow-x]]) or [[partner:gone]]");
