@@ -162,44 +162,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     // Every id a clause names is looked up here, once per charter: a search of the partner list for
     // each of them would make a large charter quadratic to render.
     let ids = Lookup::new(c);
-    let mut b = Builder::default();
-    purpose(c, &mut b);
-    partners(c, &mut b);
-    governance(&ids, &mut b);
-    decisions(&ids, &mut b);
-    data(&ids, &mut b);
-    ip(&ids, &mut b);
-    publication(c, &mut b);
-    conflicts(&ids, &mut b);
-    phases(&ids, &mut b);
-    obligations(&ids, &mut b);
-    term(c, &mut b);
-    review(&ids, &mut b);
-    // The checklist links each signature item to its block in the section after the checklist.
-    let signatures = (b.sections.len() + 2).to_string();
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
-        let anchor = anchors::item(Item::Signature, &p.id);
-        b.refs.insert(
-            anchor.clone(),
-            ClauseRef {
-                number: signatures.clone(),
-                anchor,
-            },
-        );
-    }
-    let groups = checklist::derive(&ids, &b.refs);
-    b.section("checklist", "Accountability checklist");
-    b.blocks().extend(groups.into_iter().map(Block::Checklist));
-    b.section("signatures", "Signatures");
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
-        b.blocks().push(Block::Signature(Signature {
-            anchor: anchors::item(Item::Signature, &p.id),
-            partner: text(&p.legal_name),
-            name: text(&p.signatory.name),
-            title: text(&p.signatory.title),
-        }));
-    }
-    annex(charter, &mut b);
+    let b = lay_out(charter, &ids, true);
     // Looked up by the reference markers only, never listed: hash maps, sized for every name and clause.
     let size = c.partners.len() + c.bodies.len() + b.refs.len();
     let mut references = FxHashMap::with_capacity_and_hasher(size, FxBuildHasher);
@@ -220,14 +183,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
     }
     let o = &c.charter;
-    let mut clauses: BTreeMap<String, String> = b
-        .refs
-        .into_iter()
-        .map(|(anchor, r)| (anchor, r.number))
-        .collect();
-    for section in &b.sections {
-        clauses.insert(section.anchor.to_owned(), section.number.to_string());
-    }
+    let clauses = numbers(&b);
     let mut doc = Document {
         title: text(&o.title),
         title_text: String::new(),
@@ -258,6 +214,76 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     };
     doc.title_text = doc.plain(&o.title);
     doc
+}
+
+/// The number of every clause and section by anchor, as [`build`] numbers them in
+/// [`Document::clauses`], without writing the document: for `diff`, which names the clause of each change
+/// but shows neither the clauses nor the checklist.
+#[must_use]
+pub fn clause_numbers(charter: &Valid<Charter>) -> BTreeMap<String, String> {
+    numbers(&lay_out(charter, &Lookup::new(charter), false))
+}
+
+/// Lays out every section in order, with the checklist's items only when `checklist` (they take no
+/// clause number).
+fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Builder {
+    let c: &Charter = charter;
+    let mut b = Builder::default();
+    purpose(c, &mut b);
+    partners(c, &mut b);
+    governance(ids, &mut b);
+    decisions(ids, &mut b);
+    data(ids, &mut b);
+    ip(ids, &mut b);
+    publication(c, &mut b);
+    conflicts(ids, &mut b);
+    phases(ids, &mut b);
+    obligations(ids, &mut b);
+    term(c, &mut b);
+    review(ids, &mut b);
+    // The checklist links each signature item to its block in the section after the checklist.
+    let signatures = (b.sections.len() + 2).to_string();
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+        let anchor = anchors::item(Item::Signature, &p.id);
+        b.refs.insert(
+            anchor.clone(),
+            ClauseRef {
+                number: signatures.clone(),
+                anchor,
+            },
+        );
+    }
+    let groups = if checklist {
+        checklist::derive(ids, &b.refs)
+    } else {
+        Vec::new()
+    };
+    b.section("checklist", "Accountability checklist");
+    b.blocks().extend(groups.into_iter().map(Block::Checklist));
+    b.section("signatures", "Signatures");
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+        b.blocks().push(Block::Signature(Signature {
+            anchor: anchors::item(Item::Signature, &p.id),
+            partner: text(&p.legal_name),
+            name: text(&p.signatory.name),
+            title: text(&p.signatory.title),
+        }));
+    }
+    annex(charter, &mut b);
+    b
+}
+
+/// Every clause's and section's number by anchor.
+fn numbers(b: &Builder) -> BTreeMap<String, String> {
+    let mut clauses: BTreeMap<String, String> = b
+        .refs
+        .iter()
+        .map(|(anchor, r)| (anchor.clone(), r.number.clone()))
+        .collect();
+    for section in &b.sections {
+        clauses.insert(section.anchor.to_owned(), section.number.to_string());
+    }
+    clauses
 }
 
 /// Accumulates sections and remembers where each term was stated.

@@ -96,10 +96,18 @@ impl Templates {
     /// # Errors
     /// When a template fails to render.
     pub fn markdown(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
-        let doc = document::build(charter, fingerprint(&source.bytes));
+        self.markdown_of(&document::build(charter, fingerprint(&source.bytes)))
+    }
+
+    /// Renders a document already laid out as Markdown, for a caller that needs the document too (its
+    /// clause numbers) and should not lay it out twice.
+    ///
+    /// # Errors
+    /// When a template fails to render.
+    pub fn markdown_of(&self, doc: &Document) -> Result<String, Error> {
         // One context for both templates: converting a large document for the template engine costs as
         // much as rendering it.
-        let mut ctx = context(&doc)?;
+        let mut ctx = context(doc)?;
         let body = self.render("body.md.tera", &ctx)?;
         ctx.insert("body", &body);
         Ok(doc.resolve(&tidy(&self.render("charter.md.tera", &ctx)?)))
