@@ -165,7 +165,13 @@ impl Status {
 ///
 /// # Errors
 /// When standard output cannot be written.
-pub(crate) fn run<F>(ui: &mut Ui, inputs: &Inputs, unusable: &str, work: F) -> Result<Exit, Error>
+pub(crate) fn run<F>(
+    ui: &mut Ui,
+    inputs: &Inputs,
+    unusable: &str,
+    writes: bool,
+    work: F,
+) -> Result<Exit, Error>
 where
     F: Fn(&Input, &mut Ui) -> Status + Sync,
 {
@@ -202,13 +208,19 @@ where
             let entries = &inputs.entries;
             let one = &one;
             scope.spawn(move || {
-                entries
-                    .par_iter()
-                    .enumerate()
-                    .for_each_with(sender, |sender, (i, entry)| {
-                        // The receiver outlives the senders; a failed send cannot happen.
-                        let _ = sender.send((i, one(entry)));
-                    });
+                let all = || {
+                    entries
+                        .par_iter()
+                        .enumerate()
+                        .for_each_with(sender, |sender, (i, entry)| {
+                            // The receiver outlives the senders; a failed send cannot happen.
+                            let _ = sender.send((i, one(entry)));
+                        });
+                };
+                match threads_for_writing(writes) {
+                    Some(pool) => pool.install(all),
+                    None => all(),
+                }
             });
             // Results arrive as files finish; each is printed once every file before it has been.
             let mut waiting = BTreeMap::new();
@@ -232,6 +244,20 @@ where
         ui.line(&totals(&counts, directories, unusable));
     }
     Ok(worst.exit())
+}
+
+/// When every file is also written and flushed to disk, two threads per core, so that a core does not sit
+/// idle while a thread waits for the disk; `None` (rayon's pool, one thread per core) otherwise, when
+/// `RAYON_NUM_THREADS` decides, or when no pool can be made.
+fn threads_for_writing(writes: bool) -> Option<rayon::ThreadPool> {
+    if !writes || std::env::var_os("RAYON_NUM_THREADS").is_some() {
+        return None;
+    }
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(2 * cores)
+        .build()
+        .ok()
 }
 
 /// The totals line: `12 files: 11 ok, 1 failed`, then how many files could not be used and how many

@@ -8,7 +8,7 @@ use crate::error::Error;
 pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;
     let inputs = Inputs::expand(&args.files);
-    batch::run(ui, &inputs, "could not be read", |input, ui| {
+    batch::run(ui, &inputs, "could not be read", false, |input, ui| {
         check_one(args, &policy, input, ui)
     })
 }

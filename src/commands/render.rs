@@ -58,9 +58,13 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     };
     match out_dir {
         None => one(args, &policy, templates, &args.files[0], ui),
-        Some(dir) => batch::run(ui, &inputs, "could not be read or written", |input, ui| {
-            into_dir(args, &policy, templates, input, dir, ui)
-        }),
+        Some(dir) => batch::run(
+            ui,
+            &inputs,
+            "could not be read or written",
+            true,
+            |input, ui| into_dir(args, &policy, templates, input, dir, ui),
+        ),
     }
 }
 
