@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use codespan_reporting::term::termcolor::{self, StandardStream};
+use codespan_reporting::term::termcolor::{self, StandardStream, WriteColor};
 
 use crate::cli::{Cli, ColorChoice, Command, DiagnosticArgs, MessageFormat, OutputArgs};
 use crate::commands;
@@ -42,8 +42,10 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
     } else {
         Verbosity::Normal
     };
+    let stderr_color = color_choice(cli.color, io::stderr().is_terminal());
     let mut ui = Ui {
-        stderr: StandardStream::stderr(color_choice(cli.color, io::stderr().is_terminal())),
+        sink: Sink::Direct(StandardStream::stderr(stderr_color)),
+        stderr_color: stderr_color == termcolor::ColorChoice::Always,
         color: cli.color,
         verbosity,
     };
@@ -246,12 +248,148 @@ pub enum Verbosity {
 
 /// The terminal side of a command: diagnostics, summaries and errors on standard error.
 pub struct Ui {
-    stderr: StandardStream,
+    sink: Sink,
+    /// Whether standard error is coloured (resolved from `--color`, the terminal and `NO_COLOR`).
+    stderr_color: bool,
     color: ColorChoice,
     verbosity: Verbosity,
 }
 
+/// Where a [`Ui`] writes: straight to the process's streams, or into a transcript to be printed later,
+/// so that charters checked in parallel print in the order they were given.
+enum Sink {
+    Direct(StandardStream),
+    Buffered(Transcript),
+}
+
+/// How a [`Ui`] reports, without where to: copied to the threads that process files in parallel.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    stderr_color: bool,
+    color: ColorChoice,
+    verbosity: Verbosity,
+}
+
+impl Style {
+    /// A `Ui` with this style that writes into a [`Transcript`] instead of the streams: for a file
+    /// processed alongside others, printed with [`Ui::print`] in its turn.
+    #[must_use]
+    pub fn buffered(self) -> Ui {
+        Ui {
+            sink: Sink::Buffered(Transcript::default()),
+            stderr_color: self.stderr_color,
+            color: self.color,
+            verbosity: self.verbosity,
+        }
+    }
+}
+
+/// What one file had to say on standard output and standard error, in the order it said it.
+#[derive(Debug, Default)]
+pub struct Transcript {
+    chunks: Vec<(Stream, Vec<u8>)>,
+}
+
+/// One of the two output streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stream {
+    Stdout,
+    Stderr,
+}
+
+impl Transcript {
+    fn push(&mut self, stream: Stream, bytes: &[u8]) {
+        match self.chunks.last_mut() {
+            Some((last, chunk)) if *last == stream => chunk.extend_from_slice(bytes),
+            _ => self.chunks.push((stream, bytes.to_vec())),
+        }
+    }
+}
+
+/// Standard error of a transcript, as a writer for the diagnostic printers.
+struct TranscriptStderr<'t>(&'t mut Transcript);
+
+impl Write for TranscriptStderr<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.push(Stream::Stderr, buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Ui {
+    /// How this `Ui` reports (verbosity and colours), for files processed on other threads.
+    #[must_use]
+    pub fn style(&self) -> Style {
+        Style {
+            stderr_color: self.stderr_color,
+            color: self.color,
+            verbosity: self.verbosity,
+        }
+    }
+
+    /// What a buffered `Ui` was given to print (nothing for a direct one).
+    #[must_use]
+    pub fn into_transcript(self) -> Transcript {
+        match self.sink {
+            Sink::Buffered(transcript) => transcript,
+            Sink::Direct(_) => Transcript::default(),
+        }
+    }
+
+    /// Prints a transcript on this `Ui`'s streams, in the order it was written.
+    ///
+    /// # Errors
+    /// When standard output cannot be written (a closed pipe is not an error).
+    pub fn print(&mut self, transcript: Transcript) -> Result<(), Error> {
+        for (stream, bytes) in transcript.chunks {
+            match stream {
+                Stream::Stdout => self.stdout(&bytes)?,
+                Stream::Stderr => {
+                    // As every write to standard error: a closed stream is no reason to stop.
+                    let _ = self.stderr(|w| w.write_all(&bytes));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether this `Ui` prints only errors (`-q`).
+    #[must_use]
+    pub fn is_quiet(&self) -> bool {
+        self.verbosity == Verbosity::Quiet
+    }
+
+    /// Writes to standard output (or the transcript).
+    ///
+    /// # Errors
+    /// On a write failure other than a closed pipe.
+    pub fn stdout(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        match &mut self.sink {
+            Sink::Direct(_) => output::write_stdout(bytes),
+            Sink::Buffered(transcript) => {
+                transcript.push(Stream::Stdout, bytes);
+                Ok(())
+            }
+        }
+    }
+
+    /// Runs `f` with standard error (or the transcript's), coloured as standard error is.
+    fn stderr<R>(&mut self, f: impl FnOnce(&mut dyn WriteColor) -> R) -> R {
+        match &mut self.sink {
+            Sink::Direct(stream) => f(&mut stream.lock()),
+            Sink::Buffered(transcript) if self.stderr_color => {
+                f(&mut termcolor::Ansi::new(TranscriptStderr(transcript)))
+            }
+            Sink::Buffered(transcript) => {
+                f(&mut termcolor::NoColor::new(TranscriptStderr(transcript)))
+            }
+        }
+    }
+
     /// Prints diagnostics in the chosen format; with `-q`, only the errors. People's format always goes to standard error, in colour
     /// on a terminal; the machine formats go to standard output when `machine_to_stdout` (for `check`,
     /// whose standard output is otherwise empty), else to standard error.
@@ -278,8 +416,7 @@ impl Ui {
         };
         let text = match format {
             MessageFormat::Human => {
-                let mut lock = self.stderr.lock();
-                return match diagnostic::emit_human(&mut lock, source, diagnostics) {
+                return match self.stderr(|w| diagnostic::emit_human(w, source, diagnostics)) {
                     Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
                         path: "<stderr>".into(),
                         source: e,
@@ -291,9 +428,11 @@ impl Ui {
             MessageFormat::Json => diagnostic::format_json(source, diagnostics),
         };
         if machine_to_stdout {
-            output::write_stdout(text.as_bytes())
+            self.stdout(text.as_bytes())
         } else {
-            let _ = self.stderr.write_all(text.as_bytes());
+            self.stderr(|w| {
+                let _ = w.write_all(text.as_bytes());
+            });
             Ok(())
         }
     }
@@ -303,16 +442,13 @@ impl Ui {
         if self.verbosity == Verbosity::Quiet {
             return;
         }
-        let _ = writeln!(
-            self.stderr,
-            "{}",
-            diagnostic::summary(
-                &source.name,
-                &checked.diagnostics,
-                checked.allowed,
-                checked.accepted
-            )
+        let line = diagnostic::summary(
+            &source.name,
+            &checked.diagnostics,
+            checked.allowed,
+            checked.accepted,
         );
+        self.line(&line);
     }
 
     /// Whether a report written to standard output (`to_stdout`) or to a file may be coloured: with
@@ -326,20 +462,33 @@ impl Ui {
 
     /// Prints an error with its chain of causes.
     pub fn error(&mut self, error: &Error) {
-        report_error(&mut self.stderr, error);
+        self.stderr(|w| report_error(w, error));
     }
 
     /// Prints a note that helps to read the result, unless `-q`.
     pub fn note(&mut self, text: &str) {
         if self.verbosity >= Verbosity::Normal {
-            let _ = writeln!(self.stderr, "note: {text}");
+            self.stderr(|w| {
+                let _ = writeln!(w, "note: {text}");
+            });
+        }
+    }
+
+    /// Prints a line of the report on standard error (a file's summary, a batch's totals), unless `-q`.
+    pub fn line(&mut self, text: &str) {
+        if self.verbosity >= Verbosity::Normal {
+            self.stderr(|w| {
+                let _ = writeln!(w, "{text}");
+            });
         }
     }
 
     /// Prints a detail of what the command did, only with `-v`.
     pub fn verbose(&mut self, text: &str) {
         if self.verbosity == Verbosity::Verbose {
-            let _ = writeln!(self.stderr, "{text}");
+            self.stderr(|w| {
+                let _ = writeln!(w, "{text}");
+            });
         }
     }
 
@@ -411,7 +560,11 @@ impl Destination {
     }
 }
 
-fn refuse_input_as_output(input: &Path, output: &Path) -> Result<(), Error> {
+/// Refuses an output that is the input file itself.
+///
+/// # Errors
+/// When they are the same file.
+pub(crate) fn refuse_input_as_output(input: &Path, output: &Path) -> Result<(), Error> {
     let same = match (input.canonicalize(), output.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => input == output,

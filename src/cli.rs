@@ -41,7 +41,7 @@ pub enum Command {
     /// Errors must be fixed before a charter can be rendered; warnings point at terms a reviewer would
     /// question. Exits 1 when any file has an error.
     #[command(
-        after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check --deny-warnings --allow W0409 board.toml\n  charter check --coverage board.toml"
+        after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check charters/                         # every charter in charters/ and below\n  charter check --deny-warnings --allow W0409 board.toml\n  charter check --coverage board.toml"
     )]
     Check(CheckArgs),
     /// Render a charter as a numbered Markdown or standalone HTML document.
@@ -49,7 +49,7 @@ pub enum Command {
     /// The document ends with an accountability checklist derived from the terms and a footer with the
     /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered.
     #[command(
-        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html"
+        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html\n  charter render charters/ --format html --out-dir out/   # every charter in charters/"
     )]
     Render(RenderArgs),
     /// Show what changed between two versions of a charter, term by term, or as a redline.
@@ -185,7 +185,9 @@ pub struct SchemaArgs {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Charter files to check; `-` reads standard input.
+    /// Charters to check: files, or directories (every `*.toml` file in them and in the folders below
+    /// them, in order of path); `-` reads standard input. Several charters are checked in parallel and the
+    /// run ends with a count.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// How diagnostics are reported, and which of them fail the check.
@@ -238,9 +240,11 @@ pub struct ExplainArgs {
 /// Arguments of `render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The charter to render; `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The charters to render: files, or directories (every `*.toml` file in them and in the folders
+    /// below them, in order of path); `-` reads standard input. More than one charter, or a directory,
+    /// needs `--out-dir`.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
     pub format: Format,
@@ -252,6 +256,12 @@ pub struct RenderArgs {
     /// Where the document goes.
     #[command(flatten)]
     pub out: OutputArgs,
+    /// Render each charter into this directory, as NAME.md or NAME.html after its file (a charter found in
+    /// a folder below a given directory goes in the same folder below DIR). The directory is created if
+    /// needed; existing files are kept unless `--force`. Charters are rendered in parallel, a bad one does
+    /// not stop the others, and the run ends with a count.
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    pub out_dir: Option<PathBuf>,
     /// How diagnostics are reported, and which of them stop rendering.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,

@@ -98,6 +98,10 @@ pub fn emit_human(
     source: &Source,
     diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
+    if diagnostics.is_empty() {
+        // Indexing the lines of the file is most of the cost of printing nothing.
+        return Ok(());
+    }
     let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
     let config = Config::default();
     for d in diagnostics {

@@ -6,6 +6,7 @@
 //! Markdown or HTML. [`app`] wires the pipeline to the command line defined in [`cli`].
 
 pub mod app;
+mod batch;
 pub mod cli;
 mod commands;
 pub mod coverage;

@@ -96,16 +96,6 @@ fn warnings_alone_exit_0() {
 }
 
 #[test]
-fn a_directory_is_refused_with_exit_2() {
-    let out = charter()
-        .args(["check", "charters"])
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains("directory"));
-}
-
-#[test]
 fn check_reads_standard_input() {
     let text = fs::read(invalid("undefined-reference")).expect("fixture");
     let out = charter()

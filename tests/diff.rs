@@ -344,3 +344,24 @@ fn verify_catches_edits_and_other_sources() {
         );
     }
 }
+
+#[test]
+fn clause_numbers_without_the_document_are_the_documents_own() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = fs::read_dir(root.join("charters"))
+        .expect("charters")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.push(root.join("tests/fixtures/valid/complete.toml"));
+    paths.push(root.join("tests/fixtures/valid/minimal.toml"));
+    for path in paths {
+        let src = Source::new(path.display().to_string(), fs::read(&path).expect("reads"));
+        let valid = check(&src).0.expect("valid");
+        assert_eq!(
+            render::document::clause_numbers(&valid),
+            render::document::build(&valid, String::new()).clauses,
+            "{}",
+            path.display()
+        );
+    }
+}

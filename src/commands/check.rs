@@ -1,43 +1,55 @@
 //! `charter check`: validate charters and report every problem.
 
 use crate::app::{Exit, Policy, Ui, check_with};
+use crate::batch::{self, Input, Inputs, Status};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::error::Error;
-use crate::output::write_stdout;
 
 pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;
-    let mut exit = Exit::Success;
-    for file in &args.files {
-        let source = match ui.read(file) {
-            Ok(source) => source,
-            Err(e) => {
-                ui.error(&e);
-                exit = exit.max(Exit::Failure);
-                continue;
-            }
-        };
-        let checked = check_with(&source, &policy);
-        ui.diagnostics(
-            &source,
-            &checked.diagnostics,
-            args.diagnostics.message_format,
-            true,
-        )?;
-        ui.summary(&source, &checked);
-        if args.coverage
-            && let Some(coverage) = &checked.coverage
-        {
-            let text = match args.diagnostics.message_format {
-                MessageFormat::Human => coverage.human(&source.name),
-                MessageFormat::Short => coverage.short(&source.name),
-                MessageFormat::Json => coverage.json(&source.name),
-            };
-            write_stdout(text.as_bytes())?;
+    let inputs = Inputs::expand(&args.files);
+    batch::run(ui, &inputs, "could not be read", false, |input, ui| {
+        check_one(args, &policy, input, ui)
+    })
+}
+
+/// Checks one charter and reports on it; a report that cannot be written fails the file.
+fn check_one(args: &CheckArgs, policy: &Policy, input: &Input, ui: &mut Ui) -> Status {
+    let source = match ui.read(&input.path) {
+        Ok(source) => source,
+        Err(e) => {
+            ui.error(&e);
+            return Status::Unusable;
         }
-        if checked.fails {
-            exit = exit.max(Exit::Invalid);
+    };
+    let checked = check_with(&source, policy);
+    let reported = ui.diagnostics(
+        &source,
+        &checked.diagnostics,
+        args.diagnostics.message_format,
+        true,
+    );
+    if let Err(e) = reported {
+        ui.error(&e);
+        return Status::Unusable;
+    }
+    ui.summary(&source, &checked);
+    if args.coverage
+        && let Some(coverage) = &checked.coverage
+    {
+        let text = match args.diagnostics.message_format {
+            MessageFormat::Human => coverage.human(&source.name),
+            MessageFormat::Short => coverage.short(&source.name),
+            MessageFormat::Json => coverage.json(&source.name),
+        };
+        if let Err(e) = ui.stdout(text.as_bytes()) {
+            ui.error(&e);
+            return Status::Unusable;
         }
     }
-    Ok(exit)
+    if checked.fails {
+        Status::Failed
+    } else {
+        Status::Ok
+    }
 }

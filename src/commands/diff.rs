@@ -8,12 +8,14 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::load::Source;
-use crate::render;
+use crate::render::{self, Templates};
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let destination = ui.destination(&args.out, &[&args.old, &args.new])?;
-    let old = Input::read(&args.old)?;
-    let new = Input::read(&args.new)?;
+    // The two sides are read and checked, and later laid out, at the same time: a large charter takes a
+    // good part of the run to check. An error in the old side is reported first, as before.
+    let (old, new) = rayon::join(|| Input::read(&args.old), || Input::read(&args.new));
+    let (old, new) = (old?, new?);
     if old.is_charter() != new.is_charter() {
         return Err(Error::Usage(
             "compare two charters (.toml) or two rendered Markdown documents (.md), not one of each".into(),
@@ -49,7 +51,9 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
         rendered: args.rendered,
         color: format == Format::Text && ui.color_stdout(to_stdout),
     };
-    let outcome = diff::diff(&old.side()?, &new.side()?, options);
+    let markdown = diff::needs_markdown(&options, old.is_charter() && new.is_charter());
+    let (old_side, new_side) = rayon::join(|| old.side(markdown), || new.side(markdown));
+    let outcome = diff::diff(&old_side?, &new_side?, options);
     destination.write(outcome.report.as_bytes())?;
     Ok(if outcome.different {
         Exit::Invalid
@@ -93,15 +97,25 @@ impl Input {
         matches!(self, Input::Charter { .. })
     }
 
-    fn side(&self) -> Result<Side<'_>, Error> {
+    /// The side to compare, laid out once; rendered as Markdown only when the comparison reads it.
+    fn side(&self, markdown: bool) -> Result<Side<'_>, Error> {
         Ok(match self {
             Input::Charter { source, checked } if checked.valid.is_some() => {
                 let valid = checked.valid.as_ref().expect("checked above");
-                let document = render::document::build(valid, render::fingerprint(&source.bytes));
+                let (markdown, clauses) = if markdown {
+                    let document =
+                        render::document::build(valid, render::fingerprint(&source.bytes));
+                    (
+                        Templates::builtin()?.markdown_of(&document)?,
+                        document.clauses,
+                    )
+                } else {
+                    (String::new(), render::document::clause_numbers(valid))
+                };
                 Side {
                     name: &source.name,
-                    markdown: render::markdown(valid, source)?,
-                    charter: Some((&**valid, document.clauses)),
+                    markdown,
+                    charter: Some((&**valid, clauses)),
                 }
             }
             Input::Charter { source, .. } | Input::Rendered(source) => Side {

@@ -60,6 +60,14 @@ pub struct Outcome {
     pub different: bool,
 }
 
+/// Whether a comparison reads the rendered Markdown of its sides: for two rendered documents, with
+/// `--rendered`, and for the redline formats (md, html). The terms of two charters in text or JSON do not,
+/// and a caller can then leave [`Side::markdown`] empty rather than render two documents for nothing.
+#[must_use]
+pub fn needs_markdown(options: &Options, both_charters: bool) -> bool {
+    !both_charters || options.rendered || matches!(options.format, Format::Md | Format::Html)
+}
+
 /// Compares two sides.
 #[must_use]
 pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
@@ -67,7 +75,7 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
         (Some((o, oc)), Some((n, nc))) if !options.rendered => Some(terms::compare(o, n, oc, nc)),
         _ => None,
     };
-    let needs_redline = changes.is_none() || matches!(options.format, Format::Md | Format::Html);
+    let needs_redline = needs_markdown(&options, changes.is_some());
     let lines = if needs_redline {
         redline::redline(&old.markdown, &new.markdown)
     } else {

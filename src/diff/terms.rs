@@ -2,7 +2,9 @@
 //! (or, for tables without one, by their natural key), never by position: reordering is reported as a
 //! move, and renaming an id is a removal and an addition.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -66,8 +68,11 @@ pub fn compare(
     old_clauses: &BTreeMap<String, String>,
     new_clauses: &BTreeMap<String, String>,
 ) -> Vec<Change> {
-    let old = serde_json::to_value(old).unwrap_or(Value::Null);
-    let new = serde_json::to_value(new).unwrap_or(Value::Null);
+    // Both charters become JSON trees to walk; each is a fair part of the work on a large charter.
+    let (old, new) = rayon::join(
+        || serde_json::to_value(old).unwrap_or(Value::Null),
+        || serde_json::to_value(new).unwrap_or(Value::Null),
+    );
     let mut walker = Walker {
         changes: Vec::new(),
         old_clauses,
@@ -75,25 +80,23 @@ pub fn compare(
     };
     if let (Value::Object(old), Value::Object(new)) = (&old, &new) {
         for key in union_keys(old, new) {
-            if key == "schema_version" {
+            let (o, n) = (old.get(key), new.get(key));
+            if key == "schema_version" || o == n {
                 continue;
             }
-            let section = section_title(&key);
+            let section = section_title(key);
             // A table reads "Publication › review period"; an array names its items ("Partner "X"").
-            let is_table = old
-                .get(&key)
-                .or_else(|| new.get(&key))
-                .is_some_and(Value::is_object);
+            let is_table = o.or(n).is_some_and(Value::is_object);
             let at = At {
                 section,
                 words: if is_table {
-                    vec![table_words(&key).to_owned()]
+                    vec![table_words(key).to_owned()]
                 } else {
                     Vec::new()
                 },
-                keys: vec![key.clone()],
+                keys: vec![key.to_owned()],
             };
-            walker.value(&at, old.get(&key), new.get(&key));
+            walker.value(&at, o, n);
         }
     }
     walker.changes
@@ -277,11 +280,7 @@ impl Walker<'_> {
             (Some(old), None | Some(Value::Null)) => {
                 self.push(at, ChangeKind::Removed { old: old.clone() });
             }
-            (Some(Value::Object(o)), Some(Value::Object(n))) => {
-                for key in union_keys(o, n) {
-                    self.value(&at.key(&key), o.get(&key), n.get(&key));
-                }
-            }
+            (Some(Value::Object(o)), Some(Value::Object(n))) => self.tables_of(at, o, n),
             (Some(Value::Array(o)), Some(Value::Array(n))) if is_table_array(o, n) => {
                 self.tables(at, o, n);
             }
@@ -297,35 +296,56 @@ impl Walker<'_> {
         }
     }
 
+    /// Two tables, key by key.
+    fn tables_of(&mut self, at: &At, old: &Map<String, Value>, new: &Map<String, Value>) {
+        for key in union_keys(old, new) {
+            let (o, n) = (old.get(key), new.get(key));
+            // Most terms of a large charter are unchanged: compare before building a location for them.
+            if o != n {
+                self.value(&at.key(key), o, n);
+            }
+        }
+    }
+
     /// Arrays of scalars: additions, removals, and reordering when the same items appear in another order.
     fn list(&mut self, at: &At, old: &[Value], new: &[Value]) {
         let key = |v: &Value| v.to_string();
-        let old_set: BTreeSet<String> = old.iter().map(key).collect();
-        let new_set: BTreeSet<String> = new.iter().map(key).collect();
-        for item in old.iter().filter(|v| !new_set.contains(&key(v))) {
-            self.push(at, ChangeKind::Removed { old: item.clone() });
+        let old_keys: Vec<String> = old.iter().map(key).collect();
+        let new_keys: Vec<String> = new.iter().map(key).collect();
+        let old_set: FxHashSet<&str> = old_keys.iter().map(String::as_str).collect();
+        let new_set: FxHashSet<&str> = new_keys.iter().map(String::as_str).collect();
+        for (item, k) in old.iter().zip(&old_keys) {
+            if !new_set.contains(k.as_str()) {
+                self.push(at, ChangeKind::Removed { old: item.clone() });
+            }
         }
-        for item in new.iter().filter(|v| !old_set.contains(&key(v))) {
-            self.push(at, ChangeKind::Added { new: item.clone() });
+        for (item, k) in new.iter().zip(&new_keys) {
+            if !old_set.contains(k.as_str()) {
+                self.push(at, ChangeKind::Added { new: item.clone() });
+            }
         }
-        let kept_old: Vec<String> = old
+        let kept_old: Vec<&str> = old_keys
             .iter()
-            .map(key)
+            .map(String::as_str)
             .filter(|k| new_set.contains(k))
             .collect();
-        let kept_new: Vec<String> = new
+        let kept_new: Vec<&str> = new_keys
             .iter()
-            .map(key)
+            .map(String::as_str)
             .filter(|k| old_set.contains(k))
             .collect();
-        for (item, from, to) in moved(&kept_old, &kept_new) {
-            let value = new
-                .iter()
-                .find(|v| key(v) == item)
-                .cloned()
-                .unwrap_or(Value::Null);
+        let moves = moved(&kept_old, &kept_new);
+        if moves.is_empty() {
+            return;
+        }
+        let mut values: FxHashMap<&str, &Value> = FxHashMap::default();
+        for (item, k) in new.iter().zip(&new_keys) {
+            values.entry(k.as_str()).or_insert(item);
+        }
+        for (item, from, to) in moves {
+            let value = values.get(item).copied().unwrap_or(&Value::Null);
             let mut words = at.words.clone();
-            words.push(format!("\"{}\"", plain(&value)));
+            words.push(format!("\"{}\"", plain(value)));
             let moved_at = At {
                 section: at.section,
                 words,
@@ -335,34 +355,27 @@ impl Walker<'_> {
         }
     }
 
-    /// Arrays of tables, matched by identity.
+    /// Arrays of tables, matched by identity: a map from each identity to its first table, built once, so
+    /// that matching 10,000 obligations is not 10,000 searches of the other list.
     fn tables(&mut self, at: &At, old: &[Value], new: &[Value]) {
         let noun = item_noun(at.keys.last().map_or("", String::as_str));
-        let index = |items: &[Value]| -> Vec<(String, Map<String, Value>)> {
-            items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| {
-                    v.as_object().map(|t| {
-                        (
-                            identity(t).unwrap_or_else(|| format!("#{}", i + 1)),
-                            t.clone(),
-                        )
-                    })
-                })
-                .collect()
+        let (old, new) = (identified(old), identified(new));
+        let first = |items: &[(String, &Map<String, Value>)]| {
+            let mut map: FxHashMap<String, usize> = FxHashMap::default();
+            for (i, (id, _)) in items.iter().enumerate() {
+                map.entry(id.clone()).or_insert(i);
+            }
+            map
         };
-        let (old, new) = (index(old), index(new));
-        let old_ids: BTreeSet<&str> = old.iter().map(|(id, _)| id.as_str()).collect();
-        let new_ids: BTreeSet<&str> = new.iter().map(|(id, _)| id.as_str()).collect();
+        let (old_ids, new_ids) = (first(&old), first(&new));
         for (id, table) in &old {
+            let matched = new_ids.get(id).map(|&k| new[k].1);
+            if matched == Some(*table) {
+                continue;
+            }
             let item = at.item(noun, id, &display_name(table));
-            match new.iter().find(|(n, _)| n == id) {
-                Some((_, new_table)) => self.value(
-                    &item,
-                    Some(&Value::Object(table.clone())),
-                    Some(&Value::Object(new_table.clone())),
-                ),
+            match matched {
+                Some(new_table) => self.tables_of(&item, table, new_table),
                 None => self.push(
                     &with_id(item, table),
                     ChangeKind::Removed {
@@ -371,7 +384,7 @@ impl Walker<'_> {
                 ),
             }
         }
-        for (id, table) in new.iter().filter(|(id, _)| !old_ids.contains(id.as_str())) {
+        for (id, table) in new.iter().filter(|(id, _)| !old_ids.contains_key(id)) {
             let item = at.item(noun, id, &display_name(table));
             self.push(
                 &with_id(item, table),
@@ -380,24 +393,35 @@ impl Walker<'_> {
                 },
             );
         }
-        let kept_old: Vec<String> = old
+        let kept_old: Vec<&str> = old
             .iter()
-            .map(|(id, _)| id.clone())
-            .filter(|id| new_ids.contains(id.as_str()))
+            .map(|(id, _)| id.as_str())
+            .filter(|id| new_ids.contains_key(*id))
             .collect();
-        let kept_new: Vec<String> = new
+        let kept_new: Vec<&str> = new
             .iter()
-            .map(|(id, _)| id.clone())
-            .filter(|id| old_ids.contains(id.as_str()))
+            .map(|(id, _)| id.as_str())
+            .filter(|id| old_ids.contains_key(*id))
             .collect();
         for (id, from, to) in moved(&kept_old, &kept_new) {
-            let name = new
-                .iter()
-                .find(|(n, _)| *n == id)
-                .map_or_else(String::new, |(_, t)| display_name(t));
-            self.push(&at.item(noun, &id, &name), ChangeKind::Moved { from, to });
+            let name = new_ids
+                .get(id)
+                .map_or_else(String::new, |&k| display_name(new[k].1));
+            self.push(&at.item(noun, id, &name), ChangeKind::Moved { from, to });
         }
     }
+}
+
+/// The tables of an array with their identities (or their 1-based position, for a table without one).
+fn identified(items: &[Value]) -> Vec<(String, &Map<String, Value>)> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            v.as_object()
+                .map(|t| (identity(t).unwrap_or_else(|| format!("#{}", i + 1)), t))
+        })
+        .collect()
 }
 
 /// Names the id of an item that is added or removed, so that a renamed id reads as what it is.
@@ -410,23 +434,27 @@ fn with_id(mut at: At, table: &Map<String, Value>) -> At {
 
 /// Items whose relative order changed: those outside the longest common subsequence of the two orders,
 /// with their 1-based positions among the kept items.
-fn moved(old: &[String], new: &[String]) -> Vec<(String, usize, usize)> {
+fn moved<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<(&'a str, usize, usize)> {
     if old == new {
         return Vec::new();
     }
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, old, new);
-    let mut stayed = BTreeSet::new();
+    let mut stayed = FxHashSet::default();
     for op in ops {
         if let similar::DiffOp::Equal { old_index, len, .. } = op {
-            stayed.extend(old[old_index..old_index + len].iter().cloned());
+            stayed.extend(old[old_index..old_index + len].iter().copied());
         }
+    }
+    let mut position: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, id) in old.iter().enumerate() {
+        position.entry(id).or_insert(i);
     }
     new.iter()
         .enumerate()
         .filter(|(_, id)| !stayed.contains(*id))
         .map(|(to, id)| {
-            let from = old.iter().position(|o| o == id).unwrap_or(0);
-            (id.clone(), from + 1, to + 1)
+            let from = position.get(id).copied().unwrap_or(0);
+            (*id, from + 1, to + 1)
         })
         .collect()
 }
@@ -436,9 +464,13 @@ fn is_table_array(old: &[Value], new: &[Value]) -> bool {
     (!old.is_empty() || !new.is_empty()) && old.iter().chain(new).all(Value::is_object)
 }
 
-fn union_keys(old: &Map<String, Value>, new: &Map<String, Value>) -> Vec<String> {
-    let mut keys: Vec<String> = old.keys().cloned().collect();
-    keys.extend(new.keys().filter(|k| !old.contains_key(*k)).cloned());
+fn union_keys<'a>(old: &'a Map<String, Value>, new: &'a Map<String, Value>) -> Vec<&'a str> {
+    let mut keys: Vec<&str> = old.keys().map(String::as_str).collect();
+    keys.extend(
+        new.keys()
+            .filter(|k| !old.contains_key(*k))
+            .map(String::as_str),
+    );
     keys
 }
 

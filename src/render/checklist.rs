@@ -7,13 +7,16 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
 use super::anchors::{self, Item as Anchor};
 use super::document::ClauseRef;
 use super::markdown::{Md, text};
 use crate::md;
-use crate::model::{Cadence, Charter, Date, DisclosureTime, EndOfUse, Obligation, Period};
+use crate::model::{
+    Actor, Cadence, Charter, Date, DisclosureTime, EndOfUse, Lookup, Obligation, Period,
+};
 
 /// The items one owner is accountable for.
 #[derive(Debug, Serialize)]
@@ -158,23 +161,23 @@ pub fn timing(o: &Obligation) -> Md {
 
 /// When an obligation falls due, for calendars: a cadence recurs from the due date if there is one (else
 /// from the effective date); "at each meeting" follows the meetings of the body that owns the obligation; a
-/// due date alone is a date; anything else is an event. `when` keeps every part in words.
+/// due date alone is a date; anything else is an event, described by `when` (the obligation's [`timing`],
+/// which keeps every part in words).
 #[must_use]
-pub fn obligation_timing(c: &Charter, o: &Obligation) -> Timing {
+pub fn obligation_timing(ids: &Lookup<'_>, o: &Obligation, when: &Md) -> Timing {
+    let c = ids.charter();
     let from = o.due.unwrap_or(c.charter.effective_date);
     let every = o.cadence.and_then(|cadence| {
         Frequency::of(cadence).or_else(|| {
-            c.bodies
-                .iter()
-                .find(|b| b.id == o.owner)
-                .and_then(|b| Frequency::of(b.meetings.cadence))
+            ids.body(&o.owner)
+                .and_then(|b| Frequency::of(c.bodies[b].meetings.cadence))
         })
     });
     match (every, o.due) {
         (Some(every), _) => Timing::Recurring { every, from },
         (None, Some(date)) => Timing::Date { date },
         (None, None) => Timing::Event {
-            event: timing(o).plain(),
+            event: when.plain(),
         },
     }
 }
@@ -212,18 +215,14 @@ struct Draft {
 /// Derives the checklist, grouped by owner: partners first in charter order, then bodies, then items that
 /// fall on every partner.
 #[must_use]
-pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
+pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Group> {
+    let c = ids.charter();
     let mut drafts: Vec<Draft> = Vec::new();
-    let partner = |id: &str| {
-        c.partners
-            .iter()
-            .position(|p| p.id == id)
-            .map(Owner::Partner)
-    };
-    let actor = |id: &str| {
-        partner(id)
-            .or_else(|| c.bodies.iter().position(|b| b.id == id).map(Owner::Body))
-            .unwrap_or(Owner::Everyone)
+    let partner = |id: &str| ids.partner(id).map(Owner::Partner);
+    let actor = |id: &str| match ids.actor(id) {
+        Some(Actor::Partner(i)) => Owner::Partner(i),
+        Some(Actor::Body(i)) => Owner::Body(i),
+        None => Owner::Everyone,
     };
     let start = c.charter.effective_date;
 
@@ -355,7 +354,7 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
                     key: format!("flow.{}.{r}.breach", f.id),
                     action: md!(
                         "Notify {} of any breach of \"{}\"",
-                        provider_name(c, &f.provider),
+                        provider_name(ids, &f.provider),
                         text(&f.name)
                     ),
                     timing: event(&when),
@@ -447,12 +446,13 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
         });
     }
     for o in &c.obligations {
+        let when = timing(o);
         drafts.push(Draft {
             owner: actor(&o.owner),
             key: format!("obligation.{}", o.id),
             action: text(&o.action),
-            when: timing(o),
-            timing: obligation_timing(c, o),
+            timing: obligation_timing(ids, o, &when),
+            when,
             evidence: text(&o.evidence),
             anchor: anchors::item(Anchor::Obligation, &o.id),
         });
@@ -532,9 +532,7 @@ pub fn derive(c: &Charter, refs: &BTreeMap<String, ClauseRef>) -> Vec<Group> {
         .collect()
 }
 
-fn provider_name(c: &Charter, id: &str) -> Md {
-    c.partners
-        .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| text(id), |p| text(&p.short_name))
+fn provider_name(ids: &Lookup<'_>, id: &str) -> Md {
+    ids.partner(id)
+        .map_or_else(|| text(id), |i| text(&ids.charter().partners[i].short_name))
 }

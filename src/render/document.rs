@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
 use serde::Serialize;
 
 use super::anchors::{self, Item};
@@ -11,8 +13,8 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind, Lookup,
-    Ownership, Renewal,
+    Actor, Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
+    Lookup, Ownership, Renewal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -37,10 +39,10 @@ pub struct Document {
     pub clauses: BTreeMap<String, String>,
     /// What each cross-reference (`partner:vitalis`, `clause:flow-x`) becomes in Markdown.
     #[serde(skip)]
-    pub references: BTreeMap<String, Md>,
+    pub references: FxHashMap<String, Md>,
     /// What each cross-reference becomes in plain text (the HTML title).
     #[serde(skip)]
-    pub plain_references: BTreeMap<String, String>,
+    pub plain_references: FxHashMap<String, String>,
 }
 
 impl Document {
@@ -157,46 +159,14 @@ pub struct ClauseRef {
 #[must_use]
 pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     let c: &Charter = charter;
-    let mut b = Builder::default();
-    purpose(c, &mut b);
-    partners(c, &mut b);
-    governance(c, &mut b);
-    decisions(c, &mut b);
-    data(c, &mut b);
-    ip(c, &mut b);
-    publication(c, &mut b);
-    conflicts(c, &mut b);
-    phases(c, &mut b);
-    obligations(c, &mut b);
-    term(c, &mut b);
-    review(c, &mut b);
-    // The checklist links each signature item to its block in the section after the checklist.
-    let signatures = (b.sections.len() + 2).to_string();
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
-        let anchor = anchors::item(Item::Signature, &p.id);
-        b.refs.insert(
-            anchor.clone(),
-            ClauseRef {
-                number: signatures.clone(),
-                anchor,
-            },
-        );
-    }
-    let groups = checklist::derive(c, &b.refs);
-    b.section("checklist", "Accountability checklist");
-    b.blocks().extend(groups.into_iter().map(Block::Checklist));
-    b.section("signatures", "Signatures");
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
-        b.blocks().push(Block::Signature(Signature {
-            anchor: anchors::item(Item::Signature, &p.id),
-            partner: text(&p.legal_name),
-            name: text(&p.signatory.name),
-            title: text(&p.signatory.title),
-        }));
-    }
-    annex(charter, &mut b);
-    let mut references = BTreeMap::new();
-    let mut plain_references = BTreeMap::new();
+    // Every id a clause names is looked up here, once per charter: a search of the partner list for
+    // each of them would make a large charter quadratic to render.
+    let ids = Lookup::new(c);
+    let b = lay_out(charter, &ids, true);
+    // Looked up by the reference markers only, never listed: hash maps, sized for every name and clause.
+    let size = c.partners.len() + c.bodies.len() + b.refs.len();
+    let mut references = FxHashMap::with_capacity_and_hasher(size, FxBuildHasher);
+    let mut plain_references = FxHashMap::with_capacity_and_hasher(size, FxBuildHasher);
     for p in &c.partners {
         references.insert(format!("partner:{}", p.id), text(&p.short_name));
         plain_references.insert(format!("partner:{}", p.id), p.short_name.clone());
@@ -213,14 +183,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
     }
     let o = &c.charter;
-    let mut clauses: BTreeMap<String, String> = b
-        .refs
-        .into_iter()
-        .map(|(anchor, r)| (anchor, r.number))
-        .collect();
-    for section in &b.sections {
-        clauses.insert(section.anchor.to_owned(), section.number.to_string());
-    }
+    let clauses = numbers(&b);
     let mut doc = Document {
         title: text(&o.title),
         title_text: String::new(),
@@ -253,12 +216,82 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
     doc
 }
 
+/// The number of every clause and section by anchor, as [`build`] numbers them in
+/// [`Document::clauses`], without writing the document: for `diff`, which names the clause of each change
+/// but shows neither the clauses nor the checklist.
+#[must_use]
+pub fn clause_numbers(charter: &Valid<Charter>) -> BTreeMap<String, String> {
+    numbers(&lay_out(charter, &Lookup::new(charter), false))
+}
+
+/// Lays out every section in order, with the checklist's items only when `checklist` (they take no
+/// clause number).
+fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Builder {
+    let c: &Charter = charter;
+    let mut b = Builder::default();
+    purpose(c, &mut b);
+    partners(c, &mut b);
+    governance(ids, &mut b);
+    decisions(ids, &mut b);
+    data(ids, &mut b);
+    ip(ids, &mut b);
+    publication(c, &mut b);
+    conflicts(ids, &mut b);
+    phases(ids, &mut b);
+    obligations(ids, &mut b);
+    term(c, &mut b);
+    review(ids, &mut b);
+    // The checklist links each signature item to its block in the section after the checklist.
+    let signatures = (b.sections.len() + 2).to_string();
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+        let anchor = anchors::item(Item::Signature, &p.id);
+        b.refs.insert(
+            anchor.clone(),
+            ClauseRef {
+                number: signatures.clone(),
+                anchor,
+            },
+        );
+    }
+    let groups = if checklist {
+        checklist::derive(ids, &b.refs)
+    } else {
+        Vec::new()
+    };
+    b.section("checklist", "Accountability checklist");
+    b.blocks().extend(groups.into_iter().map(Block::Checklist));
+    b.section("signatures", "Signatures");
+    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+        b.blocks().push(Block::Signature(Signature {
+            anchor: anchors::item(Item::Signature, &p.id),
+            partner: text(&p.legal_name),
+            name: text(&p.signatory.name),
+            title: text(&p.signatory.title),
+        }));
+    }
+    annex(charter, &mut b);
+    b
+}
+
+/// Every clause's and section's number by anchor.
+fn numbers(b: &Builder) -> BTreeMap<String, String> {
+    let mut clauses: BTreeMap<String, String> = b
+        .refs
+        .iter()
+        .map(|(anchor, r)| (anchor.clone(), r.number.clone()))
+        .collect();
+    for section in &b.sections {
+        clauses.insert(section.anchor.to_owned(), section.number.to_string());
+    }
+    clauses
+}
+
 /// Accumulates sections and remembers where each term was stated.
 #[derive(Default)]
 struct Builder {
     sections: Vec<Section>,
     clauses_in_section: usize,
-    refs: BTreeMap<String, ClauseRef>,
+    refs: FxHashMap<String, ClauseRef>,
 }
 
 impl Builder {
@@ -313,20 +346,20 @@ fn list(items: &[String]) -> Vec<Md> {
 }
 
 /// The name of a partner or body as it reads in a table cell.
-fn label_of(c: &Charter, id: &str) -> Md {
-    c.partners
-        .iter()
-        .find(|p| p.id == id)
-        .map(|p| text(&p.short_name))
-        .or_else(|| c.bodies.iter().find(|b| b.id == id).map(|b| text(&b.name)))
-        .unwrap_or_else(|| text(id))
+fn label_of(ids: &Lookup<'_>, id: &str) -> Md {
+    let c = ids.charter();
+    match ids.actor(id) {
+        Some(Actor::Partner(i)) => text(&c.partners[i].short_name),
+        Some(Actor::Body(i)) => text(&c.bodies[i].name),
+        None => text(id),
+    }
 }
 
 /// The name of a partner or body as it reads in a sentence: "Northstar", "the Steering Committee".
-fn name_of(c: &Charter, id: &str) -> Md {
-    match c.bodies.iter().find(|b| b.id == id) {
-        Some(b) if !c.partners.iter().any(|p| p.id == id) => md!("the {}", text(&b.name)),
-        _ => label_of(c, id),
+fn name_of(ids: &Lookup<'_>, id: &str) -> Md {
+    match ids.actor(id) {
+        Some(Actor::Body(i)) => md!("the {}", text(&ids.charter().bodies[i].name)),
+        _ => label_of(ids, id),
     }
 }
 
@@ -352,13 +385,13 @@ fn verb_phrase(value: &str) -> Md {
     }
 }
 
-fn names(c: &Charter, ids: &[String]) -> Md {
-    let names: Vec<Md> = ids.iter().map(|id| name_of(c, id)).collect();
+fn names(ids: &Lookup<'_>, list: &[String]) -> Md {
+    let names: Vec<Md> = list.iter().map(|id| name_of(ids, id)).collect();
     and_list(&names)
 }
 
-fn labels(c: &Charter, ids: &[String]) -> Md {
-    let labels: Vec<Md> = ids.iter().map(|id| label_of(c, id)).collect();
+fn labels(ids: &Lookup<'_>, list: &[String]) -> Md {
+    let labels: Vec<Md> = list.iter().map(|id| label_of(ids, id)).collect();
     join(&labels, ", ")
 }
 
@@ -472,12 +505,12 @@ fn partners(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn governance(c: &Charter, b: &mut Builder) {
+fn governance(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.bodies.is_empty() {
         return;
     }
     b.section("governance", "Governance bodies");
-    let ids = Lookup::new(c);
     for (i, body) in c.bodies.iter().enumerate() {
         let authority = match body.authority {
             Authority::Binding => "Its decisions bind the partners.",
@@ -494,10 +527,10 @@ fn governance(c: &Charter, b: &mut Builder) {
             .map(|m| {
                 let who = match (&m.person, &m.partner) {
                     (Some(person), Some(partner)) => {
-                        md!("{} ({})", text(person), name_of(c, partner))
+                        md!("{} ({})", text(person), name_of(ids, partner))
                     }
                     (Some(person), None) => md!("{}", text(person)),
-                    (None, Some(partner)) => name_of(c, partner),
+                    (None, Some(partner)) => name_of(ids, partner),
                     (None, None) => Md::default(),
                 };
                 let role = m
@@ -519,9 +552,9 @@ fn governance(c: &Charter, b: &mut Builder) {
             })
             .collect();
         let chair = match (&body.chair.person, &body.chair.partner) {
-            (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(c, partner)),
+            (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
             (Some(person), None) => text(person),
-            (None, Some(partner)) => md!("the representative of {}", name_of(c, partner)),
+            (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
             (None, None) => Md::raw("a member elected by the body"),
         };
         let renew = if body.chair.renewable {
@@ -587,7 +620,8 @@ fn governance(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn decisions(c: &Charter, b: &mut Builder) {
+fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.decisions.is_empty() && c.amendment.is_none() {
         return;
     }
@@ -603,16 +637,16 @@ fn decisions(c: &Charter, b: &mut Builder) {
                         anchors::item(Item::Decision, &d.id),
                         text(&d.matter)
                     ),
-                    name_of(c, &d.body),
+                    name_of(ids, &d.body),
                     Md::raw(d.rule.label()),
                     if d.consult.is_empty() {
                         Md::raw("None")
                     } else {
-                        names(c, &d.consult)
+                        names(ids, &d.consult)
                     },
                     d.escalation
                         .as_ref()
-                        .map_or_else(|| Md::raw("None"), |e| name_of(c, e)),
+                        .map_or_else(|| Md::raw("None"), |e| name_of(ids, e)),
                 ]
             })
             .collect();
@@ -645,12 +679,13 @@ fn decisions(c: &Charter, b: &mut Builder) {
         b.clause(
             "amendment",
             Md::raw("Amendment"),
-            md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(c, &a.body), a.rule.phrase(), notice(a.notice)),
+            md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(ids, &a.body), a.rule.phrase(), notice(a.notice)),
         );
     }
 }
 
-fn data(c: &Charter, b: &mut Builder) {
+fn data(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.data_flows.is_empty() {
         return;
     }
@@ -661,8 +696,8 @@ fn data(c: &Charter, b: &mut Builder) {
         .map(|f| {
             vec![
                 text(&f.name),
-                label_of(c, &f.provider),
-                labels(c, &f.recipients),
+                label_of(ids, &f.provider),
+                labels(ids, &f.recipients),
                 join(&list(&f.categories), ", "),
                 Md::raw(f.identifiability.label()),
                 Md::raw(f.agreement.label()),
@@ -686,9 +721,9 @@ fn data(c: &Charter, b: &mut Builder) {
             text(&f.name),
             md!(
                 "{} provides {} to {} under {}. {} may use it only for the permitted uses below.",
-                capitalised(&name_of(c, &f.provider)),
+                capitalised(&name_of(ids, &f.provider)),
                 f.identifiability.label(),
-                names(c, &f.recipients),
+                names(ids, &f.recipients),
                 f.agreement.label(),
                 if f.recipients.len() == 1 {
                     "The recipient"
@@ -739,7 +774,8 @@ fn data(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn ip(c: &Charter, b: &mut Builder) {
+fn ip(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let Some(ip) = &c.ip else { return };
     b.section("ip", "Intellectual property");
     b.clause(
@@ -754,13 +790,13 @@ fn ip(c: &Charter, b: &mut Builder) {
                 "is owned by {}",
                 f.owner
                     .as_deref()
-                    .map_or_else(Md::default, |o| name_of(c, o))
+                    .map_or_else(Md::default, |o| name_of(ids, o))
             ),
             Ownership::Joint => {
                 let shares: Vec<Md> = f
                     .shares
                     .iter()
-                    .map(|s| md!("{} ({}%)", name_of(c, &s.partner), s.percent))
+                    .map(|s| md!("{} ({}%)", name_of(ids, &s.partner), s.percent))
                     .collect();
                 md!("is owned jointly by {}", and_list(&shares))
             }
@@ -768,7 +804,7 @@ fn ip(c: &Charter, b: &mut Builder) {
                 let fields: Vec<Md> = f
                     .fields
                     .iter()
-                    .map(|x| md!("{} in {}", name_of(c, &x.owner), text(&x.field)))
+                    .map(|x| md!("{} in {}", name_of(ids, &x.owner), text(&x.field)))
                     .collect();
                 md!("is owned by field of use: {}", and_list(&fields))
             }
@@ -784,10 +820,8 @@ fn ip(c: &Charter, b: &mut Builder) {
             .covers
             .iter()
             .map(|id| {
-                ip.foreground
-                    .iter()
-                    .find(|f| &f.id == id)
-                    .map_or_else(|| text(id), |f| text(&f.category))
+                ids.foreground(id)
+                    .map_or_else(|| text(id), |k| text(&ip.foreground[k].category))
             })
             .collect();
         let kind = match (l.royalty_free, l.kind) {
@@ -800,7 +834,7 @@ fn ip(c: &Charter, b: &mut Builder) {
             Md::raw("Licence"),
             md!(
                 "The owners grant {} {} to: {}; for {}.",
-                names(c, &l.to),
+                names(ids, &l.to),
                 Md::raw(kind),
                 and_list(&covers),
                 and_list(&list(&l.purposes))
@@ -865,7 +899,8 @@ fn publication(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn conflicts(c: &Charter, b: &mut Builder) {
+fn conflicts(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let Some(coi) = &c.conflicts else { return };
     b.section("conflicts", "Conflicts of interest");
     let threshold = coi
@@ -917,7 +952,7 @@ fn conflicts(c: &Charter, b: &mut Builder) {
         .map(|body| {
             md!(
                 " {} receives disclosures and decides how each conflict is managed.",
-                capitalised(&name_of(c, body))
+                capitalised(&name_of(ids, body))
             )
         })
         .unwrap_or_default();
@@ -931,7 +966,7 @@ fn conflicts(c: &Charter, b: &mut Builder) {
         let decisions: Vec<Md> = coi
             .recusal_from
             .iter()
-            .map(|d| decision_link(c, d))
+            .map(|d| decision_link(ids, d))
             .collect();
         b.clause(
             "coi-recusal",
@@ -944,10 +979,10 @@ fn conflicts(c: &Charter, b: &mut Builder) {
     }
     for d in &coi.declared {
         let who = d.person.as_ref().map_or_else(
-            || name_of(c, &d.partner),
-            |p| md!("{} ({})", text(p), name_of(c, &d.partner)),
+            || name_of(ids, &d.partner),
+            |p| md!("{} ({})", text(p), name_of(ids, &d.partner)),
         );
-        let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(c, x)).collect();
+        let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(ids, x)).collect();
         let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
         b.clause(
             anchors::item(Item::Conflict, &d.id),
@@ -962,17 +997,19 @@ fn conflicts(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn decision_link(c: &Charter, id: &str) -> Md {
-    c.decisions.iter().find(|d| d.id == id).map_or_else(
-        || text(id),
-        |d| {
-            md!(
-                "[{}](#{})",
-                text(&d.matter),
-                anchors::item(Item::Decision, &d.id)
-            )
-        },
-    )
+fn decision_link(ids: &Lookup<'_>, id: &str) -> Md {
+    ids.decision(id)
+        .map(|k| &ids.charter().decisions[k])
+        .map_or_else(
+            || text(id),
+            |d| {
+                md!(
+                    "[{}](#{})",
+                    text(&d.matter),
+                    anchors::item(Item::Decision, &d.id)
+                )
+            },
+        )
 }
 
 fn thousands(n: u32) -> String {
@@ -987,7 +1024,8 @@ fn thousands(n: u32) -> String {
     out
 }
 
-fn phases(c: &Charter, b: &mut Builder) {
+fn phases(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.phases.is_empty() {
         return;
     }
@@ -1001,7 +1039,7 @@ fn phases(c: &Charter, b: &mut Builder) {
                 p.start,
                 p.end,
                 prose(&p.description),
-                name_of(c, &p.gate_owner),
+                name_of(ids, &p.gate_owner),
                 text(&p.gate)
             ),
         );
@@ -1024,7 +1062,8 @@ fn phases(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn obligations(c: &Charter, b: &mut Builder) {
+fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     if c.obligations.is_empty() {
         return;
     }
@@ -1032,10 +1071,10 @@ fn obligations(c: &Charter, b: &mut Builder) {
     for o in &c.obligations {
         b.clause(
             anchors::item(Item::Obligation, &o.id),
-            label_of(c, &o.owner),
+            label_of(ids, &o.owner),
             md!(
                 "{} must {} ({}). Evidence: {}.",
-                capitalised(&name_of(c, &o.owner)),
+                capitalised(&name_of(ids, &o.owner)),
                 verb_phrase(&o.action),
                 checklist::timing(o),
                 text(&o.evidence)
@@ -1109,7 +1148,8 @@ fn term(c: &Charter, b: &mut Builder) {
     }
 }
 
-fn review(c: &Charter, b: &mut Builder) {
+fn review(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let Some(r) = &c.review else { return };
     b.section("review", "Review of the partnership");
     b.clause(
@@ -1117,7 +1157,7 @@ fn review(c: &Charter, b: &mut Builder) {
         Md::raw("Assessment"),
         md!(
             "{} assesses the partnership {}. {}",
-            capitalised(&name_of(c, &r.by)),
+            capitalised(&name_of(ids, &r.by)),
             r.cadence.phrase(),
             prose(&r.assessment)
         ),
@@ -1136,6 +1176,14 @@ fn annex(charter: &Valid<Charter>, b: &mut Builder) {
         return;
     }
     b.section("annex-exceptions", "Annex: accepted exceptions");
+    // The findings of each exception, grouped in one pass (in the order they were found).
+    let mut findings: BTreeMap<usize, Vec<Md>> = BTreeMap::new();
+    for a in charter.accepted() {
+        findings
+            .entry(a.exception)
+            .or_default()
+            .push(md!("Finding: {}", text(&a.message)));
+    }
     for (i, e) in c.exceptions.iter().enumerate() {
         // A valid charter's exceptions all name a rule; the fallback keeps the document whole regardless.
         let (code, name, summary) = rules::find(&e.rule).map_or_else(
@@ -1176,16 +1224,9 @@ fn annex(charter: &Valid<Charter>, b: &mut Builder) {
                 text(&e.reason)
             ),
         );
-        let findings: Vec<Md> = charter
-            .accepted()
-            .iter()
-            .filter(|a| a.exception == i)
-            .map(|a| md!("Finding: {}", text(&a.message)))
-            .collect();
-        clause.items = if findings.is_empty() {
-            vec![Md::raw("No finding of this rule remains.")]
-        } else {
-            findings
+        clause.items = match findings.remove(&i) {
+            Some(findings) => findings,
+            None => vec![Md::raw("No finding of this rule remains.")],
         };
     }
 }

@@ -3,9 +3,10 @@
 //! organiser's Markdown, with raw HTML and structure-breaking lines neutralised). The `Md` type marks a
 //! string as already escaped, so the templates never escape and never need to.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::xref;
@@ -83,7 +84,12 @@ pub fn join(items: &[Md], separator: &str) -> Md {
 pub fn text(value: &str) -> Md {
     let value = &mark_references(value);
     let mut out = String::with_capacity(value.len() + 8);
-    for c in value.chars() {
+    // Runs of bytes that need nothing (most of any text) are copied whole; only the characters that do are
+    // looked at one by one.
+    let mut rest = value.as_ref();
+    while let Some(at) = rest.bytes().position(needs_attention) {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().expect("a character starts here");
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
             | '&' | '$' | '^' => {
@@ -94,10 +100,17 @@ pub fn text(value: &str) -> Md {
             c if is_invisible_format(c) => {}
             c => out.push(c),
         }
+        rest = &rest[at + c.len_utf8()..];
     }
+    out.push_str(rest);
     // A value that starts like a list marker ("- ", "+ ", "1. ", "2) ") would open a nested list where it
     // lands at the start of a list item.
-    let mut escaped = Md(out.trim().to_owned());
+    let trimmed = out.trim();
+    let mut escaped = if trimmed.len() == out.len() {
+        Md(out)
+    } else {
+        Md(trimmed.to_owned())
+    };
     let digits = escaped.0.len()
         - escaped
             .0
@@ -182,7 +195,12 @@ pub fn prose(value: &str) -> Md {
 /// Replaces each well-formed cross-reference (`[[partner:vitalis]]`) with a marker that survives escaping
 /// and is resolved once the whole document is laid out (see [`resolve`]). Marker characters already in
 /// the text are dropped, so the charter cannot forge a marker.
-fn mark_references(value: &str) -> String {
+fn mark_references(value: &str) -> Cow<'_, str> {
+    // Nearly every value has neither a reference (`[`) nor a marker character (private use, whose UTF-8
+    // starts with 0xEE): it is used as it is.
+    if !value.bytes().any(|b| b == b'[' || b == 0xEE) {
+        return Cow::Borrowed(value);
+    }
     let clean: String = value
         .chars()
         .filter(|c| *c != xref::OPEN && *c != xref::CLOSE)
@@ -206,14 +224,14 @@ fn mark_references(value: &str) -> String {
         last = r.range.end;
     }
     out.push_str(&clean[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Replaces every reference marker in rendered Markdown with its resolution (`partner:vitalis` → the
 /// partner's short name, `clause:flow-x` → `[§5.2](#flow-x)`). A marker with no resolution, which a valid
 /// charter cannot have, becomes its target as plain text: the output never holds a broken reference.
 #[must_use]
-pub fn resolve(markdown: &str, resolutions: &BTreeMap<String, Md>) -> String {
+pub fn resolve(markdown: &str, resolutions: &FxHashMap<String, Md>) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
     while let Some(open) = rest.find(xref::OPEN) {
@@ -232,6 +250,32 @@ pub fn resolve(markdown: &str, resolutions: &BTreeMap<String, Md>) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a byte of UTF-8 text may start a character that [`text`] escapes, replaces or drops: the
+/// Markdown and HTML specials, ASCII control characters, and any non-ASCII character (checked in full).
+fn needs_attention(b: u8) -> bool {
+    !(0x20..0x7f).contains(&b)
+        || matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'{'
+                | b'}'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'#'
+                | b'|'
+                | b'!'
+                | b'~'
+                | b'&'
+                | b'$'
+                | b'^'
+        )
 }
 
 /// Bidirectional overrides and isolates, and zero-width characters, which can make text display in an
@@ -275,7 +319,7 @@ mod tests {
 
     #[test]
     fn references_survive_escaping_and_resolve_or_fall_back_to_text() {
-        let mut resolutions = BTreeMap::new();
+        let mut resolutions = FxHashMap::default();
         resolutions.insert("partner:vitalis".to_owned(), Md::raw("Vitalis"));
         resolutions.insert("clause:flow-x".to_owned(), Md::raw("[§5.2](#flow-x)"));
         let marked = text("Ask [[partner:vitalis]] (see [[clause:flow-x]]) or [[partner:gone]]");

@@ -96,9 +96,19 @@ impl Templates {
     /// # Errors
     /// When a template fails to render.
     pub fn markdown(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
-        let doc = document::build(charter, fingerprint(&source.bytes));
-        let body = self.render("body.md.tera", &context(&doc)?)?;
-        let mut ctx = context(&doc)?;
+        self.markdown_of(&document::build(charter, fingerprint(&source.bytes)))
+    }
+
+    /// Renders a document already laid out as Markdown, for a caller that needs the document too (its
+    /// clause numbers) and should not lay it out twice.
+    ///
+    /// # Errors
+    /// When a template fails to render.
+    pub fn markdown_of(&self, doc: &Document) -> Result<String, Error> {
+        // One context for both templates: converting a large document for the template engine costs as
+        // much as rendering it.
+        let mut ctx = context(doc)?;
+        let body = self.render("body.md.tera", &ctx)?;
         ctx.insert("body", &body);
         Ok(doc.resolve(&tidy(&self.render("charter.md.tera", &ctx)?)))
     }
@@ -110,8 +120,8 @@ impl Templates {
     /// When a template fails to render.
     pub fn html(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
         let doc: Document = document::build(charter, fingerprint(&source.bytes));
-        let body = doc.resolve(&tidy(&self.render("body.md.tera", &context(&doc)?)?));
         let mut ctx = context(&doc)?;
+        let body = doc.resolve(&tidy(&self.render("body.md.tera", &ctx)?));
         ctx.insert("body_html", &html::to_html(&body));
         ctx.insert("css", self.css());
         ctx.insert("csp", CSP);
@@ -129,9 +139,13 @@ impl Templates {
         ]
         .map(|(label, value)| PlainDetail { label, value });
         ctx.insert("details_text", &details_text);
-        Ok(self
-            .render("charter.html.tera", &ctx)?
-            .replace("\r\n", "\n"))
+        let html = self.render("charter.html.tera", &ctx)?;
+        // Nearly every document has no carriage return: looking for one is cheaper than copying it all.
+        Ok(if html.contains('\r') {
+            html.replace("\r\n", "\n")
+        } else {
+            html
+        })
     }
 }
 
