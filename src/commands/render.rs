@@ -4,10 +4,11 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use crate::app::{Exit, Policy, Ui, check_with, refuse_input_as_output};
+use crate::app::{Checked, Exit, Policy, Ui, check_with, refuse_input_as_output};
 use crate::batch::{self, Input, Inputs, Status};
 use crate::cli::{Format, RenderArgs};
 use crate::error::Error;
+use crate::load::Source;
 use crate::output;
 use crate::render::Templates;
 use crate::render::templates::Loaded;
@@ -77,9 +78,24 @@ fn one(
     ui: &mut Ui,
 ) -> Result<Exit, Error> {
     let destination = ui.destination(&args.out, &[file])?;
+    let Some((_, _, document)) = rendered(args, policy, templates, file, ui)? else {
+        return Ok(Exit::Invalid);
+    };
+    ui.write(&destination, document.as_bytes())?;
+    Ok(Exit::Success)
+}
+
+/// Reads, checks and renders one charter, reporting its diagnostics on standard error (standard output
+/// may be the document). `None` when the charter fails the check; its summary has then been printed.
+fn rendered(
+    args: &RenderArgs,
+    policy: &Policy,
+    templates: &Templates,
+    file: &Path,
+    ui: &mut Ui,
+) -> Result<Option<(Source, Checked, String)>, Error> {
     let source = ui.read(file)?;
     let checked = check_with(&source, policy);
-    // Standard output may be the document, so diagnostics always go to standard error here.
     ui.diagnostics(
         &source,
         &checked.diagnostics,
@@ -90,15 +106,14 @@ fn one(
         Some(valid) if !checked.fails => valid,
         _ => {
             ui.summary(&source, &checked);
-            return Ok(Exit::Invalid);
+            return Ok(None);
         }
     };
     let document = match args.format {
         Format::Md => templates.markdown(valid, &source)?,
         Format::Html => templates.html(valid, &source)?,
     };
-    ui.write(&destination, document.as_bytes())?;
-    Ok(Exit::Success)
+    Ok(Some((source, checked, document)))
 }
 
 /// One charter of a batch, into `dir` under its name; every problem is reported and fails this file
@@ -140,24 +155,9 @@ fn try_into_dir(
     if !args.out.force && path.symlink_metadata().is_ok() {
         return Err(Error::OutputExists { path });
     }
-    let source = ui.read(&input.path)?;
-    let checked = check_with(&source, policy);
-    ui.diagnostics(
-        &source,
-        &checked.diagnostics,
-        args.diagnostics.message_format,
-        false,
-    )?;
-    let valid = match &checked.valid {
-        Some(valid) if !checked.fails => valid,
-        _ => {
-            ui.summary(&source, &checked);
-            return Ok(Status::Failed);
-        }
-    };
-    let document = match args.format {
-        Format::Md => templates.markdown(valid, &source)?,
-        Format::Html => templates.html(valid, &source)?,
+    let Some((source, checked, document)) = rendered(args, policy, templates, &input.path, ui)?
+    else {
+        return Ok(Status::Failed);
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|source| Error::Write {
