@@ -1,25 +1,12 @@
 //! Many charters in one run: directories, parallel checking and rendering, a bad file among good ones,
 //! `--out-dir`, and output that does not depend on scheduling.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::PathBuf;
 
-use assert_cmd::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn charter() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_charter"));
-    cmd.env("NO_COLOR", "1").current_dir(root());
-    cmd
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{charter, root, stderr_of};
 
 fn example(name: &str) -> PathBuf {
     root().join("charters").join(format!("{name}.toml"))
@@ -58,13 +45,10 @@ fn check_of_a_directory_checks_every_charter_in_path_order_and_counts_them() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let err = stderr_of(&out);
-    let mut expected: Vec<String> = fs::read_dir(root().join("charters"))
-        .expect("charters")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    let mut expected: Vec<String> = common::examples()
+        .iter()
         .map(|p| format!("{}: ok", p.strip_prefix(root()).expect("inside").display()))
         .collect();
-    expected.sort();
     expected.push(format!(
         "{} files: {} ok, 0 failed",
         expected.len(),

@@ -1,13 +1,11 @@
 //! The real binary, end to end: exit codes, standard streams, stdin, and safe output files.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{charter, root, stderr_of};
 
 fn example() -> PathBuf {
     root().join("charters/sepsis-advisory-board.toml")
@@ -17,16 +15,6 @@ fn invalid(name: &str) -> PathBuf {
     root()
         .join("tests/fixtures/invalid")
         .join(format!("{name}.toml"))
-}
-
-fn charter() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_charter"));
-    cmd.env("NO_COLOR", "1").current_dir(root());
-    cmd
-}
-
-fn stderr_of(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 #[test]

@@ -1,28 +1,16 @@
 //! `charter render --templates DIR`: a user's templates over the built-in ones, and template errors that
 //! name the file, line and column.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn charter() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_charter"));
-    cmd.env("NO_COLOR", "1").current_dir(root());
-    cmd
-}
+use common::{charter, root, stderr_of};
 
 fn stdout_of(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("utf-8")
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 const SEPSIS: &str = "charters/sepsis-advisory-board.toml";

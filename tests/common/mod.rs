@@ -12,6 +12,18 @@ pub(crate) fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The `charter` binary, run from the project's root, with colour off.
+pub(crate) fn charter() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_charter"));
+    cmd.env("NO_COLOR", "1").current_dir(root());
+    cmd
+}
+
+/// What a command printed on standard error.
+pub(crate) fn stderr_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// The `.toml` files directly in a folder of the project, sorted.
 pub(crate) fn toml_files(folder: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(root().join(folder))
