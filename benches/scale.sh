@@ -49,8 +49,18 @@ median() {
   python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$work/t.json"
 }
 
-printf '%-9s %9s %7s %11s %11s %11s %11s\n' partners obligat. KiB 'check ms' 'render ms' 'diff ms' 'render MiB'
+# Prints how much check, render and diff grew since the size before (kept in `previous`).
 previous=()
+growth() {
+  if ((${#previous[@]})); then
+    python3 -c 'import sys; a = [float(x) for x in sys.argv[1:4]]; b = [float(x) for x in sys.argv[4:7]]
+print("          growth from the size before: check %.1fx, render %.1fx, diff %.1fx (linear: 10x)" % tuple(y / x for x, y in zip(a, b)))' \
+      "${previous[@]}" "$@"
+  fi
+  previous=("$@")
+}
+
+printf '%-9s %9s %7s %11s %11s %11s %11s\n' partners obligat. KiB 'check ms' 'render ms' 'diff ms' 'render MiB'
 for n in $sizes; do
   "$synth" --partners "$n" -o "$work/v1-$n.toml" --no-check
   "$synth" --partners "$n" --amended -o "$work/v2-$n.toml" --no-check
@@ -63,12 +73,7 @@ for n in $sizes; do
   mib=$(peak "$bin render $work/v1-$n.toml --format html")
   printf '%-9s %9s %7s %11s %11s %11s %11s\n' "$n" $((10 * n)) $(($(wc -c <"$work/v1-$n.toml") / 1024)) \
     "$check" "$render" "$diff" "$mib"
-  if ((${#previous[@]})); then
-    python3 -c 'import sys; a = [float(x) for x in sys.argv[1:4]]; b = [float(x) for x in sys.argv[4:7]]
-print("          growth from the size before: check %.1fx, render %.1fx, diff %.1fx (linear: 10x)" % tuple(y / x for x, y in zip(a, b)))' \
-      "${previous[@]}" "$check" "$render" "$diff"
-  fi
-  previous=("$check" "$render" "$diff")
+  growth "$check" "$render" "$diff"
 done
 
 if [[ -n ${INSTRUCTIONS:-} ]]; then
@@ -86,12 +91,7 @@ if [[ -n ${INSTRUCTIONS:-} ]]; then
     render=$(count $bin render "$work/v1-$n.toml" --format html)
     diff=$(count $bin diff "$work/v1-$n.toml" "$work/v2-$n.toml")
     printf '%-9s %11s %11s %11s\n' "$n" "$check" "$render" "$diff"
-    if ((${#previous[@]})); then
-      python3 -c 'import sys; a = [float(x) for x in sys.argv[1:4]]; b = [float(x) for x in sys.argv[4:7]]
-print("          growth from the size before: check %.1fx, render %.1fx, diff %.1fx (linear: 10x)" % tuple(y / x for x, y in zip(a, b)))' \
-        "${previous[@]}" "$check" "$render" "$diff"
-    fi
-    previous=("$check" "$render" "$diff")
+    growth "$check" "$render" "$diff"
   done
 fi
 
