@@ -144,19 +144,46 @@ fn stages(c: &mut Criterion) {
     }
 }
 
-/// `diff` of a charter against a later version of itself: term by term (the text format) and as a
+/// Every example with its version changed: a one-term amendment.
+fn amended(input: &Input) -> Source {
+    let text = &input.source.text;
+    let at = text
+        .find("\nversion = \"")
+        .expect("every example states its version")
+        + 1;
+    let end = at + text[at..].find('\n').expect("a line");
+    let amended = format!("{}version = \"9.9\"{}", &text[..at], &text[end..]);
+    Source::new(
+        format!("{}-amended", input.source.name),
+        amended.into_bytes(),
+    )
+}
+
+/// `diff` of a charter against a later version of itself, for every example (one term changed) and
+/// every synthetic size (a few terms changed, a data flow moved, an obligation added): term by term (the text format) and as a
 /// redline of the rendered text (the HTML format). The rendering of both sides is measured by the render
 /// stages, not here.
 fn diffs(c: &mut Criterion) {
-    for n in sizes() {
-        let (old, new) = (synthetic(n, 1), synthetic(n, 2));
-        let (old_valid, new_valid) = (valid(&old.source), valid(&new.source));
-        let side = |input: &Input, valid: &Valid<Charter>| Side {
+    let mut pairs: Vec<(Input, Source)> = examples()
+        .into_iter()
+        .map(|input| {
+            let new = amended(&input);
+            (input, new)
+        })
+        .collect();
+    pairs.extend(
+        sizes()
+            .into_iter()
+            .map(|n| (synthetic(n, 1), synthetic(n, 2).source)),
+    );
+    for (old, new) in &pairs {
+        let (old_valid, new_valid) = (valid(&old.source), valid(new));
+        let side = |source: &Source, valid: &Valid<Charter>| Side {
             name: "",
-            markdown: render::markdown(valid, &input.source).expect("renders"),
+            markdown: render::markdown(valid, source).expect("renders"),
             charter: None,
         };
-        let (mut old_side, mut new_side) = (side(&old, &old_valid), side(&new, &new_valid));
+        let (mut old_side, mut new_side) = (side(&old.source, &old_valid), side(new, &new_valid));
         let clauses = |valid: &Valid<Charter>| render::document::clause_numbers(valid);
         old_side.charter = Some((&old_valid, clauses(&old_valid)));
         new_side.charter = Some((&new_valid, clauses(&new_valid)));
@@ -168,6 +195,8 @@ fn diffs(c: &mut Criterion) {
                 rendered: false,
                 color: false,
             };
+            let outcome = diff::diff(&old_side, &new_side, options);
+            assert!(outcome.different, "{}: the versions differ", old.name);
             group.bench_function(BenchmarkId::new(name, &old.name), |b| {
                 b.iter(|| black_box(diff::diff(&old_side, &new_side, options).different));
             });
