@@ -4,7 +4,8 @@
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use common::{charter, root, stderr_of};
 
@@ -181,18 +182,23 @@ fn no_progress_bar_when_standard_error_is_not_a_terminal() {
     );
 }
 
+/// `charter render SOURCE --format html --out-dir TARGET`.
+fn render_html_into(source: &Path, target: &Path) -> Output {
+    charter()
+        .arg("render")
+        .arg(source)
+        .args(["--format", "html", "--out-dir"])
+        .arg(target)
+        .output()
+        .expect("runs")
+}
+
 #[test]
 fn render_of_a_directory_writes_each_charter_into_out_dir_as_a_single_render_would() {
     let dir = mixed_dir();
     let out_dir = tempfile::tempdir().expect("tempdir");
     let target = out_dir.path().join("rendered");
-    let out = charter()
-        .arg("render")
-        .arg(dir.path())
-        .args(["--format", "html", "--out-dir"])
-        .arg(&target)
-        .output()
-        .expect("runs");
+    let out = render_html_into(dir.path(), &target);
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert!(out.stdout.is_empty());
     let err = stderr_of(&out);
@@ -229,13 +235,7 @@ fn render_of_a_directory_writes_each_charter_into_out_dir_as_a_single_render_wou
 
     // Again: every output exists, none is replaced without --force.
     fs::write(target.join("a-sepsis.html"), "keep me").expect("write");
-    let again = charter()
-        .arg("render")
-        .arg(dir.path())
-        .args(["--format", "html", "--out-dir"])
-        .arg(&target)
-        .output()
-        .expect("runs");
+    let again = render_html_into(dir.path(), &target);
     assert_eq!(again.status.code(), Some(2), "{}", stderr_of(&again));
     assert!(
         stderr_of(&again).contains("already exists; pass --force"),
