@@ -46,26 +46,20 @@ pub fn redline(old: &str, new: &str) -> Vec<Line> {
             }
             similar::DiffOp::Delete {
                 old_index, old_len, ..
-            } => {
-                for (i, line) in old_lines[old_index..old_index + old_len].iter().enumerate() {
-                    out.push(Line {
-                        marked: whole(line, Mark::Deleted),
-                        changed: true,
-                        number: old_index + i + 1,
-                    });
-                }
-            }
+            } => whole_lines(
+                &mut out,
+                &old_lines,
+                old_index..old_index + old_len,
+                Mark::Deleted,
+            ),
             similar::DiffOp::Insert {
                 new_index, new_len, ..
-            } => {
-                for (i, line) in new_lines[new_index..new_index + new_len].iter().enumerate() {
-                    out.push(Line {
-                        marked: whole(line, Mark::Inserted),
-                        changed: true,
-                        number: new_index + i + 1,
-                    });
-                }
-            }
+            } => whole_lines(
+                &mut out,
+                &new_lines,
+                new_index..new_index + new_len,
+                Mark::Inserted,
+            ),
             similar::DiffOp::Replace {
                 old_index,
                 old_len,
@@ -80,20 +74,18 @@ pub fn redline(old: &str, new: &str) -> Vec<Line> {
                         number: new_index + i + 1,
                     });
                 }
-                for i in pairs..old_len {
-                    out.push(Line {
-                        marked: whole(old_lines[old_index + i], Mark::Deleted),
-                        changed: true,
-                        number: old_index + i + 1,
-                    });
-                }
-                for i in pairs..new_len {
-                    out.push(Line {
-                        marked: whole(new_lines[new_index + i], Mark::Inserted),
-                        changed: true,
-                        number: new_index + i + 1,
-                    });
-                }
+                whole_lines(
+                    &mut out,
+                    &old_lines,
+                    old_index + pairs..old_index + old_len,
+                    Mark::Deleted,
+                );
+                whole_lines(
+                    &mut out,
+                    &new_lines,
+                    new_index + pairs..new_index + new_len,
+                    Mark::Inserted,
+                );
             }
         }
     }
@@ -215,6 +207,15 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
 
 /// A whole line deleted or inserted: every word marked, structure kept (anchors of a deleted line are
 /// dropped so that no anchor appears twice).
+/// Lines `range` of one side, each deleted or inserted whole, numbered as on that side.
+fn whole_lines(out: &mut Vec<Line>, lines: &[&str], range: std::ops::Range<usize>, mark: Mark) {
+    out.extend(range.map(|i| Line {
+        marked: whole(lines[i], mark),
+        changed: true,
+        number: i + 1,
+    }));
+}
+
 fn whole(line: &str, mark: Mark) -> String {
     let mut out = Emitter::default();
     for t in tokens(line) {
