@@ -10,8 +10,9 @@ use std::sync::mpsc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::app::{Exit, Transcript, Ui};
 use crate::error::Error;
+use crate::exit::Exit;
+use crate::ui::{Transcript, Ui};
 
 /// Runs of at least this many files show a progress bar (on a terminal, without `-q`); shorter runs
 /// finish before a bar would tell anyone anything.
@@ -201,49 +202,65 @@ where
         record(status);
         ui.print(transcript)?;
     } else {
-        let bar = progress(ui, total);
-        let (sender, receiver) = mpsc::channel();
-        let mut printed = Ok(());
-        std::thread::scope(|scope| {
-            let entries = &inputs.entries;
-            let one = &one;
-            scope.spawn(move || {
-                let all = || {
-                    entries
-                        .par_iter()
-                        .enumerate()
-                        .for_each_with(sender, |sender, (i, entry)| {
-                            // The receiver outlives the senders; a failed send cannot happen.
-                            let _ = sender.send((i, one(entry)));
-                        });
-                };
-                match threads_for_writing(writes) {
-                    Some(pool) => pool.install(all),
-                    None => all(),
-                }
-            });
-            // Results arrive as files finish; each is printed once every file before it has been.
-            let mut waiting = BTreeMap::new();
-            let mut next = 0;
-            for (i, result) in receiver {
-                bar.inc(1);
-                waiting.insert(i, result);
-                while let Some((status, transcript)) = waiting.remove(&next) {
-                    record(status);
-                    next += 1;
-                    if printed.is_ok() {
-                        printed = bar.suspend(|| ui.print(transcript));
-                    }
-                }
-            }
-        });
-        bar.finish_and_clear();
-        printed?;
+        in_parallel(ui, &inputs.entries, writes, &one, &mut record)?;
     }
     if batch {
         ui.line(&totals(&counts, directories, unusable));
     }
     Ok(worst.exit())
+}
+
+/// Processes several entries in parallel, and prints each one's transcript (and records its status) once
+/// every entry before it has been printed, so that the output is in input order whatever the scheduling.
+///
+/// # Errors
+/// When standard output cannot be written.
+fn in_parallel<G>(
+    ui: &mut Ui,
+    entries: &[Result<Input, Error>],
+    writes: bool,
+    one: &G,
+    record: &mut impl FnMut(Status),
+) -> Result<(), Error>
+where
+    G: Fn(&Result<Input, Error>) -> (Status, Transcript) + Sync,
+{
+    let bar = progress(ui, entries.len());
+    let (sender, receiver) = mpsc::channel();
+    let mut printed = Ok(());
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let all = || {
+                entries
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(sender, |sender, (i, entry)| {
+                        // The receiver outlives the senders; a failed send cannot happen.
+                        let _ = sender.send((i, one(entry)));
+                    });
+            };
+            match threads_for_writing(writes) {
+                Some(pool) => pool.install(all),
+                None => all(),
+            }
+        });
+        // Results arrive as files finish; each is printed once every file before it has been.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in receiver {
+            bar.inc(1);
+            waiting.insert(i, result);
+            while let Some((status, transcript)) = waiting.remove(&next) {
+                record(status);
+                next += 1;
+                if printed.is_ok() {
+                    printed = bar.suspend(|| ui.print(transcript));
+                }
+            }
+        }
+    });
+    bar.finish_and_clear();
+    printed
 }
 
 /// When every file is also written and flushed to disk, two threads per core, so that a core does not sit

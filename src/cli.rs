@@ -1,8 +1,13 @@
-//! Command-line arguments. The doc comments here are the `--help` text.
+//! Command-line arguments. The doc comments here are the `--help` text. Imports nothing of ours: every
+//! other module may read these types, and they depend on none.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The default largest input, in bytes: far above any real charter (the largest example is about 60 KB),
+/// small enough that a wrong file is refused at once.
+pub const DEFAULT_MAX_INPUT: u64 = 16 * 1024 * 1024;
 
 /// Turn a TOML description of a multi-party partnership into a governance charter.
 ///
@@ -20,7 +25,7 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
     /// Refuse inputs larger than this many bytes, before reading them whole.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::app::DEFAULT_MAX_INPUT, global = true)]
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT, global = true)]
     pub max_input_size: u64,
     /// Print only errors: no warnings, no per-file summaries, no notes.
     #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]

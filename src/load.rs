@@ -1,5 +1,6 @@
-//! Reading a charter: the source text, its spanned TOML tree for locating diagnostics, and deserialization
-//! into the typed model with every structural problem reported at once.
+//! Reading a charter: the spanned TOML tree of a [`Source`] for locating diagnostics, and deserialization
+//! into the typed model with every structural problem reported at once. Imports the source, the model, the
+//! rule catalogue and the diagnostic type; the validator and everything above it import this.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -12,6 +13,8 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Charter};
 use crate::rules;
+use crate::source::Source;
+use crate::suggest::closest;
 
 /// One step in a path to a value: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,43 +41,6 @@ impl From<usize> for Seg {
 #[macro_export]
 macro_rules! path {
     ($($seg:expr),* $(,)?) => { &[$($crate::load::Seg::from($seg)),*][..] };
-}
-
-/// A charter's source text and its name for messages.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// The name shown in diagnostics: the path as given, or `<stdin>`.
-    pub name: String,
-    /// The text, with any byte-order mark removed; invalid UTF-8 replaced so that it can be shown.
-    pub text: String,
-    /// The raw bytes as read, for the fingerprint.
-    pub bytes: Vec<u8>,
-}
-
-impl Source {
-    /// Wraps bytes read from `name`.
-    #[must_use]
-    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let text = String::from_utf8_lossy(body).into_owned();
-        Source {
-            name: name.into(),
-            text,
-            bytes,
-        }
-    }
-
-    /// The byte offset in the file as read of a byte offset in [`Source::text`]: they differ by the
-    /// byte-order mark, when there is one.
-    #[must_use]
-    pub fn file_offset(&self, text_offset: usize) -> usize {
-        let bom = if self.bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        text_offset + bom
-    }
 }
 
 /// The spanned TOML tree of a source that parsed, for locating diagnostics by path.
@@ -447,17 +413,6 @@ fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]
     .hint(hint)
 }
 
-/// The candidate most like `word`, if one is close enough to be a likely typo.
-#[must_use]
-pub fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
-}
-
 fn backticked(message: &str) -> Vec<&str> {
     message.split('`').skip(1).step_by(2).collect()
 }
@@ -543,15 +498,6 @@ mod tests {
     }
 
     #[test]
-    fn near_miss_keys_get_a_suggestion() {
-        assert_eq!(
-            closest("revew", &["review", "patent_delay"]),
-            Some("review")
-        );
-        assert_eq!(closest("zzz", &["review", "patent_delay"]), None);
-    }
-
-    #[test]
     fn every_bad_section_is_reported_not_just_the_first() {
         let found =
             errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
@@ -571,7 +517,7 @@ mod tests {
         let found = errors("schema_version = 1\ntitle = unquoted\n");
         assert_eq!(found[0].rule.code, "E0101");
         assert_eq!(
-            crate::diagnostic::line_column(
+            crate::source::line_column(
                 "schema_version = 1\ntitle = unquoted\n",
                 found[0].span.start
             )

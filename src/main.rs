@@ -9,8 +9,8 @@ fn main() -> ExitCode {
     let exit = match charter::app::run(&cli) {
         Ok(exit) => exit,
         Err(error) => {
-            charter::app::report_error(&mut std::io::stderr(), &error);
-            charter::app::Exit::Failure
+            charter::ui::report_error(&mut std::io::stderr(), &error);
+            charter::exit::Exit::Failure
         }
     };
     ExitCode::from(exit as u8)

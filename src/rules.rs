@@ -386,7 +386,8 @@ pub fn suggest(code_or_name: &str) -> Option<&'static Rule> {
         .copied()
         .find(|r| key.len() == 5 && key.get(1..) == Some(&r.code[1..]));
     let names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
-    same_digits.or_else(|| crate::load::closest(&key.to_ascii_lowercase(), &names).and_then(find))
+    same_digits
+        .or_else(|| crate::suggest::closest(&key.to_ascii_lowercase(), &names).and_then(find))
 }
 
 /// The explanation of a rule as plain text for a terminal, wrapped at `width` columns.

@@ -2,12 +2,14 @@
 
 use clap::CommandFactory;
 
-use crate::app::{Exit, Ui};
 use crate::cli::{Cli, ManArgs};
 use crate::error::Error;
+use crate::exit::Exit;
+use crate::output::Destination;
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &ManArgs, ui: &mut Ui) -> Result<Exit, Error> {
-    let destination = ui.destination(&args.out, &[])?;
+    let destination = Destination::new(&args.out, &[])?;
     let mut cmd = Cli::command();
     // Building propagates global options to the commands and names them `charter-render` and so on.
     cmd.build();

@@ -2,11 +2,13 @@
 
 use std::path::Path;
 
-use crate::app::{Exit, Ui};
 use crate::cli::{NewArgs, OutputArgs};
 use crate::error::Error;
+use crate::exit::Exit;
 use crate::output;
+use crate::output::Destination;
 use crate::scaffold::{self, EXAMPLES};
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &NewArgs, ui: &mut Ui) -> Result<Exit, Error> {
     if args.list {
@@ -29,7 +31,7 @@ pub(crate) fn run(args: &NewArgs, ui: &mut Ui) -> Result<Exit, Error> {
         Error::OutputExists { path } => Error::StarterExists { path },
         other => other,
     };
-    let destination = ui.destination(&out, &[]).map_err(refuse)?;
+    let destination = Destination::new(&out, &[]).map_err(refuse)?;
     ui.write(&destination, scaffold::starter(example).as_bytes())
         .map_err(refuse)?;
     if args.path != Path::new("-") {

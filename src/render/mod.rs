@@ -14,8 +14,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
-use crate::load::Source;
 use crate::model::Charter;
+use crate::source::Source;
 use crate::validate::Valid;
 use checklist::Group;
 use document::{Block, Document};

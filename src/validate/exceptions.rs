@@ -142,7 +142,7 @@ pub(super) fn apply(c: &Charter, ctx: &mut Ctx<'_, '_>) -> Vec<Accepted> {
                     .collect();
                 if spans.is_empty() {
                     let ids: Vec<&str> = items.iter().map(|(_, _, id)| *id).collect();
-                    let hint = match crate::load::closest(at, &ids) {
+                    let hint = match crate::suggest::closest(at, &ids) {
                         Some(best) => format!("did you mean \"{best}\"?"),
                         None => "write the id of a partner, body, decision, data flow, phase, obligation, IP category, licence or declared conflict, or remove `at`".to_owned(),
                     };

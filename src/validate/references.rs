@@ -3,10 +3,11 @@
 use rustc_hash::FxHashSet;
 
 use super::{Annotate, Ctx};
-use crate::load::{Seg, closest};
+use crate::load::Seg;
 use crate::model::{Actor, Charter, Lookup};
 use crate::path;
 use crate::rules;
+use crate::suggest::closest;
 
 /// What a reference must point at.
 #[derive(Clone, Copy)]

@@ -8,9 +8,9 @@ use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use super::{Annotate, Ctx};
-use crate::load::closest;
 use crate::model::{Actor, Charter, Lookup};
 use crate::rules;
+use crate::suggest::closest;
 use crate::xref::{self, CLAUSE_PREFIXES, Kind, Reference};
 
 /// Every item a `[[clause:…]]` may name, by anchor prefix and id, without building an anchor string per
