@@ -192,7 +192,7 @@ pub fn coverage(c: &Charter) -> Coverage {
             format!(
                 "term, renewal and withdrawal; amendments by {} on {}",
                 a.rule.label().to_lowercase(),
-                crate::render::checklist::notice(a.notice)
+                a.notice.as_notice()
             ),
         ),
     };

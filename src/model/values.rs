@@ -158,6 +158,19 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period as the measure of a notice: "21 days' notice", "1 month's notice".
+    #[must_use]
+    pub fn as_notice(self) -> String {
+        let words = self.to_string();
+        if words.ends_with('s') {
+            format!("{words}' notice")
+        } else {
+            format!("{words}'s notice")
+        }
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let one = self.count == 1;
