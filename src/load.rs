@@ -158,42 +158,10 @@ fn widen(value: &DeValue<'_>, extent: &mut Range<usize>) {
 /// # Errors
 /// The diagnostics, when the charter cannot be read into the model.
 pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
-    if let Err(e) = std::str::from_utf8(&source.bytes) {
-        let at = e.valid_up_to();
-        let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        let at = source
-            .text
-            .get(..at.saturating_sub(bom))
-            .map_or(0, str::len);
-        return Err(vec![
-            Diagnostic::new(
-                &rules::SYNTAX,
-                at..at + 1,
-                "the file is not valid UTF-8 text",
-            )
-            .label("this byte is not UTF-8")
-            .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
-        ]);
-    }
+    not_utf8(source)?;
     let (tree, errors) = DeTable::parse_recoverable(&source.text);
     if !errors.is_empty() {
-        return Err(errors
-            .iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                Diagnostic::new(
-                    &rules::SYNTAX,
-                    span,
-                    format!("TOML syntax: {}", e.message().trim()),
-                )
-                .label("here")
-                .hint("check quotes, brackets and `=` on this line; text values need double quotes")
-            })
-            .collect());
+        return Err(errors.iter().map(syntax).collect());
     }
     // One deserialization of the whole charter. Only when it fails is each section deserialized on its
     // own, so that every bad section is reported rather than the first: if the whole succeeds, so does
@@ -228,6 +196,44 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
         ]);
     }
     Ok((charter, spans))
+}
+
+/// The one diagnostic of a file that is not UTF-8, at the first byte that is not.
+fn not_utf8(source: &Source) -> Result<(), Vec<Diagnostic>> {
+    let Err(e) = std::str::from_utf8(&source.bytes) else {
+        return Ok(());
+    };
+    let at = e.valid_up_to();
+    let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let at = source
+        .text
+        .get(..at.saturating_sub(bom))
+        .map_or(0, str::len);
+    Err(vec![
+        Diagnostic::new(
+            &rules::SYNTAX,
+            at..at + 1,
+            "the file is not valid UTF-8 text",
+        )
+        .label("this byte is not UTF-8")
+        .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+    ])
+}
+
+/// A TOML syntax error, located.
+fn syntax(e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    Diagnostic::new(
+        &rules::SYNTAX,
+        span,
+        format!("TOML syntax: {}", e.message().trim()),
+    )
+    .label("here")
+    .hint("check quotes, brackets and `=` on this line; text values need double quotes")
 }
 
 /// The top-level keys of a charter, in the order the format reference lists them.
@@ -320,56 +326,13 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
         return unknown_key(key, span, context, &candidates);
     }
     if message.starts_with("missing field ") {
-        let key = ticked.first().copied().unwrap_or("?");
-        return Diagnostic::new(
-            &rules::MISSING_KEY,
-            span,
-            format!("{context} is missing the required key `{key}`"),
-        )
-        .label(format!("`{key}` is required here"))
-        .hint(missing_hint(key, context));
+        return missing_key(ticked.first().copied().unwrap_or("?"), span, context);
     }
     if message.starts_with("unknown variant ") {
-        let value = ticked.first().copied().unwrap_or("?");
-        let allowed: Vec<&str> = ticked.iter().skip(1).copied().collect();
-        let hint = match closest(value, &allowed) {
-            Some(best) => format!(
-                "did you mean \"{best}\"? The allowed values are: {}",
-                quoted_list(&allowed)
-            ),
-            None => format!("write one of: {}", quoted_list(&allowed)),
-        };
-        return Diagnostic::new(
-            &rules::INVALID_VALUE,
-            span,
-            format!("\"{value}\" is not an allowed value in {context}"),
-        )
-        .label("not one of the allowed values")
-        .hint(hint);
+        return unknown_variant(&ticked, span, context);
     }
-    let mismatch = message
-        .strip_prefix("invalid type: ")
-        .map(|rest| ("wrong type", rest))
-        .or_else(|| {
-            message
-                .strip_prefix("invalid value: ")
-                .map(|rest| ("invalid value", rest))
-        });
-    if let Some((what, rest)) = mismatch {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another value"));
-        let expected = plain_type(expected);
-        return Diagnostic::new(
-            &rules::WRONG_TYPE,
-            span,
-            format!(
-                "{what} in {context}: expected {expected}, found {}",
-                plain_found(found)
-            ),
-        )
-        .label(format!("expected {expected}"))
-        .hint(format!("write {expected} here"));
+    if let Some(diagnostic) = mismatch(message, span.clone(), context) {
+        return diagnostic;
     }
     // Messages of our own value types (dates, periods, quorums) already say what to write.
     let (message, hint) = match message.split_once(": ") {
@@ -382,6 +345,65 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
     Diagnostic::new(&rules::INVALID_VALUE, span, message)
         .label("invalid value")
         .hint(hint)
+}
+
+/// A required key that a table lacks.
+fn missing_key(key: &str, span: Range<usize>, context: &str) -> Diagnostic {
+    Diagnostic::new(
+        &rules::MISSING_KEY,
+        span,
+        format!("{context} is missing the required key `{key}`"),
+    )
+    .label(format!("`{key}` is required here"))
+    .hint(missing_hint(key, context))
+}
+
+/// A value outside a closed vocabulary, with the closest allowed value when one is close.
+fn unknown_variant(ticked: &[&str], span: Range<usize>, context: &str) -> Diagnostic {
+    let value = ticked.first().copied().unwrap_or("?");
+    let allowed: Vec<&str> = ticked.iter().skip(1).copied().collect();
+    let hint = match closest(value, &allowed) {
+        Some(best) => format!(
+            "did you mean \"{best}\"? The allowed values are: {}",
+            quoted_list(&allowed)
+        ),
+        None => format!("write one of: {}", quoted_list(&allowed)),
+    };
+    Diagnostic::new(
+        &rules::INVALID_VALUE,
+        span,
+        format!("\"{value}\" is not an allowed value in {context}"),
+    )
+    .label("not one of the allowed values")
+    .hint(hint)
+}
+
+/// A value of the wrong type, or of the right type but not a value the key takes, in plain words.
+fn mismatch(message: &str, span: Range<usize>, context: &str) -> Option<Diagnostic> {
+    let (what, rest) = message
+        .strip_prefix("invalid type: ")
+        .map(|rest| ("wrong type", rest))
+        .or_else(|| {
+            message
+                .strip_prefix("invalid value: ")
+                .map(|rest| ("invalid value", rest))
+        })?;
+    let (found, expected) = rest
+        .split_once(", expected ")
+        .unwrap_or((rest, "another value"));
+    let expected = plain_type(expected);
+    Some(
+        Diagnostic::new(
+            &rules::WRONG_TYPE,
+            span,
+            format!(
+                "{what} in {context}: expected {expected}, found {}",
+                plain_found(found)
+            ),
+        )
+        .label(format!("expected {expected}"))
+        .hint(format!("write {expected} here")),
+    )
 }
 
 fn missing_hint(key: &str, context: &str) -> String {

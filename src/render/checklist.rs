@@ -407,14 +407,7 @@ impl<'c> Drafts<'c> {
             let action = md!("Notify {provider} of any breach of \"{name}\"");
             let when = When::Event(md!("within {n} of discovery"));
             let evidence = Md::raw("Written breach notice");
-            self.add(
-                owner,
-                key("breach"),
-                action,
-                when,
-                evidence,
-                anchor.clone(),
-            );
+            self.add(owner, key("breach"), action, when, evidence, anchor.clone());
         }
         if let Some(verb) = end_of_use_verb(f.end_of_use) {
             let when = When::Event(f.end_within.map_or_else(
