@@ -1,6 +1,8 @@
 //! Many charters in one run: directories expanded to the charters in them, the files checked (and
 //! rendered) in parallel across cores, and everything each file has to say printed in the order the
 //! files were given, whatever order they finish in. A bad file does not stop the others.
+//!
+//! Imports the terminal ([`crate::ui`]), the exit codes and the error type; the commands import it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal};

@@ -2,6 +2,8 @@
 //! missing before a reviewer does. The areas are those a partnership charter is expected to settle:
 //! decision authority, data use, intellectual property, publication, conflicts of interest,
 //! accountability, term and amendment, and review of performance.
+//!
+//! Imports only the model: it reads a charter as written, errors or not, and says nothing of rendering.
 
 use serde::Serialize;
 

@@ -1,4 +1,6 @@
 //! The one diagnostic type every stage reports through, and its printer.
+//!
+//! Imports the source and the rule catalogue; every stage from [`crate::load`] up reports through it.
 
 use std::ops::Range;
 

@@ -1,5 +1,7 @@
 //! Errors that stop `charter` from doing its job at all (exit code 2), as opposed to problems in a
 //! charter, which are diagnostics (exit code 1).
+//!
+//! Imports only the rule catalogue, for the closest rule to an unknown code.
 
 use std::io;
 use std::path::PathBuf;

@@ -2,6 +2,8 @@
 //! stable code, a name (also the name of its test fixtures), a one-line summary, and a longer explanation:
 //! why the rule matters, why it has its severity, and how to fix what it finds. `charter explain CODE`
 //! prints the explanation and `docs/rules.md` is generated from this catalogue.
+//!
+//! Imports only [`crate::suggest`], for codes given with a typo.
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,6 +1,8 @@
 //! Starter charters for `charter new`: the built-in examples, with a comment before each section that says
 //! what to fill in. The examples are complete and valid, so a starter checks cleanly before it is edited,
 //! and the organiser replaces real-looking terms rather than filling blanks.
+//!
+//! Imports nothing of ours; [`crate::cli`] lists its examples as the values `--from` takes.
 
 /// One built-in example charter.
 #[derive(Debug, Clone, Copy)]

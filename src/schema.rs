@@ -1,6 +1,8 @@
 //! The JSON Schema (draft 2020-12) of the charter format, generated from the model types, so that editors
 //! can complete keys and flag mistakes as the organiser types. It describes the shape of a charter (keys,
 //! types, vocabularies, id and period syntax); the cross-field rules stay with `charter check`.
+//!
+//! Imports only the model.
 
 use schemars::Schema;
 use schemars::generate::SchemaSettings;

@@ -1,5 +1,9 @@
 //! One module per subcommand. Each takes its parsed arguments and the shared [`Ui`], runs the pipeline and
 //! says how the process should exit.
+//!
+//! Commands import what they share from below ([`crate::ui`], [`crate::policy`], [`crate::input`],
+//! [`crate::output`], [`crate::exit`], `batch`) and the pipeline's stages; nothing imports a command but
+//! the dispatcher, [`crate::app`].
 
 pub(crate) mod check;
 pub(crate) mod checklist;
