@@ -27,5 +27,6 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
         Command::New(args) => commands::new::run(args, &mut ui),
         Command::Completions(args) => commands::completions::run(args, &mut ui),
         Command::Man(args) => commands::man::run(args, &mut ui),
+        Command::RenameId(args) => commands::rename::run(args, &mut ui),
     }
 }

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// The default largest input, in bytes: far above any real charter (the largest example is about 60 KB),
 /// small enough that a wrong file is refused at once.
@@ -133,6 +135,19 @@ pub enum Command {
         after_help = "Examples:\n  charter man | man -l -                    # read it now\n  charter man -o ~/.local/share/man/man1/charter.1\n  charter man render -o charter-render.1"
     )]
     Man(ManArgs),
+    /// Rename an id everywhere in a charter: its definition, every reference, every cross-reference.
+    ///
+    /// Rewrites the id where the item is defined, in every table that names it, in every
+    /// `[[partner:ID]]`, `[[body:ID]]` and `[[clause:…-ID]]` in free text, and in every exception limited
+    /// to it. Only the id's own characters change: comments and layout stay as they are. The file is
+    /// rewritten atomically in place, and only if the renamed charter checks exactly as the original
+    /// did. Exits 0 when renamed, 2 when the id is unknown, the new id is invalid or taken, or nothing was
+    /// written.
+    #[command(
+        name = "rename-id",
+        after_help = "Examples:\n  charter rename-id northstar nuh board.toml           # in place\n  charter rename-id ehr-extract ehr-daily board.toml -o board-v2.toml\n  charter rename-id cab steering board.toml -o -     # print the result"
+    )]
+    RenameId(RenameIdArgs),
 }
 
 /// Arguments of `diff`.
@@ -337,6 +352,7 @@ pub struct CompletionsArgs {
 /// The commands that have a manual page of their own.
 pub const MAN_PAGES: &[&str] = &[
     "check",
+    "rename-id",
     "render",
     "diff",
     "verify",
@@ -357,6 +373,26 @@ pub struct ManArgs {
     /// Where the page goes.
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// Arguments of `rename-id`.
+#[derive(Debug, Args)]
+pub struct RenameIdArgs {
+    /// The id to rename, as it stands in the charter.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The new id: lowercase letters, digits and single hyphens, starting with a letter.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// The charter to rewrite; `-` reads standard input and writes standard output.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write the renamed charter to OUT (`-` for standard output) instead of rewriting FILE in place.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Where a command writes its result: shared by every command that produces a document.
@@ -380,6 +416,52 @@ pub enum Format {
     Html,
 }
 
+impl Cli {
+    /// Parses these arguments. clap's own messages (a usage error, `--help`) follow `--color` too, which
+    /// clap alone would apply only after parsing succeeded.
+    #[must_use]
+    pub fn parse_colored<I, T>(args: I) -> Cli
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        let mut cmd = Cli::command();
+        match requested_color(&args) {
+            Some(ColorChoice::Never) => cmd = cmd.color(clap::ColorChoice::Never),
+            Some(ColorChoice::Always) => cmd = cmd.color(clap::ColorChoice::Always),
+            Some(ColorChoice::Auto) | None => {}
+        }
+        let matches = cmd.get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// The last `--color VALUE` or `--color=VALUE` among the arguments, if it names a choice.
+fn requested_color(args: &[OsString]) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut next_is_value = false;
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        }
+        let value = if next_is_value {
+            next_is_value = false;
+            Some(arg.as_ref())
+        } else if arg == "--color" {
+            next_is_value = true;
+            None
+        } else {
+            arg.strip_prefix("--color=")
+        };
+        if let Some(choice) = value.and_then(|v| ColorChoice::from_str(v, false).ok()) {
+            found = Some(choice);
+        }
+    }
+    found
+}
+
 /// Colour choice for diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -389,4 +471,28 @@ pub enum ColorChoice {
     Always,
     /// Never colour.
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color_of(args: &[&str]) -> Option<ColorChoice> {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        requested_color(&args)
+    }
+
+    #[test]
+    fn the_colour_choice_is_found_before_parsing() {
+        assert_eq!(
+            color_of(&["charter", "--color", "never", "nope"]),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(
+            color_of(&["charter", "check", "--color=always"]),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(color_of(&["charter", "check", "--color", "purple"]), None);
+        assert_eq!(color_of(&["charter", "check", "--", "--color=never"]), None);
+    }
 }

@@ -55,6 +55,9 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// `charter rename-id` cannot rename as asked; the file is untouched.
+    #[error("{0}")]
+    Rename(String),
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),

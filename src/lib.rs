@@ -13,6 +13,7 @@
 //! 6. [`render`]: a valid charter laid out once as a document, written as Markdown, HTML and the
 //!    checklist exports.
 //! 7. [`diff`]: two versions compared term by term, and as a redline of two laid-out documents.
+//!    [`rename`]: one id renamed throughout a charter's text, checked again before it is written.
 //! 8. What the commands share: [`input`] (reading within the size limit), [`output`] (destinations and
 //!    atomic writes), [`policy`] (`--allow`, `--deny-warnings`), [`ui`] (the terminal and its transcript),
 //!    and batches of files in parallel (`batch`).
@@ -33,6 +34,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod policy;
+pub mod rename;
 pub mod render;
 pub mod rules;
 pub mod scaffold;

@@ -97,6 +97,44 @@ impl<'s> Spans<'s> {
         }
     }
 
+    /// Every string value with its path (keys and array indices from the top) and its span, in file
+    /// order: for edits that must know where a value stands, not only what it says.
+    #[must_use]
+    pub fn strings_at(&self) -> Vec<(Vec<Seg>, Range<usize>, &str)> {
+        fn walk<'v>(
+            value: &'v Spanned<DeValue<'_>>,
+            path: &mut Vec<Seg>,
+            out: &mut Vec<(Vec<Seg>, Range<usize>, &'v str)>,
+        ) {
+            match value.get_ref() {
+                DeValue::String(s) => out.push((path.clone(), value.span(), s.as_ref())),
+                DeValue::Table(t) => {
+                    for (k, v) in t {
+                        path.push(Seg::Key(Cow::Owned(k.get_ref().to_string())));
+                        walk(v, path, out);
+                        path.pop();
+                    }
+                }
+                DeValue::Array(a) => {
+                    for (i, v) in a.iter().enumerate() {
+                        path.push(Seg::Index(i));
+                        walk(v, path, out);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        let mut path = Vec::new();
+        for (k, v) in self.tree.get_ref() {
+            path.push(Seg::Key(Cow::Owned(k.get_ref().to_string())));
+            walk(v, &mut path, &mut out);
+            path.pop();
+        }
+        out
+    }
+
     /// The source text the spans point into.
     #[must_use]
     pub fn text(&self) -> &'s str {

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = charter::cli::Cli::parse();
+    let cli = charter::cli::Cli::parse_colored(std::env::args_os());
     let exit = match charter::app::run(&cli) {
         Ok(exit) => exit,
         Err(error) => {

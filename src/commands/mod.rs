@@ -12,6 +12,7 @@ pub(crate) mod diff;
 pub(crate) mod explain;
 pub(crate) mod man;
 pub(crate) mod new;
+pub(crate) mod rename;
 pub(crate) mod render;
 pub(crate) mod schema;
 pub(crate) mod verify;
