@@ -38,21 +38,31 @@ pub(crate) struct Inputs {
     pub(crate) directories: bool,
     /// How many of the entries are directories that could not be read or held no charter.
     pub(crate) empty_directories: usize,
+    /// How many `.toml` files in the directories were not charters (no `schema_version`, no `[charter]`)
+    /// and were left out.
+    pub(crate) skipped: usize,
 }
 
 impl Inputs {
-    /// Expands the arguments: a directory stands for every `*.toml` file in it and in the folders below
-    /// it, sorted by path; hidden files and folders (a name starting with `.`) and links to folders are
-    /// skipped. Anything else is taken as a file, to be read (or refused) in its turn.
+    /// Expands the arguments: a directory stands for every charter in it and in the folders below it,
+    /// sorted by path, a charter being a `*.toml` file that declares `schema_version` or has a
+    /// `[charter]` table (other TOML files, such as a `Cargo.toml` or a tool's settings, are counted and
+    /// left out); hidden files and folders (a name starting with `.`) and links to folders are skipped.
+    /// Anything else is taken as a file, to be read (or refused) in its turn, charter or not.
     pub(crate) fn expand(args: &[PathBuf]) -> Inputs {
         let mut entries = Vec::new();
         let mut directories = false;
         let mut empty_directories = 0;
+        let mut skipped = 0;
         for arg in args {
             if arg != Path::new("-") && arg.is_dir() {
                 directories = true;
                 let mut found = Vec::new();
-                match walk(arg, &mut found) {
+                let walked = walk(arg, &mut found);
+                let before = found.len();
+                found.retain(|path| is_charter(path));
+                skipped += before - found.len();
+                match walked {
                     Err(e) => {
                         empty_directories += 1;
                         entries.push(Err(e));
@@ -61,7 +71,15 @@ impl Inputs {
                         empty_directories += 1;
                         entries.push(Err(Error::Read {
                             path: arg.clone(),
-                            source: io::Error::other("the directory has no .toml files"),
+                            source: io::Error::other(if before == 0 {
+                                "the directory has no .toml files".to_owned()
+                            } else if before == 1 {
+                                "its one .toml file is not a charter (it declares no `schema_version` and has no `[charter]` table)".to_owned()
+                            } else {
+                                format!(
+                                    "none of its {before} .toml files is a charter (none declares `schema_version` or has a `[charter]` table)"
+                                )
+                            }),
                         }));
                     }
                     Ok(()) => {
@@ -85,6 +103,7 @@ impl Inputs {
             entries,
             directories,
             empty_directories,
+            skipped,
         }
     }
 
@@ -139,6 +158,22 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Whether a file found in a directory is a charter: it declares `schema_version` or has a `[charter]`
+/// table on a line of its own. A file that cannot be read is kept, to be reported when it is read.
+fn is_charter(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return true;
+    };
+    String::from_utf8_lossy(&bytes).lines().any(|line| {
+        let line = line.trim();
+        line.strip_prefix("schema_version")
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+            || line
+                .strip_prefix("[charter]")
+                .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'))
+    })
 }
 
 /// How one file went; the worst of a run decides its exit code.
@@ -208,6 +243,13 @@ where
     }
     if batch {
         ui.line(&totals(&counts, directories, unusable));
+        if inputs.skipped > 0 {
+            let files = if inputs.skipped == 1 { "file" } else { "files" };
+            ui.note(&format!(
+                "skipped {} other .toml {files} in the directories: not charters (no `schema_version`, no `[charter]`); name a file to check it anyway",
+                inputs.skipped
+            ));
+        }
     }
     Ok(worst.exit())
 }
@@ -298,7 +340,7 @@ fn totals(counts: &BTreeMap<Status, usize>, directories: usize, unusable: &str) 
     }
     if directories > 0 {
         line.push_str(&format!(
-            "; {directories} {} could not be read or had no .toml files",
+            "; {directories} {} could not be read or had no charters",
             if directories == 1 {
                 "directory"
             } else {

@@ -205,8 +205,9 @@ pub struct SchemaArgs {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Charters to check: files, or directories (every `*.toml` file in them and in the folders below
-    /// them, in order of path); `-` reads standard input. Several charters are checked in parallel and the
+    /// Charters to check: files, or directories (every charter in them and in the folders below them, in
+    /// order of path: a `*.toml` file that declares `schema_version` or has a `[charter]` table; other TOML
+    /// files are counted and skipped); `-` reads standard input. Several charters are checked in parallel and the
     /// run ends with a count.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -260,8 +261,8 @@ pub struct ExplainArgs {
 /// Arguments of `render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The charters to render: files, or directories (every `*.toml` file in them and in the folders
-    /// below them, in order of path); `-` reads standard input. More than one charter, or a directory,
+    /// The charters to render: files, or directories (every charter in them and in the folders below
+    /// them, in order of path; other TOML files are skipped); `-` reads standard input. More than one charter, or a directory,
     /// needs `--out-dir`.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
