@@ -8,6 +8,7 @@ mod fields;
 mod governance;
 mod independence;
 mod ip;
+mod items;
 mod partners;
 mod periods;
 mod references;
@@ -148,6 +149,14 @@ impl Annotate for Diagnostic {
         self.label = label.into();
         self.hint = Some(hint.into());
     }
+}
+
+/// Ids in quotes, separated by commas, for a hint that lists what may be written.
+fn quoted(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The last day of the charter's term, when the term is stated consistently.
