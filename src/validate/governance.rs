@@ -1,6 +1,6 @@
 //! Rules on governance bodies and the decision matrix, in the document's order: each body (its meetings,
 //! votes, members and chair), each decision, then how the charter itself is amended. Imports only the
-//! model, the rule catalogue and the validation context (`super`).
+//! model, the rule catalogue, span paths (`path!`, `Seg`) and the validation context (`super`).
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -161,9 +161,15 @@ fn decision(c: &Charter, index: &Lookup<'_>, i: usize, d: &Decision, ctx: &mut C
     let Some(b) = index.body(&d.body) else {
         return;
     };
-    ties_and_electronic_votes(index, i, d, b, ctx);
+    let body = &c.bodies[b];
+    let seats = index.voting_seats(b);
+    if seats > 0 {
+        let quorum = body.quorum.required(seats).clamp(1, u64::from(seats));
+        tie(i, d, body, seats, quorum, ctx);
+        electronic_vote(i, d, body, quorum, ctx);
+    }
     advisory_decides(
-        &c.bodies[b],
+        body,
         path!["decisions", i, "body"],
         format_args!("it is given the decision \"{}\"", d.matter),
         "give the decision to a binding body and list the advisory body under `consult`, or make the body `authority = \"binding\"`",
@@ -190,20 +196,9 @@ fn advisory_decides(
     }
 }
 
-/// Ties under a majority rule with no way out, and electronic votes under a rule counted on those present.
-fn ties_and_electronic_votes(
-    index: &Lookup<'_>,
-    i: usize,
-    d: &Decision,
-    b: usize,
-    ctx: &mut Ctx<'_, '_>,
-) {
-    let body = &index.charter().bodies[b];
-    let seats = index.voting_seats(b);
-    if seats == 0 {
-        return;
-    }
-    let quorum = body.quorum.required(seats).clamp(1, u64::from(seats));
+/// A tie under a majority rule with no way out: no casting vote and no escalation. `quorum` is the
+/// quorum as it applies, between one and all `seats`.
+fn tie(i: usize, d: &Decision, body: &Body, seats: u32, quorum: u64, ctx: &mut Ctx<'_, '_>) {
     let tie = match d.rule {
         VotingRule::MajorityBody => seats.is_multiple_of(2),
         // Any even attendance from the quorum up to the whole body can split evenly.
@@ -226,6 +221,10 @@ fn ties_and_electronic_votes(
             "give the chair `casting_vote = true`, or add `escalation = \"<another body>\"` to this decision",
         );
     }
+}
+
+/// An electronic vote under a rule counted on those present, which fewer votes than the quorum can pass.
+fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut Ctx<'_, '_>) {
     let fewest = match d.rule {
         VotingRule::MajorityPresent => quorum / 2 + 1,
         VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),
