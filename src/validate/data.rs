@@ -1,5 +1,5 @@
 //! Rules on data flows, flow by flow: who receives it, what identifiable data needs, and how it ends.
-//! Imports only the model, the rule catalogue and the validation context (`super`).
+//! Imports only the model, the rule catalogue, span paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx, term_end};
 use crate::model::{Agreement, Charter, DataFlow, EndOfUse, Lookup};

@@ -1,6 +1,6 @@
 //! Rules on who may judge what: decisions that members who must recuse leave impossible to pass, and
-//! sponsors on the bodies that judge their own product. Imports only the model, the rule catalogue and the
-//! validation context (`super`).
+//! sponsors on the bodies that judge their own product. Imports only the model, the rule catalogue,
+//! span paths (`path!`) and the validation context (`super`).
 
 use std::collections::{BTreeMap, BTreeSet};
 

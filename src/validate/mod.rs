@@ -1,5 +1,10 @@
 //! Validation: field rules (through `validator`), references between sections, and cross-field rules.
 //! Rules push located diagnostics into one context; none of them stops the others.
+//!
+//! One module per area of rules; `items` is the table of the items with ids that several of them share,
+//! and `exceptions` runs last, on what the others found. Validation sits between loading and rendering:
+//! it imports the model, spans and suggestions from loading, the rule catalogue, the diagnostic type and
+//! the syntax of cross-references, and nothing from rendering or the commands.
 
 mod conflicts;
 mod data;

@@ -2,7 +2,7 @@
 //! term, cure and withdrawal periods, deadlines for disclosure and breach notification.
 //!
 //! Checked area by area: bodies, amendment, term, conflicts, disputes, data flows, obligations. Imports
-//! only the model, the rule catalogue and the validation context (`super`).
+//! only the model, the rule catalogue, span paths (`path!`, `Seg`) and the validation context (`super`).
 
 use super::{Annotate, Ctx};
 use crate::load::Seg;

@@ -1,8 +1,8 @@
 //! Rules on dates and periods: the term, phases, obligations and publication delays.
 //!
 //! The term is checked first, as the others are measured against its end; then the areas in the order of
-//! the document's schedule: phases, obligations, publication. Imports only the model, the rule catalogue
-//! and the validation context (`super`).
+//! the document's schedule: phases, obligations, publication. Imports only the model, the rule catalogue,
+//! span paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx, term_end};
 use crate::model::{Charter, Date, Metric, Obligation, Period, Phase, Publication, Renewal};
