@@ -82,3 +82,37 @@ fn kind<'c>(
         ids,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::kinds;
+    use crate::model::Charter;
+    use crate::xref::CLAUSE_PREFIXES;
+
+    /// An example with every kind of item.
+    fn example() -> Charter {
+        let text = include_str!("../../charters/sepsis-advisory-board.toml");
+        toml::from_str(text).expect("the example is a charter")
+    }
+
+    #[test]
+    fn every_clause_prefix_is_the_anchor_of_one_kind() {
+        let charter = example();
+        let mut anchors: Vec<&str> = kinds(&charter).iter().map(|k| k.anchor).collect();
+        let mut prefixes = CLAUSE_PREFIXES.to_vec();
+        anchors.sort_unstable();
+        prefixes.sort_unstable();
+        assert_eq!(anchors, prefixes);
+    }
+
+    #[test]
+    fn partners_and_bodies_share_a_namespace_and_nothing_else_does() {
+        let charter = example();
+        let actors: Vec<&str> = kinds(&charter)
+            .into_iter()
+            .filter(|k| k.actor)
+            .map(|k| k.noun)
+            .collect();
+        assert_eq!(actors, ["partner", "body"]);
+    }
+}

@@ -298,3 +298,37 @@ fn single_site(p: &Publication, ctx: &mut Ctx<'_, '_>) {
 
 /// Review plus patent delay beyond this many days is a veto in all but name.
 const PUBLICATION_VETO_DAYS: u64 = 180;
+
+#[cfg(test)]
+mod tests {
+    use super::TermDates;
+    use crate::model::Date;
+
+    fn date(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn a_span_is_outside_the_term_when_either_end_leaves_it() {
+        let term = TermDates {
+            start: date(2026, 3, 1),
+            end: Some(date(2027, 2, 28)),
+        };
+        assert_eq!(term.outside(date(2026, 3, 1), date(2027, 2, 28)), None);
+        assert_eq!(
+            term.outside(date(2026, 2, 28), date(2026, 6, 30))
+                .as_deref(),
+            Some("outside the charter's term (2026-03-01 to 2027-02-28)")
+        );
+        assert!(term.outside(date(2027, 3, 1), date(2027, 3, 1)).is_some());
+    }
+
+    #[test]
+    fn nothing_is_outside_a_term_without_an_end() {
+        let term = TermDates {
+            start: date(2026, 3, 1),
+            end: None,
+        };
+        assert_eq!(term.outside(date(2020, 1, 1), date(2040, 1, 1)), None);
+    }
+}
