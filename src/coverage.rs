@@ -99,6 +99,16 @@ fn section<T>(
     section.map_or_else(|| (Status::Silent, missing.to_owned()), stated)
 }
 
+/// An area settled by one optional section, in full whenever it is there: covered, with what `detail`
+/// says of it, or silent, saying `missing`.
+fn stated<T>(
+    section: Option<&T>,
+    missing: &str,
+    detail: impl FnOnce(&T) -> String,
+) -> (Status, String) {
+    self::section(section, missing, |x| (Status::Covered, detail(x)))
+}
+
 /// Bodies, and the decision matrix that says which of them decides what.
 fn decision_authority(c: &Charter) -> Area {
     let found = match (c.bodies.len(), c.decisions.len()) {
@@ -179,20 +189,15 @@ fn ip(c: &Charter) -> Area {
 
 /// How results are reviewed and delayed before publication.
 fn publication(c: &Charter) -> Area {
-    let found = section(
+    let found = stated(
         c.publication.as_ref(),
         "no [publication]: nothing says how results are reviewed, delayed or published",
         |p| {
-            (
-                Status::Covered,
-                format!(
-                    "review within {}{}",
-                    p.review,
-                    p.patent_delay
-                        .map(|d| format!(", patent delay up to {d}"))
-                        .unwrap_or_default()
-                ),
-            )
+            let patent = p
+                .patent_delay
+                .map(|d| format!(", patent delay up to {d}"))
+                .unwrap_or_default();
+            format!("review within {}{patent}", p.review)
         },
     );
     area("publication", "Publication", found)
@@ -200,18 +205,13 @@ fn publication(c: &Charter) -> Area {
 
 /// Disclosure of interests, and how conflicts are managed.
 fn conflicts(c: &Charter) -> Area {
-    let found = section(
+    let found = stated(
         c.conflicts.as_ref(),
         "no [conflicts]: nothing says who discloses interests or how conflicts are managed",
         |coi| {
-            (
-                Status::Covered,
-                format!(
-                    "who discloses what and when, {}, {}",
-                    plural(coi.management.len(), "management measure"),
-                    plural(coi.declared.len(), "declared conflict")
-                ),
-            )
+            let management = plural(coi.management.len(), "management measure");
+            let declared = plural(coi.declared.len(), "declared conflict");
+            format!("who discloses what and when, {management}, {declared}")
         },
     );
     area("conflicts", "Conflicts of interest", found)
