@@ -8,8 +8,8 @@
 //! every string it sets, so a multi-line mandate that mentions `[[partner:x]]` would come back as one line
 //! full of `\n`.) The result is checked again, and must give the same findings as the original.
 //!
-//! Imports the loader (for the spanned tree), the pipeline (to check the result), cross-references and
-//! the id syntax of the model.
+//! Imports the loader (for the spanned tree), the validator's table of items with ids, the pipeline (to
+//! check the result), cross-references and the id syntax of the model.
 
 use std::ops::Range;
 
@@ -19,75 +19,54 @@ use crate::model;
 use crate::pipeline;
 use crate::source::{Source, line_column};
 use crate::suggest::closest;
-use crate::xref::{self, Kind};
+use crate::validate::items::{self, Kind};
+use crate::xref;
 
-/// The namespaces ids live in. Partners and bodies share one: an id names at most one of them.
+/// What a reference key names: a partner or a body (one namespace), a decision, or a foreground IP
+/// category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Namespace {
+enum Refers {
     Actor,
     Decision,
-    Flow,
     Foreground,
-    Licence,
-    Conflict,
-    Phase,
-    Obligation,
 }
 
-impl Namespace {
-    /// The anchor prefix a `[[clause:…]]` reference uses for items of this namespace; partners and
-    /// bodies use theirs by kind.
-    fn clause_prefixes(self) -> &'static [&'static str] {
+impl Refers {
+    /// Whether a reference of this kind names items of `kind`.
+    fn names(self, kind: &Kind<'_>) -> bool {
         match self {
-            Namespace::Actor => &["partner", "body"],
-            Namespace::Decision => &["decision"],
-            Namespace::Flow => &["flow"],
-            Namespace::Foreground => &["ip"],
-            Namespace::Licence => &["licence"],
-            Namespace::Conflict => &["coi"],
-            Namespace::Phase => &["phase"],
-            Namespace::Obligation => &["obligation"],
+            Refers::Actor => kind.actor,
+            Refers::Decision => kind.path == ["decisions"],
+            Refers::Foreground => kind.path == ["ip", "foreground"],
         }
     }
 }
 
-/// Where each kind of item is defined: paths from the top, `*` for any index of an array.
-const DEFINED: &[(Namespace, &str)] = &[
-    (Namespace::Actor, "partners.*.id"),
-    (Namespace::Actor, "bodies.*.id"),
-    (Namespace::Decision, "decisions.*.id"),
-    (Namespace::Flow, "data_flows.*.id"),
-    (Namespace::Foreground, "ip.foreground.*.id"),
-    (Namespace::Licence, "ip.licences.*.id"),
-    (Namespace::Conflict, "conflicts.declared.*.id"),
-    (Namespace::Phase, "phases.*.id"),
-    (Namespace::Obligation, "obligations.*.id"),
-];
-
-/// Every key whose value is the id of an item of another table. The reference check validates the same
+/// Every key whose value is the id of an item of another table (where items are defined, and their
+/// anchor prefixes, come from the validator's table of items). The reference check validates the same
 /// places; a test renames every id of every example and requires the result to check as the original
 /// did, so a place missing here fails it.
-const REFERENCED: &[(Namespace, &str)] = &[
-    (Namespace::Actor, "bodies.*.members.*.partner"),
-    (Namespace::Actor, "bodies.*.chair.partner"),
-    (Namespace::Actor, "decisions.*.body"),
-    (Namespace::Actor, "decisions.*.consult.*"),
-    (Namespace::Actor, "decisions.*.escalation"),
-    (Namespace::Actor, "amendment.body"),
-    (Namespace::Actor, "data_flows.*.provider"),
-    (Namespace::Actor, "data_flows.*.recipients.*"),
-    (Namespace::Actor, "ip.foreground.*.owner"),
-    (Namespace::Actor, "ip.foreground.*.shares.*.partner"),
-    (Namespace::Actor, "ip.foreground.*.fields.*.owner"),
-    (Namespace::Actor, "ip.licences.*.to.*"),
-    (Namespace::Actor, "conflicts.managed_by"),
-    (Namespace::Actor, "conflicts.declared.*.partner"),
-    (Namespace::Actor, "phases.*.gate_owner"),
-    (Namespace::Actor, "obligations.*.owner"),
-    (Namespace::Actor, "review.by"),
-    (Namespace::Decision, "conflicts.recusal_from.*"),
-    (Namespace::Decision, "conflicts.declared.*.affects.*"),
-    (Namespace::Foreground, "ip.licences.*.covers.*"),
+const REFERENCED: &[(Refers, &str)] = &[
+    (Refers::Actor, "bodies.*.members.*.partner"),
+    (Refers::Actor, "bodies.*.chair.partner"),
+    (Refers::Actor, "decisions.*.body"),
+    (Refers::Actor, "decisions.*.consult.*"),
+    (Refers::Actor, "decisions.*.escalation"),
+    (Refers::Actor, "amendment.body"),
+    (Refers::Actor, "data_flows.*.provider"),
+    (Refers::Actor, "data_flows.*.recipients.*"),
+    (Refers::Actor, "ip.foreground.*.owner"),
+    (Refers::Actor, "ip.foreground.*.shares.*.partner"),
+    (Refers::Actor, "ip.foreground.*.fields.*.owner"),
+    (Refers::Actor, "ip.licences.*.to.*"),
+    (Refers::Actor, "conflicts.managed_by"),
+    (Refers::Actor, "conflicts.declared.*.partner"),
+    (Refers::Actor, "phases.*.gate_owner"),
+    (Refers::Actor, "obligations.*.owner"),
+    (Refers::Actor, "review.by"),
+    (Refers::Decision, "conflicts.recusal_from.*"),
+    (Refers::Decision, "conflicts.declared.*.affects.*"),
+    (Refers::Foreground, "ip.licences.*.covers.*"),
 ];
 
 /// Exceptions may be limited to an item of any namespace.
@@ -109,7 +88,7 @@ pub struct Renamed {
 /// taken, an occurrence is written with escapes, or the result would not check as the original does.
 pub fn rename(source: &Source, old: &str, new: &str) -> Result<Renamed, Error> {
     let refuse = |message: String| Err(Error::Rename(message));
-    let Ok((_, spans)) = load::parse(source) else {
+    let Ok((charter, spans)) = load::parse(source) else {
         return refuse(format!(
             "{} cannot be read as a charter; fix what `charter check {}` reports first",
             source.name, source.name
@@ -119,56 +98,44 @@ pub fn rename(source: &Source, old: &str, new: &str) -> Result<Renamed, Error> {
         let why = e.message.map(|m| m.to_string()).unwrap_or_default();
         return refuse(format!("\"{new}\" is not a valid id: {why}"));
     }
-    let strings = spans.strings_at();
-    let namespaces = defined(&strings, old);
-    if namespaces.is_empty() {
-        return refuse(unknown(&strings, old));
+    let kinds = items::kinds(&charter);
+    let renamed = namespace_of(&kinds, old);
+    if renamed.is_empty() {
+        return refuse(unknown(&kinds, old));
     }
     if old == new {
         return refuse(format!(
             "\"{old}\" is already called \"{new}\": nothing to rename"
         ));
     }
-    if defined(&strings, new)
-        .iter()
-        .any(|n| namespaces.contains(n))
-    {
+    if renamed.iter().any(|k| k.ids.contains(&new)) {
         return refuse(format!(
             "\"{new}\" is already the id of another item; choose an id that is not taken"
         ));
     }
-    let edits = edits(&spans, &strings, &namespaces, old, new)?;
-    let renamed = Renamed {
+    let edits = edits(&spans, &renamed, old, new)?;
+    let result = Renamed {
         places: edits.len(),
         bytes: apply(source, &edits),
     };
-    same_findings(source, &renamed.bytes)?;
-    Ok(renamed)
+    same_findings(source, &result.bytes)?;
+    Ok(result)
 }
 
-/// The namespaces in which `id` names an item.
-fn defined(strings: &[(Vec<Seg>, Range<usize>, &str)], id: &str) -> Vec<Namespace> {
-    let mut found = Vec::new();
-    for (path, _, value) in strings {
-        if *value != id {
-            continue;
-        }
-        for (namespace, pattern) in DEFINED {
-            if matches(path, pattern) && !found.contains(namespace) {
-                found.push(*namespace);
-            }
-        }
-    }
-    found
+/// The kinds of item whose namespace `id` is defined in: its own kind, or both partners and bodies,
+/// which share one.
+fn namespace_of<'k, 'c>(kinds: &'k [Kind<'c>], id: &str) -> Vec<&'k Kind<'c>> {
+    let defined: Vec<&Kind<'_>> = kinds.iter().filter(|k| k.ids.contains(&id)).collect();
+    let actor = defined.iter().any(|k| k.actor);
+    kinds
+        .iter()
+        .filter(|k| defined.iter().any(|d| std::ptr::eq(*d, *k)) || (actor && k.actor))
+        .collect()
 }
 
 /// Why `old` cannot be renamed when it names nothing, with the closest id that does.
-fn unknown(strings: &[(Vec<Seg>, Range<usize>, &str)], old: &str) -> String {
-    let ids: Vec<&str> = strings
-        .iter()
-        .filter(|(path, _, _)| DEFINED.iter().any(|(_, p)| matches(path, p)))
-        .map(|(_, _, value)| *value)
-        .collect();
+fn unknown(kinds: &[Kind<'_>], old: &str) -> String {
+    let ids: Vec<&str> = kinds.iter().flat_map(|k| k.ids.iter().copied()).collect();
     match closest(old, &ids) {
         Some(best) => format!("no item has the id \"{old}\"; did you mean \"{best}\"?"),
         None => format!("no item has the id \"{old}\""),
@@ -186,37 +153,51 @@ fn matches(path: &[Seg], pattern: &str) -> bool {
     fits && parts.next().is_none()
 }
 
+/// Whether a path is the `id` of an item of `kind`: its array's path, an index, then `id`.
+fn is_definition(path: &[Seg], kind: &Kind<'_>) -> bool {
+    let n = kind.path.len();
+    path.len() == n + 2
+        && kind
+            .path
+            .iter()
+            .zip(path)
+            .all(|(k, seg)| matches!(seg, Seg::Key(key) if key == k))
+        && matches!(path[n], Seg::Index(_))
+        && matches!(&path[n + 1], Seg::Key(key) if key == "id")
+}
+
 /// One rewrite: the bytes of the source text to replace, and with what.
 type Edit = (Range<usize>, String);
 
 /// Every place to rewrite: ids as whole values, and ids inside cross-references in free text.
 fn edits(
     spans: &Spans<'_>,
-    strings: &[(Vec<Seg>, Range<usize>, &str)],
-    namespaces: &[Namespace],
+    renamed: &[&Kind<'_>],
     old: &str,
     new: &str,
 ) -> Result<Vec<Edit>, Error> {
     let text = spans.text();
     let mut out = Vec::new();
-    for (path, span, value) in strings {
-        if *value == old && is_id_place(path, namespaces) {
-            out.push(whole_value(text, span, old, new)?);
+    for (path, span, value) in spans.strings_at() {
+        if value == old && is_id_place(&path, renamed) {
+            out.push(whole_value(text, &span, old, new)?);
         } else if value.contains("[[") {
-            out.extend(in_references(text, span, value, namespaces, old, new)?);
+            out.extend(in_references(text, &span, value, renamed, old, new)?);
         }
     }
     Ok(out)
 }
 
 /// Whether the value at `path` is an id (a definition, a reference or an exception's item) of one of the
-/// namespaces being renamed.
-fn is_id_place(path: &[Seg], namespaces: &[Namespace]) -> bool {
+/// kinds being renamed.
+fn is_id_place(path: &[Seg], renamed: &[&Kind<'_>]) -> bool {
     matches(path, EXCEPTION_AT)
-        || DEFINED
-            .iter()
-            .chain(REFERENCED)
-            .any(|(namespace, pattern)| namespaces.contains(namespace) && matches(path, pattern))
+        || renamed.iter().any(|kind| {
+            is_definition(path, kind)
+                || REFERENCED
+                    .iter()
+                    .any(|(refers, pattern)| refers.names(kind) && matches(path, pattern))
+        })
 }
 
 /// The rewrite of a string literal that is exactly the id, quotes kept.
@@ -234,7 +215,7 @@ fn in_references(
     text: &str,
     span: &Range<usize>,
     value: &str,
-    namespaces: &[Namespace],
+    renamed: &[&Kind<'_>],
     old: &str,
     new: &str,
 ) -> Result<Vec<Edit>, Error> {
@@ -242,7 +223,7 @@ fn in_references(
     let mut out = Vec::new();
     let mut from = 0;
     for r in xref::find(value) {
-        let Some(target) = renamed_target(r.kind, r.target, namespaces, old, new) else {
+        let Some(target) = renamed_target(r.kind, r.target, renamed, old, new) else {
             continue;
         };
         let written = r.written();
@@ -258,22 +239,22 @@ fn in_references(
 
 /// What a reference's target becomes, if it names the id: `vitalis` → `new`, `flow-old` → `flow-new`.
 fn renamed_target(
-    kind: Option<Kind>,
+    kind: Option<xref::Kind>,
     target: &str,
-    namespaces: &[Namespace],
+    renamed: &[&Kind<'_>],
     old: &str,
     new: &str,
 ) -> Option<String> {
     match kind? {
-        Kind::Partner | Kind::Body => {
-            (target == old && namespaces.contains(&Namespace::Actor)).then(|| new.to_owned())
+        xref::Kind::Partner | xref::Kind::Body => {
+            (target == old && renamed.iter().any(|k| k.actor)).then(|| new.to_owned())
         }
-        Kind::Clause => namespaces
+        xref::Kind::Clause => renamed
             .iter()
-            .flat_map(|n| n.clause_prefixes())
+            .map(|k| k.anchor)
             .find(|prefix| {
                 target
-                    .strip_prefix(**prefix)
+                    .strip_prefix(prefix)
                     .and_then(|r| r.strip_prefix('-'))
                     == Some(old)
             })
@@ -400,19 +381,34 @@ mod tests {
 
     #[test]
     fn clause_references_keep_their_prefix() {
-        let ns = [Namespace::Flow];
+        let charter: crate::model::Charter = toml::from_str(CHARTER).expect("a charter");
+        let kinds = items::kinds(&charter);
+        let flows: Vec<&Kind<'_>> = kinds.iter().filter(|k| k.anchor == "flow").collect();
+        let clause = Some(xref::Kind::Clause);
         assert_eq!(
-            renamed_target(Some(Kind::Clause), "flow-old", &ns, "old", "new").as_deref(),
+            renamed_target(clause, "flow-old", &flows, "old", "new").as_deref(),
             Some("flow-new")
         );
         assert_eq!(
-            renamed_target(Some(Kind::Clause), "phase-old", &ns, "old", "new"),
+            renamed_target(clause, "phase-old", &flows, "old", "new"),
             None
         );
         assert_eq!(
-            renamed_target(Some(Kind::Partner), "old", &ns, "old", "new"),
+            renamed_target(Some(xref::Kind::Partner), "old", &flows, "old", "new"),
             None
         );
+    }
+
+    #[test]
+    fn partners_and_bodies_are_one_namespace() {
+        let charter: crate::model::Charter = toml::from_str(CHARTER).expect("a charter");
+        let kinds = items::kinds(&charter);
+        let first = first_partner_id(CHARTER);
+        let renamed: Vec<&str> = namespace_of(&kinds, &first)
+            .iter()
+            .map(|k| k.anchor)
+            .collect();
+        assert_eq!(renamed, ["partner", "body"]);
     }
 
     fn first_partner_id(text: &str) -> String {

@@ -1,22 +1,23 @@
 //! The items of a charter that have ids, kind by kind in one fixed order: where each kind's array is, what
 //! one item is called, the prefix of its clause anchor, and the ids. One table serves every rule that needs
-//! all the ids: unique ids, exceptions scoped to an item, and clause anchors. Imports only the model.
+//! all the ids: unique ids, exceptions scoped to an item, and clause anchors, and `rename-id`. Imports only
+//! the model.
 
 use crate::model::Charter;
 
 /// One kind of item with an id, and the ids of the charter's items of that kind, in order.
-pub(super) struct Kind<'c> {
+pub(crate) struct Kind<'c> {
     /// The path of the kind's array, e.g. `["ip", "foreground"]`.
-    pub(super) path: &'static [&'static str],
+    pub(crate) path: &'static [&'static str],
     /// What one item is called, e.g. "foreground IP category".
-    pub(super) noun: &'static str,
+    pub(crate) noun: &'static str,
     /// The prefix of its clause anchor, e.g. `ip` in `ip-model`.
-    pub(super) anchor: &'static str,
+    pub(crate) anchor: &'static str,
     /// Whether it is a partner or a body, whose ids share one namespace as owners and gate owners may be
     /// either.
-    pub(super) actor: bool,
+    pub(crate) actor: bool,
     /// The ids, in the order of the array.
-    pub(super) ids: Vec<&'c str>,
+    pub(crate) ids: Vec<&'c str>,
 }
 
 /// The ids of a list of items, each of which has an `id` field, whatever its type.
@@ -27,7 +28,7 @@ macro_rules! ids {
 }
 
 /// Every kind of item with an id, in a fixed order (the order suggestions are drawn from).
-pub(super) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
+pub(crate) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
     let mut out = vec![
         kind(&["partners"], "partner", "partner", ids!(c.partners)),
         kind(&["bodies"], "body", "body", ids!(c.bodies)),

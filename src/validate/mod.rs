@@ -13,7 +13,7 @@ mod fields;
 mod governance;
 mod independence;
 mod ip;
-mod items;
+pub(crate) mod items;
 mod partners;
 mod periods;
 mod references;
