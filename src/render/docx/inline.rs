@@ -7,8 +7,8 @@
 //! the package is written (see `package`), never from a counter that outlives the document.
 
 use docx_rs::{
-    BreakType, Delete, Hyperlink, HyperlinkData, HyperlinkType, Insert, ParagraphChild, Run,
-    RunFonts,
+    BookmarkEnd, BookmarkStart, BreakType, Delete, Hyperlink, HyperlinkData, HyperlinkType, Insert,
+    ParagraphChild, Run, RunFonts,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
@@ -85,6 +85,7 @@ pub const HYPERLINK_STYLE: &str = "Hyperlink";
 pub struct Inline {
     revision: Option<Revision>,
     external_links: usize,
+    bookmarks: usize,
 }
 
 /// The formatting in force at a point of the text.
@@ -248,8 +249,15 @@ impl Inline {
     pub fn tracking(revision: Revision) -> Self {
         Inline {
             revision: Some(revision),
-            external_links: 0,
+            ..Inline::default()
         }
+    }
+
+    /// The id of the next bookmark: bookmarks are numbered in document order, by the document's converter
+    /// (the writer's own bookmarks and the anchors inside table cells alike).
+    pub fn next_bookmark(&mut self) -> usize {
+        self.bookmarks += 1;
+        self.bookmarks
     }
 
     /// The runs of inline Markdown made of marked spans, for one paragraph. Block structure inside a span
@@ -330,6 +338,15 @@ impl Inline {
     /// One inline event into the sink.
     fn event(&mut self, event: Event<'_>, mark: Mark, format: &mut Format, sink: &mut Sink) {
         match event {
+            // The program's own anchors (`<a id="decision-x"></a>` in a table cell) are bookmarks.
+            Event::Html(html) | Event::InlineHtml(html) if html.trim() == "</a>" => {}
+            Event::Html(html) | Event::InlineHtml(html) if own_anchor(&html).is_some() => {
+                let name = own_anchor(&html).unwrap_or_default().to_owned();
+                let id = self.next_bookmark();
+                sink.flush();
+                sink.push(ParagraphChild::BookmarkStart(BookmarkStart::new(id, name)));
+                sink.push(ParagraphChild::BookmarkEnd(BookmarkEnd::new(id)));
+            }
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 sink.text(&text, *format, mark, false);
             }
@@ -385,6 +402,16 @@ impl Inline {
         }
         Some(link)
     }
+}
+
+/// The name of `<a id="name">` (or `<a id="name"></a>`) with a plain id: the only HTML this program writes
+/// into Markdown. Anything else is text.
+fn own_anchor(html: &str) -> Option<&str> {
+    let id = html.trim_end().strip_prefix("<a id=\"")?;
+    let id = id
+        .strip_suffix("\"></a>")
+        .or_else(|| id.strip_suffix("\">"))?;
+    (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')).then_some(id)
 }
 
 /// Ends the paragraph being read, if it has content.
@@ -506,6 +533,20 @@ mod tests {
                 Kind::Quote
             ]
         );
+    }
+
+    #[test]
+    fn own_anchors_become_bookmarks_and_other_html_is_text() {
+        let mut inline = Inline::new();
+        let out = xml(&inline.runs(&[Span::equal(
+            r#"<a id="decision-budget"></a>Approve <b>it</b>"#,
+        )]));
+        assert!(
+            out.contains(r#"<w:bookmarkStart w:id="1" w:name="decision-budget" />"#),
+            "{out}"
+        );
+        assert!(!out.contains("a id"), "{out}");
+        assert!(out.contains("&lt;b&gt;it&lt;/b&gt;"), "{out}");
     }
 
     #[test]

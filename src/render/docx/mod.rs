@@ -133,8 +133,6 @@ struct Writer<'d> {
     inline: Inline,
     /// Paragraph ids (`w14:paraId`), counted here rather than by the crate's per-thread counter.
     paragraphs: u32,
-    /// Bookmark ids, in document order.
-    bookmarks: usize,
 }
 
 impl<'d> Writer<'d> {
@@ -144,7 +142,6 @@ impl<'d> Writer<'d> {
             docx: Docx::new(),
             inline: Inline::new(),
             paragraphs: 0,
-            bookmarks: 0,
         }
     }
 
@@ -156,8 +153,7 @@ impl<'d> Writer<'d> {
 
     /// A new paragraph that starts with a bookmark named `anchor`.
     fn anchored(&mut self, anchor: &str) -> Paragraph {
-        self.bookmarks += 1;
-        let id = self.bookmarks;
+        let id = self.inline.next_bookmark();
         self.para()
             .add_bookmark_start(id, anchor)
             .add_bookmark_end(id)
