@@ -46,9 +46,10 @@ pub fn pack(
     xml.document_rels = sorted_relationships(&xml.document_rels)?;
     xml.doc_props.core = core_properties(properties).map_err(|e| e.to_string())?;
     xml.doc_props.custom = custom_properties(&properties.custom).map_err(|e| e.to_string())?;
-    if let Some(styles) = styles {
-        xml.styles = styles.to_vec();
-    }
+    xml.styles = match styles {
+        Some(styles) => styles.to_vec(),
+        None => default_paragraph_style(&xml.styles)?,
+    };
     zip(&xml).map_err(|e| e.to_string())
 }
 
@@ -288,6 +289,33 @@ fn with_id(e: &BytesStart<'_>, id: usize) -> BytesStart<'static> {
         }
     }
     out
+}
+
+/// The built-in styles with `Normal` marked as the default paragraph style, which the crate leaves
+/// unmarked (readers such as python-docx then find no style for an unstyled paragraph).
+fn default_paragraph_style(styles: &[u8]) -> Result<Vec<u8>, String> {
+    let mut reader = Reader::from_reader(styles);
+    let mut writer = Writer::new(Vec::with_capacity(styles.len() + 16));
+    let error = |e: &dyn std::fmt::Display| format!("word/styles.xml: {e}");
+    loop {
+        let event = match reader.read_event().map_err(|e| error(&e))? {
+            Event::Eof => break,
+            Event::Start(e)
+                if e.name().as_ref() == b"w:style"
+                    && e.try_get_attribute("w:styleId")
+                        .ok()
+                        .flatten()
+                        .is_some_and(|a| a.value.as_ref() == b"Normal") =>
+            {
+                let mut normal = e.into_owned();
+                normal.push_attribute(("w:default", "1"));
+                Event::Start(normal)
+            }
+            other => other,
+        };
+        writer.write_event(event).map_err(|e| error(&e))?;
+    }
+    Ok(writer.into_inner())
 }
 
 /// The relationships of the document sorted by id, whatever order the crate listed them in.
