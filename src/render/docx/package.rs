@@ -202,13 +202,10 @@ fn settle_document(document: &[u8]) -> Result<Vec<u8>, String> {
     reader.config_mut().trim_text(false);
     let mut writer = Writer::new(Vec::with_capacity(document.len() + 1024));
     let mut revision = 0usize;
-    // For each open table: whether its first row has been seen.
-    let mut tables: Vec<bool> = Vec::new();
-    let mut header_pending = false;
+    let mut rows = HeaderRows::default();
     let error = |e: &dyn std::fmt::Display| format!("word/document.xml: {e}");
     loop {
-        let event = reader.read_event().map_err(|e| error(&e))?;
-        let out = match event {
+        let out = match reader.read_event().map_err(|e| error(&e))? {
             Event::Eof => break,
             Event::Start(e) if is_revision(&e) => {
                 revision += 1;
@@ -218,44 +215,17 @@ fn settle_document(document: &[u8]) -> Result<Vec<u8>, String> {
                 revision += 1;
                 Event::Empty(with_id(&e, revision))
             }
-            Event::Start(e) => {
-                match e.name().as_ref() {
-                    b"w:tbl" => tables.push(false),
-                    b"w:tr" => {
-                        if let Some(seen) = tables.last_mut() {
-                            header_pending = !*seen;
-                            *seen = true;
-                        }
-                    }
-                    b"w:trPr" if header_pending => {
-                        header_pending = false;
-                        writer.write_event(Event::Start(e)).map_err(|e| error(&e))?;
-                        writer
-                            .write_event(Event::Empty(BytesStart::new("w:tblHeader")))
-                            .map_err(|e| error(&e))?;
-                        continue;
-                    }
-                    b"w:tc" if header_pending => {
-                        header_pending = false;
-                        write_header_row_property(&mut writer).map_err(|e| error(&e))?;
-                    }
-                    _ => {}
-                }
-                Event::Start(e)
-            }
-            Event::Empty(e) if e.name().as_ref() == b"w:tc" && header_pending => {
-                header_pending = false;
-                write_header_row_property(&mut writer).map_err(|e| error(&e))?;
-                Event::Empty(e)
-            }
-            Event::Empty(e) if e.name().as_ref() == b"w:trPr" && header_pending => {
-                header_pending = false;
-                write_header_row_property(&mut writer).map_err(|e| error(&e))?;
-                continue;
-            }
+            Event::Start(e) => match rows.start(&e, &mut writer).map_err(|e| error(&e))? {
+                true => continue,
+                false => Event::Start(e),
+            },
+            Event::Empty(e) => match rows.empty(&e, &mut writer).map_err(|e| error(&e))? {
+                true => continue,
+                false => Event::Empty(e),
+            },
             Event::End(e) => {
                 if e.name().as_ref() == b"w:tbl" {
-                    tables.pop();
+                    rows.tables.pop();
                 }
                 Event::End(e)
             }
@@ -264,6 +234,59 @@ fn settle_document(document: &[u8]) -> Result<Vec<u8>, String> {
         writer.write_event(out).map_err(|e| error(&e))?;
     }
     Ok(writer.into_inner())
+}
+
+/// Finds the first row of each table (tables may nest in cells) and gives it `w:tblHeader`.
+#[derive(Default)]
+struct HeaderRows {
+    /// For each open table: whether its first row has been seen.
+    tables: Vec<bool>,
+    /// Whether the row being read is a first row that has no `w:tblHeader` yet.
+    pending: bool,
+}
+
+impl HeaderRows {
+    /// Handles an opening tag; `true` when it has been written already.
+    fn start(&mut self, e: &BytesStart<'_>, writer: &mut Writer<Vec<u8>>) -> std::io::Result<bool> {
+        match e.name().as_ref() {
+            b"w:tbl" => self.tables.push(false),
+            b"w:tr" => {
+                if let Some(seen) = self.tables.last_mut() {
+                    self.pending = !*seen;
+                    *seen = true;
+                }
+            }
+            b"w:trPr" if self.pending => {
+                self.pending = false;
+                writer.write_event(Event::Start(e.borrow()))?;
+                writer.write_event(Event::Empty(BytesStart::new("w:tblHeader")))?;
+                return Ok(true);
+            }
+            b"w:tc" if self.pending => {
+                self.pending = false;
+                write_header_row_property(writer)?;
+            }
+            _ => {}
+        }
+        Ok(false)
+    }
+
+    /// Handles an empty tag; `true` when it has been written already (or replaced).
+    fn empty(&mut self, e: &BytesStart<'_>, writer: &mut Writer<Vec<u8>>) -> std::io::Result<bool> {
+        match e.name().as_ref() {
+            b"w:tc" if self.pending => {
+                self.pending = false;
+                write_header_row_property(writer)?;
+                Ok(false)
+            }
+            b"w:trPr" if self.pending => {
+                self.pending = false;
+                write_header_row_property(writer)?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
 }
 
 fn write_header_row_property(writer: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
