@@ -429,6 +429,8 @@ pub fn plain(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options()) {
         match event {
+            Event::Html(t) | Event::InlineHtml(t)
+                if t.trim() == "</a>" || own_anchor(&t).is_some() => {}
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&t);
             }

@@ -511,29 +511,26 @@ fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
 }
 
 /// Column widths that add up to the text width: each column is at least as wide as its longest word
-/// (so no word is broken), and the rest of the width goes in proportion to each column's longest text
-/// (counted between 8 and 40 characters, so that no column is starved or takes everything).
+/// (so no word is broken), and the rest of the width goes in proportion to how much text each column
+/// holds, so that the rows are as short as they can be.
 fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
     // About the width of a character of body text, and the cell's margins, in twentieths of a point.
     const CHAR: usize = 110;
     const MARGINS: usize = 230;
-    let column = |c: usize| {
-        std::iter::once(&headers[c])
-            .chain(rows.iter().filter_map(|r| r.get(c)))
-            .map(Md::plain)
-            .collect::<Vec<String>>()
-    };
     let (minima, weights): (Vec<usize>, Vec<usize>) = (0..headers.len())
         .map(|c| {
-            let texts = column(c);
+            let texts: Vec<String> = std::iter::once(&headers[c])
+                .chain(rows.iter().filter_map(|r| r.get(c)))
+                .map(|m| inline::plain(m.as_str()))
+                .collect();
             let word = texts
                 .iter()
                 .flat_map(|t| t.split_whitespace())
                 .map(|w| w.chars().count())
                 .max()
                 .unwrap_or(0);
-            let longest = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
-            ((word.min(24) + 1) * CHAR + MARGINS, longest.clamp(8, 40))
+            let total: usize = texts.iter().map(|t| t.chars().count().min(200)).sum();
+            ((word.min(20) + 1) * CHAR + MARGINS, total.max(1))
         })
         .unzip();
     let floor: usize = minima.iter().sum();
