@@ -521,3 +521,68 @@ fn which(tool: &str) -> Result<std::path::PathBuf, ()> {
         })
         .ok_or(())
 }
+
+/// Whether every part is well-formed XML, and the document's counts of paragraphs, tables and bookmarks.
+fn well_formed_shape(docx: &[u8]) -> (usize, usize, usize) {
+    for (name, bytes) in parts(docx) {
+        let mut reader = Reader::from_reader(bytes.as_slice());
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            }
+        }
+    }
+    let document = part(docx, "word/document.xml");
+    (
+        document.matches("<w:p ").count(),
+        document.matches("<w:tbl>").count(),
+        document.matches("<w:bookmarkStart ").count(),
+    )
+}
+
+#[test]
+fn hostile_text_stays_text_and_every_part_stays_well_formed() {
+    use charter::app::check;
+    use charter::load::Source;
+    use charter::render::docx::HouseStyle;
+    let corpus = fs::read_to_string(common::root().join("tests/fixtures/injection/payloads.txt"))
+        .expect("corpus");
+    let mut payloads: Vec<String> = corpus
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.replace("\\n", "\n"))
+        .collect();
+    payloads.push("\u{FFFE}\u{FFFF} <w:p> ]]> &amp; \u{1} ok".to_owned());
+    let path = common::root().join("charters/community-screening-partnership.toml");
+    let text = fs::read_to_string(&path).expect("example");
+    let render = |text: &str| {
+        let source = Source::new("x.toml", text.as_bytes().to_vec());
+        check(&source).0.map(|valid| {
+            charter::render::docx(&valid, &source, &HouseStyle::builtin()).expect("docx")
+        })
+    };
+    let base = well_formed_shape(&render(&text).expect("valid example"));
+    let mut rendered = 0;
+    for (i, (span, _)) in common::string_leaves(&text).into_iter().enumerate() {
+        let payload = &payloads[i % payloads.len()];
+        let quoted = toml::Value::String(payload.clone()).to_string();
+        let hostile = format!("{}{}{}", &text[..span.start], quoted, &text[span.end..]);
+        let Some(docx) = render(&hostile) else {
+            continue;
+        };
+        rendered += 1;
+        let (paragraphs, tables, bookmarks) = well_formed_shape(&docx);
+        assert_eq!(
+            (tables, bookmarks),
+            (base.1, base.2),
+            "field #{i} with {payload:?}"
+        );
+        // Prose may hold a list or a second paragraph; a plain value never adds more than that.
+        assert!(paragraphs + 20 >= base.0, "field #{i} with {payload:?}");
+        let document = part(&docx, "word/document.xml");
+        assert!(!document.contains("<script"), "field #{i}");
+    }
+    assert!(rendered > 50, "{rendered}");
+}

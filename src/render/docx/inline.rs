@@ -132,6 +132,15 @@ impl Sink {
 
     /// Text in the formatting and mark given, inside the open link if there is one.
     fn text(&mut self, text: &str, format: Format, mark: Mark, code: bool) {
+        // The two characters XML 1.0 forbids that Markdown escaping lets through (control characters are
+        // spaces already) would make the part unreadable: they become the replacement character.
+        let cleaned;
+        let text = if text.contains(['\u{FFFE}', '\u{FFFF}']) {
+            cleaned = text.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}");
+            cleaned.as_str()
+        } else {
+            text
+        };
         let style = Style {
             format,
             mark,
