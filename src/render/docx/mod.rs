@@ -17,10 +17,10 @@ pub mod package;
 pub mod styles;
 
 use docx_rs::{
-    AbstractNumbering, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES, InstrPAGE,
-    InstrText, Level, LevelJc, LevelText, NumberFormat, Numbering, NumberingId, PageMargin,
-    Paragraph, ParagraphChild, Run, Shading, ShdType, SpecialIndentType, Start, Tab, TabLeaderType,
-    TabValueType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, DocumentChild, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES,
+    InstrPAGE, InstrText, Level, LevelJc, LevelText, NumberFormat, Numbering, NumberingId,
+    PageMargin, Paragraph, ParagraphChild, Run, Shading, ShdType, SpecialIndentType, Start, Tab,
+    TabLeaderType, TabValueType, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use super::checklist::Group;
@@ -165,14 +165,24 @@ impl<'d> Writer<'d> {
         self.inline.runs(&[Span::equal(&markdown)])
     }
 
+    // Paragraphs and tables go straight into the document's children: the crate's builder moves the
+    // whole package by value for each, which made that copying the largest cost of a render.
     fn add(&mut self, p: Paragraph) {
-        let docx = std::mem::take(&mut self.docx);
-        self.docx = docx.add_paragraph(p);
+        if p.has_numbering {
+            // As the crate's `add_paragraph` does: numbering.xml is listed only when a list uses it.
+            self.docx.document_rels.has_numberings = true;
+        }
+        self.docx
+            .document
+            .children
+            .push(DocumentChild::Paragraph(Box::new(p)));
     }
 
     fn add_table(&mut self, t: Table) {
-        let docx = std::mem::take(&mut self.docx);
-        self.docx = docx.add_table(t);
+        self.docx
+            .document
+            .children
+            .push(DocumentChild::Table(Box::new(t)));
     }
 
     /// The title and the details under it (charter id, version, effective date, governing law).
@@ -385,12 +395,12 @@ impl<'d> Writer<'d> {
         self.add(heading);
         let name = self.runs(&s.name);
         let title = self.runs(&s.title);
-        for (label, value) in [("Name", Some(name)), ("Title", Some(title))] {
+        for (label, value) in [("Name", name), ("Title", title)] {
             let p = self
                 .para()
                 .keep_next(true)
                 .add_run(Run::new().add_text(format!("{label}: ")));
-            let p = with(p, value.unwrap_or_default());
+            let p = with(p, value);
             self.add(p);
         }
         for (label, end, keep) in [("Signature", 6480, true), ("Date", 4320, false)] {
