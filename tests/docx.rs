@@ -586,3 +586,17 @@ fn hostile_text_stays_text_and_every_part_stays_well_formed() {
     }
     assert!(rendered > 50, "{rendered}");
 }
+
+#[test]
+fn help_lists_the_docx_format_and_the_reference_document() {
+    let out = charter().args(["help", "render"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("docx: A Word document"), "{help}");
+    assert!(
+        help.contains("DIR/reference.docx supplies the styles"),
+        "{help}"
+    );
+    assert!(help.contains("--format docx -o board.docx"), "{help}");
+    let out = charter().args(["help", "verify"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Markdown, HTML or DOCX"));
+}
