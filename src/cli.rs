@@ -51,12 +51,13 @@ pub enum Command {
         after_help = "Examples:\n  charter check board.toml\n  cat board.toml | charter check -\n  charter check --message-format short charters/*.toml\n  charter check charters/                         # every charter in charters/ and below\n  charter check --deny-warnings --allow W0409 board.toml\n  charter check --coverage board.toml"
     )]
     Check(CheckArgs),
-    /// Render a charter as a numbered Markdown or standalone HTML document.
+    /// Render a charter as a numbered Markdown, standalone HTML or Word (DOCX) document.
     ///
     /// The document ends with an accountability checklist derived from the terms and a footer with the
-    /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered.
+    /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered. A DOCX
+    /// is binary: it is written to a file (-o) or a pipe, never to a terminal.
     #[command(
-        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html\n  charter render charters/ --format html --out-dir out/   # every charter in charters/"
+        after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html\n  charter render board.toml --format docx -o board.docx    # Word, for reviewers\n  charter render board.toml -f docx --templates house/ -o board.docx  # house/reference.docx styles\n  charter render charters/ --format html --out-dir out/   # every charter in charters/"
     )]
     Render(RenderArgs),
     /// Show what changed between two versions of a charter, term by term, or as a redline.
@@ -72,7 +73,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// Check that a rendered document is exactly what its source renders to.
     ///
-    /// Re-renders the source in the document's format (Markdown or HTML) and compares byte for byte. A
+    /// Re-renders the source in the document's format (Markdown, HTML or DOCX) and compares byte for byte. A
     /// hand-edited document, or one rendered from another input, is reported with the first line that
     /// differs. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be used.
     #[command(after_help = "Example:\n  charter verify board.html board.toml")]
@@ -271,7 +272,8 @@ pub struct RenderArgs {
     pub format: Format,
     /// A directory of your own templates, laid over the built-in ones by file name: body.md.tera,
     /// charter.md.tera, charter.html.tera and charter.css replace the built-in ones; other *.tera files are
-    /// partials they may include.
+    /// partials they may include. For --format docx, DIR/reference.docx supplies the styles (Normal, Title,
+    /// Heading 1, Heading 2 and Hyperlink), as a firm's house style.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Where the document goes.
@@ -415,6 +417,8 @@ pub enum Format {
     Md,
     /// One standalone HTML5 file with inline CSS.
     Html,
+    /// A Word document (Office Open XML), with bookmarks, internal links and real heading styles.
+    Docx,
 }
 
 impl Cli {

@@ -85,6 +85,34 @@ pub enum Error {
         /// The value found.
         value: String,
     },
+    /// A `reference.docx` that is not a Word document.
+    #[error("{path} is not a Word document (.docx): {reason}")]
+    NotWord {
+        /// The reference document.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A `reference.docx` without a style the DOCX writer uses.
+    #[error(
+        "{path} has no {kind} style `{id}` (\"{name}\" in Word), which the DOCX charter uses; apply that style somewhere in the document and save it, or start from a DOCX that charter renders"
+    )]
+    MissingStyle {
+        /// The reference document.
+        path: PathBuf,
+        /// The style's id in `styles.xml`.
+        id: &'static str,
+        /// The style's name in Word.
+        name: &'static str,
+        /// `paragraph` or `character`.
+        kind: &'static str,
+    },
+    /// The DOCX package could not be assembled (a bug: the parts are built by this program).
+    #[error("cannot assemble the DOCX: {message}")]
+    Docx {
+        /// What went wrong.
+        message: String,
+    },
     /// A template failed to compile or to render.
     #[error("template error{}: {message}{}", in_location(.location.as_deref()), on_new_line(.excerpt))]
     Template {

@@ -1,7 +1,9 @@
-//! `charter render`: a valid charter as Markdown or HTML, with the built-in templates or the user's own;
-//! several charters, or a directory of them, into `--out-dir`.
+//! `charter render`: a valid charter as Markdown, HTML or DOCX, with the built-in templates or the user's
+//! own (for DOCX, the styles of a `reference.docx`); several charters, or a directory of them, into
+//! `--out-dir`.
 
 use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::batch::{self, Input, Inputs, Status};
@@ -12,9 +14,17 @@ use crate::output;
 use crate::output::{Destination, refuse_input_as_output};
 use crate::policy::{Checked, Policy, check_with};
 use crate::render::Templates;
+use crate::render::docx::HouseStyle;
+use crate::render::docx::styles::REFERENCE_NAME;
 use crate::render::templates::Loaded;
 use crate::source::Source;
 use crate::ui::Ui;
+
+/// What a charter is rendered with: templates for Markdown and HTML, styles for DOCX.
+struct With<'a> {
+    templates: &'a Templates,
+    house: HouseStyle,
+}
 
 pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;
@@ -38,6 +48,7 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     }
     let own;
     let templates = match &args.templates {
+        Some(_) if args.format == Format::Docx => Templates::builtin()?,
         Some(dir) => {
             let (loaded, files) = Templates::load(dir)?;
             for file in files {
@@ -60,6 +71,11 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
         }
         None => Templates::builtin()?,
     };
+    let house = match &args.templates {
+        Some(dir) if args.format == Format::Docx => house_style(dir, ui)?,
+        _ => HouseStyle::builtin(),
+    };
+    let templates = &With { templates, house };
     match out_dir {
         None => one(args, &policy, templates, &args.files[0], ui),
         Some(dir) => batch::run(
@@ -72,19 +88,59 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     }
 }
 
+/// The styles of `DIR/reference.docx`, checked before anything is rendered; the built-in styles when
+/// `DIR` has none.
+fn house_style(dir: &Path, ui: &mut Ui) -> Result<HouseStyle, Error> {
+    let path = dir.join(REFERENCE_NAME);
+    if !dir.is_dir() {
+        return Err(Error::Read {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other("it is not a directory"),
+        });
+    }
+    if path.symlink_metadata().is_err() {
+        ui.verbose(&format!(
+            "no {} in {}: the built-in styles are used (templates apply to md and html only)",
+            REFERENCE_NAME,
+            dir.display()
+        ));
+        return Ok(HouseStyle::builtin());
+    }
+    let house = HouseStyle::load(&path)?;
+    ui.verbose(&format!("styles: {}", path.display()));
+    Ok(house)
+}
+
+/// A DOCX is binary: written to a terminal it would garble the screen, so it goes to a file or a pipe.
+fn refuse_binary_to_terminal(format: Format, to_stdout: bool, terminal: bool) -> Result<(), Error> {
+    if format == Format::Docx && to_stdout && terminal {
+        return Err(Error::Usage(
+            "a DOCX is a binary file and standard output is a terminal; write it to a file with -o FILE.docx, or pipe it"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
 /// One charter to `-o` or standard output, as `render` has always done.
 fn one(
     args: &RenderArgs,
     policy: &Policy,
-    templates: &Templates,
+    templates: &With<'_>,
     file: &Path,
     ui: &mut Ui,
 ) -> Result<Exit, Error> {
+    let to_stdout = args
+        .out
+        .output
+        .as_deref()
+        .is_none_or(|p| p == Path::new("-"));
+    refuse_binary_to_terminal(args.format, to_stdout, std::io::stdout().is_terminal())?;
     let destination = Destination::new(&args.out, &[file])?;
     let Some((_, _, document)) = rendered(args, policy, templates, file, ui)? else {
         return Ok(Exit::Invalid);
     };
-    ui.write(&destination, document.as_bytes())?;
+    ui.write(&destination, &document)?;
     Ok(Exit::Success)
 }
 
@@ -93,10 +149,10 @@ fn one(
 fn rendered(
     args: &RenderArgs,
     policy: &Policy,
-    templates: &Templates,
+    templates: &With<'_>,
     file: &Path,
     ui: &mut Ui,
-) -> Result<Option<(Source, Checked, String)>, Error> {
+) -> Result<Option<(Source, Checked, Vec<u8>)>, Error> {
     let source = ui.read(file)?;
     let checked = check_with(&source, policy);
     ui.diagnostics(
@@ -113,8 +169,9 @@ fn rendered(
         }
     };
     let document = match args.format {
-        Format::Md => templates.markdown(valid, &source)?,
-        Format::Html => templates.html(valid, &source)?,
+        Format::Md => templates.templates.markdown(valid, &source)?.into_bytes(),
+        Format::Html => templates.templates.html(valid, &source)?.into_bytes(),
+        Format::Docx => crate::render::docx(valid, &source, &templates.house)?,
     };
     Ok(Some((source, checked, document)))
 }
@@ -124,7 +181,7 @@ fn rendered(
 fn into_dir(
     args: &RenderArgs,
     policy: &Policy,
-    templates: &Templates,
+    templates: &With<'_>,
     input: &Input,
     dir: &Path,
     ui: &mut Ui,
@@ -141,7 +198,7 @@ fn into_dir(
 fn try_into_dir(
     args: &RenderArgs,
     policy: &Policy,
-    templates: &Templates,
+    templates: &With<'_>,
     input: &Input,
     dir: &Path,
     ui: &mut Ui,
@@ -168,7 +225,7 @@ fn try_into_dir(
             source,
         })?;
     }
-    output::write_atomic(&path, document.as_bytes(), args.out.force)?;
+    output::write_atomic(&path, &document, args.out.force)?;
     ui.verbose(&format!(
         "wrote {} ({} bytes)",
         path.display(),
@@ -178,13 +235,28 @@ fn try_into_dir(
     Ok(Status::Ok)
 }
 
-/// `dir/<name>.md` or `dir/<name>.html`. The extension is added, not swapped, so that a name with a dot
+/// `dir/<name>.md`, `dir/<name>.html` or `dir/<name>.docx`. The extension is added, not swapped, so that a name with a dot
 /// (`board.v2`) keeps it.
 fn output_path(dir: &Path, name: &Path, format: Format) -> PathBuf {
     let mut file = OsString::from(name.as_os_str());
     file.push(match format {
         Format::Md => ".md",
         Format::Html => ".html",
+        Format::Docx => ".docx",
     });
     dir.join(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_docx_goes_to_a_file_or_a_pipe_but_never_to_a_terminal() {
+        assert!(refuse_binary_to_terminal(Format::Docx, true, true).is_err());
+        assert!(refuse_binary_to_terminal(Format::Docx, true, false).is_ok());
+        assert!(refuse_binary_to_terminal(Format::Docx, false, true).is_ok());
+        assert!(refuse_binary_to_terminal(Format::Md, true, true).is_ok());
+        assert!(refuse_binary_to_terminal(Format::Html, true, true).is_ok());
+    }
 }

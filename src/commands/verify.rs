@@ -7,6 +7,8 @@ use crate::exit::Exit;
 use crate::input::read_source;
 use crate::policy::{Policy, check_with};
 use crate::render;
+use crate::render::docx::HouseStyle;
+use crate::render::docx::package::{self, ZIP_SIGNATURE};
 use crate::ui::Ui;
 
 pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
@@ -19,13 +21,17 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         ui.note("not verified: the source has errors");
         return Ok(Exit::Failure);
     };
+    // A DOCX is a zip archive, whatever its name; anything else is HTML or Markdown by its first line.
+    let is_docx = document.bytes.starts_with(ZIP_SIGNATURE);
     let is_html = document.text.trim_start().starts_with("<!DOCTYPE html");
-    let expected = if is_html {
-        render::html(valid, &source)?
+    let expected = if is_docx {
+        render::docx(valid, &source, &HouseStyle::builtin())?
+    } else if is_html {
+        render::html(valid, &source)?.into_bytes()
     } else {
-        render::markdown(valid, &source)?
+        render::markdown(valid, &source)?.into_bytes()
     };
-    if expected.as_bytes() == document.bytes.as_slice() {
+    if expected == document.bytes {
         ui.note(&format!(
             "{}: matches {} byte for byte",
             document.name, source.name
@@ -33,7 +39,18 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         return Ok(Exit::Success);
     }
     let fingerprint = render::fingerprint(&source.bytes);
-    let claimed = claimed_fingerprint(&document.text);
+    // A DOCX states its fingerprint in its properties and its footer, both compressed in the archive.
+    let stated = if is_docx {
+        ["docProps/custom.xml", "word/document.xml"]
+            .iter()
+            .filter_map(|name| package::part(&document.bytes, name))
+            .map(|xml| String::from_utf8_lossy(&xml).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        document.text.clone()
+    };
+    let claimed = claimed_fingerprint(&stated);
     let why = match claimed {
         Some(claimed) if claimed != fingerprint => format!(
             "it was rendered from another input (the document states SHA-256 {claimed}, the source is {fingerprint})"
@@ -49,7 +66,11 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         "{}: does not match {}: {why}",
         document.name, source.name
     ));
-    if let Some((line, found, wanted)) = first_difference(&document.text, &expected) {
+    if is_docx {
+        ui.note(&package::first_difference(&document.bytes, &expected));
+    } else if let Some((line, found, wanted)) =
+        first_difference(&document.text, &String::from_utf8_lossy(&expected))
+    {
         ui.note(&format!(
             "first difference at line {line}:\n  document: {found}\n  expected: {wanted}"
         ));

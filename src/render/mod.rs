@@ -9,6 +9,7 @@
 pub mod anchors;
 pub mod checklist;
 pub mod document;
+pub mod docx;
 pub mod html;
 pub mod ics;
 pub mod markdown;
@@ -80,6 +81,18 @@ pub fn markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Err
 /// When a template fails to render.
 pub fn html(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
     Templates::builtin()?.html(charter, source)
+}
+
+/// Renders the charter as a Word document (DOCX), with the built-in styles or a reference document's.
+///
+/// # Errors
+/// Only when the package cannot be assembled, which would be a bug.
+pub fn docx(
+    charter: &Valid<Charter>,
+    source: &Source,
+    house: &docx::HouseStyle,
+) -> Result<Vec<u8>, Error> {
+    docx::write(&document::build(charter, fingerprint(&source.bytes)), house)
 }
 
 impl Templates {
