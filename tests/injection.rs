@@ -153,7 +153,24 @@ fn hostile_strings_render_as_inert_text_everywhere() {
                 let hostile = format!("{}{}{}", &text[..span.start], quoted, &text[span.end..]);
                 let source = Source::new("x.toml", hostile.into_bytes());
                 // Payloads in ids, enum values or periods make the charter invalid: that is a refusal, fine.
-                let Some(valid) = check(&source).0 else {
+                // A hidden character is refused wherever it is, at the character itself.
+                let (valid, diagnostics) = check(&source);
+                if payload
+                    .chars()
+                    .any(|c| charter::hidden::class(c).is_some() && c != '\n')
+                {
+                    // Refused at the character, unless the value could not be read at all (an id, a
+                    // period, a word of a vocabulary).
+                    let loaded = !diagnostics.iter().any(|d| d.rule.code.starts_with("E01"));
+                    assert!(
+                        valid.is_none()
+                            && (!loaded || diagnostics.iter().any(|d| d.rule.code == "E0203")),
+                        "{} field #{i}: hidden character in {payload:?} not refused",
+                        path.display()
+                    );
+                    used[which] = true;
+                }
+                let Some(valid) = valid else {
                     continue;
                 };
                 used[which] = true;
