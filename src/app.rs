@@ -536,8 +536,11 @@ impl Ui {
             for input in inputs {
                 refuse_input_as_output(input, path)?;
             }
-            if !out.force && path.symlink_metadata().is_ok() {
-                return Err(Error::OutputExists { path: path.clone() });
+            if let Ok(meta) = path.symlink_metadata() {
+                if !out.force {
+                    return Err(Error::OutputExists { path: path.clone() });
+                }
+                crate::replace::check_replaceable(path, &meta)?;
             }
         }
         Ok(Destination {

@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod prose;
 pub mod render;
+pub mod replace;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
