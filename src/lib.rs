@@ -26,3 +26,9 @@ pub mod schema;
 pub mod terminal;
 pub mod validate;
 pub mod xref;
+
+/// Parts of the commands that are otherwise internal, for the fuzz targets in `fuzz/`.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::commands::verify::{claimed_fingerprint, first_difference};
+}
