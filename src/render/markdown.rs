@@ -322,6 +322,30 @@ mod tests {
     }
 
     #[test]
+    fn an_allowed_mark_is_kept_and_shown_and_other_hidden_characters_are_dropped() {
+        assert_eq!(text("Oregon\u{200F}").as_str(), "Oregon\u{200F}⟨RLM⟩");
+        assert_eq!(prose("a\u{200E}b").as_str(), "a\u{200E}⟨LRM⟩b");
+        assert_eq!(text("a\u{2066}b\u{E0041}c\u{AD}d").as_str(), "abcd");
+    }
+
+    #[test]
+    fn prose_links_and_images_outside_the_allow_list_are_text() {
+        assert_eq!(prose("[x](javascript:alert(1))").as_str(), "x");
+        assert_eq!(prose("[x](java&#115;cript:alert(1))").as_str(), "x");
+        assert_eq!(
+            prose("[site](https://example.org)").as_str(),
+            "[site](https://example.org)"
+        );
+        assert_eq!(
+            prose("![t](https://evil.example/t.png)").as_str(),
+            "\\!\\[t\\](https://evil.example/t.png)"
+        );
+        // Structure the line rules miss: the whole value becomes one line of text.
+        assert_eq!(prose("- # heading").as_str(), "\\- \\# heading");
+        assert_eq!(prose("a\n\n***\n\nb").as_str(), "a  \\*\\*\\*  b");
+    }
+
+    #[test]
     fn addresses_become_mailto_links_that_cannot_break_out() {
         assert_eq!(
             mailto("a.b@example.org").as_str(),
