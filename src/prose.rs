@@ -34,10 +34,27 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
 }
 
+/// Whether a value certainly holds none of the markup [`findings`] looks for, without parsing it: no
+/// bracket, `!` or `<` anywhere (links, images, autolinks, HTML), and no line that starts, after at most
+/// three spaces, with a character that can open a heading, break, fence, table row, list or quote, or
+/// with four spaces or a tab (indented code). Most prose is plain sentences, and every charter's prose is
+/// checked.
+fn certainly_plain(value: &str) -> bool {
+    !value.bytes().any(|b| matches!(b, b'[' | b'!' | b'<'))
+        && value.lines().all(|line| {
+            let body = line.trim_start_matches(' ');
+            line.len() - body.len() < 4
+                && !body.starts_with(|c: char| "#*-_=`~|>+\t".contains(c) || c.is_ascii_digit())
+        })
+}
+
 /// Markup prose may not use, with its byte range in the value and what it is ("a heading").
 #[must_use]
 pub fn findings(value: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
+    if certainly_plain(value) {
+        return out;
+    }
     let parser = Parser::new_ext(value, options());
     for (_, def) in parser.reference_definitions().iter() {
         if !is_safe_url(&def.dest) {
@@ -246,6 +263,29 @@ mod tests {
             ]
         );
         assert!(findings("Some *text* with [a link](https://example.org).\n\n- a\n- b").is_empty());
+    }
+
+    #[test]
+    fn the_plain_shortcut_never_hides_a_finding() {
+        for value in [
+            "a\n\n# h",
+            "a\n***",
+            "a\n    code",
+            "a\n\tcode",
+            "t | u\n--|--",
+            "- # h",
+            "1. x",
+            "> # q",
+            "x ![i](u)",
+            "x [l](javascript:x)",
+            "a\n===",
+            "~~~\nx\n~~~",
+        ] {
+            assert!(!certainly_plain(value), "{value:?}");
+        }
+        assert!(certainly_plain(
+            "Plain sentences, with *emphasis* and a hyphen-ated word.\nSecond line."
+        ));
     }
 
     #[test]
