@@ -10,8 +10,10 @@ use codespan_reporting::term::{self, Config, termcolor::WriteColor};
 
 use serde::Serialize;
 
+use crate::hidden;
 use crate::rules::{Rule, Severity};
 use crate::source::{Source, floor_char_boundary, line_column};
+use crate::terminal::{Escaping, Shown};
 
 /// A problem found in a charter, located in its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,14 +89,19 @@ pub fn emit_human(
         // Indexing the lines of the file is most of the cost of printing nothing.
         return Ok(());
     }
-    let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+    // The quoted lines are escaped, and the spans moved with them, so that the underline stays under the
+    // offending text and the terminal never receives a control character from the file.
+    let shown = Shown::new(&source.text);
+    let name = hidden::escape_terminal(&source.name);
+    let file = SimpleFile::new(name.as_ref(), shown.text.as_str());
     let config = Config::default();
+    let out = &mut Escaping(out);
     for d in diagnostics {
         let severity = match d.rule.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
             Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         };
-        let span = clamp_span(&source.text, &d.span);
+        let span = shown.span(clamp_span(&source.text, &d.span));
         let mut report = Report::new(severity)
             .with_code(d.rule.code)
             .with_message(&d.message)
@@ -102,7 +109,8 @@ pub fn emit_human(
         if let Some(hint) = &d.hint {
             report = report.with_notes(vec![format!("hint: {hint}")]);
         }
-        term::emit_to_write_style(out, &config, &file, &report).map_err(std::io::Error::other)?;
+        term::emit_to_write_style(&mut *out, &config, &file, &report)
+            .map_err(std::io::Error::other)?;
     }
     Ok(())
 }
@@ -164,7 +172,7 @@ pub fn format_short(source: &Source, diagnostics: &[Diagnostic]) -> String {
         let (line, column) = line_column(&source.text, d.span.start);
         out.push_str(&format!(
             "{}:{line}:{column}: {}[{}]: {}",
-            source.name,
+            hidden::escape_terminal(&source.name),
             d.rule.severity.as_str(),
             d.rule.code,
             one_line(&d.message)
@@ -177,8 +185,9 @@ pub fn format_short(source: &Source, diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// The text on one line, with every hidden character made visible.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    hidden::escape_terminal(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 /// One diagnostic as a JSON object.
@@ -237,8 +246,10 @@ pub fn format_json(source: &Source, diagnostics: &[Diagnostic]) -> String {
             label: &d.label,
             hint: d.hint.as_deref(),
         };
-        // Serializing a struct of strings and numbers cannot fail.
-        out.push_str(&serde_json::to_string(&object).unwrap_or_default());
+        // Serializing a struct of strings and numbers cannot fail. Hidden characters are written as
+        // `\u` escapes: the same JSON, safe to print to a terminal.
+        let json = serde_json::to_string(&object).unwrap_or_default();
+        out.push_str(&hidden::escape_json(&json));
         out.push('\n');
     }
     out

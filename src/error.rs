@@ -43,6 +43,16 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// With `--force`, the output path is something other than a regular file, which is never replaced.
+    #[error("{path} is {what}; --force replaces only a regular file, so {hint}")]
+    NotARegularFile {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is: "a symbolic link to …", "a directory", "a device", "a FIFO".
+        what: String,
+        /// What to do instead.
+        hint: String,
+    },
     /// `charter new` was asked to write over an existing file, which it never does.
     #[error("{path} already exists; `charter new` never replaces a file, so choose another path")]
     StarterExists {

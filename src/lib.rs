@@ -5,8 +5,11 @@
 //! 1. Foundations, importing nothing of ours: [`cli`] (the command-line types), [`exit`] (exit codes),
 //!    [`source`] (a source's text and offsets), [`suggest`] (likely typos), [`rules`] (the coded rule
 //!    catalogue), [`xref`] (`[[kind:id]]` cross-references), [`error`], [`model`] (the typed charter),
-//!    [`scaffold`] (the built-in examples), [`schema`] (the JSON Schema of the model).
-//! 2. [`diagnostic`]: a located finding and its printers.
+//!    [`scaffold`] (the built-in examples), [`schema`] (the JSON Schema of the model), [`hidden`] (which
+//!    characters are invisible or reorder text).
+//! 2. On [`hidden`]: [`terminal`] (what reaches a terminal shows hidden characters), [`prose`] (the
+//!    organiser's Markdown kept to what cannot forge structure or link out), and [`diagnostic`]: a located
+//!    finding and its printers.
 //! 3. [`load`]: text → spanned TOML tree → [`model::Charter`], every structural problem reported at once.
 //! 4. [`validate`]: field and cross-field rules, yielding a [`validate::Valid`] charter.
 //! 5. [`coverage`]: which governance areas a charter covers. [`pipeline`] runs 3–5 on one source.
@@ -15,7 +18,7 @@
 //! 7. [`diff`]: two versions compared term by term, and as a redline of two laid-out documents.
 //!    [`rename`]: one id renamed throughout a charter's text, checked again before it is written.
 //! 8. What the commands share: [`input`] (reading within the size limit), [`output`] (destinations and
-//!    atomic writes), [`policy`] (`--allow`, `--deny-warnings`), [`ui`] (the terminal and its transcript),
+//!    atomic writes, with [`replace`] saying what `--force` may replace), [`policy`] (`--allow`, `--deny-warnings`), [`ui`] (the terminal and its transcript),
 //!    and batches of files in parallel (`batch`).
 //! 9. One module per subcommand (`commands`), and [`app`], the dispatcher that `main.rs` calls.
 
@@ -28,19 +31,29 @@ pub mod diagnostic;
 pub mod diff;
 pub mod error;
 pub mod exit;
+pub mod hidden;
 pub mod input;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod policy;
+pub mod prose;
 pub mod rename;
 pub mod render;
+pub mod replace;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod suggest;
+pub mod terminal;
 pub mod ui;
 pub mod validate;
 pub mod xref;
+
+/// Parts of the commands that are otherwise internal, for the fuzz targets in `fuzz/`.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::commands::verify::{claimed_fingerprint, first_difference};
+}

@@ -19,10 +19,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
         path: path.to_path_buf(),
         source,
     };
-    if !force && fs::symlink_metadata(path).is_ok() {
-        return Err(Error::OutputExists {
-            path: path.to_path_buf(),
-        });
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if !force {
+            return Err(Error::OutputExists {
+                path: path.to_path_buf(),
+            });
+        }
+        crate::replace::check_replaceable(path, &meta)?;
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -39,6 +42,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
         builder.permissions(fs::Permissions::from_mode(mode));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(wrap)?;
+    crate::replace::sweep_stale(dir, tmp.path());
     tmp.write_all(bytes).map_err(wrap)?;
     tmp.as_file().sync_all().map_err(wrap)?;
     if force {
@@ -98,8 +102,11 @@ impl Destination {
             for input in inputs {
                 refuse_input_as_output(input, path)?;
             }
-            if !out.force && path.symlink_metadata().is_ok() {
-                return Err(Error::OutputExists { path: path.clone() });
+            if let Ok(meta) = path.symlink_metadata() {
+                if !out.force {
+                    return Err(Error::OutputExists { path: path.clone() });
+                }
+                crate::replace::check_replaceable(path, &meta)?;
             }
         }
         Ok(Destination {

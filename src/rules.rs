@@ -105,6 +105,24 @@ rules! {
              they must be short, lowercase and safe in a link."
         fix "Use lowercase letters, digits and single hyphens, starting with a letter: \"northstar\", \
              \"phase-2\".";
+    HIDDEN_CHARACTER = "E0203" "hidden-character" Error
+        "A bidirectional control, a zero-width or other invisible character, or a control character in the text."
+        why "Such characters make text display otherwise than it reads (Trojan Source, CVE-2021-42574): a \
+             right-to-left override (U+202E) between \"1.0\" and \"0.2\" shows the version as \"1.02.0\", a zero-width space \
+             makes two ids or names look alike, and an escape character can rewrite a reviewer's terminal. \
+             The partners would sign one text and read another, so it is an error wherever it appears."
+        fix "Delete the character named in the message; an editor shows it with \"show invisible \
+             characters\" turned on, and `\\u{…}` escapes in a value are found the same way. A script that \
+             needs a direction mark or a joiner lists it in `[charter].allow_characters` (\"U+200F\", \
+             \"U+200E\", \"U+061C\", \"U+200C\", \"U+200D\"), and the documents then show each one visibly.";
+    PROSE_MARKUP = "W0204" "prose-markup" Warning
+        "Prose that uses Markdown the charter does not render: a heading, thematic break, code block or table, an image, or a link other than http, https, mailto or an in-document anchor."
+        why "A heading, rule or code block inside a clause would look like a numbered clause or section of \
+             its own, and an image or a `javascript:` link would load or run something when the Markdown is \
+             viewed. Such markup is shown as plain text instead, which is safe, so this is a warning: the \
+             text still says what it said, only not in the layout it asked for."
+        fix "Write the text as paragraphs, lists, emphasis and links (http, https, mailto or `#anchor`); put \
+             a new section in the charter's own structure rather than in a heading inside prose.";
     DUPLICATE_ID = "E0301" "duplicate-id" Error
         "Two items share an id, so references to it are ambiguous."
         why "A reference to a shared id could mean either item, and two clauses would get the same anchor."

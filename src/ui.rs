@@ -148,8 +148,9 @@ impl Ui {
             match stream {
                 Stream::Stdout => self.stdout(&bytes)?,
                 Stream::Stderr => {
-                    // As every write to standard error: a closed stream is no reason to stop.
-                    let _ = self.stderr(|w| w.write_all(&bytes));
+                    // As every write to standard error: a closed stream is no reason to stop. The
+                    // transcript was escaped as it was written.
+                    let _ = self.stderr_raw(|w| w.write_all(&bytes));
                 }
             }
         }
@@ -176,8 +177,14 @@ impl Ui {
         }
     }
 
-    /// Runs `f` with standard error (or the transcript's), coloured as standard error is.
+    /// Runs `f` with standard error (or the transcript's), coloured as standard error is, and with every
+    /// hidden character in what `f` writes made visible (see [`crate::hidden::escape_terminal`]).
     fn stderr<R>(&mut self, f: impl FnOnce(&mut dyn WriteColor) -> R) -> R {
+        self.stderr_raw(|w| f(&mut crate::terminal::Escaping(w)))
+    }
+
+    /// Runs `f` with standard error (or the transcript's) as it is, for text escaped already.
+    fn stderr_raw<R>(&mut self, f: impl FnOnce(&mut dyn WriteColor) -> R) -> R {
         match &mut self.sink {
             Sink::Direct(stream) => f(&mut stream.lock()),
             Sink::Buffered(transcript) if self.stderr_color => {

@@ -226,3 +226,59 @@ fn charter_text_is_data_even_in_a_users_template() {
         stdout_of(&out)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_template_is_refused_and_symlink_loops_end() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A folder that links to itself and to its parent: walked once each, not forever.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+    fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/up")).expect("symlink");
+    let out = charter()
+        .args(["render", SEPSIS, "--templates"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let fifo = dir.path().join("body.md.tera");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let out = charter()
+        .args(["render", SEPSIS, "--templates"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("not a regular file"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn a_template_that_produces_too_much_stops_with_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 100,000 × 100,000 lines of ten bytes: 100 GB, if nothing stopped it.
+    fs::write(
+        dir.path().join("body.md.tera"),
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}0123456789{% endfor %}{% endfor %}\n",
+    )
+    .expect("write");
+    let out = charter()
+        .args(["render", SEPSIS, "--templates"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("produces more than 64 MiB"), "{err}");
+    assert!(err.contains("body.md.tera"), "{err}");
+}

@@ -4,6 +4,7 @@ use crate::batch::{self, Input, Inputs, Status};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::hidden::{escape_json, escape_terminal};
 use crate::policy::{Policy, check_with};
 use crate::ui::Ui;
 
@@ -40,9 +41,9 @@ fn check_one(args: &CheckArgs, policy: &Policy, input: &Input, ui: &mut Ui) -> S
         && let Some(coverage) = &checked.coverage
     {
         let text = match args.diagnostics.message_format {
-            MessageFormat::Human => coverage.human(&source.name),
-            MessageFormat::Short => coverage.short(&source.name),
-            MessageFormat::Json => coverage.json(&source.name),
+            MessageFormat::Human => escape_terminal(&coverage.human(&source.name)).into_owned(),
+            MessageFormat::Short => escape_terminal(&coverage.short(&source.name)).into_owned(),
+            MessageFormat::Json => escape_json(&coverage.json(&source.name)).into_owned(),
         };
         if let Err(e) = ui.stdout(text.as_bytes()) {
             ui.error(&e);

@@ -7,6 +7,7 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::hidden::escape_terminal;
 use crate::input::read_source;
 use crate::output::Destination;
 use crate::policy::{Checked, Policy, check_with};
@@ -19,7 +20,13 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     // The two sides are read and checked, and later laid out, at the same time: a large charter takes a
     // good part of the run to check. An error in the old side is reported first, as before.
     let (old, new) = rayon::join(|| Input::read(&args.old), || Input::read(&args.new));
-    let (old, new) = (old?, new?);
+    let (mut old, mut new) = (old?, new?);
+    if args.format == DiffFormat::Text {
+        // The text report is for a terminal: names and rendered inputs are escaped before they are
+        // compared, so that the report can carry its own colours and nothing else.
+        old.escape_for_terminal();
+        new.escape_for_terminal();
+    }
     if old.is_charter() != new.is_charter() {
         return Err(Error::Usage(
             "compare two charters (.toml) or two rendered Markdown documents (.md), not one of each".into(),
@@ -58,12 +65,34 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let markdown = diff::needs_markdown(&options, old.is_charter() && new.is_charter());
     let (old_side, new_side) = rayon::join(|| old.side(markdown), || new.side(markdown));
     let outcome = diff::diff(&old_side?, &new_side?, options);
-    destination.write(outcome.report.as_bytes())?;
+    let report = if format == Format::Text {
+        escape_report(&outcome.report, options.color)
+    } else {
+        outcome.report
+    };
+    destination.write(report.as_bytes())?;
     Ok(if outcome.different {
         Exit::Invalid
     } else {
         Exit::Success
     })
+}
+
+/// The text report with every hidden character made visible, except the escape character of its own
+/// colours when it is coloured: the inputs were escaped before the comparison, and a valid charter has
+/// no control character in it, so every escape character left is one of the report's colour sequences.
+fn escape_report(report: &str, color: bool) -> String {
+    let mut out = String::with_capacity(report.len());
+    for piece in report.split_inclusive('\u{1b}') {
+        match piece.strip_suffix('\u{1b}') {
+            Some(text) if color => {
+                out.push_str(&escape_terminal(text));
+                out.push('\u{1b}');
+            }
+            _ => out.push_str(&escape_terminal(piece)),
+        }
+    }
+    out
 }
 
 enum Input {
@@ -95,6 +124,18 @@ impl Input {
                 Input::Charter { source, checked }
             }
         })
+    }
+
+    /// Escapes the name, and the text of a rendered document, for a report printed to a terminal.
+    fn escape_for_terminal(&mut self) {
+        let source = match self {
+            Input::Charter { source, .. } => source,
+            Input::Rendered(source) => {
+                source.text = escape_terminal(&source.text).into_owned();
+                source
+            }
+        };
+        source.name = escape_terminal(&source.name).into_owned();
     }
 
     fn is_charter(&self) -> bool {

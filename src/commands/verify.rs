@@ -79,7 +79,8 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
 }
 
 /// The SHA-256 a rendered document says it came from.
-fn claimed_fingerprint(text: &str) -> Option<&str> {
+#[must_use]
+pub fn claimed_fingerprint(text: &str) -> Option<&str> {
     let at = text.find("SHA-256 ")? + "SHA-256 ".len();
     let rest = text[at..]
         .trim_start_matches(['`', ' '])
@@ -90,7 +91,9 @@ fn claimed_fingerprint(text: &str) -> Option<&str> {
     (hex.len() == 64).then_some(hex)
 }
 
-fn first_difference<'a>(found: &'a str, wanted: &'a str) -> Option<(usize, &'a str, &'a str)> {
+/// The first line at which two texts differ, with the line of each (or "(end of file)").
+#[must_use]
+pub fn first_difference<'a>(found: &'a str, wanted: &'a str) -> Option<(usize, &'a str, &'a str)> {
     let mut f = found.split('\n');
     let mut w = wanted.split('\n');
     for line in 1.. {

@@ -25,7 +25,7 @@ pub use exceptions::Exception;
 pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
 pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};
 pub use lookup::{Actor, Lookup};
-pub use overview::Overview;
+pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};
 pub use phases::{Metric, Obligation, Phase};
 pub use publication::{Authorship, Publication};

@@ -35,4 +35,43 @@ pub struct Overview {
     /// What it deliberately does not cover.
     #[serde(default)]
     pub non_goals: Vec<String>,
+    /// Direction marks and joiners the charter's text may contain, for a script that needs them. Every
+    /// other hidden character (bidirectional overrides and isolates, zero-width characters, controls) is
+    /// an error, and documents show each allowed mark visibly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow_characters: Vec<AllowedMark>,
+}
+
+/// A direction mark or joiner a charter may allow by its code point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, Serialize)]
+pub enum AllowedMark {
+    /// U+200E LEFT-TO-RIGHT MARK.
+    #[serde(rename = "U+200E")]
+    LeftToRightMark,
+    /// U+200F RIGHT-TO-LEFT MARK.
+    #[serde(rename = "U+200F")]
+    RightToLeftMark,
+    /// U+061C ARABIC LETTER MARK.
+    #[serde(rename = "U+061C")]
+    ArabicLetterMark,
+    /// U+200C ZERO WIDTH NON-JOINER, which Persian and other scripts need inside words.
+    #[serde(rename = "U+200C")]
+    ZeroWidthNonJoiner,
+    /// U+200D ZERO WIDTH JOINER.
+    #[serde(rename = "U+200D")]
+    ZeroWidthJoiner,
+}
+
+impl AllowedMark {
+    /// The character it allows.
+    #[must_use]
+    pub fn char(self) -> char {
+        match self {
+            AllowedMark::LeftToRightMark => '\u{200E}',
+            AllowedMark::RightToLeftMark => '\u{200F}',
+            AllowedMark::ArabicLetterMark => '\u{061C}',
+            AllowedMark::ZeroWidthNonJoiner => '\u{200C}',
+            AllowedMark::ZeroWidthJoiner => '\u{200D}',
+        }
+    }
 }

@@ -55,11 +55,7 @@ fn is_own_anchor(html: &str) -> bool {
 }
 
 fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || lower.starts_with('#')
+    crate::prose::is_safe_url(url)
 }
 
 #[cfg(test)]

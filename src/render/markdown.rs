@@ -9,6 +9,8 @@ use std::fmt;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::hidden;
+use crate::prose;
 use crate::xref;
 
 /// A fragment of Markdown that is safe to insert into the document as is.
@@ -79,7 +81,8 @@ pub fn join(items: &[Md], separator: &str) -> Md {
 
 /// Plain text from the charter, on one line, with every character that Markdown or HTML would interpret
 /// escaped. Line breaks and other control characters become spaces, so a value can never open a new
-/// block, table row or list item; bidirectional overrides are dropped so that they cannot disguise a clause.
+/// block, table row or list item; bidirectional overrides and invisible characters (which a valid charter
+/// cannot hold) are dropped so that they cannot disguise a clause, and an allowed direction mark is shown.
 #[must_use]
 pub fn text(value: &str) -> Md {
     let value = &mark_references(value);
@@ -97,7 +100,7 @@ pub fn text(value: &str) -> Md {
                 out.push(c);
             }
             c if c.is_control() => out.push(' '),
-            c if is_invisible_format(c) => {}
+            c if hidden::class(c).is_some() => push_hidden(&mut out, c),
             c => out.push(c),
         }
         rest = &rest[at + c.len_utf8()..];
@@ -146,9 +149,11 @@ pub fn mailto(address: &str) -> Md {
     Md(format!("[{}](mailto:{target})", text(address)))
 }
 
-/// Markdown written by the organiser, for a paragraph of its own. Emphasis, links and lists keep working;
-/// raw HTML is shown as text; lines that would start a heading or a table are escaped so that the
-/// document's numbering and structure cannot be broken from the charter.
+/// Markdown written by the organiser, for a paragraph of its own. Emphasis, lists and links to the
+/// allow-list of [`prose::is_safe_url`] keep working; raw HTML is shown as text; an image, or a link to any
+/// other target, keeps only its text; lines that would start a heading, a table or a code block are
+/// escaped, and prose that still holds such structure is shown as one line of plain text, so that the
+/// document's numbering and structure cannot be broken from the charter (see [`crate::prose`]).
 #[must_use]
 pub fn prose(value: &str) -> Md {
     let mut out = String::with_capacity(value.len() + 8);
@@ -184,12 +189,29 @@ pub fn prose(value: &str) -> Md {
                     out.push(c);
                 }
                 c if c.is_control() => out.push(' '),
-                c if is_invisible_format(c) => {}
+                c if hidden::class(c).is_some() => push_hidden(&mut out, c),
                 c => out.push(c),
             }
         }
     }
+    // Links and images, then whatever structure the line rules above did not catch (a heading inside a
+    // list item, a thematic break): such prose is shown as one line of plain text.
+    let out = prose::apply(&out, &prose::link_edits(&out));
+    if prose::has_structure(&out) {
+        return text(value);
+    }
     Md(out)
+}
+
+/// A hidden character in text that reaches a document: a direction mark or joiner, which only a charter
+/// that allows it can hold, is kept and shown by name (`⟨RLM⟩`); any other is dropped.
+fn push_hidden(out: &mut String, c: char) {
+    if let Some(name) = hidden::mark_name(c) {
+        out.push(c);
+        out.push('⟨');
+        out.push_str(name);
+        out.push('⟩');
+    }
 }
 
 /// Replaces each well-formed cross-reference (`[[partner:vitalis]]`) with a marker that survives escaping
@@ -278,12 +300,6 @@ fn needs_attention(b: u8) -> bool {
         )
 }
 
-/// Bidirectional overrides and isolates, and zero-width characters, which can make text display in an
-/// order other than the order it is read in.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +319,30 @@ mod tests {
         assert_eq!(text("{{ x }}").as_str(), "\\{\\{ x \\}\\}");
         assert_eq!(text("AT&T").as_str(), "AT\\&T");
         assert_eq!(text("abc\u{202E}def").as_str(), "abcdef");
+    }
+
+    #[test]
+    fn an_allowed_mark_is_kept_and_shown_and_other_hidden_characters_are_dropped() {
+        assert_eq!(text("Oregon\u{200F}").as_str(), "Oregon\u{200F}⟨RLM⟩");
+        assert_eq!(prose("a\u{200E}b").as_str(), "a\u{200E}⟨LRM⟩b");
+        assert_eq!(text("a\u{2066}b\u{E0041}c\u{AD}d").as_str(), "abcd");
+    }
+
+    #[test]
+    fn prose_links_and_images_outside_the_allow_list_are_text() {
+        assert_eq!(prose("[x](javascript:alert(1))").as_str(), "x");
+        assert_eq!(prose("[x](java&#115;cript:alert(1))").as_str(), "x");
+        assert_eq!(
+            prose("[site](https://example.org)").as_str(),
+            "[site](https://example.org)"
+        );
+        assert_eq!(
+            prose("![t](https://evil.example/t.png)").as_str(),
+            "\\!\\[t\\](https://evil.example/t.png)"
+        );
+        // Structure the line rules miss: the whole value becomes one line of text.
+        assert_eq!(prose("- # heading").as_str(), "\\- \\# heading");
+        assert_eq!(prose("a\n\n***\n\nb").as_str(), "a  \\*\\*\\*  b");
     }
 
     #[test]

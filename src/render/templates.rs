@@ -110,10 +110,7 @@ impl Templates {
         let mut loaded = Vec::new();
         for (name, path) in files {
             if name == CSS_NAME || name.ends_with(".tera") {
-                let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                })?;
+                let text = read_template(&path)?;
                 let replaces = name == CSS_NAME || BUILTIN.iter().any(|(n, _)| *n == name);
                 loaded.push(if replaces {
                     Loaded::Replaces(name.clone(), path.clone())
@@ -147,23 +144,82 @@ impl Templates {
     /// # Errors
     /// When the template fails; the error names the file, line and column.
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Error> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| template_error(&e, &self.user))
+        let mut out = Capped {
+            bytes: Vec::new(),
+            over: false,
+        };
+        match self.tera.render_to(name, ctx, &mut out) {
+            Ok(()) => Ok(String::from_utf8(out.bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())),
+            Err(_) if out.over => Err(Error::Template {
+                location: Some(
+                    self.user
+                        .get(name)
+                        .map_or_else(|| name.to_owned(), |path| path.display().to_string()),
+                ),
+                message: format!(
+                    "the template produces more than {} MiB, far more than any charter needs; look for a loop that repeats without end",
+                    MAX_OUTPUT >> 20
+                ),
+                excerpt: String::new(),
+            }),
+            Err(e) => Err(template_error(&e, &self.user)),
+        }
     }
 }
 
-/// Collects the files under `dir`, named relative to `root` with `/` separators.
+/// The most a template may produce, in bytes: over a thousand times the largest example's document, and
+/// ten times that of a charter of 10,000 obligations, so that a template that loops without end stops
+/// with an error instead of exhausting memory.
+pub const MAX_OUTPUT: usize = 64 << 20;
+
+/// The output of a template, refused once it passes [`MAX_OUTPUT`].
+struct Capped {
+    bytes: Vec<u8>,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_OUTPUT {
+            self.over = true;
+            return Err(std::io::Error::other("template output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Collects the files under `dir`, named relative to `root` with `/` separators. A folder reached again
+/// through a symbolic link (a loop) is not read twice.
 fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> Result<(), Error> {
+    let mut seen = std::collections::BTreeSet::new();
+    walk_once(root, dir, files, &mut seen)
+}
+
+fn walk_once(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<(String, PathBuf)>,
+    seen: &mut std::collections::BTreeSet<PathBuf>,
+) -> Result<(), Error> {
     let read = |path: &Path, source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
+    let real = std::fs::canonicalize(dir).map_err(|e| read(dir, e))?;
+    if !seen.insert(real) {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(dir).map_err(|e| read(dir, e))?;
     for entry in entries {
         let path = entry.map_err(|e| read(dir, e))?.path();
         if path.is_dir() {
-            walk(root, &path, files)?;
+            walk_once(root, &path, files, seen)?;
         } else {
             let relative = path.strip_prefix(root).unwrap_or(&path);
             let name = relative
@@ -175,6 +231,36 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> Result<(
         }
     }
     Ok(())
+}
+
+/// The largest template or stylesheet read, in bytes.
+pub const MAX_TEMPLATE: u64 = 4 << 20;
+
+/// Reads one of the user's templates: a regular file (a FIFO or a device named like a template would
+/// block or never end), of at most [`MAX_TEMPLATE`] bytes.
+fn read_template(path: &Path) -> Result<String, Error> {
+    use std::io::Read;
+    let wrap = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(wrap)?;
+    if !meta.is_file() {
+        return Err(wrap(std::io::Error::other(
+            "it is not a regular file; a template must be one",
+        )));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEMPLATE + 1).read_to_string(&mut text))
+        .map_err(wrap)?;
+    if text.len() as u64 > MAX_TEMPLATE {
+        return Err(wrap(std::io::Error::other(format!(
+            "it is larger than {} MiB, which no template needs",
+            MAX_TEMPLATE >> 20
+        ))));
+    }
+    Ok(text)
 }
 
 /// A Tera error as the user should read it: the file (their path, for their templates), line and column,

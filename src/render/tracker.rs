@@ -2,6 +2,8 @@
 //! a flat list of items). Text is plain, without Markdown escapes; timing is typed as in
 //! [`checklist::Timing`](super::checklist::Timing).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::anchors::ClauseRef;
@@ -54,7 +56,7 @@ pub fn rows(groups: &[Group]) -> Vec<Row<'_>> {
 /// The checklist as CSV (RFC 4180: a header row, CRLF line ends), one row per item. The typed timing is
 /// spread over four columns: `timing` (date, recurring or event), `date` (the date, or the first
 /// occurrence), `frequency` and `event`. The clause is written `§10.10`, so that a spreadsheet keeps it as
-/// text rather than reading 10.1.
+/// text rather than reading 10.1, and no cell starts with a formula trigger (see [`cell`]).
 ///
 /// # Errors
 /// Never in practice; writing to memory cannot fail.
@@ -89,18 +91,18 @@ pub fn csv(groups: &[Group]) -> Result<String, Error> {
         };
         writer
             .serialize(CsvRow {
-                key: row.key,
-                owner_id: row.owner_id,
-                owner: &row.owner,
-                action: &row.action,
-                when: &row.when,
+                key: &cell(row.key),
+                owner_id: &cell(row.owner_id),
+                owner: &cell(&row.owner),
+                action: &cell(&row.action),
+                when: &cell(&row.when),
                 timing,
                 date: row.timing.date().map(|d| d.to_string()).unwrap_or_default(),
                 frequency,
-                event,
-                evidence: &row.evidence,
+                event: &cell(event),
+                evidence: &cell(&row.evidence),
                 clause: format!("§{}", row.clause.number),
-                clause_anchor: &row.clause.anchor,
+                clause_anchor: &cell(&row.clause.anchor),
             })
             .map_err(wrap)?;
     }
@@ -109,6 +111,18 @@ pub fn csv(groups: &[Group]) -> Result<String, Error> {
         .map_err(|e| wrap(e.into_error().into()))?;
     Ok(String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// A cell as a spreadsheet may read it: text that starts with a formula trigger (`=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading `'`, as OWASP advises against CSV injection, so that Excel,
+/// LibreOffice and Google Sheets show it as text instead of evaluating it.
+#[must_use]
+pub fn cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The checklist as JSON: the charter's identity and term, then every item with its owner.

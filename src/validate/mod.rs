@@ -14,10 +14,12 @@ mod governance;
 mod independence;
 mod ip;
 pub(crate) mod items;
+mod markup;
 mod partners;
 mod periods;
 mod references;
 mod schedule;
+mod text;
 mod xrefs;
 
 use std::ops::Deref;
@@ -91,6 +93,8 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     partners::check(&charter, &mut ctx);
     schedule::check(&charter, &mut ctx);
     periods::check(&charter, &mut ctx);
+    markup::check(&charter, &mut ctx);
+    text::check(&charter, &mut ctx);
     diagnostic::sort(&mut ctx.out);
     ctx.out.dedup();
     let accepted = exceptions::apply(&charter, &mut ctx);
