@@ -621,3 +621,36 @@ fn argument_errors_follow_the_colour_choice() {
     assert!(!stderr_of(&never).contains('\u{1b}'));
     assert!(stderr_of(&never).contains("unrecognized subcommand 'chek'"));
 }
+
+#[test]
+fn verify_refuses_a_format_it_cannot_verify() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases: [(&str, &[u8], &str); 2] = [
+        (
+            "board.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+            "is a PDF, which charter cannot verify",
+        ),
+        (
+            "board.bin",
+            b"\x00\xff\xfe binary",
+            "is not text, which charter cannot verify",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).expect("write");
+        let out = charter()
+            .arg("verify")
+            .arg(&path)
+            .arg("charters/sepsis-advisory-board.toml")
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            stderr_of(&out).contains(expected),
+            "{name}: {}",
+            stderr_of(&out)
+        );
+    }
+}

@@ -13,6 +13,12 @@ use crate::ui::Ui;
 
 pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let document = read_source(&args.document)?;
+    if let Some(what) = unverifiable(&document.bytes) {
+        return Err(Error::Usage(format!(
+            "{} is {what}, which charter cannot verify: it verifies the Markdown, HTML and DOCX documents it renders",
+            document.name
+        )));
+    }
     let source = read_source(&args.source)?;
     let checked = check_with(&source, &Policy::default());
     ui.diagnostics(&source, &checked.diagnostics, MessageFormat::Human, false)?;
@@ -76,6 +82,22 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         ));
     }
     Ok(Exit::Invalid)
+}
+
+/// What a document is, when it is of a format `verify` cannot re-render: a PDF, an archive that is not a
+/// Word document, or bytes that are not text.
+fn unverifiable(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("a PDF")
+    } else if bytes.starts_with(ZIP_SIGNATURE) {
+        package::part(bytes, "word/document.xml")
+            .is_none()
+            .then_some("a zip archive but not a Word document")
+    } else if std::str::from_utf8(bytes).is_err() {
+        Some("not text")
+    } else {
+        None
+    }
 }
 
 /// The SHA-256 a rendered document says it came from.
