@@ -8,7 +8,7 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::load::Source;
-use crate::render::{self, Templates};
+use crate::render;
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let destination = ui.destination(&args.out, &[&args.old, &args.new])?;
@@ -51,8 +51,8 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
         rendered: args.rendered,
         color: format == Format::Text && ui.color_stdout(to_stdout),
     };
-    let markdown = diff::needs_markdown(&options, old.is_charter() && new.is_charter());
-    let (old_side, new_side) = rayon::join(|| old.side(markdown), || new.side(markdown));
+    let layout = diff::needs_layout(&options, old.is_charter() && new.is_charter());
+    let (old_side, new_side) = rayon::join(|| old.side(layout), || new.side(layout));
     let outcome = diff::diff(&old_side?, &new_side?, options);
     destination.write(outcome.report.as_bytes())?;
     Ok(if outcome.different {
@@ -97,32 +97,24 @@ impl Input {
         matches!(self, Input::Charter { .. })
     }
 
-    /// The side to compare, laid out once; rendered as Markdown only when the comparison reads it.
-    fn side(&self, markdown: bool) -> Result<Side<'_>, Error> {
+    /// The side to compare, laid out once, and only when the comparison reads the layout.
+    fn side(&self, layout: bool) -> Result<Side<'_>, Error> {
         Ok(match self {
             Input::Charter { source, checked } if checked.valid.is_some() => {
                 let valid = checked.valid.as_ref().expect("checked above");
-                let (markdown, clauses) = if markdown {
-                    let document =
-                        render::document::build(valid, render::fingerprint(&source.bytes));
-                    (
-                        Templates::builtin()?.markdown_of(&document)?,
-                        document.clauses,
-                    )
+                let fingerprint = render::fingerprint(&source.bytes);
+                if layout {
+                    let document = render::document::build(valid, fingerprint.clone());
+                    let clauses = document.clauses.clone();
+                    Side::of_charter(&source.name, valid, fingerprint, clauses, Some(&document))
                 } else {
-                    (String::new(), render::document::clause_numbers(valid))
-                };
-                Side {
-                    name: &source.name,
-                    markdown,
-                    charter: Some((&**valid, clauses)),
+                    let clauses = render::document::clause_numbers(valid);
+                    Side::of_charter(&source.name, valid, fingerprint, clauses, None)
                 }
             }
-            Input::Charter { source, .. } | Input::Rendered(source) => Side {
-                name: &source.name,
-                markdown: source.text.clone(),
-                charter: None,
-            },
+            Input::Charter { source, .. } | Input::Rendered(source) => {
+                Side::of_markdown(&source.name, &source.text)
+            }
         })
     }
 }

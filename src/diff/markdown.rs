@@ -1,0 +1,69 @@
+//! The Markdown redline: the header, the change summary, then the document with CriticMarkup marks
+//! (`{--deleted--}`, `{++inserted++}`, `{>>moved from §10.1<<}`), a view of the [`Redline`].
+
+use std::fmt::Write as _;
+
+use super::align::Redline;
+use super::report::{Entry, Header};
+use super::view::{self, CRITIC};
+use crate::render::markdown::text;
+
+/// The legend, in CriticMarkup.
+const LEGEND: &str = "Legend: {++inserted++}, {--deleted--}, {>>moved from §N<<}. Clause numbers and § references are the new version's.";
+
+/// Writes the Markdown redline.
+#[must_use]
+pub fn write(
+    header: &Header,
+    summary: &[Entry],
+    renumbered: &[String],
+    redline: &Redline,
+) -> String {
+    let mut out = String::with_capacity(redline.blocks.len() * 200);
+    let title = header.new.title.as_deref().unwrap_or(&header.new_name);
+    let _ = writeln!(out, "# Redline: {}\n", text(title));
+    let _ = writeln!(out, "| | Old | New |\n| --- | --- | --- |");
+    for (label, old, new) in header.rows() {
+        let _ = writeln!(out, "| {label} | {} | {} |", text(&old), text(&new));
+    }
+    out.push('\n');
+    for warning in &header.warnings {
+        let _ = writeln!(out, "> **Warning:** {}\n", text(warning));
+    }
+    let _ = writeln!(out, "{LEGEND}\n");
+    let _ = writeln!(out, "## Changes in this redline\n");
+    let _ = writeln!(out, "{}.\n", super::count(summary.len(), "change"));
+    for entry in summary {
+        let _ = writeln!(out, "- {}", entry_line(entry));
+    }
+    if !renumbered.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nRenumbered, with every reference to them: {}.",
+            renumbered.join("; ")
+        );
+    }
+    out.push_str("\n---\n\n");
+    for block in &redline.blocks {
+        out.push_str(&view::block(block, &CRITIC));
+        out.push('\n');
+    }
+    let fingerprint = |f: &Option<String>| f.clone().unwrap_or_else(|| "unknown".to_owned());
+    let _ = writeln!(
+        out,
+        "---\n\nRedline by charter {} of the input with SHA-256 `{}` (old) and the input with SHA-256 `{}` (new).",
+        env!("CARGO_PKG_VERSION"),
+        fingerprint(&header.old.fingerprint),
+        fingerprint(&header.new.fingerprint)
+    );
+    out
+}
+
+/// A summary entry, linked to its clause.
+pub(crate) fn entry_line(entry: &Entry) -> String {
+    match (&entry.anchor, &entry.clause) {
+        (Some(a), Some(c)) => format!("[§{c}](#{a}) {}", text(&entry.text)),
+        (Some(a), None) => format!("{} ([see](#{a}))", text(&entry.text)),
+        _ => text(&entry.text).to_string(),
+    }
+}
