@@ -148,14 +148,14 @@ fn tables_added_removed_and_renamed() {
     let text = terms(&base(), &removed);
     assert!(
         text.contains(
-            "Obligation \"Tell the site leads of any malfunction affecting results\" (id \"malfunction-notice\"): removed"
+            "Obligation \"Tell the site leads of any malfunction affecting results\": removed"
         ),
         "{text}"
     );
     let added = terms(&removed, &base());
     assert!(
         added.contains(
-            "Obligation \"Tell the site leads of any malfunction affecting results\" (id \"malfunction-notice\"): added (§10.3)"
+            "Obligation \"Tell the site leads of any malfunction affecting results\": added (§10.3)"
         ),
         "{added}"
     );
@@ -362,4 +362,30 @@ fn clause_numbers_without_the_document_are_the_documents_own() {
             path.display()
         );
     }
+}
+
+#[test]
+fn changes_read_as_words_with_names_not_ids() {
+    let new = edit(
+        &base(),
+        &[
+            ("threshold_usd = 5000", "threshold_usd = 2500"),
+            (
+                "mandate = \"Runs budget, contracts and amendments, and breaks deadlocks of the Clinical Board.\"",
+                "mandate = \"Runs budget and contracts for [[partner:harbor]] and [[partner:pine-valley]], and breaks deadlocks of the [[body:board]].\"",
+            ),
+        ],
+    );
+    let text = terms(&base(), &new);
+    assert!(
+        text.contains("Conflicts of interest › threshold (USD): 5000 → 2500"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "{+for Harbor and Pine Valley+}, and breaks deadlocks of the Clinical Board."
+        ),
+        "references read as the document reads them: {text}"
+    );
+    assert!(!text.contains("[[partner:"), "{text}");
 }

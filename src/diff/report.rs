@@ -92,7 +92,7 @@ pub fn warnings(old: &Facts, new: &Facts, aligned: bool) -> Vec<String> {
     }
     if !aligned {
         out.push(
-            "At least one side is not a document charter rendered, so no clause alignment was possible: the texts are compared paragraph by paragraph."
+            "At least one side is not a document rendered by charter, so no clause alignment was possible: the texts are compared paragraph by paragraph."
                 .to_owned(),
         );
     }

@@ -63,15 +63,15 @@ pub struct Change {
 /// Compares two charters. `old_clauses` and `new_clauses` map anchors to clause numbers in each document.
 #[must_use]
 pub fn compare(
-    old: &Charter,
-    new: &Charter,
+    old_charter: &Charter,
+    new_charter: &Charter,
     old_clauses: &BTreeMap<String, String>,
     new_clauses: &BTreeMap<String, String>,
 ) -> Vec<Change> {
     // Both charters become JSON trees to walk; each is a fair part of the work on a large charter.
     let (old, new) = rayon::join(
-        || serde_json::to_value(old).unwrap_or(Value::Null),
-        || serde_json::to_value(new).unwrap_or(Value::Null),
+        || serde_json::to_value(old_charter).unwrap_or(Value::Null),
+        || serde_json::to_value(new_charter).unwrap_or(Value::Null),
     );
     let mut walker = Walker {
         changes: Vec::new(),
@@ -99,7 +99,76 @@ pub fn compare(
             walker.value(&at, o, n);
         }
     }
-    walker.changes
+    let mut changes = walker.changes;
+    let (old_names, new_names) = (
+        Names::new(old_charter, old_clauses),
+        Names::new(new_charter, new_clauses),
+    );
+    for change in &mut changes {
+        match &mut change.kind {
+            ChangeKind::Changed { old, new } => {
+                old_names.resolve(old);
+                new_names.resolve(new);
+            }
+            ChangeKind::Added { new } => new_names.resolve(new),
+            ChangeKind::Removed { old } => old_names.resolve(old),
+            ChangeKind::Moved { .. } => {}
+        }
+    }
+    changes
+}
+
+/// What the cross-references of one version's free text (`[[partner:uni-b]]`) read as in its document:
+/// the partner's short name, the body's name, the clause's number.
+struct Names<'a> {
+    charter: &'a Charter,
+    clauses: &'a BTreeMap<String, String>,
+}
+
+impl<'a> Names<'a> {
+    fn new(charter: &'a Charter, clauses: &'a BTreeMap<String, String>) -> Self {
+        Names { charter, clauses }
+    }
+
+    fn resolve(&self, value: &mut Value) {
+        match value {
+            Value::String(s) if s.contains("[[") => *s = self.text(s),
+            Value::Array(items) => items.iter_mut().for_each(|v| self.resolve(v)),
+            _ => {}
+        }
+    }
+
+    fn text(&self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        for r in crate::xref::find(value) {
+            let name = match r.kind {
+                Some(crate::xref::Kind::Partner) => self
+                    .charter
+                    .partners
+                    .iter()
+                    .find(|p| p.id == r.target)
+                    .map(|p| p.short_name.clone()),
+                Some(crate::xref::Kind::Body) => self
+                    .charter
+                    .bodies
+                    .iter()
+                    .find(|b| b.id == r.target)
+                    .map(|b| b.name.clone()),
+                Some(crate::xref::Kind::Clause) => {
+                    self.clauses.get(r.target).map(|n| format!("§{n}"))
+                }
+                None => None,
+            };
+            if let Some(name) = name {
+                out.push_str(&value[last..r.range.start]);
+                out.push_str(&name);
+                last = r.range.end;
+            }
+        }
+        out.push_str(&value[last..]);
+        out
+    }
 }
 
 /// The document's name for a top-level section.
@@ -144,7 +213,10 @@ fn term_words(key: &str) -> String {
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),
         "what" => "what is disclosed".to_owned(),
-        other => other.replace('_', " "),
+        other => match other.strip_suffix("_usd") {
+            Some(stem) => format!("{} (USD)", stem.replace('_', " ")),
+            None => other.replace('_', " "),
+        },
     }
 }
 
@@ -368,6 +440,25 @@ impl Walker<'_> {
             map
         };
         let (old_ids, new_ids) = (first(&old), first(&new));
+        // An id is named only where an item removed and one added share a name (an id renamed): the
+        // name alone would not tell them apart. The path in JSON always has it.
+        let gone: FxHashSet<String> = old
+            .iter()
+            .filter(|(id, _)| !new_ids.contains_key(id))
+            .map(|(_, t)| display_name(t))
+            .collect();
+        let came: FxHashSet<String> = new
+            .iter()
+            .filter(|(id, _)| !old_ids.contains_key(id))
+            .map(|(_, t)| display_name(t))
+            .collect();
+        let named = |item: At, table: &Map<String, Value>| {
+            if gone.contains(&display_name(table)) && came.contains(&display_name(table)) {
+                with_id(item, table)
+            } else {
+                item
+            }
+        };
         for (id, table) in &old {
             let matched = new_ids.get(id).map(|&k| new[k].1);
             if matched == Some(*table) {
@@ -377,7 +468,7 @@ impl Walker<'_> {
             match matched {
                 Some(new_table) => self.tables_of(&item, table, new_table),
                 None => self.push(
-                    &with_id(item, table),
+                    &named(item, table),
                     ChangeKind::Removed {
                         old: Value::String(display_name(table)),
                     },
@@ -387,7 +478,7 @@ impl Walker<'_> {
         for (id, table) in new.iter().filter(|(id, _)| !old_ids.contains_key(id)) {
             let item = at.item(noun, id, &display_name(table));
             self.push(
-                &with_id(item, table),
+                &named(item, table),
                 ChangeKind::Added {
                     new: Value::String(display_name(table)),
                 },
