@@ -128,10 +128,15 @@ fn tables_are_matched_by_id_not_position() {
         .expect("third");
     let swapped = format!("{}{}{}{}", &text[..a], &text[b..c], &text[a..b], &text[c..]);
     let out = terms(&text, &swapped);
-    assert!(out.contains("Obligation \"Provide an independent security assessment of the sandbox\": moved from position 2 to 1"), "{out}");
+    assert!(
+        out.contains(
+            "Obligation \"Provide an independent security assessment of the sandbox\": moved, §10.2 → §10.1\n"
+        ),
+        "{out}"
+    );
     assert_eq!(out.matches(": moved").count(), 1, "{out}");
     assert!(
-        !out.contains('→'),
+        out.matches('→').count() == 1,
         "reordering is not a change of terms: {out}"
     );
 }

@@ -52,6 +52,8 @@ pub enum PartStatus {
     Inserted,
     /// Only in the old version.
     Deleted,
+    /// The same words at another place in the block (a table row moved with its item).
+    Moved,
 }
 
 /// A part of a block, compared: its cells (one, or one per column of a table row), each a run of spans.
@@ -250,6 +252,7 @@ fn by_content(old: &[Unit], new: &[Unit]) -> Vec<Block> {
     .into_iter()
     .map(|step| match step {
         Step::Same(o, n) | Step::Paired(o, n) => pair(&old[o], &new[n], false),
+        Step::Moved(o, n) => pair(&old[o], &new[n], true),
         Step::Deleted(o) => whole(&old[o], false),
         Step::Inserted(n) => whole(&new[n], true),
     })
@@ -320,6 +323,13 @@ fn parts(old: &[Piece], new: &[Piece]) -> Vec<Part> {
     let new_text: Vec<String> = new.iter().map(key).collect();
     let can_pair = |o: usize, n: usize| {
         let (a, b) = (&old[o], &new[n]);
+        if let (Some(x), Some(y)) = (&a.key, &b.key) {
+            return x == y;
+        }
+        // Without keys (a document read back), a task pairs only with one from the same clause.
+        if a.role == Role::Task && target(&old_text[o]) != target(&new_text[n]) {
+            return false;
+        }
         a.role == b.role
             && (matches!(
                 a.role,
@@ -331,6 +341,10 @@ fn parts(old: &[Piece], new: &[Piece]) -> Vec<Part> {
         .into_iter()
         .map(|step| match step {
             Step::Same(_, n) => same(&new[n]),
+            Step::Moved(_, n) => Part {
+                status: PartStatus::Moved,
+                ..same(&new[n])
+            },
             Step::Paired(o, n) => changed(&old[o], &new[n]),
             Step::Deleted(o) => one_side(&old[o], Mark::Deleted, PartStatus::Deleted),
             Step::Inserted(n) => one_side(&new[n], Mark::Inserted, PartStatus::Inserted),
@@ -372,6 +386,13 @@ fn changed(old: &Piece, new: &Piece) -> Part {
     }
 }
 
+/// The clause a checklist task links to: the target of its last link (`([§5.1](#flow-x))`).
+fn target(text: &str) -> Option<&str> {
+    let start = text.rfind("](#")? + 3;
+    let end = text[start..].find(')')? + start;
+    Some(&text[start..end])
+}
+
 /// Whether two texts are alike enough to show one as an edit of the other: at least half their words in
 /// common.
 fn alike(old: &str, new: &str) -> bool {
@@ -393,6 +414,8 @@ enum Step {
     Deleted(usize),
     /// A new item with no counterpart.
     Inserted(usize),
+    /// Equal items at different places: shown where the new one is.
+    Moved(usize, usize),
 }
 
 /// Aligns two sequences: a patience diff finds the equal items; inside each replaced run, an old item
@@ -425,6 +448,35 @@ fn sequence(old: &[String], new: &[String], can_pair: impl Fn(usize, usize) -> b
             }
         }
     }
+    moves(out, old, new)
+}
+
+/// An item deleted in one place and inserted with the same words in another is one move.
+fn moves(steps: Vec<Step>, old: &[String], new: &[String]) -> Vec<Step> {
+    let mut deleted: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for step in &steps {
+        if let Step::Deleted(o) = step {
+            deleted.entry(old[*o].as_str()).or_default().push(*o);
+        }
+    }
+    if deleted.is_empty() {
+        return steps;
+    }
+    let mut moved_old = rustc_hash::FxHashSet::default();
+    let mut out: Vec<Step> = steps
+        .iter()
+        .map(|step| match step {
+            Step::Inserted(n) => match deleted.get_mut(new[*n].as_str()).and_then(Vec::pop) {
+                Some(o) => {
+                    moved_old.insert(o);
+                    Step::Moved(o, *n)
+                }
+                None => *step,
+            },
+            other => *other,
+        })
+        .collect();
+    out.retain(|step| !matches!(step, Step::Deleted(o) if moved_old.contains(o)));
     out
 }
 
@@ -439,14 +491,8 @@ mod tests {
             anchor: Some(anchor.to_owned()),
             number: Some(number.to_owned()),
             parts: vec![
-                Piece {
-                    role: Role::Heading,
-                    cells: vec![anchor.to_owned()],
-                },
-                Piece {
-                    role: Role::Text,
-                    cells: vec![text.to_owned()],
-                },
+                Piece::one(Role::Heading, anchor),
+                Piece::one(Role::Text, text),
             ],
         }
     }
@@ -523,10 +569,7 @@ mod tests {
     fn list_items_are_aligned_by_content_not_position() {
         let items = |list: &[&str]| {
             list.iter()
-                .map(|i| Piece {
-                    role: Role::Item,
-                    cells: vec![(*i).to_owned()],
-                })
+                .map(|i| Piece::one(Role::Item, *i))
                 .collect::<Vec<_>>()
         };
         let parts = parts(

@@ -58,13 +58,19 @@ pub struct Piece {
     pub role: Role,
     /// Its cells of inline Markdown.
     pub cells: Vec<String>,
+    /// What identifies it among its block's parts in every version, when something does (a checklist
+    /// task's key, from the ids of the terms it comes from).
+    pub key: Option<String>,
 }
 
 impl Piece {
-    fn one(role: Role, text: impl Into<String>) -> Self {
+    /// A part of one cell, with no key.
+    #[must_use]
+    pub fn one(role: Role, text: impl Into<String>) -> Self {
         Piece {
             role,
             cells: vec![text.into()],
+            key: None,
         }
     }
 }
@@ -180,10 +186,12 @@ fn doc_block(doc: &Document, section: &str, tables: &mut usize, block: &DocBlock
             let mut parts = vec![Piece {
                 role: Role::Header,
                 cells: t.headers.iter().map(|h| (*h).to_owned()).collect(),
+                key: None,
             }];
             parts.extend(t.rows.iter().map(|row| Piece {
                 role: Role::Row,
                 cells: row.iter().map(r).collect(),
+                key: None,
             }));
             Unit {
                 kind: Kind::Table,
@@ -195,8 +203,9 @@ fn doc_block(doc: &Document, section: &str, tables: &mut usize, block: &DocBlock
         }
         DocBlock::Checklist(g) => {
             let mut parts = vec![Piece::one(Role::Heading, r(&g.owner))];
-            parts.extend(g.items.iter().map(|i| {
-                Piece::one(
+            parts.extend(g.items.iter().map(|i| Piece {
+                key: Some(i.key.clone()),
+                ..Piece::one(
                     Role::Task,
                     doc.resolve(&format!(
                         "{}: {}. Evidence: {}. ([§{}](#{}))",

@@ -105,10 +105,15 @@ pub fn of_terms(changes: &[Change]) -> Vec<Entry> {
     changes
         .iter()
         .map(|c| {
-            let mut plain = c.clone();
-            plain.clause = None;
+            // The entry links to its clause, so the line need not end with its number.
+            let line = super::change_line(c, false);
+            let suffix = c
+                .clause
+                .as_ref()
+                .map(|n| format!(" (§{n})"))
+                .unwrap_or_default();
             Entry {
-                text: super::change_line(&plain, false),
+                text: line.strip_suffix(&suffix).unwrap_or(&line).to_owned(),
                 anchor: c.anchor.clone(),
                 clause: c.clause.clone(),
             }

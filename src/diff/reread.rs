@@ -90,10 +90,7 @@ impl Reader {
             self.open(Kind::Text, String::new(), None, None);
         }
         if let Some(unit) = self.units.last_mut() {
-            unit.parts.push(Piece {
-                role,
-                cells: vec![text.to_owned()],
-            });
+            unit.parts.push(Piece::one(role, text));
         }
     }
 
@@ -146,7 +143,11 @@ impl Reader {
             } else {
                 Role::Row
             };
-            unit.parts.push(Piece { role, cells });
+            unit.parts.push(Piece {
+                role,
+                cells,
+                key: None,
+            });
         }
     }
 

@@ -58,6 +58,9 @@ pub struct Change {
     pub anchor: Option<String>,
     /// The number of that clause in the new document (the old one, for a removal).
     pub clause: Option<String>,
+    /// The number of that clause in the old document, when the item moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_clause: Option<String>,
 }
 
 /// Compares two charters. `old_clauses` and `new_clauses` map anchors to clause numbers in each document.
@@ -105,6 +108,12 @@ pub fn compare(
         Names::new(new_charter, new_clauses),
     );
     for change in &mut changes {
+        let names = if matches!(change.kind, ChangeKind::Removed { .. }) {
+            &old_names
+        } else {
+            &new_names
+        };
+        change.label = names.label(&change.label);
         match &mut change.kind {
             ChangeKind::Changed { old, new } => {
                 old_names.resolve(old);
@@ -121,18 +130,55 @@ pub fn compare(
 /// What the cross-references of one version's free text (`[[partner:uni-b]]`) read as in its document:
 /// the partner's short name, the body's name, the clause's number.
 struct Names<'a> {
-    charter: &'a Charter,
+    /// Partner and body names by id.
+    names: FxHashMap<&'a str, &'a str>,
     clauses: &'a BTreeMap<String, String>,
 }
 
 impl<'a> Names<'a> {
     fn new(charter: &'a Charter, clauses: &'a BTreeMap<String, String>) -> Self {
-        Names { charter, clauses }
+        let partners = charter
+            .partners
+            .iter()
+            .map(|p| (p.id.as_str(), p.short_name.as_str()));
+        let bodies = charter
+            .bodies
+            .iter()
+            .map(|b| (b.id.as_str(), b.name.as_str()));
+        Names {
+            names: partners.chain(bodies).collect(),
+            clauses,
+        }
+    }
+
+    /// The name of a partner or body by id.
+    fn name(&self, id: &str) -> Option<&'a str> {
+        self.names.get(id).copied()
+    }
+
+    /// A label with every quoted partner or body id (`Member "pine-valley"`) replaced by its name.
+    fn label(&self, label: &str) -> String {
+        let mut out = String::with_capacity(label.len());
+        for (i, piece) in label.split('"').enumerate() {
+            if i > 0 {
+                out.push('"');
+            }
+            match self.name(piece) {
+                Some(name) if i % 2 == 1 => out.push_str(name),
+                _ => out.push_str(piece),
+            }
+        }
+        out
     }
 
     fn resolve(&self, value: &mut Value) {
         match value {
             Value::String(s) if s.contains("[[") => *s = self.text(s),
+            Value::String(s) => {
+                if let Some(name) = self.name(s) {
+                    *s = name.to_owned();
+                }
+            }
             Value::Array(items) => items.iter_mut().for_each(|v| self.resolve(v)),
             _ => {}
         }
@@ -143,18 +189,9 @@ impl<'a> Names<'a> {
         let mut last = 0;
         for r in crate::xref::find(value) {
             let name = match r.kind {
-                Some(crate::xref::Kind::Partner) => self
-                    .charter
-                    .partners
-                    .iter()
-                    .find(|p| p.id == r.target)
-                    .map(|p| p.short_name.clone()),
-                Some(crate::xref::Kind::Body) => self
-                    .charter
-                    .bodies
-                    .iter()
-                    .find(|b| b.id == r.target)
-                    .map(|b| b.name.clone()),
+                Some(crate::xref::Kind::Partner | crate::xref::Kind::Body) => {
+                    self.name(r.target).map(str::to_owned)
+                }
                 Some(crate::xref::Kind::Clause) => {
                     self.clauses.get(r.target).map(|n| format!("§{n}"))
                 }
@@ -333,7 +370,14 @@ impl Walker<'_> {
             self.new_clauses
         };
         let clause = anchor.as_ref().and_then(|a| clauses.get(a).cloned());
+        let old_clause = match kind {
+            ChangeKind::Moved { .. } => anchor
+                .as_ref()
+                .and_then(|a| self.old_clauses.get(a).cloned()),
+            _ => None,
+        };
         self.changes.push(Change {
+            old_clause,
             section: at.section,
             label: at.label(),
             path: at.keys.join("."),

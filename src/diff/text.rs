@@ -35,11 +35,13 @@ pub fn change_line(change: &Change, color: bool) -> String {
     } else {
         ("", "", "")
     };
-    let clause = change
-        .clause
-        .as_ref()
-        .map(|c| format!(" (§{c})"))
-        .unwrap_or_default();
+    let moved_between_clauses = matches!(change.kind, ChangeKind::Moved { .. })
+        && change.old_clause.is_some()
+        && change.old_clause != change.clause;
+    let clause = match &change.clause {
+        Some(c) if !moved_between_clauses => format!(" (§{c})"),
+        _ => String::new(),
+    };
     let body = match &change.kind {
         ChangeKind::Changed { old, new } => {
             let (o, n) = (plain(old), plain(new));
@@ -70,7 +72,10 @@ pub fn change_line(change: &Change, color: bool) -> String {
             format!("{red}removed{reset}")
         }
         ChangeKind::Removed { old } => format!("{red}removed {}{reset}", value_words(old)),
-        ChangeKind::Moved { from, to } => format!("moved from position {from} to {to}"),
+        ChangeKind::Moved { from, to } => match (&change.old_clause, &change.clause) {
+            (Some(o), Some(n)) if o != n => format!("moved, §{o} → §{n}"),
+            _ => format!("moved from position {from} to {to}"),
+        },
     };
     format!("{}: {body}{clause}", change.label)
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::align::{Block, Part, Status};
+use super::align::{Block, Part, PartStatus, Status};
 use super::layout::{Kind, Role};
 use super::words::{Mark, Span};
 
@@ -125,7 +125,10 @@ fn rest(out: &mut String, block: &Block, marks: &Marks<'_>) {
         if matches!(role, Role::Heading | Role::Text | Role::Header | Role::Row) {
             continue;
         }
-        let text = first(Some(part), marks);
+        let mut text = first(Some(part), marks);
+        if part.status == PartStatus::Moved {
+            let _ = write!(text, " {}moved{}", marks.note.0, marks.note.1);
+        }
         let listed = matches!(role, Role::Item | Role::Task | Role::Detail);
         // A list follows the clause line after a blank line; a paragraph always stands alone.
         if !(listed && previous == Some(role)) {
@@ -148,7 +151,10 @@ fn rest(out: &mut String, block: &Block, marks: &Marks<'_>) {
 
 fn table(out: &mut String, block: &Block, marks: &Marks<'_>) {
     for part in &block.parts {
-        let cells: Vec<String> = part.cells.iter().map(|c| cell(c, marks)).collect();
+        let mut cells: Vec<String> = part.cells.iter().map(|c| cell(c, marks)).collect();
+        if let (PartStatus::Moved, Some(first)) = (part.status, cells.first_mut()) {
+            let _ = write!(first, " {}moved{}", marks.note.0, marks.note.1);
+        }
         let _ = writeln!(out, "| {} |", cells.join(" | "));
         if part.role == Role::Header {
             let _ = writeln!(out, "|{}", " --- |".repeat(cells.len()));
