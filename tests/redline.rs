@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use charter::app::check;
 use charter::diff::align::{self, Redline, Status};
+use charter::diff::effects::Derived;
 use charter::diff::layout::{self, Kind, Layout};
 use charter::diff::{self, Format, Options, Side};
 use charter::load::Source;
@@ -272,17 +273,22 @@ fn report(old: &str, new: &str, format: Format) -> String {
         Source::new("v1.toml", old.into()),
         Source::new("v2.toml", new.into()),
     );
-    let old_valid = check(&old_src).0.expect("old is valid");
-    let new_valid = check(&new_src).0.expect("new is valid");
-    let side = |name: &'static str, src: &Source, valid| {
+    let (old_valid, old_found) = check(&old_src);
+    let (new_valid, new_found) = check(&new_src);
+    let (old_valid, new_valid) = (
+        old_valid.expect("old is valid"),
+        new_valid.expect("new is valid"),
+    );
+    let side = |name: &'static str, src: &Source, valid, found| {
         let fingerprint = render::fingerprint(&src.bytes);
         let doc = render::document::build(valid, fingerprint.clone());
         let clauses = doc.clauses.clone();
-        Side::of_charter(name, valid, fingerprint, clauses, Some(&doc))
+        let derived = Derived::of(valid, &render::checklist(valid), found);
+        Side::of_charter(name, valid, fingerprint, clauses, Some(&doc)).with_effects(derived)
     };
     let (o, n) = (
-        side("v1.toml", &old_src, &old_valid),
-        side("v2.toml", &new_src, &new_valid),
+        side("v1.toml", &old_src, &old_valid, &old_found),
+        side("v2.toml", &new_src, &new_valid, &new_found),
     );
     let options = Options {
         format,

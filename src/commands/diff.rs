@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::app::{Checked, Exit, Policy, Ui, check_with, read_source};
 use crate::cli::MessageFormat;
 use crate::cli::{DiffArgs, DiffFormat};
+use crate::diff::effects::Derived;
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::load::Source;
@@ -101,20 +102,41 @@ impl Input {
     fn side(&self, layout: bool) -> Result<Side<'_>, Error> {
         Ok(match self {
             Input::Charter { source, checked } if checked.valid.is_some() => {
-                let valid = checked.valid.as_ref().expect("checked above");
-                let fingerprint = render::fingerprint(&source.bytes);
-                if layout {
-                    let document = render::document::build(valid, fingerprint.clone());
-                    let clauses = document.clauses.clone();
-                    Side::of_charter(&source.name, valid, fingerprint, clauses, Some(&document))
-                } else {
-                    let clauses = render::document::clause_numbers(valid);
-                    Side::of_charter(&source.name, valid, fingerprint, clauses, None)
-                }
+                charter_side(source, checked, layout)
             }
             Input::Charter { source, .. } | Input::Rendered(source) => {
                 Side::of_markdown(&source.name, &source.text)
             }
         })
+    }
+}
+
+/// A valid charter's side, with what it implies for the effects of the amendment. Its checklist comes
+/// from the laid-out document when there is one, and is derived alone otherwise.
+fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> Side<'a> {
+    let valid = checked
+        .valid
+        .as_ref()
+        .expect("the caller checked it is valid");
+    let fingerprint = render::fingerprint(&source.bytes);
+    if layout {
+        let document = render::document::build(valid, fingerprint.clone());
+        let groups = document
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                render::document::Block::Checklist(g) => Some(g),
+                _ => None,
+            });
+        let derived = Derived::of(valid, groups, &checked.diagnostics);
+        let clauses = document.clauses.clone();
+        Side::of_charter(&source.name, valid, fingerprint, clauses, Some(&document))
+            .with_effects(derived)
+    } else {
+        let groups = render::checklist(valid);
+        let derived = Derived::of(valid, groups.iter(), &checked.diagnostics);
+        let clauses = render::document::clause_numbers(valid);
+        Side::of_charter(&source.name, valid, fingerprint, clauses, None).with_effects(derived)
     }
 }

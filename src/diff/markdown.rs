@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::align::Redline;
 use super::report::{Entry, Header};
 use super::view::{self, CRITIC};
+use super::words::Span;
 use crate::render::markdown::text;
 
 /// The legend, in CriticMarkup.
@@ -43,6 +44,16 @@ pub fn write(
             renumbered.join("; ")
         );
     }
+    if !header.effects.is_empty() {
+        let _ = writeln!(out, "\n### Effects of these changes\n");
+        for e in &header.effects {
+            let words = text(&format!("{} › {}", e.area, e.text));
+            let _ = match (&e.anchor, &e.clause) {
+                (Some(a), Some(c)) => writeln!(out, "- [§{c}](#{a}) {words}"),
+                _ => writeln!(out, "- {words}"),
+            };
+        }
+    }
     out.push_str("\n---\n\n");
     for block in &redline.blocks {
         out.push_str(&view::block(block, &CRITIC));
@@ -59,11 +70,31 @@ pub fn write(
     out
 }
 
-/// A summary entry, linked to its clause.
+/// A summary entry, linked to its clause, its changed phrases in CriticMarkup.
 pub(crate) fn entry_line(entry: &Entry) -> String {
+    let escaped: Vec<Span> = entry
+        .spans
+        .iter()
+        .map(|s| Span {
+            text: escape_keeping_spaces(&s.text),
+            mark: s.mark,
+        })
+        .collect();
+    let words = view::cell(&escaped, &CRITIC);
     match (&entry.anchor, &entry.clause) {
-        (Some(a), Some(c)) => format!("[§{c}](#{a}) {}", text(&entry.text)),
-        (Some(a), None) => format!("{} ([see](#{a}))", text(&entry.text)),
-        _ => text(&entry.text).to_string(),
+        (Some(a), Some(c)) => format!("[§{c}](#{a}) {words}"),
+        (Some(a), None) => format!("{words} ([see](#{a}))"),
+        _ => words,
     }
+}
+
+/// Plain text escaped for Markdown, with the spaces at its ends kept (they separate it from its
+/// neighbouring spans).
+fn escape_keeping_spaces(s: &str) -> String {
+    let lead = &s[..s.len() - s.trim_start().len()];
+    let trail = &s[s.trim_end().len()..];
+    if s.trim().is_empty() {
+        return s.to_owned();
+    }
+    format!("{lead}{}{trail}", text(s))
 }

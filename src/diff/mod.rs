@@ -7,6 +7,7 @@
 //! JSON reports are views of it.
 
 pub mod align;
+pub mod effects;
 pub mod layout;
 pub mod markdown;
 pub mod page;
@@ -40,6 +41,9 @@ pub struct Side<'a> {
     pub layout: Option<Layout>,
     /// The charter and its clause numbers by anchor, when the input is a charter.
     pub charter: Option<(&'a Charter, BTreeMap<String, String>)>,
+    /// What the charter implies (quorums, signatures, checklist, warnings, coverage), for the effects of
+    /// an amendment.
+    pub derived: Option<effects::Derived>,
 }
 
 impl<'a> Side<'a> {
@@ -65,6 +69,16 @@ impl<'a> Side<'a> {
             facts,
             layout: document.map(layout::of_document),
             charter: Some((charter, clauses)),
+            derived: None,
+        }
+    }
+
+    /// The same side with what its charter implies, so that the comparison reports the effects.
+    #[must_use]
+    pub fn with_effects(self, derived: effects::Derived) -> Self {
+        Side {
+            derived: Some(derived),
+            ..self
         }
     }
 
@@ -81,6 +95,7 @@ impl<'a> Side<'a> {
             facts: layout.facts.clone(),
             layout: Some(layout),
             charter: None,
+            derived: None,
         }
     }
 }
@@ -151,8 +166,15 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
             old: old.facts.clone(),
             new: new.facts.clone(),
             warnings: report::warnings(&old.facts, &new.facts, true),
+            effects: Vec::new(),
         },
     };
+    let mut header = header;
+    if let (Some(o), Some(n), Some((_, clauses)), Some(_)) =
+        (&old.derived, &new.derived, &new.charter, &changes)
+    {
+        header.effects = effects::compare(o, n, clauses);
+    }
     let different = match (&changes, &redline) {
         (Some(c), _) => !c.is_empty(),
         (None, Some(r)) => r.is_different(),
@@ -287,6 +309,8 @@ fn json(header: &Header, report: &Report<'_>) -> String {
         equal: bool,
         versions: Versions<'a>,
         warnings: &'a [String],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        effects: &'a [effects::Effect],
         #[serde(flatten)]
         report: &'a Report<'a>,
     }
@@ -309,6 +333,7 @@ fn json(header: &Header, report: &Report<'_>) -> String {
             new: &header.new,
         },
         warnings: &header.warnings,
+        effects: &header.effects,
         report,
     };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::align::{Redline, Status};
 use super::report::{Entry, Header};
 use super::view::{self, MARKERS};
+use super::words::Mark;
 use crate::render::html;
 
 /// The redline's own styles, after the document's stylesheet.
@@ -56,7 +57,7 @@ pub fn write(
         css = crate::render::CSS,
     );
     head(&mut out, header, title);
-    changes(&mut out, summary, renumbered);
+    changes(&mut out, summary, renumbered, &header.effects);
     out.push_str("<main>\n");
     for block in &redline.blocks {
         out.push_str(&block_html(block));
@@ -100,14 +101,27 @@ fn head(out: &mut String, header: &Header, title: &str) {
     out.push_str("<p class=\"legend\">Legend: <ins>inserted</ins>, <del>deleted</del>, <span class=\"moved\">moved from §N</span>; a bar in the margin marks every changed block. Clause numbers and § references are the new version's.</p>\n</header>\n");
 }
 
-fn changes(out: &mut String, summary: &[Entry], renumbered: &[String]) {
+fn changes(
+    out: &mut String,
+    summary: &[Entry],
+    renumbered: &[String],
+    effects: &[super::effects::Effect],
+) {
     let _ = write!(
         out,
         "<nav aria-label=\"Changes\" class=\"changes\">\n<h2 class=\"toc-title\">Changes: {}</h2>\n<ul>\n",
         summary.len()
     );
     for entry in summary {
-        let text = escape(&entry.text);
+        let text: String = entry
+            .spans
+            .iter()
+            .map(|s| match s.mark {
+                Mark::Equal => escape(&s.text),
+                Mark::Deleted => format!("<del>{}</del>", escape(&s.text)),
+                Mark::Inserted => format!("<ins>{}</ins>", escape(&s.text)),
+            })
+            .collect();
         let _ = match (&entry.anchor, &entry.clause) {
             (Some(a), Some(c)) => writeln!(
                 out,
@@ -126,6 +140,22 @@ fn changes(out: &mut String, summary: &[Entry], renumbered: &[String]) {
             "<p>Renumbered, with every reference to them: {}.</p>",
             escape(&renumbered.join("; "))
         );
+    }
+    if !effects.is_empty() {
+        out.push_str("<h3>Effects of these changes</h3>\n<ul>\n");
+        for e in effects {
+            let text = escape(&format!("{} › {}", e.area, e.text));
+            let _ = match (&e.anchor, &e.clause) {
+                (Some(a), Some(c)) => writeln!(
+                    out,
+                    "<li><a href=\"#{}\">§{}</a> {text}</li>",
+                    escape(a),
+                    escape(c)
+                ),
+                _ => writeln!(out, "<li>{text}</li>"),
+            };
+        }
+        out.push_str("</ul>\n");
     }
     out.push_str("</nav>\n");
 }

@@ -7,12 +7,15 @@ use serde::Serialize;
 use super::align::{Block, Redline, Status};
 use super::layout::{Facts, Kind};
 use super::terms::Change;
+use super::words::Span;
 
 /// One entry of the change summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     /// What changed, in plain words.
     pub text: String,
+    /// The same words as spans, plain text (not Markdown), with a long text's changed phrases marked.
+    pub spans: Vec<Span>,
     /// The anchor of the clause it links to.
     pub anchor: Option<String>,
     /// That clause's number.
@@ -32,6 +35,9 @@ pub struct Header {
     pub new: Facts,
     /// Warnings about the comparison: different charters, the same version number, no alignment.
     pub warnings: Vec<String>,
+    /// What the amendment does to the derived terms (quorums, signatures, checklist, warnings,
+    /// coverage), when both sides are charters.
+    pub effects: Vec<super::effects::Effect>,
 }
 
 impl Header {
@@ -44,6 +50,7 @@ impl Header {
             old: redline.old.clone(),
             new: redline.new.clone(),
             warnings: warnings(&redline.old, &redline.new, redline.aligned),
+            effects: Vec::new(),
         }
     }
 
@@ -112,8 +119,10 @@ pub fn of_terms(changes: &[Change]) -> Vec<Entry> {
                 .as_ref()
                 .map(|n| format!(" (§{n})"))
                 .unwrap_or_default();
+            let text = line.strip_suffix(&suffix).unwrap_or(&line).to_owned();
             Entry {
-                text: line.strip_suffix(&suffix).unwrap_or(&line).to_owned(),
+                spans: super::text::change_spans(c).unwrap_or_else(|| vec![Span::equal(&text)]),
+                text,
                 anchor: c.anchor.clone(),
                 clause: c.clause.clone(),
             }
@@ -135,8 +144,10 @@ pub fn of_blocks(redline: &Redline) -> Vec<Entry> {
             );
         }
         if b.is_marked() && b.kind != Kind::Title {
+            let text = block_words(b, &section);
             out.push(Entry {
-                text: block_words(b, &section),
+                spans: vec![Span::equal(&text)],
+                text,
                 anchor: b.anchor.clone(),
                 clause: b.number().map(str::to_owned),
             });

@@ -10,7 +10,7 @@ use super::align::{PartStatus, Redline};
 use super::report::{self, Header};
 use super::terms::{Change, ChangeKind, plain};
 use super::view::Marks;
-use super::words;
+use super::words::{self, Span};
 
 const RED: &str = "\u{1b}[31m";
 const GREEN: &str = "\u{1b}[32m";
@@ -80,6 +80,23 @@ pub fn change_line(change: &Change, color: bool) -> String {
     format!("{}: {body}{clause}", change.label)
 }
 
+/// A change of a long text as spans: its label, then the text with the changed phrases marked. `None`
+/// for every other change, which reads well as one line.
+#[must_use]
+pub(super) fn change_spans(change: &Change) -> Option<Vec<Span>> {
+    let ChangeKind::Changed { old, new } = &change.kind else {
+        return None;
+    };
+    let (o, n) = (plain(old), plain(new));
+    if o.len() <= 60 || n.len() <= 60 {
+        return None;
+    }
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut spans = vec![Span::equal(format!("{}: changed: ", change.label))];
+    spans.extend(words::compare(&one_line(&o), &one_line(&n)));
+    Some(spans)
+}
+
 /// Whether the label already names the added or removed item, so the value need not be repeated.
 fn names_item(label: &str, value: &Value) -> bool {
     let last = label.rsplit(" › ").next().unwrap_or(label);
@@ -112,6 +129,17 @@ pub(super) fn terms(header: &Header, changes: &[Change], color: bool) -> String 
             let _ = writeln!(out, "{gap}{bold}{section}{reset}");
         }
         let _ = writeln!(out, "  {}", change_line(change, color));
+    }
+    if !header.effects.is_empty() {
+        let _ = writeln!(out, "\n{bold}Effects{reset}");
+        for e in &header.effects {
+            let clause = e
+                .clause
+                .as_ref()
+                .map(|c| format!(" (§{c})"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {} › {}{clause}", e.area, e.text);
+        }
     }
     let sections = changes
         .iter()
