@@ -79,7 +79,9 @@ fn a_scalar_change_names_its_clause() {
     let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
     let text = terms(&base(), &new);
     assert!(
-        text.contains("Publication › review period: 60 days → 45 days (§7.1)"),
+        text.contains(
+            "Publication › review period: 60 days → 45 days, relaxed for the authors (§7.1)"
+        ),
         "{text}"
     );
     insta::assert_snapshot!("scalar", text);
@@ -393,4 +395,40 @@ fn changes_read_as_words_with_names_not_ids() {
         "references read as the document reads them: {text}"
     );
     assert!(!text.contains("[[partner:"), "{text}");
+}
+
+#[test]
+fn changes_say_whether_they_tighten_or_relax_and_for_whom() {
+    let slower = edit(
+        &base(),
+        &[(
+            "breach_notification = \"1 business day\"",
+            "breach_notification = \"5 business days\"",
+        )],
+    );
+    let text = terms(&slower, &base());
+    assert!(
+        text.contains(
+            "breach notification: 5 business days → 1 business day, tightened for MediSoft"
+        ),
+        "{text}"
+    );
+    let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
+    assert!(
+        terms(&base(), &new).contains("review period: 60 days → 45 days, relaxed for the authors"),
+        "{}",
+        terms(&base(), &new)
+    );
+    let (json, _) = report(&base(), &new, Format::Json, false);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let change = &value["changes"][0];
+    assert_eq!(change["class"]["direction"], "relaxed");
+    assert_eq!(change["class"]["for"], "the authors");
+    let renamed = edit(
+        &base(),
+        &[("short_name = \"Harbor\"", "short_name = \"Harbor Health\"")],
+    );
+    let (json, _) = report(&base(), &renamed, Format::Json, false);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["changes"][0]["class"]["direction"], "changed");
 }

@@ -7,6 +7,7 @@
 //! JSON reports are views of it.
 
 pub mod align;
+pub mod classify;
 pub mod effects;
 pub mod layout;
 pub mod markdown;

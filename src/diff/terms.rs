@@ -58,6 +58,9 @@ pub struct Change {
     pub anchor: Option<String>,
     /// The number of that clause in the new document (the old one, for a removal).
     pub clause: Option<String>,
+    /// Whether the change tightens or relaxes a duty, and for whom (for a changed value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<super::classify::Class>,
     /// The number of that clause in the old document, when the item moved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_clause: Option<String>,
@@ -108,6 +111,7 @@ pub fn compare(
         Names::new(new_charter, new_clauses),
     );
     for change in &mut changes {
+        change.class = super::classify::classify(change, new_charter);
         let names = if matches!(change.kind, ChangeKind::Removed { .. }) {
             &old_names
         } else {
@@ -377,6 +381,7 @@ impl Walker<'_> {
             _ => None,
         };
         self.changes.push(Change {
+            class: None,
             old_clause,
             section: at.section,
             label: at.label(),

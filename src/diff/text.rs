@@ -77,7 +77,12 @@ pub fn change_line(change: &Change, color: bool) -> String {
             _ => format!("moved from position {from} to {to}"),
         },
     };
-    format!("{}: {body}{clause}", change.label)
+    let class = change
+        .class
+        .as_ref()
+        .map(super::classify::Class::words)
+        .unwrap_or_default();
+    format!("{}: {body}{class}{clause}", change.label)
 }
 
 /// A change of a long text as spans: its label, then the text with the changed phrases marked. `None`
