@@ -183,38 +183,9 @@ fn doc_block(doc: &Document, section: &str, tables: &mut usize, block: &DocBlock
         }
         DocBlock::Table(t) => {
             *tables += 1;
-            let mut parts = vec![Piece {
-                role: Role::Header,
-                cells: t.headers.iter().map(|h| (*h).to_owned()).collect(),
-                key: None,
-            }];
-            parts.extend(t.rows.iter().map(|row| Piece {
-                role: Role::Row,
-                cells: row.iter().map(r).collect(),
-                key: None,
-            }));
-            Unit {
-                kind: Kind::Table,
-                key: format!("{section}#table-{tables}"),
-                anchor: None,
-                number: None,
-                parts,
-            }
+            table(doc, t, format!("{section}#table-{tables}"))
         }
-        DocBlock::Checklist(g) => {
-            let mut parts = vec![Piece::one(Role::Heading, r(&g.owner))];
-            parts.extend(g.items.iter().map(|i| Piece {
-                key: Some(i.key.clone()),
-                ..Piece::one(
-                    Role::Task,
-                    doc.resolve(&format!(
-                        "{}: {}. Evidence: {}. ([§{}](#{}))",
-                        i.action, i.when, i.evidence, i.clause.number, i.clause.anchor
-                    )),
-                )
-            }));
-            anchored(Kind::Checklist, &g.anchor, None, parts)
-        }
+        DocBlock::Checklist(g) => checklist(doc, g),
         DocBlock::Signature(s) => {
             let parts = vec![
                 Piece::one(Role::Heading, format!("For {}", r(&s.partner))),
@@ -226,6 +197,43 @@ fn doc_block(doc: &Document, section: &str, tables: &mut usize, block: &DocBlock
             anchored(Kind::Signature, &s.anchor, None, parts)
         }
     }
+}
+
+/// A table, keyed by its place among the section's tables (tables have no anchor).
+fn table(doc: &Document, t: &crate::render::document::Table, key: String) -> Unit {
+    let mut parts = vec![Piece {
+        role: Role::Header,
+        cells: t.headers.iter().map(|h| (*h).to_owned()).collect(),
+        key: None,
+    }];
+    parts.extend(t.rows.iter().map(|row| Piece {
+        role: Role::Row,
+        cells: row.iter().map(|c| doc.resolve(c.as_str())).collect(),
+        key: None,
+    }));
+    Unit {
+        kind: Kind::Table,
+        key,
+        anchor: None,
+        number: None,
+        parts,
+    }
+}
+
+/// One owner's checklist, each task keyed by the terms it comes from.
+fn checklist(doc: &Document, g: &crate::render::checklist::Group) -> Unit {
+    let mut parts = vec![Piece::one(Role::Heading, doc.resolve(g.owner.as_str()))];
+    parts.extend(g.items.iter().map(|i| Piece {
+        key: Some(i.key.clone()),
+        ..Piece::one(
+            Role::Task,
+            doc.resolve(&format!(
+                "{}: {}. Evidence: {}. ([§{}](#{}))",
+                i.action, i.when, i.evidence, i.clause.number, i.clause.anchor
+            )),
+        )
+    }));
+    anchored(Kind::Checklist, &g.anchor, None, parts)
 }
 
 /// The signature line of a signature block, as the template writes it.

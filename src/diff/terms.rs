@@ -106,29 +106,32 @@ pub fn compare(
         }
     }
     let mut changes = walker.changes;
-    let (old_names, new_names) = (
-        Names::new(old_charter, old_clauses),
-        Names::new(new_charter, new_clauses),
-    );
+    let old_names = Names::new(old_charter, old_clauses);
+    let new_names = Names::new(new_charter, new_clauses);
     for change in &mut changes {
-        change.class = super::classify::classify(change, new_charter);
-        let names = if matches!(change.kind, ChangeKind::Removed { .. }) {
-            &old_names
-        } else {
-            &new_names
-        };
-        change.label = names.label(&change.label);
-        match &mut change.kind {
-            ChangeKind::Changed { old, new } => {
-                old_names.resolve(old);
-                new_names.resolve(new);
-            }
-            ChangeKind::Added { new } => new_names.resolve(new),
-            ChangeKind::Removed { old } => old_names.resolve(old),
-            ChangeKind::Moved { .. } => {}
-        }
+        in_words(change, new_charter, (&old_names, &new_names));
     }
     changes
+}
+
+/// Puts a change in the document's words: names for ids, resolved references, and its class.
+fn in_words(change: &mut Change, new_charter: &Charter, (old, new): (&Names<'_>, &Names<'_>)) {
+    change.class = super::classify::classify(change, new_charter);
+    let names = if matches!(change.kind, ChangeKind::Removed { .. }) {
+        old
+    } else {
+        new
+    };
+    change.label = names.label(&change.label);
+    match &mut change.kind {
+        ChangeKind::Changed { old: o, new: n } => {
+            old.resolve(o);
+            new.resolve(n);
+        }
+        ChangeKind::Added { new: n } => new.resolve(n),
+        ChangeKind::Removed { old: o } => old.resolve(o),
+        ChangeKind::Moved { .. } => {}
+    }
 }
 
 /// What the cross-references of one version's free text (`[[partner:uni-b]]`) read as in its document:
@@ -481,33 +484,13 @@ impl Walker<'_> {
     fn tables(&mut self, at: &At, old: &[Value], new: &[Value]) {
         let noun = item_noun(at.keys.last().map_or("", String::as_str));
         let (old, new) = (identified(old), identified(new));
-        let first = |items: &[(String, &Map<String, Value>)]| {
-            let mut map: FxHashMap<String, usize> = FxHashMap::default();
-            for (i, (id, _)) in items.iter().enumerate() {
-                map.entry(id.clone()).or_insert(i);
-            }
-            map
-        };
-        let (old_ids, new_ids) = (first(&old), first(&new));
-        // An id is named only where an item removed and one added share a name (an id renamed): the
-        // name alone would not tell them apart. The path in JSON always has it.
-        let gone: FxHashSet<String> = old
-            .iter()
-            .filter(|(id, _)| !new_ids.contains_key(id))
-            .map(|(_, t)| display_name(t))
-            .collect();
-        let came: FxHashSet<String> = new
-            .iter()
-            .filter(|(id, _)| !old_ids.contains_key(id))
-            .map(|(_, t)| display_name(t))
-            .collect();
-        let named = |item: At, table: &Map<String, Value>| {
-            if gone.contains(&display_name(table)) && came.contains(&display_name(table)) {
-                with_id(item, table)
-            } else {
-                item
-            }
-        };
+        let (old_ids, new_ids) = (first_of(&old), first_of(&new));
+        let shared = shared_names(&old, &new, &old_ids, &new_ids);
+        let named =
+            |item: At, table: &Map<String, Value>| match shared.contains(&display_name(table)) {
+                true => with_id(item, table),
+                false => item,
+            };
         for (id, table) in &old {
             let matched = new_ids.get(id).map(|&k| new[k].1);
             if matched == Some(*table) {
@@ -550,6 +533,35 @@ impl Walker<'_> {
             self.push(&at.item(noun, id, &name), ChangeKind::Moved { from, to });
         }
     }
+}
+
+/// The index of the first table with each identity.
+fn first_of(items: &[(String, &Map<String, Value>)]) -> FxHashMap<String, usize> {
+    let mut map: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, (id, _)) in items.iter().enumerate() {
+        map.entry(id.clone()).or_insert(i);
+    }
+    map
+}
+
+/// The names shared by an item removed and an item added (an id renamed): only there is the id named,
+/// since the name alone would not tell them apart. The path in JSON always has it.
+fn shared_names(
+    old: &[(String, &Map<String, Value>)],
+    new: &[(String, &Map<String, Value>)],
+    old_ids: &FxHashMap<String, usize>,
+    new_ids: &FxHashMap<String, usize>,
+) -> FxHashSet<String> {
+    let gone: FxHashSet<String> = old
+        .iter()
+        .filter(|(id, _)| !new_ids.contains_key(id))
+        .map(|(_, t)| display_name(t))
+        .collect();
+    new.iter()
+        .filter(|(id, _)| !old_ids.contains_key(id))
+        .map(|(_, t)| display_name(t))
+        .filter(|name| gone.contains(name))
+        .collect()
 }
 
 /// The tables of an array with their identities (or their 1-based position, for a table without one).
