@@ -12,6 +12,7 @@
 //!   never by position; a replaced run pairs parts that are alike and marks the rest inserted or deleted.
 //! - Inside a pair of parts, cells are compared word by word ([`super::words`]).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -210,28 +211,39 @@ fn by_anchor(old: &[Unit], new: &[Unit]) -> Vec<Block> {
         map
     };
     let (old_at, new_at) = (index(&old_keys), index(&new_keys));
-    let mut out = Vec::with_capacity(new.len() + 8);
+    let mut steps = Vec::with_capacity(new.len() + 8);
     for op in capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys) {
         let (old_range, new_range) = (op.old_range(), op.new_range());
         if let DiffOp::Equal { .. } = op {
-            for (o, n) in old_range.zip(new_range) {
-                out.push(pair(&old[o], &new[n], false));
-            }
+            steps.extend(old_range.zip(new_range).map(|(o, n)| Step::Same(o, n)));
             continue;
         }
         for o in old_range {
             if !new_at.contains_key(&old[o].key) {
-                out.push(whole(&old[o], false));
+                steps.push(Step::Deleted(o));
             }
         }
         for n in new_range {
-            match old_at.get(&new[n].key) {
-                Some(&o) => out.push(pair(&old[o], &new[n], true)),
-                None => out.push(whole(&new[n], true)),
-            }
+            steps.push(match old_at.get(&new[n].key) {
+                Some(&o) => Step::Moved(o, n),
+                None => Step::Inserted(n),
+            });
         }
     }
-    out
+    blocks(&steps, old, new)
+}
+
+/// The blocks of aligned steps, each pair compared on its own (on every core, in order).
+fn blocks(steps: &[Step], old: &[Unit], new: &[Unit]) -> Vec<Block> {
+    steps
+        .par_iter()
+        .map(|step| match *step {
+            Step::Same(o, n) | Step::Paired(o, n) => pair(&old[o], &new[n], false),
+            Step::Moved(o, n) => pair(&old[o], &new[n], true),
+            Step::Deleted(o) => whole(&old[o], false),
+            Step::Inserted(n) => whole(&new[n], true),
+        })
+        .collect()
 }
 
 /// Blocks without anchors, aligned by their content.
@@ -246,17 +258,10 @@ fn by_content(old: &[Unit], new: &[Unit]) -> Vec<Block> {
     };
     let old_text: Vec<String> = old.iter().map(content).collect();
     let new_text: Vec<String> = new.iter().map(content).collect();
-    sequence(&old_text, &new_text, |o, n| {
+    let steps = sequence(&old_text, &new_text, |o, n| {
         alike(&old_text[o], &new_text[n])
-    })
-    .into_iter()
-    .map(|step| match step {
-        Step::Same(o, n) | Step::Paired(o, n) => pair(&old[o], &new[n], false),
-        Step::Moved(o, n) => pair(&old[o], &new[n], true),
-        Step::Deleted(o) => whole(&old[o], false),
-        Step::Inserted(n) => whole(&new[n], true),
-    })
-    .collect()
+    });
+    blocks(&steps, old, new)
 }
 
 /// A block found on both sides.

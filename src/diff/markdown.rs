@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use super::align::Redline;
 use super::report::{Entry, Header};
 use super::view::{self, CRITIC};
@@ -55,8 +57,13 @@ pub fn write(
         }
     }
     out.push_str("\n---\n\n");
-    for block in &redline.blocks {
-        out.push_str(&view::block(block, &CRITIC));
+    let blocks: Vec<String> = redline
+        .blocks
+        .par_iter()
+        .map(|b| view::block(b, &CRITIC))
+        .collect();
+    for block in &blocks {
+        out.push_str(block);
         out.push('\n');
     }
     let fingerprint = |f: &Option<String>| f.clone().unwrap_or_else(|| "unknown".to_owned());

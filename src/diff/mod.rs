@@ -151,8 +151,10 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
     };
     let redline = if needs_layout(&options, changes.is_some()) {
         let empty = Layout::default();
-        let layout = |s: &Side<'_>| s.layout.as_ref().unwrap_or(&empty).clone();
-        let mut redline = align::compare(&layout(old), &layout(new));
+        let mut redline = align::compare(
+            old.layout.as_ref().unwrap_or(&empty),
+            new.layout.as_ref().unwrap_or(&empty),
+        );
         redline.old = old.facts.clone();
         redline.new = new.facts.clone();
         Some(redline)
