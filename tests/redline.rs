@@ -514,3 +514,47 @@ fn two_rendered_documents_are_aligned_by_clause_as_their_charters_are() {
     );
     assert!(!from_docs.contains("no clause alignment"), "{from_docs}");
 }
+
+#[test]
+fn effects_are_worked_out_from_the_two_charters() {
+    let base = fixture();
+    let voting = edit(
+        &base,
+        &[(
+            "{ partner = \"medisoft\", role = \"vendor scientist (non-voting)\" },",
+            "{ partner = \"medisoft\", role = \"vendor scientist\", voting = true },",
+        )],
+    );
+    let text = report(&base, &voting, Format::Text);
+    assert!(
+        text.contains("Quorum › Clinical Board: 3 of 4 → 3 of 5 voting seats (§3.4)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Warnings › new warning W0432: MediSoft (sponsor) votes"),
+        "{text}"
+    );
+    let back = report(&voting, &base, Format::Text);
+    assert!(back.contains("Warnings › resolved warning W0432"), "{back}");
+
+    let start = base.find("[review]\n").expect("review");
+    let end = base[start + 1..]
+        .find("\n[")
+        .map_or(base.len(), |e| start + 2 + e);
+    let without_review = format!("{}{}", &base[..start], &base[end..]);
+    let text = report(&base, &without_review, Format::Text);
+    assert!(
+        text.contains("Coverage › Performance review: covered → "),
+        "{text}"
+    );
+    assert!(
+        text.contains("Checklist › Executive Committee: Assess the partnership"),
+        "{text}"
+    );
+    let json = report(&base, &without_review, Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert!(
+        value["effects"].as_array().is_some_and(|e| !e.is_empty()),
+        "{json}"
+    );
+}
