@@ -385,4 +385,17 @@ mod tests {
             assert_eq!(side(&spans, false), new);
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_two_texts_come_back_from_their_spans(
+            old in proptest::collection::vec("(the|board|meets|[0-9]{1,2}|days|,|\\.|\\(x\\)| |  |\n)", 0..30),
+            new in proptest::collection::vec("(the|board|meets|[0-9]{1,2}|days|,|\\.|\\(x\\)| |  |\n)", 0..30),
+        ) {
+            let (old, new) = (old.concat(), new.concat());
+            let spans = compare(&old, &new);
+            proptest::prop_assert_eq!(side(&spans, true), old);
+            proptest::prop_assert_eq!(side(&spans, false), new);
+        }
+    }
 }
