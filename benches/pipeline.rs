@@ -15,9 +15,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use charter::diff::{self, Format, Options, Side};
-use charter::load::{self, Source};
+use charter::load;
 use charter::model::Charter;
 use charter::render;
+use charter::source::Source;
 use charter::validate::{self, Valid};
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -79,7 +80,7 @@ fn synthetic(partners: usize, version: u32) -> Input {
 }
 
 fn valid(source: &Source) -> Valid<Charter> {
-    let (valid, diagnostics) = charter::app::check(source);
+    let (valid, diagnostics) = charter::pipeline::check(source);
     valid.unwrap_or_else(|| panic!("{} is not valid: {diagnostics:?}", source.name))
 }
 
@@ -122,7 +123,7 @@ fn stages(c: &mut Criterion) {
         let mut group = c.benchmark_group("check");
         group.throughput(Throughput::Bytes(bytes));
         group.bench_function(BenchmarkId::from_parameter(&input.name), |b| {
-            b.iter(|| black_box(charter::app::check(black_box(source))));
+            b.iter(|| black_box(charter::pipeline::check(black_box(source))));
         });
         group.finish();
 

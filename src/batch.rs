@@ -1,6 +1,8 @@
 //! Many charters in one run: directories expanded to the charters in them, the files checked (and
 //! rendered) in parallel across cores, and everything each file has to say printed in the order the
 //! files were given, whatever order they finish in. A bad file does not stop the others.
+//!
+//! Imports the terminal ([`crate::ui`]), the exit codes and the error type; the commands import it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal};
@@ -10,8 +12,9 @@ use std::sync::mpsc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::app::{Exit, Transcript, Ui};
 use crate::error::Error;
+use crate::exit::Exit;
+use crate::ui::{Transcript, Ui};
 
 /// Runs of at least this many files show a progress bar (on a terminal, without `-q`); shorter runs
 /// finish before a bar would tell anyone anything.
@@ -35,21 +38,31 @@ pub(crate) struct Inputs {
     pub(crate) directories: bool,
     /// How many of the entries are directories that could not be read or held no charter.
     pub(crate) empty_directories: usize,
+    /// How many `.toml` files in the directories were not charters (no `schema_version`, no `[charter]`)
+    /// and were left out.
+    pub(crate) skipped: usize,
 }
 
 impl Inputs {
-    /// Expands the arguments: a directory stands for every `*.toml` file in it and in the folders below
-    /// it, sorted by path; hidden files and folders (a name starting with `.`) and links to folders are
-    /// skipped. Anything else is taken as a file, to be read (or refused) in its turn.
+    /// Expands the arguments: a directory stands for every charter in it and in the folders below it,
+    /// sorted by path, a charter being a `*.toml` file that declares `schema_version` or has a
+    /// `[charter]` table (other TOML files, such as a `Cargo.toml` or a tool's settings, are counted and
+    /// left out); hidden files and folders (a name starting with `.`) and links to folders are skipped.
+    /// Anything else is taken as a file, to be read (or refused) in its turn, charter or not.
     pub(crate) fn expand(args: &[PathBuf]) -> Inputs {
         let mut entries = Vec::new();
         let mut directories = false;
         let mut empty_directories = 0;
+        let mut skipped = 0;
         for arg in args {
             if arg != Path::new("-") && arg.is_dir() {
                 directories = true;
                 let mut found = Vec::new();
-                match walk(arg, &mut found) {
+                let walked = walk(arg, &mut found);
+                let before = found.len();
+                found.retain(|path| is_charter(path));
+                skipped += before - found.len();
+                match walked {
                     Err(e) => {
                         empty_directories += 1;
                         entries.push(Err(e));
@@ -58,7 +71,15 @@ impl Inputs {
                         empty_directories += 1;
                         entries.push(Err(Error::Read {
                             path: arg.clone(),
-                            source: io::Error::other("the directory has no .toml files"),
+                            source: io::Error::other(if before == 0 {
+                                "the directory has no .toml files".to_owned()
+                            } else if before == 1 {
+                                "its one .toml file is not a charter (it declares no `schema_version` and has no `[charter]` table)".to_owned()
+                            } else {
+                                format!(
+                                    "none of its {before} .toml files is a charter (none declares `schema_version` or has a `[charter]` table)"
+                                )
+                            }),
                         }));
                     }
                     Ok(()) => {
@@ -82,6 +103,7 @@ impl Inputs {
             entries,
             directories,
             empty_directories,
+            skipped,
         }
     }
 
@@ -136,6 +158,22 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Whether a file found in a directory is a charter: it declares `schema_version` or has a `[charter]`
+/// table on a line of its own. A file that cannot be read is kept, to be reported when it is read.
+fn is_charter(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return true;
+    };
+    String::from_utf8_lossy(&bytes).lines().any(|line| {
+        let line = line.trim();
+        line.strip_prefix("schema_version")
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+            || line
+                .strip_prefix("[charter]")
+                .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'))
+    })
 }
 
 /// How one file went; the worst of a run decides its exit code.
@@ -201,49 +239,72 @@ where
         record(status);
         ui.print(transcript)?;
     } else {
-        let bar = progress(ui, total);
-        let (sender, receiver) = mpsc::channel();
-        let mut printed = Ok(());
-        std::thread::scope(|scope| {
-            let entries = &inputs.entries;
-            let one = &one;
-            scope.spawn(move || {
-                let all = || {
-                    entries
-                        .par_iter()
-                        .enumerate()
-                        .for_each_with(sender, |sender, (i, entry)| {
-                            // The receiver outlives the senders; a failed send cannot happen.
-                            let _ = sender.send((i, one(entry)));
-                        });
-                };
-                match threads_for_writing(writes) {
-                    Some(pool) => pool.install(all),
-                    None => all(),
-                }
-            });
-            // Results arrive as files finish; each is printed once every file before it has been.
-            let mut waiting = BTreeMap::new();
-            let mut next = 0;
-            for (i, result) in receiver {
-                bar.inc(1);
-                waiting.insert(i, result);
-                while let Some((status, transcript)) = waiting.remove(&next) {
-                    record(status);
-                    next += 1;
-                    if printed.is_ok() {
-                        printed = bar.suspend(|| ui.print(transcript));
-                    }
-                }
-            }
-        });
-        bar.finish_and_clear();
-        printed?;
+        in_parallel(ui, &inputs.entries, writes, &one, &mut record)?;
     }
     if batch {
         ui.line(&totals(&counts, directories, unusable));
+        if inputs.skipped > 0 {
+            let files = if inputs.skipped == 1 { "file" } else { "files" };
+            ui.note(&format!(
+                "skipped {} other .toml {files} in the directories: not charters (no `schema_version`, no `[charter]`); name a file to check it anyway",
+                inputs.skipped
+            ));
+        }
     }
     Ok(worst.exit())
+}
+
+/// Processes several entries in parallel, and prints each one's transcript (and records its status) once
+/// every entry before it has been printed, so that the output is in input order whatever the scheduling.
+///
+/// # Errors
+/// When standard output cannot be written.
+fn in_parallel<G>(
+    ui: &mut Ui,
+    entries: &[Result<Input, Error>],
+    writes: bool,
+    one: &G,
+    record: &mut impl FnMut(Status),
+) -> Result<(), Error>
+where
+    G: Fn(&Result<Input, Error>) -> (Status, Transcript) + Sync,
+{
+    let bar = progress(ui, entries.len());
+    let (sender, receiver) = mpsc::channel();
+    let mut printed = Ok(());
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let all = || {
+                entries
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(sender, |sender, (i, entry)| {
+                        // The receiver outlives the senders; a failed send cannot happen.
+                        let _ = sender.send((i, one(entry)));
+                    });
+            };
+            match threads_for_writing(writes) {
+                Some(pool) => pool.install(all),
+                None => all(),
+            }
+        });
+        // Results arrive as files finish; each is printed once every file before it has been.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in receiver {
+            bar.inc(1);
+            waiting.insert(i, result);
+            while let Some((status, transcript)) = waiting.remove(&next) {
+                record(status);
+                next += 1;
+                if printed.is_ok() {
+                    printed = bar.suspend(|| ui.print(transcript));
+                }
+            }
+        }
+    });
+    bar.finish_and_clear();
+    printed
 }
 
 /// When every file is also written and flushed to disk, two threads per core, so that a core does not sit
@@ -279,7 +340,7 @@ fn totals(counts: &BTreeMap<Status, usize>, directories: usize, unusable: &str) 
     }
     if directories > 0 {
         line.push_str(&format!(
-            "; {directories} {} could not be read or had no .toml files",
+            "; {directories} {} could not be read or had no charters",
             if directories == 1 {
                 "directory"
             } else {

@@ -1,8 +1,15 @@
-//! Command-line arguments. The doc comments here are the `--help` text.
+//! Command-line arguments. The doc comments here are the `--help` text. Imports nothing of ours: every
+//! other module may read these types, and they depend on none.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+/// The default largest input, in bytes: far above any real charter (the largest example is about 60 KB),
+/// small enough that a wrong file is refused at once.
+pub const DEFAULT_MAX_INPUT: u64 = 16 * 1024 * 1024;
 
 /// Turn a TOML description of a multi-party partnership into a governance charter.
 ///
@@ -20,7 +27,7 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
     /// Refuse inputs larger than this many bytes, before reading them whole.
-    #[arg(long, value_name = "BYTES", default_value_t = crate::app::DEFAULT_MAX_INPUT, global = true)]
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_INPUT, global = true)]
     pub max_input_size: u64,
     /// Print only errors: no warnings, no per-file summaries, no notes.
     #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
@@ -135,6 +142,19 @@ pub enum Command {
         after_help = "Examples:\n  charter man | man -l -                    # read it now\n  charter man -o ~/.local/share/man/man1/charter.1\n  charter man render -o charter-render.1"
     )]
     Man(ManArgs),
+    /// Rename an id everywhere in a charter: its definition, every reference, every cross-reference.
+    ///
+    /// Rewrites the id where the item is defined, in every table that names it, in every
+    /// `[[partner:ID]]`, `[[body:ID]]` and `[[clause:…-ID]]` in free text, and in every exception limited
+    /// to it. Only the id's own characters change: comments and layout stay as they are. The file is
+    /// rewritten atomically in place, and only if the renamed charter checks exactly as the original
+    /// did. Exits 0 when renamed, 2 when the id is unknown, the new id is invalid or taken, or nothing was
+    /// written.
+    #[command(
+        name = "rename-id",
+        after_help = "Examples:\n  charter rename-id northstar nuh board.toml           # in place\n  charter rename-id ehr-extract ehr-daily board.toml -o board-v2.toml\n  charter rename-id cab steering board.toml -o -     # print the result"
+    )]
+    RenameId(RenameIdArgs),
 }
 
 /// Arguments of `diff`.
@@ -192,8 +212,9 @@ pub struct SchemaArgs {
 /// Arguments of `check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Charters to check: files, or directories (every `*.toml` file in them and in the folders below
-    /// them, in order of path); `-` reads standard input. Several charters are checked in parallel and the
+    /// Charters to check: files, or directories (every charter in them and in the folders below them, in
+    /// order of path: a `*.toml` file that declares `schema_version` or has a `[charter]` table; other TOML
+    /// files are counted and skipped); `-` reads standard input. Several charters are checked in parallel and the
     /// run ends with a count.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -247,8 +268,8 @@ pub struct ExplainArgs {
 /// Arguments of `render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The charters to render: files, or directories (every `*.toml` file in them and in the folders
-    /// below them, in order of path); `-` reads standard input. More than one charter, or a directory,
+    /// The charters to render: files, or directories (every charter in them and in the folders below
+    /// them, in order of path; other TOML files are skipped); `-` reads standard input. More than one charter, or a directory,
     /// needs `--out-dir`.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -339,6 +360,7 @@ pub struct CompletionsArgs {
 /// The commands that have a manual page of their own.
 pub const MAN_PAGES: &[&str] = &[
     "check",
+    "rename-id",
     "render",
     "diff",
     "verify",
@@ -359,6 +381,26 @@ pub struct ManArgs {
     /// Where the page goes.
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// Arguments of `rename-id`.
+#[derive(Debug, Args)]
+pub struct RenameIdArgs {
+    /// The id to rename, as it stands in the charter.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The new id: lowercase letters, digits and single hyphens, starting with a letter.
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// The charter to rewrite; `-` reads standard input and writes standard output.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write the renamed charter to OUT (`-` for standard output) instead of rewriting FILE in place.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Where a command writes its result: shared by every command that produces a document.
@@ -382,6 +424,52 @@ pub enum Format {
     Html,
 }
 
+impl Cli {
+    /// Parses these arguments. clap's own messages (a usage error, `--help`) follow `--color` too, which
+    /// clap alone would apply only after parsing succeeded.
+    #[must_use]
+    pub fn parse_colored<I, T>(args: I) -> Cli
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+        let mut cmd = Cli::command();
+        match requested_color(&args) {
+            Some(ColorChoice::Never) => cmd = cmd.color(clap::ColorChoice::Never),
+            Some(ColorChoice::Always) => cmd = cmd.color(clap::ColorChoice::Always),
+            Some(ColorChoice::Auto) | None => {}
+        }
+        let matches = cmd.get_matches_from(args);
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// The last `--color VALUE` or `--color=VALUE` among the arguments, if it names a choice.
+fn requested_color(args: &[OsString]) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut next_is_value = false;
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_string_lossy();
+        if arg == "--" {
+            break;
+        }
+        let value = if next_is_value {
+            next_is_value = false;
+            Some(arg.as_ref())
+        } else if arg == "--color" {
+            next_is_value = true;
+            None
+        } else {
+            arg.strip_prefix("--color=")
+        };
+        if let Some(choice) = value.and_then(|v| ColorChoice::from_str(v, false).ok()) {
+            found = Some(choice);
+        }
+    }
+    found
+}
+
 /// Colour choice for diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -391,4 +479,28 @@ pub enum ColorChoice {
     Always,
     /// Never colour.
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color_of(args: &[&str]) -> Option<ColorChoice> {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        requested_color(&args)
+    }
+
+    #[test]
+    fn the_colour_choice_is_found_before_parsing() {
+        assert_eq!(
+            color_of(&["charter", "--color", "never", "nope"]),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(
+            color_of(&["charter", "check", "--color=always"]),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(color_of(&["charter", "check", "--color", "purple"]), None);
+        assert_eq!(color_of(&["charter", "check", "--", "--color=never"]), None);
+    }
 }

@@ -2,6 +2,10 @@
 //! missing before a reviewer does. The areas are those a partnership charter is expected to settle:
 //! decision authority, data use, intellectual property, publication, conflicts of interest,
 //! accountability, term and amendment, and review of performance.
+//!
+//! One function per area, in the order of the report. Imports only the model (the words for a notice
+//! period are the model's, so that the report and the charter say it alike): it reads a charter as
+//! written, errors or not, and says nothing of rendering.
 
 use serde::Serialize;
 
@@ -62,17 +66,52 @@ fn plural(n: usize, word: &str) -> String {
 /// Works out which areas the charter covers.
 #[must_use]
 pub fn coverage(c: &Charter) -> Coverage {
-    let mut areas = Vec::new();
-    let mut area = |key, title, status, detail: String| {
-        areas.push(Area {
-            key,
-            title,
-            status,
-            detail,
-        });
-    };
+    Coverage {
+        areas: vec![
+            decision_authority(c),
+            data_use(c),
+            ip(c),
+            publication(c),
+            conflicts(c),
+            accountability(c),
+            term_and_amendment(c),
+            performance_review(c),
+        ],
+    }
+}
 
-    let (status, detail) = match (c.bodies.len(), c.decisions.len()) {
+fn area(key: &'static str, title: &'static str, (status, detail): (Status, String)) -> Area {
+    Area {
+        key,
+        title,
+        status,
+        detail,
+    }
+}
+
+/// An area settled by one optional section: silent, saying `missing`, when the charter leaves it out;
+/// otherwise what `stated` finds in it.
+fn section<T>(
+    section: Option<&T>,
+    missing: &str,
+    stated: impl FnOnce(&T) -> (Status, String),
+) -> (Status, String) {
+    section.map_or_else(|| (Status::Silent, missing.to_owned()), stated)
+}
+
+/// An area settled by one optional section, in full whenever it is there: covered, with what `detail`
+/// says of it, or silent, saying `missing`.
+fn stated<T>(
+    section: Option<&T>,
+    missing: &str,
+    detail: impl FnOnce(&T) -> String,
+) -> (Status, String) {
+    self::section(section, missing, |x| (Status::Covered, detail(x)))
+}
+
+/// Bodies, and the decision matrix that says which of them decides what.
+fn decision_authority(c: &Charter) -> Area {
+    let found = match (c.bodies.len(), c.decisions.len()) {
         (0, _) => (
             Status::Silent,
             "no [[bodies]] or [[decisions]]: nothing says who decides what, or how".to_owned(),
@@ -93,9 +132,12 @@ pub fn coverage(c: &Charter) -> Coverage {
             ),
         ),
     };
-    area("decision_authority", "Decision authority", status, detail);
+    area("decision_authority", "Decision authority", found)
+}
 
-    let (status, detail) = match c.data_flows.len() {
+/// Data flows, and how many of them carry identifiable data.
+fn data_use(c: &Charter) -> Area {
+    let found = match c.data_flows.len() {
         0 => (
             Status::Silent,
             "no [[data_flows]]: if any data moves between partners, state each flow and its terms"
@@ -116,73 +158,78 @@ pub fn coverage(c: &Charter) -> Coverage {
             )
         }
     };
-    area("data_use", "Data use", status, detail);
+    area("data_use", "Data use", found)
+}
 
-    let (status, detail) = match &c.ip {
-        None => (
-            Status::Silent,
-            "no [ip]: nothing says who owns what the partners bring or create".to_owned(),
-        ),
-        Some(ip) if ip.foreground.is_empty() => (
-            Status::Partial,
-            "background IP only: no [[ip.foreground]] says who owns what the partnership creates"
-                .to_owned(),
-        ),
-        Some(ip) => (
-            Status::Covered,
-            format!(
-                "background IP, {} of foreground IP, {}",
-                plural(ip.foreground.len(), "category"),
-                plural(ip.licences.len(), "licence")
-            ),
-        ),
-    };
-    area("ip", "Intellectual property", status, detail);
+/// Background IP, and foreground IP by category with its licences.
+fn ip(c: &Charter) -> Area {
+    let found = section(
+        c.ip.as_ref(),
+        "no [ip]: nothing says who owns what the partners bring or create",
+        |ip| {
+            if ip.foreground.is_empty() {
+                return (
+                    Status::Partial,
+                    "background IP only: no [[ip.foreground]] says who owns what the partnership creates"
+                        .to_owned(),
+                );
+            }
+            (
+                Status::Covered,
+                format!(
+                    "background IP, {} of foreground IP, {}",
+                    plural(ip.foreground.len(), "category"),
+                    plural(ip.licences.len(), "licence")
+                ),
+            )
+        },
+    );
+    area("ip", "Intellectual property", found)
+}
 
-    let (status, detail) = match &c.publication {
-        None => (
-            Status::Silent,
-            "no [publication]: nothing says how results are reviewed, delayed or published"
-                .to_owned(),
-        ),
-        Some(p) => (
-            Status::Covered,
-            format!(
-                "review within {}{}",
-                p.review,
-                p.patent_delay
-                    .map(|d| format!(", patent delay up to {d}"))
-                    .unwrap_or_default()
-            ),
-        ),
-    };
-    area("publication", "Publication", status, detail);
+/// How results are reviewed and delayed before publication.
+fn publication(c: &Charter) -> Area {
+    let found = stated(
+        c.publication.as_ref(),
+        "no [publication]: nothing says how results are reviewed, delayed or published",
+        |p| {
+            let patent = p
+                .patent_delay
+                .map(|d| format!(", patent delay up to {d}"))
+                .unwrap_or_default();
+            format!("review within {}{patent}", p.review)
+        },
+    );
+    area("publication", "Publication", found)
+}
 
-    let (status, detail) = match &c.conflicts {
-        None => (
-            Status::Silent,
-            "no [conflicts]: nothing says who discloses interests or how conflicts are managed"
-                .to_owned(),
-        ),
-        Some(coi) => (
-            Status::Covered,
-            format!(
-                "who discloses what and when, {}, {}",
-                plural(coi.management.len(), "management measure"),
-                plural(coi.declared.len(), "declared conflict")
-            ),
-        ),
-    };
-    area("conflicts", "Conflicts of interest", status, detail);
+/// Disclosure of interests, and how conflicts are managed.
+fn conflicts(c: &Charter) -> Area {
+    let found = stated(
+        c.conflicts.as_ref(),
+        "no [conflicts]: nothing says who discloses interests or how conflicts are managed",
+        |coi| {
+            let management = plural(coi.management.len(), "management measure");
+            let declared = plural(coi.declared.len(), "declared conflict");
+            format!("who discloses what and when, {management}, {declared}")
+        },
+    );
+    area("conflicts", "Conflicts of interest", found)
+}
 
-    let (status, detail) = match (c.obligations.len(), c.phases.len()) {
+/// Obligations, and the phases whose gates hold the partnership to account.
+fn accountability(c: &Charter) -> Area {
+    let found = match (c.obligations.len(), c.phases.len()) {
         (0, 0) => (Status::Silent, "no [[obligations]] or [[phases]]: nothing says who must do what, by when, with what evidence".to_owned()),
         (0, p) => (Status::Partial, format!("{} with gates, but no [[obligations]] says who must do what by when", plural(p, "phase"))),
         (o, p) => (Status::Covered, format!("{}, {} with gates", plural(o, "obligation"), plural(p, "phase"))),
     };
-    area("accountability", "Accountability", status, detail);
+    area("accountability", "Accountability", found)
+}
 
-    let (status, detail) = match &c.amendment {
+/// The term is always set; the area is covered once the charter says how it is amended.
+fn term_and_amendment(c: &Charter) -> Area {
+    let found = match &c.amendment {
         None => (
             Status::Partial,
             "the term is set, but no [amendment] says how the charter itself is changed".to_owned(),
@@ -192,23 +239,24 @@ pub fn coverage(c: &Charter) -> Coverage {
             format!(
                 "term, renewal and withdrawal; amendments by {} on {}",
                 a.rule.label().to_lowercase(),
-                crate::render::checklist::notice(a.notice)
+                a.notice.as_notice()
             ),
         ),
     };
-    area("term_and_amendment", "Term and amendment", status, detail);
+    area("term_and_amendment", "Term and amendment", found)
+}
 
+/// A review of the partnership itself, and success metrics on its phases.
+fn performance_review(c: &Charter) -> Area {
     let without_metrics = c.phases.iter().filter(|p| p.metrics.is_empty()).count();
     let with_metrics = c.phases.len() - without_metrics;
-    let (status, detail) = match (&c.review, with_metrics, without_metrics) {
+    let found = match (&c.review, with_metrics, without_metrics) {
         (None, 0, _) => (Status::Silent, "no [review] and no success metrics: nothing says how the partnership's performance is judged".to_owned()),
         (None, m, _) => (Status::Partial, format!("success metrics on {}, but no [review] of the partnership itself", plural(m, "phase"))),
         (Some(r), _, 0) => (Status::Covered, format!("{} review of the partnership{}", r.cadence.adjective(), if c.phases.is_empty() { String::new() } else { ", success metrics on every phase".to_owned() })),
         (Some(r), _, n) => (Status::Partial, format!("{} review of the partnership, but {} no success metrics", r.cadence.adjective(), if n == 1 { "1 phase has".to_owned() } else { format!("{n} phases have") })),
     };
-    area("performance_review", "Performance review", status, detail);
-
-    Coverage { areas }
+    area("performance_review", "Performance review", found)
 }
 
 impl Coverage {

@@ -1,4 +1,6 @@
 //! The one diagnostic type every stage reports through, and its printer.
+//!
+//! Imports the source and the rule catalogue; every stage from [`crate::load`] up reports through it.
 
 use std::ops::Range;
 
@@ -8,8 +10,8 @@ use codespan_reporting::term::{self, Config, termcolor::WriteColor};
 
 use serde::Serialize;
 
-use crate::load::Source;
 use crate::rules::{Rule, Severity};
+use crate::source::{Source, floor_char_boundary, line_column};
 
 /// A problem found in a charter, located in its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,23 +71,6 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
             &b.message,
         ))
     });
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-#[must_use]
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// Writes diagnostics for people: the header, the source line with the offending text underlined, and the

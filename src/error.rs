@@ -1,5 +1,7 @@
 //! Errors that stop `charter` from doing its job at all (exit code 2), as opposed to problems in a
 //! charter, which are diagnostics (exit code 1).
+//!
+//! Imports only the rule catalogue, for the closest rule to an unknown code.
 
 use std::io;
 use std::path::PathBuf;
@@ -53,6 +55,9 @@ pub enum Error {
         /// The path as given.
         path: PathBuf,
     },
+    /// `charter rename-id` cannot rename as asked; the file is untouched.
+    #[error("{0}")]
+    Rename(String),
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),

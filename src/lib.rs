@@ -1,9 +1,23 @@
 //! `charter` turns a TOML description of a multi-party partnership into a governance charter.
 //!
-//! The pipeline: [`load`] reads the text and deserializes it into the [`model`], reporting structural
-//! problems as [`diagnostic::Diagnostic`]s; [`validate`] checks field rules and cross-field rules and, if
-//! there are no errors, yields a [`validate::Valid`] charter; [`render`] turns only a valid charter into
-//! Markdown or HTML. [`app`] wires the pipeline to the command line defined in [`cli`].
+//! A newcomer's map, in the order data flows (each module imports only modules listed before it):
+//!
+//! 1. Foundations, importing nothing of ours: [`cli`] (the command-line types), [`exit`] (exit codes),
+//!    [`source`] (a source's text and offsets), [`suggest`] (likely typos), [`rules`] (the coded rule
+//!    catalogue), [`xref`] (`[[kind:id]]` cross-references), [`error`], [`model`] (the typed charter),
+//!    [`scaffold`] (the built-in examples), [`schema`] (the JSON Schema of the model).
+//! 2. [`diagnostic`]: a located finding and its printers.
+//! 3. [`load`]: text → spanned TOML tree → [`model::Charter`], every structural problem reported at once.
+//! 4. [`validate`]: field and cross-field rules, yielding a [`validate::Valid`] charter.
+//! 5. [`coverage`]: which governance areas a charter covers. [`pipeline`] runs 3–5 on one source.
+//! 6. [`render`]: a valid charter laid out once as a document, written as Markdown, HTML and the
+//!    checklist exports.
+//! 7. [`diff`]: two versions compared term by term, and as a redline of two laid-out documents.
+//!    [`rename`]: one id renamed throughout a charter's text, checked again before it is written.
+//! 8. What the commands share: [`input`] (reading within the size limit), [`output`] (destinations and
+//!    atomic writes), [`policy`] (`--allow`, `--deny-warnings`), [`ui`] (the terminal and its transcript),
+//!    and batches of files in parallel (`batch`).
+//! 9. One module per subcommand (`commands`), and [`app`], the dispatcher that `main.rs` calls.
 
 pub mod app;
 mod batch;
@@ -13,12 +27,20 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
 pub mod error;
+pub mod exit;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pipeline;
+pub mod policy;
+pub mod rename;
 pub mod render;
 pub mod rules;
 pub mod scaffold;
 pub mod schema;
+pub mod source;
+pub mod suggest;
+pub mod ui;
 pub mod validate;
 pub mod xref;

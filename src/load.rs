@@ -1,5 +1,6 @@
-//! Reading a charter: the source text, its spanned TOML tree for locating diagnostics, and deserialization
-//! into the typed model with every structural problem reported at once.
+//! Reading a charter: the spanned TOML tree of a [`Source`] for locating diagnostics, and deserialization
+//! into the typed model with every structural problem reported at once. Imports the source, the model, the
+//! rule catalogue and the diagnostic type; the validator and everything above it import this.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -12,6 +13,8 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, Charter};
 use crate::rules;
+use crate::source::Source;
+use crate::suggest::closest;
 
 /// One step in a path to a value: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,43 +41,6 @@ impl From<usize> for Seg {
 #[macro_export]
 macro_rules! path {
     ($($seg:expr),* $(,)?) => { &[$($crate::load::Seg::from($seg)),*][..] };
-}
-
-/// A charter's source text and its name for messages.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// The name shown in diagnostics: the path as given, or `<stdin>`.
-    pub name: String,
-    /// The text, with any byte-order mark removed; invalid UTF-8 replaced so that it can be shown.
-    pub text: String,
-    /// The raw bytes as read, for the fingerprint.
-    pub bytes: Vec<u8>,
-}
-
-impl Source {
-    /// Wraps bytes read from `name`.
-    #[must_use]
-    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let text = String::from_utf8_lossy(body).into_owned();
-        Source {
-            name: name.into(),
-            text,
-            bytes,
-        }
-    }
-
-    /// The byte offset in the file as read of a byte offset in [`Source::text`]: they differ by the
-    /// byte-order mark, when there is one.
-    #[must_use]
-    pub fn file_offset(&self, text_offset: usize) -> usize {
-        let bom = if self.bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        text_offset + bom
-    }
 }
 
 /// The spanned TOML tree of a source that parsed, for locating diagnostics by path.
@@ -129,6 +95,44 @@ impl<'s> Spans<'s> {
         for (_, v) in self.tree.get_ref() {
             walk(v, f);
         }
+    }
+
+    /// Every string value with its path (keys and array indices from the top) and its span, in file
+    /// order: for edits that must know where a value stands, not only what it says.
+    #[must_use]
+    pub fn strings_at(&self) -> Vec<(Vec<Seg>, Range<usize>, &str)> {
+        fn walk<'v>(
+            value: &'v Spanned<DeValue<'_>>,
+            path: &mut Vec<Seg>,
+            out: &mut Vec<(Vec<Seg>, Range<usize>, &'v str)>,
+        ) {
+            match value.get_ref() {
+                DeValue::String(s) => out.push((path.clone(), value.span(), s.as_ref())),
+                DeValue::Table(t) => {
+                    for (k, v) in t {
+                        path.push(Seg::Key(Cow::Owned(k.get_ref().to_string())));
+                        walk(v, path, out);
+                        path.pop();
+                    }
+                }
+                DeValue::Array(a) => {
+                    for (i, v) in a.iter().enumerate() {
+                        path.push(Seg::Index(i));
+                        walk(v, path, out);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        let mut path = Vec::new();
+        for (k, v) in self.tree.get_ref() {
+            path.push(Seg::Key(Cow::Owned(k.get_ref().to_string())));
+            walk(v, &mut path, &mut out);
+            path.pop();
+        }
+        out
     }
 
     /// The source text the spans point into.
@@ -192,42 +196,10 @@ fn widen(value: &DeValue<'_>, extent: &mut Range<usize>) {
 /// # Errors
 /// The diagnostics, when the charter cannot be read into the model.
 pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
-    if let Err(e) = std::str::from_utf8(&source.bytes) {
-        let at = e.valid_up_to();
-        let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        let at = source
-            .text
-            .get(..at.saturating_sub(bom))
-            .map_or(0, str::len);
-        return Err(vec![
-            Diagnostic::new(
-                &rules::SYNTAX,
-                at..at + 1,
-                "the file is not valid UTF-8 text",
-            )
-            .label("this byte is not UTF-8")
-            .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
-        ]);
-    }
+    not_utf8(source)?;
     let (tree, errors) = DeTable::parse_recoverable(&source.text);
     if !errors.is_empty() {
-        return Err(errors
-            .iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                Diagnostic::new(
-                    &rules::SYNTAX,
-                    span,
-                    format!("TOML syntax: {}", e.message().trim()),
-                )
-                .label("here")
-                .hint("check quotes, brackets and `=` on this line; text values need double quotes")
-            })
-            .collect());
+        return Err(errors.iter().map(syntax).collect());
     }
     // One deserialization of the whole charter. Only when it fails is each section deserialized on its
     // own, so that every bad section is reported rather than the first: if the whole succeeds, so does
@@ -262,6 +234,44 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
         ]);
     }
     Ok((charter, spans))
+}
+
+/// The one diagnostic of a file that is not UTF-8, at the first byte that is not.
+fn not_utf8(source: &Source) -> Result<(), Vec<Diagnostic>> {
+    let Err(e) = std::str::from_utf8(&source.bytes) else {
+        return Ok(());
+    };
+    let at = e.valid_up_to();
+    let bom = if source.bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let at = source
+        .text
+        .get(..at.saturating_sub(bom))
+        .map_or(0, str::len);
+    Err(vec![
+        Diagnostic::new(
+            &rules::SYNTAX,
+            at..at + 1,
+            "the file is not valid UTF-8 text",
+        )
+        .label("this byte is not UTF-8")
+        .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+    ])
+}
+
+/// A TOML syntax error, located.
+fn syntax(e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    Diagnostic::new(
+        &rules::SYNTAX,
+        span,
+        format!("TOML syntax: {}", e.message().trim()),
+    )
+    .label("here")
+    .hint("check quotes, brackets and `=` on this line; text values need double quotes")
 }
 
 /// The top-level keys of a charter, in the order the format reference lists them.
@@ -354,56 +364,13 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
         return unknown_key(key, span, context, &candidates);
     }
     if message.starts_with("missing field ") {
-        let key = ticked.first().copied().unwrap_or("?");
-        return Diagnostic::new(
-            &rules::MISSING_KEY,
-            span,
-            format!("{context} is missing the required key `{key}`"),
-        )
-        .label(format!("`{key}` is required here"))
-        .hint(missing_hint(key, context));
+        return missing_key(ticked.first().copied().unwrap_or("?"), span, context);
     }
     if message.starts_with("unknown variant ") {
-        let value = ticked.first().copied().unwrap_or("?");
-        let allowed: Vec<&str> = ticked.iter().skip(1).copied().collect();
-        let hint = match closest(value, &allowed) {
-            Some(best) => format!(
-                "did you mean \"{best}\"? The allowed values are: {}",
-                quoted_list(&allowed)
-            ),
-            None => format!("write one of: {}", quoted_list(&allowed)),
-        };
-        return Diagnostic::new(
-            &rules::INVALID_VALUE,
-            span,
-            format!("\"{value}\" is not an allowed value in {context}"),
-        )
-        .label("not one of the allowed values")
-        .hint(hint);
+        return unknown_variant(&ticked, span, context);
     }
-    let mismatch = message
-        .strip_prefix("invalid type: ")
-        .map(|rest| ("wrong type", rest))
-        .or_else(|| {
-            message
-                .strip_prefix("invalid value: ")
-                .map(|rest| ("invalid value", rest))
-        });
-    if let Some((what, rest)) = mismatch {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another value"));
-        let expected = plain_type(expected);
-        return Diagnostic::new(
-            &rules::WRONG_TYPE,
-            span,
-            format!(
-                "{what} in {context}: expected {expected}, found {}",
-                plain_found(found)
-            ),
-        )
-        .label(format!("expected {expected}"))
-        .hint(format!("write {expected} here"));
+    if let Some(diagnostic) = mismatch(message, span.clone(), context) {
+        return diagnostic;
     }
     // Messages of our own value types (dates, periods, quorums) already say what to write.
     let (message, hint) = match message.split_once(": ") {
@@ -416,6 +383,65 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
     Diagnostic::new(&rules::INVALID_VALUE, span, message)
         .label("invalid value")
         .hint(hint)
+}
+
+/// A required key that a table lacks.
+fn missing_key(key: &str, span: Range<usize>, context: &str) -> Diagnostic {
+    Diagnostic::new(
+        &rules::MISSING_KEY,
+        span,
+        format!("{context} is missing the required key `{key}`"),
+    )
+    .label(format!("`{key}` is required here"))
+    .hint(missing_hint(key, context))
+}
+
+/// A value outside a closed vocabulary, with the closest allowed value when one is close.
+fn unknown_variant(ticked: &[&str], span: Range<usize>, context: &str) -> Diagnostic {
+    let value = ticked.first().copied().unwrap_or("?");
+    let allowed: Vec<&str> = ticked.iter().skip(1).copied().collect();
+    let hint = match closest(value, &allowed) {
+        Some(best) => format!(
+            "did you mean \"{best}\"? The allowed values are: {}",
+            quoted_list(&allowed)
+        ),
+        None => format!("write one of: {}", quoted_list(&allowed)),
+    };
+    Diagnostic::new(
+        &rules::INVALID_VALUE,
+        span,
+        format!("\"{value}\" is not an allowed value in {context}"),
+    )
+    .label("not one of the allowed values")
+    .hint(hint)
+}
+
+/// A value of the wrong type, or of the right type but not a value the key takes, in plain words.
+fn mismatch(message: &str, span: Range<usize>, context: &str) -> Option<Diagnostic> {
+    let (what, rest) = message
+        .strip_prefix("invalid type: ")
+        .map(|rest| ("wrong type", rest))
+        .or_else(|| {
+            message
+                .strip_prefix("invalid value: ")
+                .map(|rest| ("invalid value", rest))
+        })?;
+    let (found, expected) = rest
+        .split_once(", expected ")
+        .unwrap_or((rest, "another value"));
+    let expected = plain_type(expected);
+    Some(
+        Diagnostic::new(
+            &rules::WRONG_TYPE,
+            span,
+            format!(
+                "{what} in {context}: expected {expected}, found {}",
+                plain_found(found)
+            ),
+        )
+        .label(format!("expected {expected}"))
+        .hint(format!("write {expected} here")),
+    )
 }
 
 fn missing_hint(key: &str, context: &str) -> String {
@@ -445,17 +471,6 @@ fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]
     )
     .label("unknown key")
     .hint(hint)
-}
-
-/// The candidate most like `word`, if one is close enough to be a likely typo.
-#[must_use]
-pub fn closest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, c)| c)
 }
 
 fn backticked(message: &str) -> Vec<&str> {
@@ -543,15 +558,6 @@ mod tests {
     }
 
     #[test]
-    fn near_miss_keys_get_a_suggestion() {
-        assert_eq!(
-            closest("revew", &["review", "patent_delay"]),
-            Some("review")
-        );
-        assert_eq!(closest("zzz", &["review", "patent_delay"]), None);
-    }
-
-    #[test]
     fn every_bad_section_is_reported_not_just_the_first() {
         let found =
             errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
@@ -571,7 +577,7 @@ mod tests {
         let found = errors("schema_version = 1\ntitle = unquoted\n");
         assert_eq!(found[0].rule.code, "E0101");
         assert_eq!(
-            crate::diagnostic::line_column(
+            crate::source::line_column(
                 "schema_version = 1\ntitle = unquoted\n",
                 found[0].span.start
             )

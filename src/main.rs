@@ -2,15 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = charter::cli::Cli::parse();
+    let cli = charter::cli::Cli::parse_colored(std::env::args_os());
     let exit = match charter::app::run(&cli) {
         Ok(exit) => exit,
         Err(error) => {
-            charter::app::report_error(&mut std::io::stderr(), &error);
-            charter::app::Exit::Failure
+            charter::ui::report_error(&mut std::io::stderr(), &error);
+            charter::exit::Exit::Failure
         }
     };
     ExitCode::from(exit as u8)

@@ -1,9 +1,11 @@
-//! Writing results: standard output that tolerates a closed pipe, and files written atomically.
+//! Writing results: where a command's result goes ([`Destination`]), standard output that tolerates a
+//! closed pipe, and files written atomically. Imports only the error type and the output arguments.
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::cli::OutputArgs;
 use crate::error::Error;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed to disk, then
@@ -69,6 +71,70 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
         }),
         _ => Ok(()),
     }
+}
+
+/// Where a result is written: a file, atomically, or standard output.
+#[derive(Debug)]
+pub struct Destination {
+    path: Option<PathBuf>,
+    force: bool,
+}
+
+impl Destination {
+    /// The file the result goes to; `None` for standard output.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Decides where a command's result goes, refusing before any work is done an output that exists
+    /// (without `--force`) or that is one of the inputs.
+    ///
+    /// # Errors
+    /// When the output is an input, or exists and `--force` was not given.
+    pub fn new(out: &OutputArgs, inputs: &[&Path]) -> Result<Destination, Error> {
+        let path = out.output.clone().filter(|p| p != Path::new("-"));
+        if let Some(path) = &path {
+            for input in inputs {
+                refuse_input_as_output(input, path)?;
+            }
+            if !out.force && path.symlink_metadata().is_ok() {
+                return Err(Error::OutputExists { path: path.clone() });
+            }
+        }
+        Ok(Destination {
+            path,
+            force: out.force,
+        })
+    }
+
+    /// Writes the result.
+    ///
+    /// # Errors
+    /// When the write fails or the file appeared meanwhile without `--force`.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        match &self.path {
+            Some(path) => write_atomic(path, bytes, self.force),
+            None => write_stdout(bytes),
+        }
+    }
+}
+
+/// Refuses an output that is the input file itself.
+///
+/// # Errors
+/// When they are the same file.
+pub fn refuse_input_as_output(input: &Path, output: &Path) -> Result<(), Error> {
+    let same = match (input.canonicalize(), output.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => input == output,
+    };
+    if same {
+        return Err(Error::OutputIsInput {
+            path: output.to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

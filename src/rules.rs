@@ -2,6 +2,8 @@
 //! stable code, a name (also the name of its test fixtures), a one-line summary, and a longer explanation:
 //! why the rule matters, why it has its severity, and how to fix what it finds. `charter explain CODE`
 //! prints the explanation and `docs/rules.md` is generated from this catalogue.
+//!
+//! Imports only [`crate::suggest`], for codes given with a typo.
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -386,7 +388,8 @@ pub fn suggest(code_or_name: &str) -> Option<&'static Rule> {
         .copied()
         .find(|r| key.len() == 5 && key.get(1..) == Some(&r.code[1..]));
     let names: Vec<&str> = ALL.iter().map(|r| r.name).collect();
-    same_digits.or_else(|| crate::load::closest(&key.to_ascii_lowercase(), &names).and_then(find))
+    same_digits
+        .or_else(|| crate::suggest::closest(&key.to_ascii_lowercase(), &names).and_then(find))
 }
 
 /// The explanation of a rule as plain text for a terminal, wrapped at `width` columns.

@@ -1,6 +1,8 @@
 //! Starter charters for `charter new`: the built-in examples, with a comment before each section that says
 //! what to fill in. The examples are complete and valid, so a starter checks cleanly before it is edited,
 //! and the organiser replaces real-looking terms rather than filling blanks.
+//!
+//! Imports nothing of ours; [`crate::cli`] lists its examples as the values `--from` takes.
 
 /// One built-in example charter.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +46,9 @@ pub const EXAMPLES: &[Example] = &[
 
 /// The example `charter new` starts from when `--from` is not given: the smallest.
 pub const DEFAULT: &str = "community-screening-partnership";
+
+/// The file name of the JSON Schema that a starter's `#:schema` line points to, beside the starter.
+pub const SCHEMA_FILE: &str = "charter.schema.json";
 
 /// The example called `name`.
 #[must_use]
@@ -185,6 +190,9 @@ pub fn guidance(line: &str) -> Option<&'static str> {
 #[must_use]
 pub fn starter(example: &Example) -> String {
     let mut out = String::with_capacity(example.text.len() + 8 * 1024);
+    // taplo (and Even Better TOML, which runs it) reads this first line and offers completion, hover
+    // documentation and inline errors from the schema that `charter new` writes beside the starter.
+    out.push_str(&format!("#:schema ./{SCHEMA_FILE}\n"));
     out.push_str(&format!(
         "# Starter charter, written by `charter new` from the example \"{}\".\n",
         example.name

@@ -1,6 +1,8 @@
 //! Cross-references in free text: `[[partner:ID]]`, `[[body:ID]]` and `[[clause:ANCHOR]]`. The checker
 //! finds every reference in every text value and reports the ones that name nothing; the renderer turns
 //! each into the partner's short name, the body's name, or the clause number linked to its anchor.
+//!
+//! Imports nothing of ours.
 
 use std::ops::Range;
 

@@ -135,7 +135,7 @@ fn an_unreadable_argument_is_reported_in_its_turn_and_exits_2() {
     );
     assert!(
         err.ends_with(
-            "3 files: 1 ok, 1 failed, 1 could not be read; 1 directory could not be read or had no .toml files\n"
+            "3 files: 1 ok, 1 failed, 1 could not be read; 1 directory could not be read or had no charters\n"
         ),
         "{err}"
     );
@@ -371,5 +371,53 @@ fn a_progress_bar_on_a_terminal_cleared_before_the_totals() {
     assert!(
         seen.contains("\u{1b}[2K300 files: 300 ok, 0 failed"),
         "the bar's line is cleared before the totals: {seen}"
+    );
+}
+
+#[test]
+fn a_directory_stands_for_its_charters_not_every_toml_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(
+        example("hospital-it-vendor"),
+        dir.path().join("vendor.toml"),
+    )
+    .expect("copy");
+    fs::write(dir.path().join("Cargo.toml"), "[package]\nname = \"x\"\n").expect("write");
+    fs::create_dir(dir.path().join("tools")).expect("mkdir");
+    fs::write(
+        dir.path().join("tools/taplo.toml"),
+        "[formatting]\nalign_entries = true\n",
+    )
+    .expect("write");
+    let out = charter()
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.contains("1 file: 1 ok, 0 failed"), "{err}");
+    assert!(
+        err.contains("note: skipped 2 other .toml files in the directories: not charters"),
+        "{err}"
+    );
+    // Named explicitly, a file is always checked.
+    let named = charter()
+        .arg("check")
+        .arg(dir.path().join("Cargo.toml"))
+        .output()
+        .expect("runs");
+    assert_eq!(named.status.code(), Some(1), "{}", stderr_of(&named));
+    // A directory of other TOML files only says so.
+    let tools = charter()
+        .arg("check")
+        .arg(dir.path().join("tools"))
+        .output()
+        .expect("runs");
+    assert_eq!(tools.status.code(), Some(2));
+    assert!(
+        stderr_of(&tools).contains("its one .toml file is not a charter"),
+        "{}",
+        stderr_of(&tools)
     );
 }

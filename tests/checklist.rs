@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use charter::app::check;
-use charter::load::Source;
 use charter::model::Date;
+use charter::pipeline::check;
 use charter::render::checklist::{Frequency, Group, Item, Timing};
+use charter::source::Source;
 use icalendar::Component as _;
 
 fn root() -> &'static Path {

@@ -600,3 +600,24 @@ fn a_closed_stdout_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn argument_errors_follow_the_colour_choice() {
+    let always = charter()
+        .args(["--color", "always", "chek"])
+        .output()
+        .expect("runs");
+    assert_eq!(always.status.code(), Some(2));
+    assert!(
+        stderr_of(&always).contains('\u{1b}'),
+        "--color always colours clap's own errors"
+    );
+    let never = charter()
+        .args(["--color=never", "chek"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("runs");
+    assert_eq!(never.status.code(), Some(2));
+    assert!(!stderr_of(&never).contains('\u{1b}'));
+    assert!(stderr_of(&never).contains("unrecognized subcommand 'chek'"));
+}

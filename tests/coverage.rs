@@ -8,7 +8,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use charter::coverage::{Status, coverage};
-use charter::load::{Source, parse};
+use charter::load::parse;
+use charter::source::Source;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

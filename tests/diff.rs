@@ -4,10 +4,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use charter::app::check;
 use charter::diff::{self, Format, Options, Side};
-use charter::load::Source;
+use charter::pipeline::check;
 use charter::render;
+use charter::source::Source;
 
 fn base() -> String {
     fs::read_to_string(

@@ -6,9 +6,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use charter::app::check;
-use charter::load::Source;
+use charter::pipeline::check;
 use charter::render;
+use charter::source::Source;
 
 fn load(path: &Path) -> Source {
     let name = format!(

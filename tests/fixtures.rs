@@ -4,10 +4,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use charter::app::check;
 use charter::diagnostic::format_short;
-use charter::load::Source;
+use charter::pipeline::check;
 use charter::rules;
+use charter::source::Source;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -193,7 +193,7 @@ fn accepted_exceptions_silence_their_warning_and_are_rendered_in_an_annex() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/unused-exception.toml");
     let source = load(&path, "valid");
-    let outcome = charter::app::outcome(&source);
+    let outcome = charter::pipeline::outcome(&source);
     assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
     assert_eq!(outcome.accepted.len(), 1);
     assert_eq!(outcome.accepted[0].rule.code, "W0409");

@@ -7,9 +7,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use charter::app::check;
-use charter::load::Source;
+use charter::pipeline::check;
 use charter::render;
+use charter::source::Source;
 use pulldown_cmark::{Event, Parser, Tag};
 use scraper::{Html, Selector};
 

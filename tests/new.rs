@@ -38,7 +38,9 @@ fn a_starter_from_every_example_passes_check_without_warnings() {
             "no warnings: {err}"
         );
         let text = fs::read_to_string(dir.path().join(&path)).expect("written");
-        assert!(text.starts_with("# Starter charter, written by `charter new`"));
+        assert!(text.starts_with(
+            "#:schema ./charter.schema.json\n# Starter charter, written by `charter new`"
+        ));
         for section in ["[charter]", "[[partners]]", "[term]"] {
             assert!(
                 text.contains(&format!("# FILL IN {section}: ")),
@@ -77,10 +79,19 @@ fn new_writes_charter_toml_by_default_and_never_replaces_it() {
         stderr_of(&out)
     );
     assert_eq!(fs::read_to_string(&path).expect("read"), "my own work");
+    let mut files: Vec<String> = fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
     assert_eq!(
-        fs::read_dir(dir.path()).expect("dir").count(),
-        1,
-        "no temporary file left"
+        files,
+        ["charter.schema.json", "charter.toml"],
+        "the schema the starter points to, and no temporary file"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("charter.schema.json")).expect("schema"),
+        charter::schema::generate()
     );
 }
 

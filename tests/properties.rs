@@ -5,9 +5,9 @@ mod common;
 
 use std::ops::Range;
 
-use charter::app::check;
-use charter::load::Source;
+use charter::pipeline::check;
 use charter::render;
+use charter::source::Source;
 use proptest::prelude::*;
 
 fn replace(text: &str, span: &Range<usize>, value: &str) -> String {

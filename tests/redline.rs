@@ -6,13 +6,13 @@ mod common;
 
 use std::ops::Range;
 
-use charter::app::check;
 use charter::diff::align::{self, Redline, Status};
 use charter::diff::effects::Derived;
 use charter::diff::layout::{self, Kind, Layout};
 use charter::diff::{self, Format, Options, Side};
-use charter::load::Source;
+use charter::pipeline::check;
 use charter::render;
+use charter::source::Source;
 use proptest::prelude::*;
 
 /// The kinds of table the law is checked for, as they are written in TOML.

@@ -3,8 +3,8 @@
 use std::fs;
 use std::path::Path;
 
-use charter::app::check;
-use charter::load::Source;
+use charter::pipeline::check;
+use charter::source::Source;
 
 fn example() -> Vec<u8> {
     fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("charters/sepsis-advisory-board.toml"))

@@ -152,3 +152,88 @@ fn the_id_pattern_accepts_exactly_the_ids_check_id_accepts() {
     }
     assert!(!validator.is_valid(&Value::from("a".repeat(41))));
 }
+
+/// taplo (the TOML language server behind Even Better TOML), installed by `.ci/run` under
+/// `.ci/validators`, or at `$TAPLO`. Without it the editor test says so and passes, unless
+/// `CHARTER_REQUIRE_TAPLO` is set, as `.ci/run` sets it.
+fn taplo() -> Option<PathBuf> {
+    let path = std::env::var_os("TAPLO").map_or_else(
+        || root().join(".ci/validators/node_modules/.bin/taplo"),
+        PathBuf::from,
+    );
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CHARTER_REQUIRE_TAPLO").is_none(),
+        "CHARTER_REQUIRE_TAPLO is set but there is no taplo at {}",
+        path.display()
+    );
+    #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
+    {
+        eprintln!(
+            "skipping the taplo test: no taplo at {} (run `npm ci` in .ci/validators, or set TAPLO)",
+            path.display()
+        );
+    }
+    None
+}
+
+/// What taplo says of a file against the committed schema: its exit code and its error lines.
+fn taplo_lint(taplo: &Path, file: &Path) -> (Option<i32>, Vec<String>) {
+    let schema = format!(
+        "file://{}",
+        root().join("schema/charter.schema.json").display()
+    );
+    let out = Command::new(taplo)
+        .args(["lint", "--colors", "never", "--schema", &schema])
+        .arg(file)
+        .output()
+        .expect("taplo runs");
+    let text =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    let errors = text
+        .lines()
+        .filter(|l| l.starts_with("error:") || l.contains("┌─"))
+        .map(str::to_owned)
+        .collect();
+    (out.status.code(), errors)
+}
+
+#[test]
+fn an_editor_reports_one_wrong_type_once_on_its_line() {
+    let Some(taplo) = taplo() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        fs::read_to_string(root().join("charters/sepsis-advisory-board.toml")).expect("read");
+    let good = dir.path().join("good.toml");
+    fs::write(&good, &text).expect("write");
+    let (code, errors) = taplo_lint(&taplo, &good);
+    assert_eq!(
+        code,
+        Some(0),
+        "the example is valid for the editor too: {errors:?}"
+    );
+    // One mistake in an optional table: a word where the threshold takes a number.
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("threshold_usd = "))
+        .expect("the example sets a threshold")
+        + 1;
+    let bad = dir.path().join("bad.toml");
+    fs::write(
+        &bad,
+        text.replacen("threshold_usd = 5000", "threshold_usd = \"lots\"", 1),
+    )
+    .expect("write");
+    let (code, errors) = taplo_lint(&taplo, &bad);
+    assert_ne!(code, Some(0));
+    assert_eq!(
+        errors,
+        vec![
+            "error: \"lots\" is not of type \"integer\"".to_owned(),
+            format!("    ┌─ {}:{line}:17", bad.display()),
+        ],
+        "one error, at the key's line"
+    );
+}

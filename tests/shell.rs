@@ -100,9 +100,12 @@ fn the_manual_page_is_roff_for_charter_and_for_each_command() {
         .expect("a first line");
     assert!(th.starts_with(".TH charter 1 "), "{th}");
     assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    assert!(page.contains(".SH \"EXIT STATUS\""), "{page}");
+    // Every page the list refers to exists: there is no page for `help`.
+    assert!(!page.contains("charter\\-help(1)"), "{page}");
     for command in subcommands().iter().filter(|c| *c != "help") {
         assert!(
-            page.contains(&format!("charter\\-{command}(1)")),
+            page.contains(&format!("charter\\-{}(1)", command.replace('-', "\\-"))),
             "{command}"
         );
     }
@@ -115,9 +118,10 @@ fn the_manual_page_is_roff_for_charter_and_for_each_command() {
             "{command}: {page}"
         );
         assert!(
-            page.contains("Example"),
-            "{command}: the page shows examples"
+            page.contains(".SH EXAMPLES\n.nf\n") && page.contains("charter"),
+            "{command}: the page shows examples in an EXAMPLES section"
         );
+        assert!(!page.contains(".SH EXTRA"), "{command}");
     }
     let out = charter().args(["man", "nope"]).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));

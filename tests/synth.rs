@@ -4,7 +4,8 @@
 #[path = "../examples/synth/generator.rs"]
 mod generator;
 
-use charter::load::{self, Source};
+use charter::load;
+use charter::source::Source;
 use generator::Spec;
 
 fn source(spec: &Spec) -> Source {
@@ -19,7 +20,7 @@ fn synthetic_charters_are_valid_at_every_size_and_in_both_versions() {
                 version,
                 ..Spec::new(partners, 3 * partners)
             };
-            let (valid, diagnostics) = charter::app::check(&source(&spec));
+            let (valid, diagnostics) = charter::pipeline::check(&source(&spec));
             assert!(
                 valid.is_some(),
                 "{partners} partners, version {version}: {diagnostics:#?}"
@@ -70,8 +71,8 @@ fn the_amended_version_changes_a_few_terms() {
     let spec = Spec::new(200, 2000);
     let old = source(&spec);
     let new = source(&Spec { version: 2, ..spec });
-    let (old_valid, _) = charter::app::check(&old);
-    let (new_valid, _) = charter::app::check(&new);
+    let (old_valid, _) = charter::pipeline::check(&old);
+    let (new_valid, _) = charter::pipeline::check(&new);
     let (old_valid, new_valid) = (old_valid.expect("valid"), new_valid.expect("valid"));
     let changes = charter::diff::terms::compare(
         &old_valid,

@@ -64,11 +64,11 @@ fn run() -> Result<ExitCode, String> {
     spec.obligations = obligations.unwrap_or(10 * spec.partners);
     let text = generator::charter(&spec);
     if check {
-        let source = charter::load::Source::new("synthetic.toml", text.clone().into_bytes());
-        let (valid, diagnostics) = charter::app::check(&source);
+        let source = charter::source::Source::new("synthetic.toml", text.clone().into_bytes());
+        let (valid, diagnostics) = charter::pipeline::check(&source);
         if valid.is_none() {
             for d in diagnostics.iter().filter(|d| d.is_error()).take(5) {
-                let (line, column) = charter::diagnostic::line_column(&text, d.span.start);
+                let (line, column) = charter::source::line_column(&text, d.span.start);
                 eprintln!("synth: {line}:{column}: {} {}", d.rule.code, d.message);
             }
             return Err(

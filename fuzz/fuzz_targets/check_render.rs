@@ -1,8 +1,8 @@
 //! Any bytes: load, validate and, when valid, render both formats. Nothing may panic or hang.
 #![no_main]
 
-use charter::app::check;
-use charter::load::Source;
+use charter::pipeline::check;
+use charter::source::Source;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

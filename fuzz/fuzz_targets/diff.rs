@@ -2,9 +2,9 @@
 //! in the format the first byte picks (one format per run keeps the executions fast).
 #![no_main]
 
-use charter::app::check;
+use charter::pipeline::check;
 use charter::diff::{self, Format, Options, Side};
-use charter::load::Source;
+use charter::source::Source;
 use charter::render;
 use libfuzzer_sys::fuzz_target;
 

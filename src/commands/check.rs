@@ -1,9 +1,11 @@
 //! `charter check`: validate charters and report every problem.
 
-use crate::app::{Exit, Policy, Ui, check_with};
 use crate::batch::{self, Input, Inputs, Status};
 use crate::cli::{CheckArgs, MessageFormat};
 use crate::error::Error;
+use crate::exit::Exit;
+use crate::policy::{Policy, check_with};
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &CheckArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;

@@ -1,14 +1,17 @@
 //! `charter checklist`: the accountability checklist alone, as Markdown, CSV, JSON or a calendar.
 
-use crate::app::{Exit, Policy, Ui, check_with};
 use crate::cli::MessageFormat;
 use crate::cli::{ChecklistArgs, ChecklistFormat};
 use crate::error::Error;
+use crate::exit::Exit;
+use crate::output::Destination;
+use crate::policy::{Policy, check_with};
 use crate::render::ics::{self, Stamp};
 use crate::render::{self, tracker};
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &ChecklistArgs, ui: &mut Ui) -> Result<Exit, Error> {
-    let destination = ui.destination(&args.out, &[&args.file])?;
+    let destination = Destination::new(&args.out, &[&args.file])?;
     let source = ui.read(&args.file)?;
     let checked = check_with(&source, &Policy::default());
     ui.diagnostics(&source, &checked.diagnostics, MessageFormat::Human, false)?;

@@ -2,17 +2,21 @@
 
 use std::path::Path;
 
-use crate::app::{Checked, Exit, Policy, Ui, check_with, read_source};
 use crate::cli::MessageFormat;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::effects::Derived;
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
-use crate::load::Source;
+use crate::exit::Exit;
+use crate::input::read_source;
+use crate::output::Destination;
+use crate::policy::{Checked, Policy, check_with};
 use crate::render;
+use crate::source::Source;
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
-    let destination = ui.destination(&args.out, &[&args.old, &args.new])?;
+    let destination = Destination::new(&args.out, &[&args.old, &args.new])?;
     // The two sides are read and checked, and later laid out, at the same time: a large charter takes a
     // good part of the run to check. An error in the old side is reported first, as before.
     let (old, new) = rayon::join(|| Input::read(&args.old), || Input::read(&args.new));

@@ -1,8 +1,8 @@
 //! `charter explain`: the catalogue entry of one rule, or the list of every rule.
 
-use crate::app::Exit;
 use crate::cli::ExplainArgs;
 use crate::error::Error;
+use crate::exit::Exit;
 use crate::output::write_stdout;
 use crate::rules::{self, ALL};
 

@@ -4,14 +4,17 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use crate::app::{Checked, Exit, Policy, Ui, check_with, refuse_input_as_output};
 use crate::batch::{self, Input, Inputs, Status};
 use crate::cli::{Format, RenderArgs};
 use crate::error::Error;
-use crate::load::Source;
+use crate::exit::Exit;
 use crate::output;
+use crate::output::{Destination, refuse_input_as_output};
+use crate::policy::{Checked, Policy, check_with};
 use crate::render::Templates;
 use crate::render::templates::Loaded;
+use crate::source::Source;
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;
@@ -77,7 +80,7 @@ fn one(
     file: &Path,
     ui: &mut Ui,
 ) -> Result<Exit, Error> {
-    let destination = ui.destination(&args.out, &[file])?;
+    let destination = Destination::new(&args.out, &[file])?;
     let Some((_, _, document)) = rendered(args, policy, templates, file, ui)? else {
         return Ok(Exit::Invalid);
     };

@@ -1,10 +1,13 @@
 //! `charter verify`: is this document exactly what its source renders to?
 
-use crate::app::{Exit, Policy, Ui, check_with, read_source};
 use crate::cli::MessageFormat;
 use crate::cli::VerifyArgs;
 use crate::error::Error;
+use crate::exit::Exit;
+use crate::input::read_source;
+use crate::policy::{Policy, check_with};
 use crate::render;
+use crate::ui::Ui;
 
 pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let document = read_source(&args.document)?;

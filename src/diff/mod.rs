@@ -5,6 +5,9 @@
 //! The redline is one format-neutral comparison ([`align::Redline`]) of two laid-out documents
 //! ([`layout::Layout`]), matched by clause anchor; the Markdown ([`markdown`]), HTML ([`page`]), text and
 //! JSON reports are views of it.
+//!
+//! Imports the model, the validated charter, the coverage report, the diagnostic type and the laid-out
+//! document ([`crate::render`]); the `diff` command imports this.
 
 pub mod align;
 pub mod classify;

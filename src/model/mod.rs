@@ -2,6 +2,9 @@
 //!
 //! Every struct denies unknown keys, so a misspelt term is an error rather than a silently dropped clause.
 //! TOML keys equal Rust field names, so a validation error on a field maps straight back to its span.
+//!
+//! Imports only the rule catalogue (for the warning codes an exception may name): every stage above may
+//! read the model.
 
 mod conflicts;
 mod data;

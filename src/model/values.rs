@@ -158,6 +158,19 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The period as the measure of a notice: "21 days' notice", "1 month's notice".
+    #[must_use]
+    pub fn as_notice(self) -> String {
+        let words = self.to_string();
+        if words.ends_with('s') {
+            format!("{words}' notice")
+        } else {
+            format!("{words}'s notice")
+        }
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let one = self.count == 1;
@@ -451,11 +464,13 @@ impl JsonSchema for Quorum {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "How many voting members must be present to decide: a whole number of members (4), a fraction of the voting seats in quotes (\"2/3\", at most 1), \"majority\" or \"all\".",
-            "anyOf": [
-                { "type": "integer", "minimum": 1 },
-                { "type": "string", "pattern": r"^\s*[1-9][0-9]*\s*/\s*[1-9][0-9]*\s*$" },
-                { "type": "string", "enum": ["majority", "all"] }
-            ]
+            // One schema rather than a branch per form: `minimum` applies only to a number and `pattern`
+            // only to a string, so it accepts exactly the same values, and an editor offers the key once
+            // and reports one error, not one per branch.
+            "type": ["integer", "string"],
+            "minimum": 1,
+            "pattern": r"^(majority|all|\s*[1-9][0-9]*\s*/\s*[1-9][0-9]*\s*)$",
+            "examples": [3, "majority", "2/3", "all"]
         })
     }
 }

@@ -2,6 +2,15 @@
 //! positions, so adding a partner or a data flow moves no other anchor. Ids cannot contain `--`, so the
 //! sub-clause anchors (`body-cab--quorum`) can never collide with another item's anchor.
 
+/// Where a term is stated: its clause number and anchor, for links from the checklist.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClauseRef {
+    /// E.g. "5.2".
+    pub number: String,
+    /// E.g. "flow-ehr-extract".
+    pub anchor: String,
+}
+
 /// The kind of item an id names, for its anchor prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {

@@ -10,12 +10,11 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 
-use super::anchors::{self, Item as Anchor};
-use super::document::ClauseRef;
+use super::anchors::{self, ClauseRef, Item as Anchor};
 use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
-    Actor, Cadence, Charter, Date, DisclosureTime, EndOfUse, Lookup, Obligation, Period,
+    Actor, Cadence, Charter, DataFlow, Date, DisclosureTime, EndOfUse, Lookup, Obligation, Period,
 };
 
 /// The items one owner is accountable for.
@@ -125,7 +124,7 @@ fn as_text<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok
 }
 
 /// Who an item belongs to; the order of the variants is the order of the groups.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Owner {
     Partner(usize),
     Body(usize),
@@ -135,12 +134,7 @@ enum Owner {
 /// A period as the measure of a notice: "21 days' notice", "1 month's notice".
 #[must_use]
 pub fn notice(p: Period) -> Md {
-    let words = p.to_string();
-    if words.ends_with('s') {
-        md!("{words}' notice")
-    } else {
-        md!("{words}'s notice")
-    }
+    Md::raw(p.as_notice())
 }
 
 /// When an obligation falls due, in words.
@@ -212,81 +206,153 @@ struct Draft {
     anchor: String,
 }
 
-/// Derives the checklist, grouped by owner: partners first in charter order, then bodies, then items that
-/// fall on every partner.
-#[must_use]
-pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Group> {
-    let c = ids.charter();
-    let mut drafts: Vec<Draft> = Vec::new();
-    let partner = |id: &str| ids.partner(id).map(Owner::Partner);
-    let actor = |id: &str| match ids.actor(id) {
-        Some(Actor::Partner(i)) => Owner::Partner(i),
-        Some(Actor::Body(i)) => Owner::Body(i),
-        None => Owner::Everyone,
-    };
-    let start = c.charter.effective_date;
+/// When a drafted item falls due: the words, and what a calendar makes of them.
+enum When {
+    /// On or relative to an event ("within 30 days of discovery").
+    Event(Md),
+    /// On a cadence from the effective date, or at each meeting.
+    Every(Cadence, Md),
+    /// By a fixed date.
+    By(Date),
+    /// Words and timing worked out by the caller (an obligation's).
+    Given(Md, Timing),
+}
 
-    // A partner that has withdrawn no longer signs.
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
-        drafts.push(Draft {
-            owner: partner(&p.id).unwrap_or(Owner::Everyone),
-            key: format!("sign.{}", p.id),
-            action: md!(
-                "Sign the charter ({} for {})",
-                text(&p.signatory.name),
-                text(&p.legal_name)
-            ),
-            when: md!("by {start}"),
-            timing: Timing::Date { date: start },
-            evidence: Md::raw("Signed signature page"),
-            anchor: anchors::item(Anchor::Signature, &p.id),
-        });
-    }
-    for (i, body) in c.bodies.iter().enumerate() {
-        let owner = Owner::Body(i);
-        let m = &body.meetings;
-        let anchor = anchors::body_part(&body.id, "meetings");
-        let when = md!("{}, with {}", m.cadence.phrase(), notice(m.notice));
-        drafts.push(Draft {
-            owner: owner.clone(),
-            key: format!("body.{}.meetings", body.id),
-            action: md!(
-                "Call and hold the {} meeting of {}",
-                m.cadence.adjective(),
-                text(&body.name)
-            ),
-            timing: every(c, m.cadence, &when),
-            when,
-            evidence: Md::raw("Meeting notice and attendance record"),
-            anchor: anchor.clone(),
-        });
-        if let Some(papers) = m.papers {
-            let when = md!("{papers} before each meeting");
-            drafts.push(Draft {
-                owner: owner.clone(),
-                key: format!("body.{}.papers", body.id),
-                action: md!(
-                    "Circulate papers for each meeting of the {}",
-                    text(&body.name)
-                ),
-                timing: event(&when),
-                when,
-                evidence: Md::raw("Dated circulation of papers"),
-                anchor: anchor.clone(),
-            });
+/// The items of one charter as they are drafted, area by area, before they are grouped by owner.
+struct Drafts<'c> {
+    ids: &'c Lookup<'c>,
+    c: &'c Charter,
+    out: Vec<Draft>,
+}
+
+impl<'c> Drafts<'c> {
+    fn new(ids: &'c Lookup<'c>) -> Self {
+        Drafts {
+            ids,
+            c: ids.charter(),
+            out: Vec::new(),
         }
-        let when = md!("within {} of each meeting", m.minutes);
-        drafts.push(Draft {
+    }
+
+    fn add(
+        &mut self,
+        owner: Owner,
+        key: String,
+        action: Md,
+        when: When,
+        evidence: Md,
+        anchor: String,
+    ) {
+        let (when, timing) = match when {
+            When::Event(when) => {
+                let timing = event(&when);
+                (when, timing)
+            }
+            When::Every(cadence, when) => {
+                let timing = every(self.c, cadence, &when);
+                (when, timing)
+            }
+            When::By(date) => (md!("by {date}"), Timing::Date { date }),
+            When::Given(when, timing) => (when, timing),
+        };
+        self.out.push(Draft {
             owner,
-            key: format!("body.{}.minutes", body.id),
-            action: md!("Circulate draft minutes of the {}", text(&body.name)),
-            timing: event(&when),
+            key,
+            action,
             when,
-            evidence: Md::raw("Draft minutes sent to all members"),
+            timing,
+            evidence,
             anchor,
         });
     }
-    if let Some(coi) = &c.conflicts {
+
+    /// The owner of an item that falls on the partner `id` (every partner, if it names none).
+    fn partner(&self, id: &str) -> Owner {
+        self.ids.partner(id).map_or(Owner::Everyone, Owner::Partner)
+    }
+
+    /// The owner of an item that falls on the partner or body `id`.
+    fn actor(&self, id: &str) -> Owner {
+        match self.ids.actor(id) {
+            Some(Actor::Partner(i)) => Owner::Partner(i),
+            Some(Actor::Body(i)) => Owner::Body(i),
+            None => Owner::Everyone,
+        }
+    }
+
+    /// Every partner that has not withdrawn signs by the effective date.
+    fn signatures(&mut self) {
+        let c = self.c;
+        for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+            let action = md!(
+                "Sign the charter ({} for {})",
+                text(&p.signatory.name),
+                text(&p.legal_name)
+            );
+            self.add(
+                self.partner(&p.id),
+                format!("sign.{}", p.id),
+                action,
+                When::By(c.charter.effective_date),
+                Md::raw("Signed signature page"),
+                anchors::item(Anchor::Signature, &p.id),
+            );
+        }
+    }
+
+    /// Each body calls its meetings, circulates papers (when the charter sets a lead time) and minutes.
+    fn bodies(&mut self) {
+        for (i, body) in self.c.bodies.iter().enumerate() {
+            let m = &body.meetings;
+            let name = text(&body.name);
+            let key = |part: &str| format!("body.{}.{part}", body.id);
+            let anchor = anchors::body_part(&body.id, "meetings");
+            let when = md!("{}, with {}", m.cadence.phrase(), notice(m.notice));
+            let action = md!(
+                "Call and hold the {} meeting of {name}",
+                m.cadence.adjective()
+            );
+            let evidence = Md::raw("Meeting notice and attendance record");
+            let cadence = When::Every(m.cadence, when);
+            self.add(
+                Owner::Body(i),
+                key("meetings"),
+                action,
+                cadence,
+                evidence,
+                anchor.clone(),
+            );
+            if let Some(papers) = m.papers {
+                let action = md!("Circulate papers for each meeting of the {name}");
+                let when = When::Event(md!("{papers} before each meeting"));
+                let evidence = Md::raw("Dated circulation of papers");
+                self.add(
+                    Owner::Body(i),
+                    key("papers"),
+                    action,
+                    when,
+                    evidence,
+                    anchor.clone(),
+                );
+            }
+            let action = md!("Circulate draft minutes of the {name}");
+            let when = When::Event(md!("within {} of each meeting", m.minutes));
+            let evidence = Md::raw("Draft minutes sent to all members");
+            self.add(
+                Owner::Body(i),
+                key("minutes"),
+                action,
+                when,
+                evidence,
+                anchor,
+            );
+        }
+    }
+
+    /// Every partner discloses its interests when the terms say; each declared conflict is managed.
+    fn conflicts(&mut self) {
+        let c = self.c;
+        let Some(coi) = &c.conflicts else { return };
         let to = coi
             .managed_by
             .as_ref()
@@ -296,180 +362,206 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
                 |b| md!("the {}", text(&b.name)),
             );
         for w in &coi.when {
-            let (name, when) = match w {
-                DisclosureTime::OnJoining => (
-                    "on-joining",
-                    Md::raw("on joining the partnership or a body"),
-                ),
-                DisclosureTime::NewInterest => (
-                    "new-interest",
-                    coi.new_interest_within.map_or_else(
-                        || Md::raw("when a new interest arises"),
-                        |p| md!("within {p} of a new interest"),
-                    ),
-                ),
-                DisclosureTime::Annually => ("annually", Md::raw("every year")),
-                DisclosureTime::EachMeeting => {
-                    ("each-meeting", Md::raw("at the start of each meeting"))
-                }
-            };
-            let timing = match w {
-                DisclosureTime::Annually => every(c, Cadence::Annually, &when),
-                _ => event(&when),
-            };
-            drafts.push(Draft {
-                owner: Owner::Everyone,
-                key: format!("coi.disclosure.{name}"),
-                action: Md::raw("Disclose interests covered by the conflict-of-interest terms"),
+            let (name, when) = disclosure(w, coi.new_interest_within);
+            self.add(
+                Owner::Everyone,
+                format!("coi.disclosure.{name}"),
+                Md::raw("Disclose interests covered by the conflict-of-interest terms"),
                 when,
-                timing,
-                evidence: md!("Disclosure filed with {to}"),
-                anchor: "coi-disclosure".to_owned(),
-            });
+                md!("Disclosure filed with {to}"),
+                "coi-disclosure".to_owned(),
+            );
         }
         for d in &coi.declared {
-            let when = Md::raw("whenever an affected decision is taken");
-            drafts.push(Draft {
-                owner: partner(&d.partner).unwrap_or(Owner::Everyone),
-                key: format!("coi.declared.{}", d.id),
-                action: md!(
-                    "Apply the agreed management of the declared conflict ({})",
-                    text(&d.interest)
-                ),
-                timing: event(&when),
-                when,
-                evidence: Md::raw("Recusal or other measure recorded in the minutes"),
-                anchor: anchors::item(Anchor::Conflict, &d.id),
-            });
+            let action = md!(
+                "Apply the agreed management of the declared conflict ({})",
+                text(&d.interest)
+            );
+            self.add(
+                self.partner(&d.partner),
+                format!("coi.declared.{}", d.id),
+                action,
+                When::Event(Md::raw("whenever an affected decision is taken")),
+                Md::raw("Recusal or other measure recorded in the minutes"),
+                anchors::item(Anchor::Conflict, &d.id),
+            );
         }
-    }
-    for f in &c.data_flows {
-        let anchor = anchors::item(Anchor::Flow, &f.id);
-        for r in &f.recipients {
-            let owner = partner(r).unwrap_or(Owner::Everyone);
-            if let Some(n) = f.breach_notification {
-                let when = md!("within {n} of discovery");
-                drafts.push(Draft {
-                    owner: owner.clone(),
-                    key: format!("flow.{}.{r}.breach", f.id),
-                    action: md!(
-                        "Notify {} of any breach of \"{}\"",
-                        provider_name(ids, &f.provider),
-                        text(&f.name)
-                    ),
-                    timing: event(&when),
-                    when,
-                    evidence: Md::raw("Written breach notice"),
-                    anchor: anchor.clone(),
-                });
-            }
-            let end = match f.end_of_use {
-                EndOfUse::Return => Some("Return"),
-                EndOfUse::Destroy => Some("Destroy"),
-                EndOfUse::ReturnOrDestroy => Some("Return or destroy"),
-                EndOfUse::Retain => None,
-            };
-            if let Some(verb) = end {
-                let when = f.end_within.map_or_else(
-                    || Md::raw("when the permitted use ends"),
-                    |w| md!("within {w} of the end of use"),
-                );
-                let evidence = if f.certified {
-                    Md::raw("Written certificate of return or destruction")
-                } else {
-                    Md::raw("Written confirmation")
-                };
-                drafts.push(Draft {
-                    owner: owner.clone(),
-                    key: format!("flow.{}.{r}.end-of-use", f.id),
-                    action: md!("{verb} the data received under \"{}\"", text(&f.name)),
-                    timing: event(&when),
-                    when,
-                    evidence,
-                    anchor: anchor.clone(),
-                });
-            }
-            if let Some(review) = f.access_review {
-                let when = Md::raw(review.phrase());
-                drafts.push(Draft {
-                    owner,
-                    key: format!("flow.{}.{r}.access-review", f.id),
-                    action: md!("Review who has access to \"{}\"", text(&f.name)),
-                    timing: every(c, review, &when),
-                    when,
-                    evidence: Md::raw("Access review record"),
-                    anchor: anchor.clone(),
-                });
-            }
-        }
-    }
-    if let Some(p) = &c.publication {
-        let when = md!("at least {} before submission", p.review);
-        drafts.push(Draft {
-            owner: Owner::Everyone,
-            key: "publication.review".to_owned(),
-            action: Md::raw(
-                "Circulate each manuscript or presentation to every partner before submission",
-            ),
-            timing: event(&when),
-            when,
-            evidence: Md::raw("Dated circulation record"),
-            anchor: "publication-review".to_owned(),
-        });
-        if p.trial_registration {
-            let when = Md::raw("before the first participant is enrolled");
-            drafts.push(Draft {
-                owner: Owner::Everyone,
-                key: "publication.registration".to_owned(),
-                action: Md::raw("Register each trial in a public registry"),
-                timing: event(&when),
-                when,
-                evidence: Md::raw("Registry identifier"),
-                anchor: "publication-registration".to_owned(),
-            });
-        }
-    }
-    for ph in &c.phases {
-        let evidence = if ph.metrics.is_empty() {
-            Md::raw("Recorded go/no-go decision")
-        } else {
-            Md::raw("Recorded go/no-go decision with the measured success metrics")
-        };
-        drafts.push(Draft {
-            owner: actor(&ph.gate_owner),
-            key: format!("phase.{}.gate", ph.id),
-            action: md!("Decide {} (gate of \"{}\")", text(&ph.gate), text(&ph.name)),
-            when: md!("by {}", ph.end),
-            timing: Timing::Date { date: ph.end },
-            evidence,
-            anchor: anchors::item(Anchor::Phase, &ph.id),
-        });
-    }
-    for o in &c.obligations {
-        let when = timing(o);
-        drafts.push(Draft {
-            owner: actor(&o.owner),
-            key: format!("obligation.{}", o.id),
-            action: text(&o.action),
-            timing: obligation_timing(ids, o, &when),
-            when,
-            evidence: text(&o.evidence),
-            anchor: anchors::item(Anchor::Obligation, &o.id),
-        });
-    }
-    if let Some(r) = &c.review {
-        let when = Md::raw(r.cadence.phrase());
-        drafts.push(Draft {
-            owner: actor(&r.by),
-            key: "review.assessment".to_owned(),
-            action: Md::raw("Assess the partnership and report the findings to the partners"),
-            timing: every(c, r.cadence, &when),
-            when,
-            evidence: Md::raw("Assessment report"),
-            anchor: "review-assessment".to_owned(),
-        });
     }
 
+    /// Each recipient of each data flow: breach notice, return or destruction, access review.
+    fn data(&mut self) {
+        for f in &self.c.data_flows {
+            for r in &f.recipients {
+                self.recipient(f, r);
+            }
+        }
+    }
+
+    fn recipient(&mut self, f: &DataFlow, r: &str) {
+        let owner = self.partner(r);
+        let key = |part: &str| format!("flow.{}.{r}.{part}", f.id);
+        let anchor = anchors::item(Anchor::Flow, &f.id);
+        let name = text(&f.name);
+        if let Some(n) = f.breach_notification {
+            let provider = provider_name(self.ids, &f.provider);
+            let action = md!("Notify {provider} of any breach of \"{name}\"");
+            let when = When::Event(md!("within {n} of discovery"));
+            let evidence = Md::raw("Written breach notice");
+            self.add(owner, key("breach"), action, when, evidence, anchor.clone());
+        }
+        if let Some(verb) = end_of_use_verb(f.end_of_use) {
+            let when = When::Event(f.end_within.map_or_else(
+                || Md::raw("when the permitted use ends"),
+                |w| md!("within {w} of the end of use"),
+            ));
+            let evidence = Md::raw(if f.certified {
+                "Written certificate of return or destruction"
+            } else {
+                "Written confirmation"
+            });
+            let action = md!("{verb} the data received under \"{name}\"");
+            self.add(
+                owner,
+                key("end-of-use"),
+                action,
+                when,
+                evidence,
+                anchor.clone(),
+            );
+        }
+        if let Some(review) = f.access_review {
+            let action = md!("Review who has access to \"{name}\"");
+            let when = When::Every(review, Md::raw(review.phrase()));
+            let evidence = Md::raw("Access review record");
+            self.add(owner, key("access-review"), action, when, evidence, anchor);
+        }
+    }
+
+    /// Manuscripts are circulated before submission; trials are registered before enrolment.
+    fn publication(&mut self) {
+        let Some(p) = &self.c.publication else { return };
+        self.add(
+            Owner::Everyone,
+            "publication.review".to_owned(),
+            Md::raw("Circulate each manuscript or presentation to every partner before submission"),
+            When::Event(md!("at least {} before submission", p.review)),
+            Md::raw("Dated circulation record"),
+            "publication-review".to_owned(),
+        );
+        if p.trial_registration {
+            self.add(
+                Owner::Everyone,
+                "publication.registration".to_owned(),
+                Md::raw("Register each trial in a public registry"),
+                When::Event(Md::raw("before the first participant is enrolled")),
+                Md::raw("Registry identifier"),
+                "publication-registration".to_owned(),
+            );
+        }
+    }
+
+    /// Each phase's gate is decided by its owner by the phase's end.
+    fn phases(&mut self) {
+        for ph in &self.c.phases {
+            let evidence = Md::raw(if ph.metrics.is_empty() {
+                "Recorded go/no-go decision"
+            } else {
+                "Recorded go/no-go decision with the measured success metrics"
+            });
+            self.add(
+                self.actor(&ph.gate_owner),
+                format!("phase.{}.gate", ph.id),
+                md!("Decide {} (gate of \"{}\")", text(&ph.gate), text(&ph.name)),
+                When::By(ph.end),
+                evidence,
+                anchors::item(Anchor::Phase, &ph.id),
+            );
+        }
+    }
+
+    /// The explicit obligations, as written.
+    fn obligations(&mut self) {
+        for o in &self.c.obligations {
+            let words = timing(o);
+            let when = obligation_timing(self.ids, o, &words);
+            self.add(
+                self.actor(&o.owner),
+                format!("obligation.{}", o.id),
+                text(&o.action),
+                When::Given(words, when),
+                text(&o.evidence),
+                anchors::item(Anchor::Obligation, &o.id),
+            );
+        }
+    }
+
+    /// The periodic assessment of the partnership.
+    fn review(&mut self) {
+        let Some(r) = &self.c.review else { return };
+        self.add(
+            self.actor(&r.by),
+            "review.assessment".to_owned(),
+            Md::raw("Assess the partnership and report the findings to the partners"),
+            When::Every(r.cadence, Md::raw(r.cadence.phrase())),
+            Md::raw("Assessment report"),
+            "review-assessment".to_owned(),
+        );
+    }
+}
+
+/// The name of a disclosure time, for its key, and when it falls due.
+fn disclosure(w: &DisclosureTime, new_interest_within: Option<Period>) -> (&'static str, When) {
+    match w {
+        DisclosureTime::OnJoining => (
+            "on-joining",
+            When::Event(Md::raw("on joining the partnership or a body")),
+        ),
+        DisclosureTime::NewInterest => (
+            "new-interest",
+            When::Event(new_interest_within.map_or_else(
+                || Md::raw("when a new interest arises"),
+                |p| md!("within {p} of a new interest"),
+            )),
+        ),
+        DisclosureTime::Annually => (
+            "annually",
+            When::Every(Cadence::Annually, Md::raw("every year")),
+        ),
+        DisclosureTime::EachMeeting => (
+            "each-meeting",
+            When::Event(Md::raw("at the start of each meeting")),
+        ),
+    }
+}
+
+/// What a recipient does with the data when its use ends, if anything.
+fn end_of_use_verb(end: EndOfUse) -> Option<&'static str> {
+    match end {
+        EndOfUse::Return => Some("Return"),
+        EndOfUse::Destroy => Some("Destroy"),
+        EndOfUse::ReturnOrDestroy => Some("Return or destroy"),
+        EndOfUse::Retain => None,
+    }
+}
+
+/// Derives the checklist, grouped by owner: partners first in charter order, then bodies, then items that
+/// fall on every partner. Within a group, items follow the order of the document's sections.
+#[must_use]
+pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Group> {
+    let mut drafts = Drafts::new(ids);
+    drafts.signatures();
+    drafts.bodies();
+    drafts.conflicts();
+    drafts.data();
+    drafts.publication();
+    drafts.phases();
+    drafts.obligations();
+    drafts.review();
+    group(ids.charter(), drafts.out, refs)
+}
+
+/// Groups drafted items by owner, giving each a unique key and the clause it comes from.
+fn group(c: &Charter, drafts: Vec<Draft>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Group> {
     // Keys are unique by construction, since ids are; a term listed twice (`when = ["annually",
     // "annually"]`) still gets two distinct keys.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -497,39 +589,42 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
     }
     groups
         .into_iter()
-        .map(|(owner, items)| {
-            // Partner and body ids share a namespace, but "all" could be either: the anchor says which.
-            let (owner, owner_id, anchor) = match owner {
-                Owner::Partner(i) => {
-                    let id = c.partners[i].id.clone();
-                    (
-                        text(&c.partners[i].short_name),
-                        id.clone(),
-                        format!("checklist-partner-{id}"),
-                    )
-                }
-                Owner::Body(i) => {
-                    let id = c.bodies[i].id.clone();
-                    (
-                        text(&c.bodies[i].name),
-                        id.clone(),
-                        format!("checklist-body-{id}"),
-                    )
-                }
-                Owner::Everyone => (
-                    Md::raw("Every partner"),
-                    "all".to_owned(),
-                    "checklist-all".to_owned(),
-                ),
-            };
-            Group {
-                owner,
-                anchor,
-                owner_id,
-                items,
-            }
-        })
+        .map(|(owner, items)| owner_group(c, owner, items))
         .collect()
+}
+
+/// The group of one owner: its name, id and anchor. Partner and body ids share a namespace, but "all"
+/// could be either: the anchor says which.
+fn owner_group(c: &Charter, owner: Owner, items: Vec<Item>) -> Group {
+    let (owner, owner_id, anchor) = match owner {
+        Owner::Partner(i) => {
+            let id = &c.partners[i].id;
+            (
+                text(&c.partners[i].short_name),
+                id.clone(),
+                format!("checklist-partner-{id}"),
+            )
+        }
+        Owner::Body(i) => {
+            let id = &c.bodies[i].id;
+            (
+                text(&c.bodies[i].name),
+                id.clone(),
+                format!("checklist-body-{id}"),
+            )
+        }
+        Owner::Everyone => (
+            Md::raw("Every partner"),
+            "all".to_owned(),
+            "checklist-all".to_owned(),
+        ),
+    };
+    Group {
+        owner,
+        anchor,
+        owner_id,
+        items,
+    }
 }
 
 fn provider_name(ids: &Lookup<'_>, id: &str) -> Md {

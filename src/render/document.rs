@@ -8,13 +8,14 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use serde::Serialize;
 
-use super::anchors::{self, Item};
+use super::anchors::{self, ClauseRef, Item};
 use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Actor, Authority, Authorship, Charter, DisclosureTime, EndOfUse, FinalResolution, LicenceKind,
-    Lookup, Ownership, Renewal,
+    Actor, Authority, Authorship, Body, Charter, ConflictTerms, DataFlow, DeclaredConflict,
+    DisclosureTime, Disputes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind,
+    Lookup, Member, Ownership, Partner, Renewal, Term,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -144,15 +145,6 @@ pub struct Signature {
     pub name: Md,
     /// Title of the signatory.
     pub title: Md,
-}
-
-/// Where a term is stated: its clause number and anchor, for links from the checklist.
-#[derive(Debug, Clone, Serialize)]
-pub struct ClauseRef {
-    /// E.g. "5.2".
-    pub number: String,
-    /// E.g. "flow-ehr-extract".
-    pub anchor: String,
 }
 
 /// Lays out a valid charter. `fingerprint` is the SHA-256 of the input.
@@ -450,59 +442,65 @@ fn partners(c: &Charter, b: &mut Builder) {
         rows,
     );
     for p in &c.partners {
-        let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
-        let mut body = md!(
-            "{} (\"{}\") {} as {}.",
-            text(&p.legal_name),
-            text(&p.short_name),
-            if p.withdrawn.is_some() {
-                "took part"
-            } else {
-                "takes part"
-            },
-            and_list(&roles)
-        );
-        if !p.voting {
-            body = md!(
-                "{body} Its seats on governance bodies do not carry a vote unless a body states otherwise."
-            );
-        }
-        if let Some(date) = p.withdrawn {
-            body = md!(
-                "{body} It withdrew from the partnership on {date}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it."
-            );
-        }
-        if let Some(ceiling) = p.data_ceiling {
-            body = md!(
-                "{body} It may receive no data more identifiable than {}.",
-                ceiling.label()
-            );
-        }
-        let clause = b.clause(
-            anchors::item(Item::Partner, &p.id),
-            text(&p.short_name),
-            body,
-        );
-        clause.items = p
-            .contributions
-            .iter()
-            .map(|x| md!("Contributes: {}", text(x)))
-            .collect();
-        clause
-            .items
-            .extend(p.benefits.iter().map(|x| md!("Receives: {}", text(x))));
-        clause
-            .items
-            .extend(p.representatives.iter().map(|r| match &r.email {
-                Some(email) => md!(
-                    "Representative: {}, {} ({})",
-                    text(&r.name),
-                    text(&r.title),
-                    super::markdown::mailto(email)
-                ),
-                None => md!("Representative: {}, {}", text(&r.name), text(&r.title)),
-            }));
+        partner(p, b);
     }
+}
+
+/// One partner's clause: who it is, how it takes part, what it contributes and receives, and who
+/// represents it.
+fn partner(p: &Partner, b: &mut Builder) {
+    let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
+    let mut body = md!(
+        "{} (\"{}\") {} as {}.",
+        text(&p.legal_name),
+        text(&p.short_name),
+        if p.withdrawn.is_some() {
+            "took part"
+        } else {
+            "takes part"
+        },
+        and_list(&roles)
+    );
+    if !p.voting {
+        body = md!(
+            "{body} Its seats on governance bodies do not carry a vote unless a body states otherwise."
+        );
+    }
+    if let Some(date) = p.withdrawn {
+        body = md!(
+            "{body} It withdrew from the partnership on {date}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it."
+        );
+    }
+    if let Some(ceiling) = p.data_ceiling {
+        body = md!(
+            "{body} It may receive no data more identifiable than {}.",
+            ceiling.label()
+        );
+    }
+    let clause = b.clause(
+        anchors::item(Item::Partner, &p.id),
+        text(&p.short_name),
+        body,
+    );
+    clause.items = p
+        .contributions
+        .iter()
+        .map(|x| md!("Contributes: {}", text(x)))
+        .collect();
+    clause
+        .items
+        .extend(p.benefits.iter().map(|x| md!("Receives: {}", text(x))));
+    clause
+        .items
+        .extend(p.representatives.iter().map(|r| match &r.email {
+            Some(email) => md!(
+                "Representative: {}, {} ({})",
+                text(&r.name),
+                text(&r.title),
+                super::markdown::mailto(email)
+            ),
+            None => md!("Representative: {}, {}", text(&r.name), text(&r.title)),
+        }));
 }
 
 fn governance(ids: &Lookup<'_>, b: &mut Builder) {
@@ -521,60 +519,8 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
             text(&body.name),
             md!("{} {authority}", prose(&body.mandate)),
         );
-        clause.items = body
-            .members
-            .iter()
-            .map(|m| {
-                let who = match (&m.person, &m.partner) {
-                    (Some(person), Some(partner)) => {
-                        md!("{} ({})", text(person), name_of(ids, partner))
-                    }
-                    (Some(person), None) => md!("{}", text(person)),
-                    (None, Some(partner)) => name_of(ids, partner),
-                    (None, None) => Md::default(),
-                };
-                let role = m
-                    .role
-                    .as_ref()
-                    .map(|r| md!(", {}", text(r)))
-                    .unwrap_or_default();
-                let seats = if m.seats == 1 {
-                    Md::raw("1 seat")
-                } else {
-                    md!("{} seats", m.seats)
-                };
-                let voting = if ids.member_votes(m) {
-                    "voting"
-                } else {
-                    "non-voting"
-                };
-                md!("Member: {who}{role}: {seats}, {voting}")
-            })
-            .collect();
-        let chair = match (&body.chair.person, &body.chair.partner) {
-            (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
-            (Some(person), None) => text(person),
-            (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
-            (None, None) => Md::raw("a member elected by the body"),
-        };
-        let renew = if body.chair.renewable {
-            ", renewable"
-        } else {
-            ", not renewable"
-        };
-        let casting = if body.chair.casting_vote {
-            " The chair has a casting vote on a tie."
-        } else {
-            ""
-        };
-        b.clause(
-            anchors::body_part(&body.id, "chair"),
-            Md::raw("Chair"),
-            md!(
-                "The body is chaired by {chair} for a term of {}{renew}.{casting}",
-                body.chair.term
-            ),
-        );
+        clause.items = body.members.iter().map(|m| member(ids, m)).collect();
+        chair(ids, body, b);
         if let Some(term) = body.member_term {
             let staggered = if body.staggered_terms {
                 ", staggered so that not all seats turn over at once"
@@ -597,27 +543,86 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
                 body.quorum.required(seats)
             ),
         );
-        let m = &body.meetings;
-        let papers = m
-            .papers
-            .map(|p| md!(" Papers are circulated {p} before the meeting."))
-            .unwrap_or_default();
-        let remote = if m.remote_attendance {
-            " Members may attend remotely."
-        } else {
-            " Members attend in person."
-        };
-        let electronic = if m.electronic_votes {
-            " Votes may be taken electronically between meetings, with the same rules as at a meeting."
-        } else {
-            ""
-        };
-        b.clause(
-            anchors::body_part(&body.id, "meetings"),
-            Md::raw("Meetings"),
-            md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
-        );
+        meetings(body, b);
     }
+}
+
+/// One member of a body, as a list item: who, their role, their seats and whether they vote.
+fn member(ids: &Lookup<'_>, m: &Member) -> Md {
+    let who = match (&m.person, &m.partner) {
+        (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
+        (Some(person), None) => md!("{}", text(person)),
+        (None, Some(partner)) => name_of(ids, partner),
+        (None, None) => Md::default(),
+    };
+    let role = m
+        .role
+        .as_ref()
+        .map(|r| md!(", {}", text(r)))
+        .unwrap_or_default();
+    let seats = if m.seats == 1 {
+        Md::raw("1 seat")
+    } else {
+        md!("{} seats", m.seats)
+    };
+    let voting = if ids.member_votes(m) {
+        "voting"
+    } else {
+        "non-voting"
+    };
+    md!("Member: {who}{role}: {seats}, {voting}")
+}
+
+/// Who chairs a body, for how long, and whether the chair breaks ties.
+fn chair(ids: &Lookup<'_>, body: &Body, b: &mut Builder) {
+    let chair = match (&body.chair.person, &body.chair.partner) {
+        (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
+        (Some(person), None) => text(person),
+        (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
+        (None, None) => Md::raw("a member elected by the body"),
+    };
+    let renew = if body.chair.renewable {
+        ", renewable"
+    } else {
+        ", not renewable"
+    };
+    let casting = if body.chair.casting_vote {
+        " The chair has a casting vote on a tie."
+    } else {
+        ""
+    };
+    b.clause(
+        anchors::body_part(&body.id, "chair"),
+        Md::raw("Chair"),
+        md!(
+            "The body is chaired by {chair} for a term of {}{renew}.{casting}",
+            body.chair.term
+        ),
+    );
+}
+
+/// How often a body meets, on what notice, with which papers and minutes, and how members attend and vote.
+fn meetings(body: &Body, b: &mut Builder) {
+    let m = &body.meetings;
+    let papers = m
+        .papers
+        .map(|p| md!(" Papers are circulated {p} before the meeting."))
+        .unwrap_or_default();
+    let remote = if m.remote_attendance {
+        " Members may attend remotely."
+    } else {
+        " Members attend in person."
+    };
+    let electronic = if m.electronic_votes {
+        " Votes may be taken electronically between meetings, with the same rules as at a meeting."
+    } else {
+        ""
+    };
+    b.clause(
+        anchors::body_part(&body.id, "meetings"),
+        Md::raw("Meetings"),
+        md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
+    );
 }
 
 fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
@@ -627,48 +632,7 @@ fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
     }
     b.section("decisions", "Decision authority");
     if !c.decisions.is_empty() {
-        let rows = c
-            .decisions
-            .iter()
-            .map(|d| {
-                vec![
-                    md!(
-                        "<a id=\"{}\"></a>{}",
-                        anchors::item(Item::Decision, &d.id),
-                        text(&d.matter)
-                    ),
-                    name_of(ids, &d.body),
-                    Md::raw(d.rule.label()),
-                    if d.consult.is_empty() {
-                        Md::raw("None")
-                    } else {
-                        names(ids, &d.consult)
-                    },
-                    d.escalation
-                        .as_ref()
-                        .map_or_else(|| Md::raw("None"), |e| name_of(ids, e)),
-                ]
-            })
-            .collect();
-        b.table(
-            vec![
-                "Decision",
-                "Decided by",
-                "Rule",
-                "Consulted first",
-                "Deadlock goes to",
-            ],
-            rows,
-        );
-        for d in &c.decisions {
-            b.refs.insert(
-                anchors::item(Item::Decision, &d.id),
-                ClauseRef {
-                    number: b.sections.len().to_string(),
-                    anchor: anchors::item(Item::Decision, &d.id),
-                },
-            );
-        }
+        decision_table(ids, b);
     }
     if let Some(a) = &c.amendment {
         let signed = if a.signed_by_all {
@@ -680,6 +644,53 @@ fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
             "amendment",
             Md::raw("Amendment"),
             md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(ids, &a.body), a.rule.phrase(), notice(a.notice)),
+        );
+    }
+}
+
+/// The decision matrix: one row per decision, each row an anchor that cross-references cite by section.
+fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
+    let rows = c
+        .decisions
+        .iter()
+        .map(|d| {
+            vec![
+                md!(
+                    "<a id=\"{}\"></a>{}",
+                    anchors::item(Item::Decision, &d.id),
+                    text(&d.matter)
+                ),
+                name_of(ids, &d.body),
+                Md::raw(d.rule.label()),
+                if d.consult.is_empty() {
+                    Md::raw("None")
+                } else {
+                    names(ids, &d.consult)
+                },
+                d.escalation
+                    .as_ref()
+                    .map_or_else(|| Md::raw("None"), |e| name_of(ids, e)),
+            ]
+        })
+        .collect();
+    b.table(
+        vec![
+            "Decision",
+            "Decided by",
+            "Rule",
+            "Consulted first",
+            "Deadlock goes to",
+        ],
+        rows,
+    );
+    for d in &c.decisions {
+        b.refs.insert(
+            anchors::item(Item::Decision, &d.id),
+            ClauseRef {
+                number: b.sections.len().to_string(),
+                anchor: anchors::item(Item::Decision, &d.id),
+            },
         );
     }
 }
@@ -732,45 +743,61 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
                 }
             ),
         );
-        let mut items: Vec<Md> = f
-            .permitted_uses
+        clause.items = flow_terms(f);
+    }
+}
+
+/// The terms of one data flow, as list items: uses, safeguards, retention, end of use and breach notice.
+fn flow_terms(f: &DataFlow) -> Vec<Md> {
+    let mut items: Vec<Md> = f
+        .permitted_uses
+        .iter()
+        .map(|u| md!("Permitted: {}", text(u)))
+        .collect();
+    items.extend(
+        f.prohibited_uses
             .iter()
-            .map(|u| md!("Permitted: {}", text(u)))
-            .collect();
-        items.extend(
-            f.prohibited_uses
-                .iter()
-                .map(|u| md!("Prohibited: {}", text(u))),
-        );
-        items.push(md!("Storage: {}", text(&f.storage)));
-        items.push(md!("Access: {}", text(&f.access)));
-        if let Some(r) = f.access_review {
-            items.push(md!("Access rights are reviewed {}", r.phrase()));
+            .map(|u| md!("Prohibited: {}", text(u))),
+    );
+    items.push(md!("Storage: {}", text(&f.storage)));
+    items.push(md!("Access: {}", text(&f.access)));
+    if let Some(r) = f.access_review {
+        items.push(md!("Access rights are reviewed {}", r.phrase()));
+    }
+    if let Some(t) = &f.training {
+        items.push(md!("Training before access: {}", text(t)));
+    }
+    if let Some(r) = f.retention {
+        items.push(md!("Retention: {r}"));
+    }
+    items.push(end_of_use(f));
+    if let Some(n) = f.breach_notification {
+        items.push(md!(
+            "A recipient notifies the provider of any breach within {n} of discovering it"
+        ));
+    }
+    items
+}
+
+/// What becomes of a flow's data when its use ends.
+fn end_of_use(f: &DataFlow) -> Md {
+    let within = f.end_within.map(|w| md!(" within {w}")).unwrap_or_default();
+    let certified = if f.certified {
+        ", certified in writing"
+    } else {
+        ""
+    };
+    match f.end_of_use {
+        EndOfUse::Return => {
+            md!("When its use ends, the data is returned to the provider{within}{certified}")
         }
-        if let Some(t) = &f.training {
-            items.push(md!("Training before access: {}", text(t)));
+        EndOfUse::Destroy => md!("When its use ends, the data is destroyed{within}{certified}"),
+        EndOfUse::ReturnOrDestroy => md!(
+            "When its use ends, the data is returned or destroyed at the provider's choice{within}{certified}"
+        ),
+        EndOfUse::Retain => {
+            Md::raw("When its use ends, the recipients keep the data under the retention terms")
         }
-        if let Some(r) = f.retention {
-            items.push(md!("Retention: {r}"));
-        }
-        let within = f.end_within.map(|w| md!(" within {w}")).unwrap_or_default();
-        let certified = if f.certified {
-            ", certified in writing"
-        } else {
-            ""
-        };
-        items.push(match f.end_of_use {
-            EndOfUse::Return => md!("When its use ends, the data is returned to the provider{within}{certified}"),
-            EndOfUse::Destroy => md!("When its use ends, the data is destroyed{within}{certified}"),
-            EndOfUse::ReturnOrDestroy => md!("When its use ends, the data is returned or destroyed at the provider's choice{within}{certified}"),
-            EndOfUse::Retain => Md::raw("When its use ends, the recipients keep the data under the retention terms"),
-        });
-        if let Some(n) = f.breach_notification {
-            items.push(md!(
-                "A recipient notifies the provider of any breach within {n} of discovering it"
-            ));
-        }
-        clause.items = items;
     }
 }
 
@@ -784,63 +811,75 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
         md!("{} Background IP stays with its owner, and no licence to it is implied by this charter.", prose(&ip.background)),
     );
     for f in &ip.foreground {
-        let owner = match f.ownership {
-            Ownership::Creator => Md::raw("is owned by the partner whose staff create it"),
-            Ownership::Partner => md!(
-                "is owned by {}",
-                f.owner
-                    .as_deref()
-                    .map_or_else(Md::default, |o| name_of(ids, o))
-            ),
-            Ownership::Joint => {
-                let shares: Vec<Md> = f
-                    .shares
-                    .iter()
-                    .map(|s| md!("{} ({}%)", name_of(ids, &s.partner), s.percent))
-                    .collect();
-                md!("is owned jointly by {}", and_list(&shares))
-            }
-            Ownership::ByField => {
-                let fields: Vec<Md> = f
-                    .fields
-                    .iter()
-                    .map(|x| md!("{} in {}", name_of(ids, &x.owner), text(&x.field)))
-                    .collect();
-                md!("is owned by field of use: {}", and_list(&fields))
-            }
-        };
         b.clause(
             anchors::item(Item::Foreground, &f.id),
             text(&f.category),
-            md!("New intellectual property in this category {owner}."),
-        );
-    }
-    for l in &ip.licences {
-        let covers: Vec<Md> = l
-            .covers
-            .iter()
-            .map(|id| {
-                ids.foreground(id)
-                    .map_or_else(|| text(id), |k| text(&ip.foreground[k].category))
-            })
-            .collect();
-        let kind = match (l.royalty_free, l.kind) {
-            (true, k) => format!("a royalty-free {}", k.label()),
-            (false, LicenceKind::NonExclusive) => format!("a {}", l.kind.label()),
-            (false, k) => format!("an {}", k.label()),
-        };
-        b.clause(
-            anchors::item(Item::Licence, &l.id),
-            Md::raw("Licence"),
             md!(
-                "The owners grant {} {} to: {}; for {}.",
-                names(ids, &l.to),
-                Md::raw(kind),
-                and_list(&covers),
-                and_list(&list(&l.purposes))
+                "New intellectual property in this category {}.",
+                foreground_owner(ids, f)
             ),
         );
     }
+    for l in &ip.licences {
+        licence(ids, ip, l, b);
+    }
+}
+
+/// Who owns new IP of one category, in words that follow "is owned by".
+fn foreground_owner(ids: &Lookup<'_>, f: &Foreground) -> Md {
+    match f.ownership {
+        Ownership::Creator => Md::raw("is owned by the partner whose staff create it"),
+        Ownership::Partner => md!(
+            "is owned by {}",
+            f.owner
+                .as_deref()
+                .map_or_else(Md::default, |o| name_of(ids, o))
+        ),
+        Ownership::Joint => {
+            let shares: Vec<Md> = f
+                .shares
+                .iter()
+                .map(|s| md!("{} ({}%)", name_of(ids, &s.partner), s.percent))
+                .collect();
+            md!("is owned jointly by {}", and_list(&shares))
+        }
+        Ownership::ByField => {
+            let fields: Vec<Md> = f
+                .fields
+                .iter()
+                .map(|x| md!("{} in {}", name_of(ids, &x.owner), text(&x.field)))
+                .collect();
+            md!("is owned by field of use: {}", and_list(&fields))
+        }
+    }
+}
+
+/// One licence: who grants what kind of licence to whom, over which IP, for which purposes.
+fn licence(ids: &Lookup<'_>, ip: &IpTerms, l: &Licence, b: &mut Builder) {
+    let covers: Vec<Md> = l
+        .covers
+        .iter()
+        .map(|id| {
+            ids.foreground(id)
+                .map_or_else(|| text(id), |k| text(&ip.foreground[k].category))
+        })
+        .collect();
+    let kind = match (l.royalty_free, l.kind) {
+        (true, k) => format!("a royalty-free {}", k.label()),
+        (false, LicenceKind::NonExclusive) => format!("a {}", l.kind.label()),
+        (false, k) => format!("an {}", k.label()),
+    };
+    b.clause(
+        anchors::item(Item::Licence, &l.id),
+        Md::raw("Licence"),
+        md!(
+            "The owners grant {} {} to: {}; for {}.",
+            names(ids, &l.to),
+            Md::raw(kind),
+            and_list(&covers),
+            and_list(&list(&l.purposes))
+        ),
+    );
 }
 
 fn publication(c: &Charter, b: &mut Builder) {
@@ -903,49 +942,13 @@ fn conflicts(ids: &Lookup<'_>, b: &mut Builder) {
     let c = ids.charter();
     let Some(coi) = &c.conflicts else { return };
     b.section("conflicts", "Conflicts of interest");
-    let threshold = coi
-        .threshold_usd
-        .map(|t| {
-            md!(
-                " Financial interests of USD {} or more must be disclosed.",
-                thousands(t)
-            )
-        })
-        .unwrap_or_default();
-    let family = if coi.includes_family {
-        " Interests of immediate family members count as the person's own."
-    } else {
-        ""
-    };
     b.clause(
         "coi-who",
         Md::raw("Who discloses"),
         Md::raw("These people must disclose their interests:"),
     )
     .items = list(&coi.who);
-    let clause = b.clause(
-        "coi-disclosure",
-        Md::raw("What and when"),
-        md!(
-            "{}{threshold}{family} Disclosures are made:",
-            prose(&coi.what)
-        ),
-    );
-    clause.items = coi
-        .when
-        .iter()
-        .map(|w| match w {
-            DisclosureTime::OnJoining => Md::raw("on joining the partnership or a body"),
-            DisclosureTime::NewInterest => coi.new_interest_within.map_or_else(
-                || Md::raw("when a new interest arises"),
-                |p| md!("within {p} of a new interest arising"),
-            ),
-            DisclosureTime::Annually => Md::raw("every year"),
-            DisclosureTime::EachMeeting => {
-                Md::raw("at the start of each meeting, for the items on its agenda")
-            }
-        })
-        .collect();
+    disclosure(coi, b);
     let by = coi
         .managed_by
         .as_ref()
@@ -978,23 +981,69 @@ fn conflicts(ids: &Lookup<'_>, b: &mut Builder) {
         );
     }
     for d in &coi.declared {
-        let who = d.person.as_ref().map_or_else(
-            || name_of(ids, &d.partner),
-            |p| md!("{} ({})", text(p), name_of(ids, &d.partner)),
-        );
-        let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(ids, x)).collect();
-        let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
-        b.clause(
-            anchors::item(Item::Conflict, &d.id),
-            Md::raw("Declared conflict"),
-            md!(
-                "{who}: {}. It affects {} and is managed by {}.",
-                text(&d.interest),
-                and_list(&affects),
-                and_list(&measures)
-            ),
-        );
+        declared(ids, d, b);
     }
+}
+
+/// What must be disclosed, above which amount, and when.
+fn disclosure(coi: &ConflictTerms, b: &mut Builder) {
+    let threshold = coi
+        .threshold_usd
+        .map(|t| {
+            md!(
+                " Financial interests of USD {} or more must be disclosed.",
+                thousands(t)
+            )
+        })
+        .unwrap_or_default();
+    let family = if coi.includes_family {
+        " Interests of immediate family members count as the person's own."
+    } else {
+        ""
+    };
+    let clause = b.clause(
+        "coi-disclosure",
+        Md::raw("What and when"),
+        md!(
+            "{}{threshold}{family} Disclosures are made:",
+            prose(&coi.what)
+        ),
+    );
+    clause.items = coi
+        .when
+        .iter()
+        .map(|w| match w {
+            DisclosureTime::OnJoining => Md::raw("on joining the partnership or a body"),
+            DisclosureTime::NewInterest => coi.new_interest_within.map_or_else(
+                || Md::raw("when a new interest arises"),
+                |p| md!("within {p} of a new interest arising"),
+            ),
+            DisclosureTime::Annually => Md::raw("every year"),
+            DisclosureTime::EachMeeting => {
+                Md::raw("at the start of each meeting, for the items on its agenda")
+            }
+        })
+        .collect();
+}
+
+/// One declared conflict: who holds it, what it affects, how it is managed.
+fn declared(ids: &Lookup<'_>, d: &DeclaredConflict, b: &mut Builder) {
+    let who = d.person.as_ref().map_or_else(
+        || name_of(ids, &d.partner),
+        |p| md!("{} ({})", text(p), name_of(ids, &d.partner)),
+    );
+    let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(ids, x)).collect();
+    let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
+    b.clause(
+        anchors::item(Item::Conflict, &d.id),
+        Md::raw("Declared conflict"),
+        md!(
+            "{who}: {}. It affects {} and is managed by {}.",
+            text(&d.interest),
+            and_list(&affects),
+            and_list(&measures)
+        ),
+    );
 }
 
 fn decision_link(ids: &Lookup<'_>, id: &str) -> Md {
@@ -1095,20 +1144,7 @@ fn term(c: &Charter, b: &mut Builder) {
         _ => md!("This charter takes effect on {start}."),
     };
     b.clause("term-length", Md::raw("Term"), length);
-    let renewal = match (t.renewal, t.renewal_period) {
-        (Renewal::Automatic, Some(p)) => md!(
-            "The charter renews automatically for periods of {p} unless a partner gives {} notice before the end of the current period.",
-            t.termination_notice
-        ),
-        (Renewal::Automatic, None) => {
-            Md::raw("The charter renews automatically unless a partner gives notice.")
-        }
-        (Renewal::ByAgreement, _) => {
-            Md::raw("The charter may be renewed only by the written agreement of every partner.")
-        }
-        (Renewal::None, _) => Md::raw("The charter does not renew."),
-    };
-    b.clause("term-renewal", Md::raw("Renewal"), renewal);
+    b.clause("term-renewal", Md::raw("Renewal"), renewal(t));
     b.clause(
         "term-termination",
         Md::raw("Termination"),
@@ -1132,20 +1168,42 @@ fn term(c: &Charter, b: &mut Builder) {
         .items = list(&t.survival);
     }
     if let Some(d) = &c.disputes {
-        let last = match d.resolution {
-            FinalResolution::Mediation => {
-                "non-binding mediation, and then the courts of the governing jurisdiction"
-            }
-            FinalResolution::Arbitration => "binding arbitration",
-            FinalResolution::Courts => "the courts of the governing jurisdiction",
-        };
-        let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it goes to {last}:"));
-        clause.items = d
-            .steps
-            .iter()
-            .map(|s| md!("{}, within {}", text(&s.by), s.within))
-            .collect();
+        disputes(d, b);
     }
+}
+
+/// Whether and how the charter renews at the end of its term.
+fn renewal(t: &Term) -> Md {
+    match (t.renewal, t.renewal_period) {
+        (Renewal::Automatic, Some(p)) => md!(
+            "The charter renews automatically for periods of {p} unless a partner gives {} notice before the end of the current period.",
+            t.termination_notice
+        ),
+        (Renewal::Automatic, None) => {
+            Md::raw("The charter renews automatically unless a partner gives notice.")
+        }
+        (Renewal::ByAgreement, _) => {
+            Md::raw("The charter may be renewed only by the written agreement of every partner.")
+        }
+        (Renewal::None, _) => Md::raw("The charter does not renew."),
+    }
+}
+
+/// The steps a dispute goes through, and where it ends.
+fn disputes(d: &Disputes, b: &mut Builder) {
+    let last = match d.resolution {
+        FinalResolution::Mediation => {
+            "non-binding mediation, and then the courts of the governing jurisdiction"
+        }
+        FinalResolution::Arbitration => "binding arbitration",
+        FinalResolution::Courts => "the courts of the governing jurisdiction",
+    };
+    let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it goes to {last}:"));
+    clause.items = d
+        .steps
+        .iter()
+        .map(|s| md!("{}, within {}", text(&s.by), s.within))
+        .collect();
 }
 
 fn review(ids: &Lookup<'_>, b: &mut Builder) {

@@ -91,34 +91,7 @@ pub fn calendar(charter: &Valid<Charter>, groups: &[Group], stamp: &Stamp) -> Ca
                 continue;
             };
             events += 1;
-            line("BEGIN:VEVENT");
-            line(&format!("UID:{}.{}@charter", item.key, c.charter.id));
-            line(&format!("DTSTAMP:{}", stamp.0));
-            line(&format!("DTSTART;VALUE=DATE:{}", basic(start)));
-            line(&format!("DTEND;VALUE=DATE:{}", basic(start.add_days(1))));
-            if let Timing::Recurring { every, .. } = item.timing {
-                // An end before the first occurrence (an obligation due after the term) leaves one event.
-                match until {
-                    Some(end) if end < start => {}
-                    Some(end) => line(&format!(
-                        "RRULE:{};UNTIL={}",
-                        rule(every, start),
-                        basic(end)
-                    )),
-                    None => line(&format!("RRULE:{}", rule(every, start))),
-                }
-            }
-            line(&format!(
-                "SUMMARY:{}",
-                escape(&format!("{owner}: {}", item.action.plain()))
-            ));
-            line(&format!(
-                "DESCRIPTION:{}",
-                escape(&description(c, &owner, item))
-            ));
-            line(&format!("CATEGORIES:{}", escape(&owner)));
-            line("TRANSP:TRANSPARENT");
-            line("END:VEVENT");
+            event(&mut line, c, &owner, item, (start, until), stamp);
         }
     }
     line("END:VCALENDAR");
@@ -127,6 +100,46 @@ pub fn calendar(charter: &Valid<Charter>, groups: &[Group], stamp: &Stamp) -> Ca
         events,
         undated,
     }
+}
+
+/// One dated checklist item as a `VEVENT`, repeating until the end of the term (`span`: its first date and
+/// the term's end) when it recurs.
+fn event(
+    line: &mut impl FnMut(&str),
+    c: &Charter,
+    owner: &str,
+    item: &Item,
+    (start, until): (Date, Option<Date>),
+    stamp: &Stamp,
+) {
+    line("BEGIN:VEVENT");
+    line(&format!("UID:{}.{}@charter", item.key, c.charter.id));
+    line(&format!("DTSTAMP:{}", stamp.0));
+    line(&format!("DTSTART;VALUE=DATE:{}", basic(start)));
+    line(&format!("DTEND;VALUE=DATE:{}", basic(start.add_days(1))));
+    if let Timing::Recurring { every, .. } = item.timing {
+        // An end before the first occurrence (an obligation due after the term) leaves one event.
+        match until {
+            Some(end) if end < start => {}
+            Some(end) => line(&format!(
+                "RRULE:{};UNTIL={}",
+                rule(every, start),
+                basic(end)
+            )),
+            None => line(&format!("RRULE:{}", rule(every, start))),
+        }
+    }
+    line(&format!(
+        "SUMMARY:{}",
+        escape(&format!("{owner}: {}", item.action.plain()))
+    ));
+    line(&format!(
+        "DESCRIPTION:{}",
+        escape(&description(c, owner, item))
+    ));
+    line(&format!("CATEGORIES:{}", escape(owner)));
+    line("TRANSP:TRANSPARENT");
+    line("END:VEVENT");
 }
 
 fn description(c: &Charter, owner: &str, item: &Item) -> String {

@@ -1,5 +1,10 @@
 //! Rendering a valid charter: the document model, Markdown through Tera templates, and HTML converted from
 //! that Markdown. Only a [`Valid`] charter can be rendered.
+//!
+//! Imports the model, the validated charter, the source, cross-references and the rule catalogue below
+//! it; never the diff, the commands or
+//! the terminal. Within `render/`, `anchors` and `markdown` are the ground floor, `checklist` stands on
+//! them, `document` on all three, and the writers (`templates`, `html`, `ics`, `tracker`) on the document.
 
 pub mod anchors;
 pub mod checklist;
@@ -14,8 +19,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
-use crate::load::Source;
 use crate::model::Charter;
+use crate::source::Source;
 use crate::validate::Valid;
 use checklist::Group;
 use document::{Block, Document};

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use super::anchors::ClauseRef;
 use super::checklist::{Frequency, Group, Timing};
-use super::document::ClauseRef;
 use crate::error::Error;
 use crate::model::Charter;
 use crate::validate::{Valid, term_end};

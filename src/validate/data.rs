@@ -1,81 +1,98 @@
-//! Rules on data flows.
+//! Rules on data flows, flow by flow: who receives it, what identifiable data needs, and how it ends.
+//! Imports only the model, the rule catalogue, span paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx, term_end};
-use crate::model::{Agreement, Charter, EndOfUse, Lookup};
+use crate::model::{Agreement, Charter, DataFlow, EndOfUse, Lookup};
 use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, f) in c.data_flows.iter().enumerate() {
-        let tier = f.identifiability;
-        for (k, r) in f.recipients.iter().enumerate() {
-            if *r == f.provider {
-                ctx.at(
-                    &rules::FLOW_TO_PROVIDER,
-                    path!["data_flows", i, "recipients", k],
-                    format!("\"{r}\" both provides and receives \"{}\"", f.name),
-                )
-                .with("also the provider", "remove the provider from `recipients`");
-            }
-            let Some(p) = index.partner(r) else { continue };
-            let partner = &c.partners[p];
-            if let Some(ceiling) = partner.data_ceiling
-                && tier.level() > ceiling.level()
-            {
-                ctx.at(
-                        &rules::RECIPIENT_ABOVE_DATA_CEILING,
-                        path!["data_flows", i, "recipients", k],
-                        format!("{} may receive nothing more identifiable than {}, but \"{}\" sends it {}", partner.short_name, ceiling.label(), f.name, tier.label()),
-                    )
-                    .with("receives more identifiable data than allowed", format!("send {} a less identifiable tier (a separate flow), or raise its `data_ceiling`", partner.short_name));
-            }
+        recipients(c, index, i, f, ctx);
+        if f.identifiability.is_identifiable() {
+            identifiable(i, f, ctx);
         }
-        if tier.is_identifiable() {
-            if matches!(f.agreement, Agreement::None | Agreement::CharterOnly) {
-                ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT, path!["data_flows", i, "agreement"], format!("\"{}\" carries {} under {}", f.name, tier.label(), f.agreement.label()))
-                    .with("identifiable data needs an agreement", "write `agreement = \"data_use_agreement\"` (limited data set) or `\"business_associate_agreement\"` (a vendor handling PHI)");
-            }
-            if let Some(window) = f.breach_notification
-                && window.approx_days() > HIPAA_BREACH_DAYS
-            {
-                ctx.at(
-                    &rules::BREACH_NOTIFICATION_TOO_LATE,
-                    path!["data_flows", i, "breach_notification"],
-                    format!(
-                        "\"{}\" allows {window} to notify a breach of {}, longer than the 60 days HIPAA allows",
-                        f.name,
-                        tier.label()
-                    ),
-                )
-                .with(
-                    "beyond 60 days",
-                    "write at most \"60 days\"; contracts commonly require 1 to 5 business days",
-                );
-            }
-            if f.breach_notification.is_none() {
-                ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW, path!["data_flows", i], format!("\"{}\" carries {} but says nothing about breach notification", f.name, tier.label()))
-                    .with("no `breach_notification`", "add `breach_notification = \"1 business day\"` (contracts often require 1 business day; HIPAA allows at most 60 days)");
-            }
+        end_of_use_deadline(i, f, ctx);
+        retention(c, i, ctx);
+    }
+}
+
+/// A flow goes to partners other than its provider, each allowed to receive data this identifiable.
+fn recipients(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
+    let tier = f.identifiability;
+    for (k, r) in f.recipients.iter().enumerate() {
+        if *r == f.provider {
+            ctx.at(
+                &rules::FLOW_TO_PROVIDER,
+                path!["data_flows", i, "recipients", k],
+                format!("\"{r}\" both provides and receives \"{}\"", f.name),
+            )
+            .with("also the provider", "remove the provider from `recipients`");
         }
-        if matches!(
-            f.end_of_use,
-            EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy
-        ) && f.end_within.is_none()
+        let Some(p) = index.partner(r) else { continue };
+        let partner = &c.partners[p];
+        if let Some(ceiling) = partner.data_ceiling
+            && tier.level() > ceiling.level()
         {
             ctx.at(
-                &rules::END_OF_USE_WITHOUT_DEADLINE,
-                path!["data_flows", i, "end_of_use"],
-                format!(
-                    "\"{}\" must be returned or destroyed, but no deadline is given",
-                    f.name
-                ),
-            )
-            .with(
-                "when?",
-                "add `end_within = \"30 days\"` (or another period)",
-            );
+                    &rules::RECIPIENT_ABOVE_DATA_CEILING,
+                    path!["data_flows", i, "recipients", k],
+                    format!("{} may receive nothing more identifiable than {}, but \"{}\" sends it {}", partner.short_name, ceiling.label(), f.name, tier.label()),
+                )
+                .with("receives more identifiable data than allowed", format!("send {} a less identifiable tier (a separate flow), or raise its `data_ceiling`", partner.short_name));
         }
-        retention(c, i, ctx);
+    }
+}
+
+/// Identifiable data needs an agreement and a breach notification window within the HIPAA limit.
+fn identifiable(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
+    let tier = f.identifiability;
+    if matches!(f.agreement, Agreement::None | Agreement::CharterOnly) {
+        ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT, path!["data_flows", i, "agreement"], format!("\"{}\" carries {} under {}", f.name, tier.label(), f.agreement.label()))
+            .with("identifiable data needs an agreement", "write `agreement = \"data_use_agreement\"` (limited data set) or `\"business_associate_agreement\"` (a vendor handling PHI)");
+    }
+    if let Some(window) = f.breach_notification
+        && window.approx_days() > HIPAA_BREACH_DAYS
+    {
+        ctx.at(
+            &rules::BREACH_NOTIFICATION_TOO_LATE,
+            path!["data_flows", i, "breach_notification"],
+            format!(
+                "\"{}\" allows {window} to notify a breach of {}, longer than the 60 days HIPAA allows",
+                f.name,
+                tier.label()
+            ),
+        )
+        .with(
+            "beyond 60 days",
+            "write at most \"60 days\"; contracts commonly require 1 to 5 business days",
+        );
+    }
+    if f.breach_notification.is_none() {
+        ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW, path!["data_flows", i], format!("\"{}\" carries {} but says nothing about breach notification", f.name, tier.label()))
+            .with("no `breach_notification`", "add `breach_notification = \"1 business day\"` (contracts often require 1 business day; HIPAA allows at most 60 days)");
+    }
+}
+
+/// Data to be returned or destroyed has a deadline for it.
+fn end_of_use_deadline(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
+    if matches!(
+        f.end_of_use,
+        EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy
+    ) && f.end_within.is_none()
+    {
+        ctx.at(
+            &rules::END_OF_USE_WITHOUT_DEADLINE,
+            path!["data_flows", i, "end_of_use"],
+            format!(
+                "\"{}\" must be returned or destroyed, but no deadline is given",
+                f.name
+            ),
+        )
+        .with(
+            "when?",
+            "add `end_within = \"30 days\"` (or another period)",
+        );
     }
 }
 

@@ -2,61 +2,20 @@
 //! name a warning (never an error) and, when scoped with `at`, an item that exists; it silences the
 //! matching findings, which are kept for the annex of the rendered charter; one that matches nothing is
 //! reported, so that stale exceptions do not mislead a reviewer.
+//!
+//! Runs after every other rule, on their findings. Imports the model, the rule catalogue, the table of
+//! items with ids (`items`) and the validation context (`super`).
 
 use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
-use super::{Accepted, Annotate, Ctx};
+use super::{Accepted, Annotate, Ctx, items};
 use crate::load::Seg;
-use crate::model::Charter;
+use crate::model::{Charter, Exception};
 use crate::path;
 use crate::rules::{self, Rule, Severity};
-
-/// An item an exception may be scoped to: the path of its array, its index there, and its id.
-type Item<'c> = (&'static [&'static str], usize, &'c str);
-
-/// Every item an exception may be scoped to.
-fn items(c: &Charter) -> Vec<Item<'_>> {
-    fn add<'c, T>(
-        out: &mut Vec<Item<'c>>,
-        prefix: &'static [&'static str],
-        items: &'c [T],
-        id: impl Fn(&T) -> &String,
-    ) {
-        out.extend(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, x)| (prefix, i, id(x).as_str())),
-        );
-    }
-    let mut out = Vec::new();
-    add(&mut out, &["partners"], &c.partners, |x| &x.id);
-    add(&mut out, &["bodies"], &c.bodies, |x| &x.id);
-    add(&mut out, &["decisions"], &c.decisions, |x| &x.id);
-    add(&mut out, &["data_flows"], &c.data_flows, |x| &x.id);
-    add(&mut out, &["phases"], &c.phases, |x| &x.id);
-    add(&mut out, &["obligations"], &c.obligations, |x| &x.id);
-    if let Some(ip) = &c.ip {
-        add(&mut out, &["ip", "foreground"], &ip.foreground, |x| &x.id);
-        add(&mut out, &["ip", "licences"], &ip.licences, |x| &x.id);
-    }
-    if let Some(coi) = &c.conflicts {
-        add(&mut out, &["conflicts", "declared"], &coi.declared, |x| {
-            &x.id
-        });
-    }
-    out
-}
-
-/// The path of an item: `prefix[i]`.
-fn path_of(prefix: &[&'static str], i: usize) -> Vec<Seg> {
-    let mut path: Vec<Seg> = prefix.iter().map(|k| Seg::from(*k)).collect();
-    path.push(Seg::from(i));
-    path
-}
 
 /// An exception that passed its own checks: the rule it accepts and where.
 struct Usable {
@@ -69,115 +28,179 @@ struct Usable {
 /// Checks the exceptions, then moves every warning they accept out of the diagnostics. Returns the
 /// accepted findings, in the order of the diagnostics.
 pub(super) fn apply(c: &Charter, ctx: &mut Ctx<'_, '_>) -> Vec<Accepted> {
-    // Items by id, built once and only when an exception is scoped, so that scoping many exceptions
-    // in a large charter stays linear.
-    let scoped: FxHashSet<&str> = c
+    let scopes = Scopes::new(c);
+    let mut seen = BTreeSet::new();
+    let usable: Vec<Usable> = c
         .exceptions
         .iter()
-        .filter_map(|e| e.at.as_deref())
+        .enumerate()
+        .filter_map(|(i, e)| usable(i, e, &scopes, &mut seen, ctx))
         .collect();
-    let items = if scoped.is_empty() {
-        Vec::new()
-    } else {
-        items(c)
+    let (accepted, used) = silence(&usable, ctx);
+    for u in usable.iter().filter(|u| !used.contains(&u.index)) {
+        unused(u, &c.exceptions[u.index], ctx);
+    }
+    accepted
+}
+
+/// The items exceptions are scoped to, by id.
+struct Scopes<'c> {
+    /// Every item with an id: the path of its array, its index there, and its id.
+    items: Vec<(&'static [&'static str], usize, &'c str)>,
+    /// The items some exception is scoped to, by id.
+    by_id: FxHashMap<&'c str, Vec<(&'static [&'static str], usize)>>,
+}
+
+impl<'c> Scopes<'c> {
+    /// Built once and only when an exception is scoped, so that scoping many exceptions in a large
+    /// charter stays linear.
+    fn new(c: &'c Charter) -> Self {
+        let scoped: FxHashSet<&str> = c
+            .exceptions
+            .iter()
+            .filter_map(|e| e.at.as_deref())
+            .collect();
+        let items: Vec<_> = if scoped.is_empty() {
+            Vec::new()
+        } else {
+            items::kinds(c)
+                .into_iter()
+                .flat_map(|k| {
+                    k.ids
+                        .into_iter()
+                        .enumerate()
+                        .map(move |(i, id)| (k.path, i, id))
+                })
+                .collect()
+        };
+        let mut by_id: FxHashMap<&str, Vec<_>> = FxHashMap::default();
+        for (prefix, i, id) in items.iter().filter(|(_, _, id)| scoped.contains(id)) {
+            by_id.entry(*id).or_default().push((*prefix, *i));
+        }
+        Scopes { items, by_id }
+    }
+
+    /// The byte spans of the items with the id `at`; when there are none, reports the `at` of exception `i`
+    /// and returns `None`.
+    fn spans(&self, i: usize, at: &str, ctx: &mut Ctx<'_, '_>) -> Option<Vec<Range<usize>>> {
+        let spans: Vec<Range<usize>> = self
+            .by_id
+            .get(at)
+            .into_iter()
+            .flatten()
+            .map(|(prefix, i)| ctx.spans.extent_of(&path_of(prefix, *i)))
+            .collect();
+        if !spans.is_empty() {
+            return Some(spans);
+        }
+        let ids: Vec<&str> = self.items.iter().map(|(_, _, id)| *id).collect();
+        let hint = match crate::suggest::closest(at, &ids) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => "write the id of a partner, body, decision, data flow, phase, obligation, IP category, licence or declared conflict, or remove `at`".to_owned(),
+        };
+        ctx.at(
+            &rules::INVALID_EXCEPTION,
+            path!["exceptions", i, "at"],
+            format!("no item has the id \"{at}\""),
+        )
+        .with("not a defined item", hint);
+        None
+    }
+}
+
+/// The path of an item: `prefix[i]`.
+fn path_of(prefix: &[&'static str], i: usize) -> Vec<Seg> {
+    let mut path: Vec<Seg> = prefix.iter().map(|k| Seg::from(*k)).collect();
+    path.push(Seg::from(i));
+    path
+}
+
+/// Exception `i`, when it names a warning, an item that exists, and a scope no earlier exception took;
+/// otherwise reports why it cannot be used.
+fn usable<'c>(
+    i: usize,
+    e: &'c Exception,
+    scopes: &Scopes<'_>,
+    seen: &mut BTreeSet<(&'static str, Option<&'c str>)>,
+    ctx: &mut Ctx<'_, '_>,
+) -> Option<Usable> {
+    let rule = warning(i, e, ctx)?;
+    let scope = match &e.at {
+        None => None,
+        Some(at) => Some(scopes.spans(i, at, ctx)?),
     };
-    let mut by_id: FxHashMap<&str, Vec<(&[&'static str], usize)>> = FxHashMap::default();
-    for (prefix, i, id) in items.iter().filter(|(_, _, id)| scoped.contains(id)) {
-        by_id.entry(*id).or_default().push((prefix, *i));
+    if !seen.insert((rule.code, e.at.as_deref())) {
+        ctx.at(
+            &rules::INVALID_EXCEPTION,
+            path!["exceptions", i, "rule"],
+            format!("{} is excepted twice for the same scope", rule.code),
+        )
+        .with(
+            "duplicate exception",
+            "merge the reasons into one exception",
+        );
+        return None;
     }
-    let mut usable = Vec::new();
-    let mut seen = BTreeSet::new();
-    for (i, e) in c.exceptions.iter().enumerate() {
-        let Some(rule) = rules::find(&e.rule) else {
-            let hint = match rules::suggest(&e.rule) {
-                Some(r) => format!("did you mean \"{}\" ({})?", r.code, r.name),
-                None => {
-                    "write the code of a warning, such as \"W0409\"; `charter explain` lists them"
-                        .to_owned()
-                }
-            };
-            ctx.at(
-                &rules::INVALID_EXCEPTION,
-                path!["exceptions", i, "rule"],
-                format!("no rule has the code \"{}\"", e.rule),
-            )
-            .with("unknown rule", hint);
-            continue;
+    Some(Usable {
+        index: i,
+        rule,
+        scope,
+    })
+}
+
+/// The rule exception `i` accepts, when it is a warning other than unused exceptions; otherwise reports
+/// why not.
+fn warning(i: usize, e: &Exception, ctx: &mut Ctx<'_, '_>) -> Option<&'static Rule> {
+    let Some(rule) = rules::find(&e.rule) else {
+        let hint = match rules::suggest(&e.rule) {
+            Some(r) => format!("did you mean \"{}\" ({})?", r.code, r.name),
+            None => "write the code of a warning, such as \"W0409\"; `charter explain` lists them"
+                .to_owned(),
         };
-        if rule.severity == Severity::Error {
-            ctx.at(
-                &rules::INVALID_EXCEPTION,
-                path!["exceptions", i, "rule"],
-                format!(
-                    "{} ({}) is an error, and errors cannot be excepted",
-                    rule.code, rule.name
-                ),
-            )
-            .with(
-                "an error",
-                format!(
-                    "fix what {} finds; `charter explain {}` says how",
-                    rule.code, rule.code
-                ),
-            );
-            continue;
-        }
-        if std::ptr::eq(rule, &rules::UNUSED_EXCEPTION) {
-            ctx.at(
-                &rules::INVALID_EXCEPTION,
-                path!["exceptions", i, "rule"],
-                "an exception cannot accept unused exceptions",
-            )
-            .with("circular", "remove the unused exception instead");
-            continue;
-        }
-        let scope = match &e.at {
-            None => None,
-            Some(at) => {
-                let spans: Vec<Range<usize>> = by_id
-                    .get(at.as_str())
-                    .into_iter()
-                    .flatten()
-                    .map(|(prefix, i)| ctx.spans.extent_of(&path_of(prefix, *i)))
-                    .collect();
-                if spans.is_empty() {
-                    let ids: Vec<&str> = items.iter().map(|(_, _, id)| *id).collect();
-                    let hint = match crate::load::closest(at, &ids) {
-                        Some(best) => format!("did you mean \"{best}\"?"),
-                        None => "write the id of a partner, body, decision, data flow, phase, obligation, IP category, licence or declared conflict, or remove `at`".to_owned(),
-                    };
-                    ctx.at(
-                        &rules::INVALID_EXCEPTION,
-                        path!["exceptions", i, "at"],
-                        format!("no item has the id \"{at}\""),
-                    )
-                    .with("not a defined item", hint);
-                    continue;
-                }
-                Some(spans)
-            }
-        };
-        if !seen.insert((rule.code, e.at.as_deref())) {
-            ctx.at(
-                &rules::INVALID_EXCEPTION,
-                path!["exceptions", i, "rule"],
-                format!("{} is excepted twice for the same scope", rule.code),
-            )
-            .with(
-                "duplicate exception",
-                "merge the reasons into one exception",
-            );
-            continue;
-        }
-        usable.push(Usable {
-            index: i,
-            rule,
-            scope,
-        });
+        ctx.at(
+            &rules::INVALID_EXCEPTION,
+            path!["exceptions", i, "rule"],
+            format!("no rule has the code \"{}\"", e.rule),
+        )
+        .with("unknown rule", hint);
+        return None;
+    };
+    if rule.severity == Severity::Error {
+        ctx.at(
+            &rules::INVALID_EXCEPTION,
+            path!["exceptions", i, "rule"],
+            format!(
+                "{} ({}) is an error, and errors cannot be excepted",
+                rule.code, rule.name
+            ),
+        )
+        .with(
+            "an error",
+            format!(
+                "fix what {} finds; `charter explain {}` says how",
+                rule.code, rule.code
+            ),
+        );
+        return None;
     }
+    if std::ptr::eq(rule, &rules::UNUSED_EXCEPTION) {
+        ctx.at(
+            &rules::INVALID_EXCEPTION,
+            path!["exceptions", i, "rule"],
+            "an exception cannot accept unused exceptions",
+        )
+        .with("circular", "remove the unused exception instead");
+        return None;
+    }
+    Some(rule)
+}
+
+/// Moves every warning a usable exception accepts out of the diagnostics: the first exception of its rule
+/// whose scope holds it takes it. Returns the accepted findings and the indices of the exceptions used.
+fn silence(usable: &[Usable], ctx: &mut Ctx<'_, '_>) -> (Vec<Accepted>, BTreeSet<usize>) {
     // The usable exceptions of each rule, in order, so that each warning looks only at its own rule's.
     let mut by_rule: FxHashMap<&str, Vec<&Usable>> = FxHashMap::default();
-    for u in &usable {
+    for u in usable {
         by_rule.entry(u.rule.code).or_default().push(u);
     }
     let mut accepted = Vec::new();
@@ -208,24 +231,25 @@ pub(super) fn apply(c: &Charter, ctx: &mut Ctx<'_, '_>) -> Vec<Accepted> {
             None => true,
         }
     });
-    for u in usable.iter().filter(|u| !used.contains(&u.index)) {
-        let e = &c.exceptions[u.index];
-        let scope =
-            e.at.as_ref()
-                .map(|at| format!(" at \"{at}\""))
-                .unwrap_or_default();
-        ctx.at(
-            &rules::UNUSED_EXCEPTION,
-            path!["exceptions", u.index],
-            format!(
-                "the exception for {}{scope} accepts nothing: the charter has no such finding",
-                u.rule.code
-            ),
-        )
-        .with(
-            "accepts nothing",
-            "remove the exception, or correct its `rule` or `at`",
-        );
-    }
-    accepted
+    (accepted, used)
+}
+
+/// Reports an exception that accepted nothing.
+fn unused(u: &Usable, e: &Exception, ctx: &mut Ctx<'_, '_>) {
+    let scope =
+        e.at.as_ref()
+            .map(|at| format!(" at \"{at}\""))
+            .unwrap_or_default();
+    ctx.at(
+        &rules::UNUSED_EXCEPTION,
+        path!["exceptions", u.index],
+        format!(
+            "the exception for {}{scope} accepts nothing: the charter has no such finding",
+            u.rule.code
+        ),
+    )
+    .with(
+        "accepts nothing",
+        "remove the exception, or correct its `rule` or `at`",
+    );
 }

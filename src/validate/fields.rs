@@ -1,4 +1,5 @@
-//! Field rules declared with `validator` on the model, mapped back to TOML spans by field path.
+//! Field rules declared with `validator` on the model, mapped back to TOML spans by field path. Imports the
+//! model, the rule catalogue, span paths from loading, and the validation context (`super`).
 
 use std::borrow::Cow;
 
@@ -7,7 +8,7 @@ use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKin
 use super::Ctx;
 use crate::load::Seg;
 use crate::model::Charter;
-use crate::rules;
+use crate::rules::{self, Rule};
 
 pub(super) fn check(charter: &Charter, ctx: &mut Ctx<'_, '_>) {
     if let Err(errors) = charter.validate() {
@@ -42,7 +43,6 @@ fn walk(errors: &ValidationErrors, path: &mut Vec<Seg>, ctx: &mut Ctx<'_, '_>) {
 }
 
 fn report(error: &ValidationError, field: &str, path: &[Seg], ctx: &mut Ctx<'_, '_>) {
-    let param = |name: &str| error.params.get(name).map(ToString::to_string);
     let (rule, message, hint) = match error.code.as_ref() {
         "id" => (
             &rules::INVALID_ID,
@@ -54,43 +54,19 @@ fn report(error: &ValidationError, field: &str, path: &[Seg], ctx: &mut Ctx<'_, 
             format!("`{field}` is not a valid e-mail address"),
             "write an address like \"name@example.org\", or remove the key".to_owned(),
         ),
-        "length" => {
-            let too_long = match (error.params.get("value"), param("max")) {
-                (Some(serde_json_value), Some(max)) => {
-                    serde_json_value.as_str().map_or(0, |v| v.chars().count()) > max.parse().unwrap_or(usize::MAX)
-                }
-                _ => false,
-            };
-            let (message, hint) = if too_long {
-                let max = param("max").unwrap_or_default();
-                (format!("`{field}` is longer than {max} characters"), format!("shorten it to at most {max} characters"))
-            } else {
-                let message = error
-                    .message
-                    .as_ref()
-                    .map_or_else(|| format!("`{field}` must not be empty"), ToString::to_string);
-                (message, format!("fill in `{field}`"))
-            };
-            (&rules::FIELD_RULE, message, hint)
-        }
+        "length" => length(error, field),
         "range" => (
             &rules::FIELD_RULE,
-            error
-                .message
-                .as_ref()
-                .map_or_else(|| format!("`{field}` is out of range"), ToString::to_string),
+            message_or(error, || format!("`{field}` is out of range")),
             format!(
                 "write a number from {} to {}",
-                param("min").unwrap_or_else(|| "?".into()),
-                param("max").unwrap_or_else(|| "?".into())
+                param(error, "min").unwrap_or_else(|| "?".into()),
+                param(error, "max").unwrap_or_else(|| "?".into())
             ),
         ),
         other => (
             &rules::FIELD_RULE,
-            error
-                .message
-                .as_ref()
-                .map_or_else(|| format!("`{field}` breaks the rule `{other}`"), ToString::to_string),
+            message_or(error, || format!("`{field}` breaks the rule `{other}`")),
             "see docs/format.md".to_owned(),
         ),
     };
@@ -101,4 +77,39 @@ fn report(error: &ValidationError, field: &str, path: &[Seg], ctx: &mut Ctx<'_, 
     let d = ctx.at(rule, path, message);
     d.label = "here".to_owned();
     d.hint = Some(hint);
+}
+
+/// A text too long, or empty: the rule's own message is kept for an empty one, which says what to fill in.
+fn length(error: &ValidationError, field: &str) -> (&'static Rule, String, String) {
+    let too_long = match (error.params.get("value"), param(error, "max")) {
+        (Some(serde_json_value), Some(max)) => {
+            serde_json_value.as_str().map_or(0, |v| v.chars().count())
+                > max.parse().unwrap_or(usize::MAX)
+        }
+        _ => false,
+    };
+    let (message, hint) = if too_long {
+        let max = param(error, "max").unwrap_or_default();
+        (
+            format!("`{field}` is longer than {max} characters"),
+            format!("shorten it to at most {max} characters"),
+        )
+    } else {
+        let message = message_or(error, || format!("`{field}` must not be empty"));
+        (message, format!("fill in `{field}`"))
+    };
+    (&rules::FIELD_RULE, message, hint)
+}
+
+/// A parameter of the failed rule, such as its `max`, as text.
+fn param(error: &ValidationError, name: &str) -> Option<String> {
+    error.params.get(name).map(ToString::to_string)
+}
+
+/// The rule's own message, or `default` when it has none.
+fn message_or(error: &ValidationError, default: impl FnOnce() -> String) -> String {
+    error
+        .message
+        .as_ref()
+        .map_or_else(default, ToString::to_string)
 }

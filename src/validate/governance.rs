@@ -1,147 +1,204 @@
-//! Rules on governance bodies and the decision matrix.
+//! Rules on governance bodies and the decision matrix, in the document's order: each body (its meetings,
+//! votes, members and chair), each decision, then how the charter itself is amended. Imports only the
+//! model, the rule catalogue, span paths (`path!`, `Seg`) and the validation context (`super`).
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use super::{Annotate, Ctx};
-use crate::model::{Amendment, Authority, Cadence, Charter, Decision, Lookup, VotingRule};
+use crate::load::Seg;
+use crate::model::{Amendment, Authority, Body, Cadence, Charter, Decision, Lookup, VotingRule};
 use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, body) in c.bodies.iter().enumerate() {
-        if body.meetings.cadence == Cadence::EachMeeting {
-            ctx.at(
-                &rules::CIRCULAR_CADENCE,
-                path!["bodies", i, "meetings", "cadence"],
-                format!(
-                    "\"{}\" meets \"at each meeting\", which sets no schedule",
-                    body.name
-                ),
-            )
-            .with(
-                "circular",
-                "give the meetings a cadence such as \"monthly\" or \"quarterly\"",
+        circular_cadence(i, body, ctx);
+        voting_seats(i, body, index, ctx);
+        members(i, body, ctx);
+        chair(i, body, index, ctx);
+    }
+    for (i, d) in c.decisions.iter().enumerate() {
+        decision(c, index, i, d, ctx);
+    }
+    if let Some(a) = &c.amendment {
+        amendment_strength(c, a, ctx);
+        if let Some(b) = index.body(&a.body) {
+            advisory_decides(
+                &c.bodies[b],
+                path!["amendment", "body"],
+                format_args!("it approves amendments to the charter"),
+                "give amendments to a binding body",
+                ctx,
             );
         }
-        let seats = index.voting_seats(i);
-        if seats == 0 {
-            ctx.at(&rules::BODY_WITHOUT_VOTING_SEATS, path!["bodies", i, "members"], format!("no member of \"{}\" has a vote", body.name))
-                .with("no voting seats", "give at least one member `voting = true`; a body without votes cannot decide anything");
-        } else {
-            let needed = body.quorum.required(seats);
-            if needed > u64::from(seats) {
-                ctx.at(
-                    &rules::QUORUM_EXCEEDS_MEMBERS,
-                    path!["bodies", i, "quorum"],
-                    format!("the quorum of \"{}\" is {needed}, but the body has only {seats} voting seats", body.name),
-                )
-                .with(
-                    format!("{needed} > {seats} voting seats"),
-                    format!("lower the quorum to at most {seats}, or write a fraction such as \"2/3\" or \"majority\" that grows with the body"),
-                );
-            }
-        }
-        let mut seen = BTreeSet::new();
-        for (j, m) in body.members.iter().enumerate() {
-            match (&m.partner, &m.person) {
-                (None, None) => {
-                    ctx.at(
-                        &rules::MEMBER_WITHOUT_IDENTITY,
-                        path!["bodies", i, "members", j],
-                        "this member has neither a partner nor a person",
-                    )
-                    .with(
-                        "who holds this seat?",
-                        "add `partner = \"<partner id>\"`, `person = \"<full name>\"`, or both",
-                    );
-                }
-                (Some(p), None) if !seen.insert(p.as_str()) => {
-                    ctx.at(
-                        &rules::DUPLICATE_MEMBERSHIP,
-                        path!["bodies", i, "members", j, "partner"],
-                        format!("\"{p}\" is listed twice on \"{}\"", body.name),
-                    )
-                    .with(
-                        "second entry for this partner",
-                        "merge the entries into one with `seats = 2` (or more)",
-                    );
-                }
-                _ => {}
-            }
-        }
-        match (&body.chair.partner, &body.chair.person) {
+    }
+}
+
+/// A body's meetings set a schedule of their own.
+fn circular_cadence(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
+    if body.meetings.cadence == Cadence::EachMeeting {
+        ctx.at(
+            &rules::CIRCULAR_CADENCE,
+            path!["bodies", i, "meetings", "cadence"],
+            format!(
+                "\"{}\" meets \"at each meeting\", which sets no schedule",
+                body.name
+            ),
+        )
+        .with(
+            "circular",
+            "give the meetings a cadence such as \"monthly\" or \"quarterly\"",
+        );
+    }
+}
+
+/// A body has voting seats, and no more are needed for a quorum than it has.
+fn voting_seats(i: usize, body: &Body, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    let seats = index.voting_seats(i);
+    if seats == 0 {
+        ctx.at(
+            &rules::BODY_WITHOUT_VOTING_SEATS,
+            path!["bodies", i, "members"],
+            format!("no member of \"{}\" has a vote", body.name),
+        )
+        .with(
+            "no voting seats",
+            "give at least one member `voting = true`; a body without votes cannot decide anything",
+        );
+        return;
+    }
+    let needed = body.quorum.required(seats);
+    if needed > u64::from(seats) {
+        ctx.at(
+            &rules::QUORUM_EXCEEDS_MEMBERS,
+            path!["bodies", i, "quorum"],
+            format!("the quorum of \"{}\" is {needed}, but the body has only {seats} voting seats", body.name),
+        )
+        .with(
+            format!("{needed} > {seats} voting seats"),
+            format!("lower the quorum to at most {seats}, or write a fraction such as \"2/3\" or \"majority\" that grows with the body"),
+        );
+    }
+}
+
+/// Every member is someone, and a partner holding one seat is listed once.
+fn members(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
+    let mut seen = BTreeSet::new();
+    for (j, m) in body.members.iter().enumerate() {
+        match (&m.partner, &m.person) {
             (None, None) => {
                 ctx.at(
                     &rules::MEMBER_WITHOUT_IDENTITY,
-                    path!["bodies", i, "chair"],
-                    format!(
-                        "the chair of \"{}\" names neither a partner nor a person",
-                        body.name
-                    ),
+                    path!["bodies", i, "members", j],
+                    "this member has neither a partner nor a person",
                 )
                 .with(
-                    "who chairs?",
-                    "add `partner = \"<partner id>\"` or `person = \"<full name>\"` to the chair",
+                    "who holds this seat?",
+                    "add `partner = \"<partner id>\"`, `person = \"<full name>\"`, or both",
                 );
             }
-            (Some(p), _)
-                if index.partner(p).is_some()
-                    && !body.members.iter().any(|m| m.partner.as_ref() == Some(p)) =>
-            {
-                ctx.at(&rules::CHAIR_NOT_MEMBER, path!["bodies", i, "chair", "partner"], format!("\"{p}\" chairs \"{}\" but holds no seat on it", body.name))
-                    .with("not a member of this body", format!("add `{{ partner = \"{p}\" }}` to `members`, or choose a chair from the members"));
+            (Some(p), None) if !seen.insert(p.as_str()) => {
+                ctx.at(
+                    &rules::DUPLICATE_MEMBERSHIP,
+                    path!["bodies", i, "members", j, "partner"],
+                    format!("\"{p}\" is listed twice on \"{}\"", body.name),
+                )
+                .with(
+                    "second entry for this partner",
+                    "merge the entries into one with `seats = 2` (or more)",
+                );
             }
             _ => {}
         }
     }
-    for (i, d) in c.decisions.iter().enumerate() {
-        if d.escalation.as_deref() == Some(d.body.as_str()) {
-            ctx.at(&rules::ESCALATION_LOOP, path!["decisions", i, "escalation"], format!("a deadlock on \"{}\" escalates to the body that deadlocked", d.matter))
-                .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
+}
+
+/// The chair is someone, and a partner in the chair holds a seat on the body.
+fn chair(i: usize, body: &Body, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    match (&body.chair.partner, &body.chair.person) {
+        (None, None) => {
+            ctx.at(
+                &rules::MEMBER_WITHOUT_IDENTITY,
+                path!["bodies", i, "chair"],
+                format!(
+                    "the chair of \"{}\" names neither a partner nor a person",
+                    body.name
+                ),
+            )
+            .with(
+                "who chairs?",
+                "add `partner = \"<partner id>\"` or `person = \"<full name>\"` to the chair",
+            );
         }
-        if let Some(b) = index.body(&d.body) {
-            ties_and_electronic_votes(index, i, d, b, ctx);
-        }
-        if let Some(b) = index.body(&d.body)
-            && c.bodies[b].authority == Authority::Advisory
+        (Some(p), _)
+            if index.partner(p).is_some()
+                && !body.members.iter().any(|m| m.partner.as_ref() == Some(p)) =>
         {
-            ctx.at(&rules::ADVISORY_BODY_DECIDES, path!["decisions", i, "body"], format!("\"{}\" is an advisory body, but it is given the decision \"{}\"", c.bodies[b].name, d.matter))
-                    .with("advisory body", "give the decision to a binding body and list the advisory body under `consult`, or make the body `authority = \"binding\"`");
+            ctx.at(
+                &rules::CHAIR_NOT_MEMBER,
+                path!["bodies", i, "chair", "partner"],
+                format!("\"{p}\" chairs \"{}\" but holds no seat on it", body.name),
+            )
+            .with(
+                "not a member of this body",
+                format!(
+                    "add `{{ partner = \"{p}\" }}` to `members`, or choose a chair from the members"
+                ),
+            );
         }
-    }
-    if let Some(a) = &c.amendment {
-        amendment_strength(c, a, ctx);
-    }
-    if let Some(a) = &c.amendment
-        && let Some(b) = index.body(&a.body)
-        && c.bodies[b].authority == Authority::Advisory
-    {
-        ctx.at(
-            &rules::ADVISORY_BODY_DECIDES,
-            path!["amendment", "body"],
-            format!(
-                "\"{}\" is an advisory body, but it approves amendments to the charter",
-                c.bodies[b].name
-            ),
-        )
-        .with("advisory body", "give amendments to a binding body");
+        _ => {}
     }
 }
 
-/// Ties under a majority rule with no way out, and electronic votes under a rule counted on those present.
-fn ties_and_electronic_votes(
-    index: &Lookup<'_>,
-    i: usize,
-    d: &Decision,
-    b: usize,
+/// One row of the decision matrix: its escalation leads elsewhere, its votes can conclude, and its body
+/// may bind.
+fn decision(c: &Charter, index: &Lookup<'_>, i: usize, d: &Decision, ctx: &mut Ctx<'_, '_>) {
+    if d.escalation.as_deref() == Some(d.body.as_str()) {
+        ctx.at(&rules::ESCALATION_LOOP, path!["decisions", i, "escalation"], format!("a deadlock on \"{}\" escalates to the body that deadlocked", d.matter))
+            .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
+    }
+    let Some(b) = index.body(&d.body) else {
+        return;
+    };
+    let body = &c.bodies[b];
+    let seats = index.voting_seats(b);
+    if seats > 0 {
+        let quorum = body.quorum.required(seats).clamp(1, u64::from(seats));
+        tie(i, d, body, seats, quorum, ctx);
+        electronic_vote(i, d, body, quorum, ctx);
+    }
+    advisory_decides(
+        body,
+        path!["decisions", i, "body"],
+        format_args!("it is given the decision \"{}\"", d.matter),
+        "give the decision to a binding body and list the advisory body under `consult`, or make the body `authority = \"binding\"`",
+        ctx,
+    );
+}
+
+/// A matter that binds the partners given to an advisory body: a decision, or the amendment of the
+/// charter. `what` says which, after "but".
+fn advisory_decides(
+    body: &Body,
+    path: &[Seg],
+    what: fmt::Arguments<'_>,
+    hint: &str,
     ctx: &mut Ctx<'_, '_>,
 ) {
-    let body = &index.charter().bodies[b];
-    let seats = index.voting_seats(b);
-    if seats == 0 {
-        return;
+    if body.authority == Authority::Advisory {
+        ctx.at(
+            &rules::ADVISORY_BODY_DECIDES,
+            path,
+            format!("\"{}\" is an advisory body, but {what}", body.name),
+        )
+        .with("advisory body", hint);
     }
-    let quorum = body.quorum.required(seats).clamp(1, u64::from(seats));
+}
+
+/// A tie under a majority rule with no way out: no casting vote and no escalation. `quorum` is the
+/// quorum as it applies, between one and all `seats`.
+fn tie(i: usize, d: &Decision, body: &Body, seats: u32, quorum: u64, ctx: &mut Ctx<'_, '_>) {
     let tie = match d.rule {
         VotingRule::MajorityBody => seats.is_multiple_of(2),
         // Any even attendance from the quorum up to the whole body can split evenly.
@@ -164,6 +221,10 @@ fn ties_and_electronic_votes(
             "give the chair `casting_vote = true`, or add `escalation = \"<another body>\"` to this decision",
         );
     }
+}
+
+/// An electronic vote under a rule counted on those present, which fewer votes than the quorum can pass.
+fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut Ctx<'_, '_>) {
     let fewest = match d.rule {
         VotingRule::MajorityPresent => quorum / 2 + 1,
         VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),

@@ -1,11 +1,12 @@
 //! Rules on who may judge what: decisions that members who must recuse leave impossible to pass, and
-//! sponsors on the bodies that judge their own product.
+//! sponsors on the bodies that judge their own product. Imports only the model, the rule catalogue,
+//! span paths (`path!`) and the validation context (`super`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Annotate, Ctx};
+use super::{Annotate, Ctx, quoted};
 use crate::model::{
     Charter, DeclaredConflict, Lookup, Management, Partner, Phase, Role, VotingRule,
 };
@@ -112,11 +113,7 @@ fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         } else {
             continue;
         };
-        let conflicts = ids
-            .iter()
-            .map(|id| format!("\"{id}\""))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let conflicts = quoted(&ids);
         ctx.at(
             &rules::VOTE_CANNOT_PASS,
             path!["decisions", i, "rule"],
@@ -132,6 +129,8 @@ fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     }
 }
 
+/// Sponsors on the bodies that judge their own product: a sponsor majority on a body that decides a gate or
+/// a decision its conflicts affect, or a sponsor's vote on a gate.
 fn sponsors(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     let sponsors: Vec<&Partner> = c
         .partners
@@ -141,35 +140,64 @@ fn sponsors(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     if sponsors.is_empty() {
         return;
     }
-    // Built once: where each sponsor holds a voting seat (its first voting entry on each body), the first
-    // phase whose gate each body owns, and every decision by id.
-    let ids: FxHashSet<&str> = sponsors.iter().map(|p| p.id.as_str()).collect();
-    let mut seated: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
-    for (i, body) in c.bodies.iter().enumerate() {
-        let mut seen = FxHashSet::default();
-        for (j, m) in body.members.iter().enumerate() {
-            if let Some(p) = m.partner.as_deref()
-                && ids.contains(p)
-                && index.member_votes(m)
-                && seen.insert(p)
-            {
-                seated.entry(p).or_default().push((i, j));
-            }
-        }
-    }
-    let mut gates: FxHashMap<&str, &Phase> = FxHashMap::default();
-    for phase in &c.phases {
-        gates.entry(phase.gate_owner.as_str()).or_insert(phase);
-    }
-    let mut decisions: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (k, d) in c.decisions.iter().enumerate() {
-        decisions.entry(d.id.as_str()).or_default().push(k);
-    }
+    let judging = Judging::new(c, index, &sponsors);
     for sponsor in sponsors {
-        let Some(seats_held) = seated.get(sponsor.id.as_str()) else {
+        let Some(seats_held) = judging.seated.get(sponsor.id.as_str()) else {
             continue;
         };
-        // The first decision of each body that the sponsor's declared conflicts affect.
+        let affected = judging.affected(sponsor);
+        for &seat in seats_held {
+            judging.seat(index, sponsor, &affected, seat, ctx);
+        }
+    }
+}
+
+/// Where sponsors sit and what each body judges, built once for every sponsor.
+struct Judging<'c> {
+    c: &'c Charter,
+    /// Where each sponsor holds a voting seat: its first voting entry on each body, as (body, member).
+    seated: FxHashMap<&'c str, Vec<(usize, usize)>>,
+    /// The first phase whose gate each body owns.
+    gates: FxHashMap<&'c str, &'c Phase>,
+    /// The decisions by id.
+    decisions: FxHashMap<&'c str, Vec<usize>>,
+}
+
+impl<'c> Judging<'c> {
+    fn new(c: &'c Charter, index: &Lookup<'_>, sponsors: &[&'c Partner]) -> Self {
+        let ids: FxHashSet<&str> = sponsors.iter().map(|p| p.id.as_str()).collect();
+        let mut seated: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+        for (i, body) in c.bodies.iter().enumerate() {
+            let mut seen = FxHashSet::default();
+            for (j, m) in body.members.iter().enumerate() {
+                if let Some(p) = m.partner.as_deref()
+                    && ids.contains(p)
+                    && index.member_votes(m)
+                    && seen.insert(p)
+                {
+                    seated.entry(p).or_default().push((i, j));
+                }
+            }
+        }
+        let mut gates: FxHashMap<&str, &Phase> = FxHashMap::default();
+        for phase in &c.phases {
+            gates.entry(phase.gate_owner.as_str()).or_insert(phase);
+        }
+        let mut decisions: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (k, d) in c.decisions.iter().enumerate() {
+            decisions.entry(d.id.as_str()).or_default().push(k);
+        }
+        Judging {
+            c,
+            seated,
+            gates,
+            decisions,
+        }
+    }
+
+    /// The first decision of each body that the sponsor's declared conflicts affect.
+    fn affected(&self, sponsor: &Partner) -> FxHashMap<&'c str, usize> {
+        let c = self.c;
         let mut affected: FxHashMap<&str, usize> = FxHashMap::default();
         let conflicted = c
             .conflicts
@@ -177,48 +205,60 @@ fn sponsors(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             .flat_map(|coi| &coi.declared)
             .filter(|dc| dc.partner == sponsor.id)
             .flat_map(|dc| &dc.affects);
-        for k in conflicted.flat_map(|id| decisions.get(id.as_str()).into_iter().flatten()) {
+        for k in conflicted.flat_map(|id| self.decisions.get(id.as_str()).into_iter().flatten()) {
             let first = affected.entry(c.decisions[*k].body.as_str()).or_insert(*k);
             *first = (*first).min(*k);
         }
-        for &(i, j) in seats_held {
-            let body = &c.bodies[i];
-            let held = index.partner_voting_seats(i, &sponsor.id);
-            let seats = index.voting_seats(i);
-            let gate = gates.get(body.id.as_str()).copied();
-            let decision = affected.get(body.id.as_str()).map(|&k| &c.decisions[k]);
-            let judges = match (gate, decision) {
-                (Some(phase), _) => format!("the gate of \"{}\"", phase.name),
-                (None, Some(d)) => format!("\"{}\", which its declared conflicts affect", d.matter),
-                (None, None) => continue,
-            };
-            if 2 * held > seats {
-                ctx.at(
-                    &rules::SPONSOR_MAJORITY,
-                    path!["bodies", i, "members", j],
-                    format!(
-                        "{} (sponsor) holds {held} of the {seats} voting seats on \"{}\", which decides {judges}",
-                        sponsor.short_name, body.name
-                    ),
-                )
-                .with(
-                    "sponsor majority",
-                    "reduce the sponsor's voting seats below half or make them non-voting (`voting = false`), or move the gate and the affected decisions to a body the sponsor does not control",
-                );
-            } else if gate.is_some() {
-                ctx.at(
-                    &rules::SPONSOR_VOTES_ON_OWN_EVALUATION,
-                    path!["bodies", i, "members", j],
-                    format!(
-                        "{} (sponsor) votes on \"{}\", which decides {judges}",
-                        sponsor.short_name, body.name
-                    ),
-                )
-                .with(
-                    "sponsor's voting seat",
-                    "add `voting = false` to this member entry, or record an accepted exception with the reason",
-                );
-            }
+        affected
+    }
+
+    /// The sponsor's voting seat at member `j` of body `i`, when that body judges its product: a gate, or a
+    /// decision its conflicts affect.
+    fn seat(
+        &self,
+        index: &Lookup<'_>,
+        sponsor: &Partner,
+        affected: &FxHashMap<&str, usize>,
+        (i, j): (usize, usize),
+        ctx: &mut Ctx<'_, '_>,
+    ) {
+        let c = self.c;
+        let body = &c.bodies[i];
+        let held = index.partner_voting_seats(i, &sponsor.id);
+        let seats = index.voting_seats(i);
+        let gate = self.gates.get(body.id.as_str()).copied();
+        let decision = affected.get(body.id.as_str()).map(|&k| &c.decisions[k]);
+        let judges = match (gate, decision) {
+            (Some(phase), _) => format!("the gate of \"{}\"", phase.name),
+            (None, Some(d)) => format!("\"{}\", which its declared conflicts affect", d.matter),
+            (None, None) => return,
+        };
+        if 2 * held > seats {
+            ctx.at(
+                &rules::SPONSOR_MAJORITY,
+                path!["bodies", i, "members", j],
+                format!(
+                    "{} (sponsor) holds {held} of the {seats} voting seats on \"{}\", which decides {judges}",
+                    sponsor.short_name, body.name
+                ),
+            )
+            .with(
+                "sponsor majority",
+                "reduce the sponsor's voting seats below half or make them non-voting (`voting = false`), or move the gate and the affected decisions to a body the sponsor does not control",
+            );
+        } else if gate.is_some() {
+            ctx.at(
+                &rules::SPONSOR_VOTES_ON_OWN_EVALUATION,
+                path!["bodies", i, "members", j],
+                format!(
+                    "{} (sponsor) votes on \"{}\", which decides {judges}",
+                    sponsor.short_name, body.name
+                ),
+            )
+            .with(
+                "sponsor's voting seat",
+                "add `voting = false` to this member entry, or record an accepted exception with the reason",
+            );
         }
     }
 }

@@ -1,5 +1,10 @@
 //! Validation: field rules (through `validator`), references between sections, and cross-field rules.
 //! Rules push located diagnostics into one context; none of them stops the others.
+//!
+//! One module per area of rules; `items` is the table of the items with ids that several of them share,
+//! and `exceptions` runs last, on what the others found. Validation sits between loading and rendering:
+//! it imports the model, spans and suggestions from loading, the rule catalogue, the diagnostic type and
+//! the syntax of cross-references, and nothing from rendering or the commands.
 
 mod conflicts;
 mod data;
@@ -8,6 +13,7 @@ mod fields;
 mod governance;
 mod independence;
 mod ip;
+pub(crate) mod items;
 mod partners;
 mod periods;
 mod references;
@@ -148,6 +154,14 @@ impl Annotate for Diagnostic {
         self.label = label.into();
         self.hint = Some(hint.into());
     }
+}
+
+/// Ids in quotes, separated by commas, for a hint that lists what may be written.
+fn quoted(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The last day of the charter's term, when the term is stated consistently.

@@ -1,12 +1,16 @@
 //! Ids are unique in their namespace, and every reference between sections names something that exists.
+//! The references are checked area by area in the document's order: bodies, decisions, data flows, IP,
+//! conflicts, phases, obligations, review. Imports the model, the rule catalogue, suggestion by edit
+//! distance, the table of items with ids (`items`) and the validation context (`super`).
 
 use rustc_hash::FxHashSet;
 
-use super::{Annotate, Ctx};
-use crate::load::{Seg, closest};
-use crate::model::{Actor, Charter, Lookup};
+use super::{Annotate, Ctx, items, quoted};
+use crate::load::Seg;
+use crate::model::{Actor, Charter, ConflictTerms, IpTerms, Lookup};
 use crate::path;
 use crate::rules;
+use crate::suggest::closest;
 
 /// What a reference must point at.
 #[derive(Clone, Copy)]
@@ -43,96 +47,14 @@ impl Kind {
 pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     duplicates(c, ctx);
     let mut r = Refs { index, ctx };
-    for (i, body) in c.bodies.iter().enumerate() {
-        for (j, member) in body.members.iter().enumerate() {
-            if let Some(p) = &member.partner {
-                r.check(
-                    Kind::Partner,
-                    p,
-                    path!["bodies", i, "members", j, "partner"],
-                );
-            }
-        }
-        if let Some(p) = &body.chair.partner {
-            r.check(Kind::Partner, p, path!["bodies", i, "chair", "partner"]);
-        }
-    }
-    for (i, d) in c.decisions.iter().enumerate() {
-        r.check(Kind::Body, &d.body, path!["decisions", i, "body"]);
-        for (k, who) in d.consult.iter().enumerate() {
-            r.check(
-                Kind::PartnerOrBody,
-                who,
-                path!["decisions", i, "consult", k],
-            );
-        }
-        if let Some(e) = &d.escalation {
-            r.check(Kind::Body, e, path!["decisions", i, "escalation"]);
-        }
-    }
-    if let Some(a) = &c.amendment {
-        r.check(Kind::Body, &a.body, path!["amendment", "body"]);
-    }
-    for (i, f) in c.data_flows.iter().enumerate() {
-        r.check(
-            Kind::Partner,
-            &f.provider,
-            path!["data_flows", i, "provider"],
-        );
-        for (k, p) in f.recipients.iter().enumerate() {
-            r.check(Kind::Partner, p, path!["data_flows", i, "recipients", k]);
-        }
-    }
+    bodies(c, &mut r);
+    decisions(c, &mut r);
+    data_flows(c, &mut r);
     if let Some(ip) = &c.ip {
-        for (i, f) in ip.foreground.iter().enumerate() {
-            if let Some(o) = &f.owner {
-                r.check(Kind::Partner, o, path!["ip", "foreground", i, "owner"]);
-            }
-            for (k, s) in f.shares.iter().enumerate() {
-                r.check(
-                    Kind::Partner,
-                    &s.partner,
-                    path!["ip", "foreground", i, "shares", k, "partner"],
-                );
-            }
-            for (k, s) in f.fields.iter().enumerate() {
-                r.check(
-                    Kind::Partner,
-                    &s.owner,
-                    path!["ip", "foreground", i, "fields", k, "owner"],
-                );
-            }
-        }
-        for (i, l) in ip.licences.iter().enumerate() {
-            for (k, f) in l.covers.iter().enumerate() {
-                r.check(Kind::Foreground, f, path!["ip", "licences", i, "covers", k]);
-            }
-            for (k, p) in l.to.iter().enumerate() {
-                r.check(Kind::Partner, p, path!["ip", "licences", i, "to", k]);
-            }
-        }
+        ip_terms(ip, &mut r);
     }
     if let Some(coi) = &c.conflicts {
-        if let Some(b) = &coi.managed_by {
-            r.check(Kind::Body, b, path!["conflicts", "managed_by"]);
-        }
-        for (k, d) in coi.recusal_from.iter().enumerate() {
-            r.check(Kind::Decision, d, path!["conflicts", "recusal_from", k]);
-        }
-        for (i, dc) in coi.declared.iter().enumerate() {
-            r.check(
-                Kind::Partner,
-                &dc.partner,
-                path!["conflicts", "declared", i, "partner"],
-            );
-            for (k, d) in dc.affects.iter().enumerate() {
-                r.check(
-                    Kind::Decision,
-                    d,
-                    path!["conflicts", "declared", i, "affects", k],
-                );
-            }
-        }
+        conflicts(coi, &mut r);
     }
     for (i, p) in c.phases.iter().enumerate() {
         r.check(
@@ -150,6 +72,114 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     }
     if let Some(review) = &c.review {
         r.check(Kind::Body, &review.by, path!["review", "by"]);
+    }
+}
+
+/// Members and chairs are partners.
+fn bodies(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, body) in c.bodies.iter().enumerate() {
+        for (j, member) in body.members.iter().enumerate() {
+            if let Some(p) = &member.partner {
+                r.check(
+                    Kind::Partner,
+                    p,
+                    path!["bodies", i, "members", j, "partner"],
+                );
+            }
+        }
+        if let Some(p) = &body.chair.partner {
+            r.check(Kind::Partner, p, path!["bodies", i, "chair", "partner"]);
+        }
+    }
+}
+
+/// Each decision, and the amendment of the charter, goes to a body; those consulted are partners or bodies.
+fn decisions(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, d) in c.decisions.iter().enumerate() {
+        r.check(Kind::Body, &d.body, path!["decisions", i, "body"]);
+        for (k, who) in d.consult.iter().enumerate() {
+            r.check(
+                Kind::PartnerOrBody,
+                who,
+                path!["decisions", i, "consult", k],
+            );
+        }
+        if let Some(e) = &d.escalation {
+            r.check(Kind::Body, e, path!["decisions", i, "escalation"]);
+        }
+    }
+    if let Some(a) = &c.amendment {
+        r.check(Kind::Body, &a.body, path!["amendment", "body"]);
+    }
+}
+
+/// Data flows run between partners.
+fn data_flows(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, f) in c.data_flows.iter().enumerate() {
+        r.check(
+            Kind::Partner,
+            &f.provider,
+            path!["data_flows", i, "provider"],
+        );
+        for (k, p) in f.recipients.iter().enumerate() {
+            r.check(Kind::Partner, p, path!["data_flows", i, "recipients", k]);
+        }
+    }
+}
+
+/// Foreground IP is owned by partners; licences cover foreground categories and go to partners.
+fn ip_terms(ip: &IpTerms, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, f) in ip.foreground.iter().enumerate() {
+        if let Some(o) = &f.owner {
+            r.check(Kind::Partner, o, path!["ip", "foreground", i, "owner"]);
+        }
+        for (k, s) in f.shares.iter().enumerate() {
+            r.check(
+                Kind::Partner,
+                &s.partner,
+                path!["ip", "foreground", i, "shares", k, "partner"],
+            );
+        }
+        for (k, s) in f.fields.iter().enumerate() {
+            r.check(
+                Kind::Partner,
+                &s.owner,
+                path!["ip", "foreground", i, "fields", k, "owner"],
+            );
+        }
+    }
+    for (i, l) in ip.licences.iter().enumerate() {
+        for (k, f) in l.covers.iter().enumerate() {
+            r.check(Kind::Foreground, f, path!["ip", "licences", i, "covers", k]);
+        }
+        for (k, p) in l.to.iter().enumerate() {
+            r.check(Kind::Partner, p, path!["ip", "licences", i, "to", k]);
+        }
+    }
+}
+
+/// Conflicts are managed by a body, recusal is from decisions, and declared conflicts are a partner's and
+/// affect decisions.
+fn conflicts(coi: &ConflictTerms, r: &mut Refs<'_, '_, '_, '_>) {
+    if let Some(b) = &coi.managed_by {
+        r.check(Kind::Body, b, path!["conflicts", "managed_by"]);
+    }
+    for (k, d) in coi.recusal_from.iter().enumerate() {
+        r.check(Kind::Decision, d, path!["conflicts", "recusal_from", k]);
+    }
+    for (i, dc) in coi.declared.iter().enumerate() {
+        r.check(
+            Kind::Partner,
+            &dc.partner,
+            path!["conflicts", "declared", i, "partner"],
+        );
+        for (k, d) in dc.affects.iter().enumerate() {
+            r.check(
+                Kind::Decision,
+                d,
+                path!["conflicts", "declared", i, "affects", k],
+            );
+        }
     }
 }
 
@@ -201,11 +231,7 @@ impl Refs<'_, '_, '_, '_> {
                 "write the id of a {} defined in {}: {}",
                 kind.noun(),
                 kind.defined_in(),
-                candidates
-                    .iter()
-                    .map(|c| format!("\"{c}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                quoted(&candidates)
             ),
         };
         self.ctx
@@ -214,73 +240,22 @@ impl Refs<'_, '_, '_, '_> {
     }
 }
 
+/// Ids are unique within each kind of item; partners and bodies share one namespace.
 fn duplicates(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    // Partners and bodies share a namespace because owners and gate owners may be either.
     let mut actors = FxHashSet::default();
-    unique(
-        &mut actors,
-        &["partners"],
-        ids(&c.partners, |x| &x.id),
-        "partner or body",
-        ctx,
-    );
-    unique(
-        &mut actors,
-        &["bodies"],
-        ids(&c.bodies, |x| &x.id),
-        "partner or body",
-        ctx,
-    );
-    let one = |prefix: &[&'static str], ids: Vec<&str>, noun: &str, ctx: &mut Ctx<'_, '_>| {
-        unique(&mut FxHashSet::default(), prefix, ids, noun, ctx);
-    };
-    one(
-        &["decisions"],
-        ids(&c.decisions, |x| &x.id),
-        "decision",
-        ctx,
-    );
-    one(
-        &["data_flows"],
-        ids(&c.data_flows, |x| &x.id),
-        "data flow",
-        ctx,
-    );
-    one(&["phases"], ids(&c.phases, |x| &x.id), "phase", ctx);
-    one(
-        &["obligations"],
-        ids(&c.obligations, |x| &x.id),
-        "obligation",
-        ctx,
-    );
-    if let Some(ip) = &c.ip {
-        let foreground = ids(&ip.foreground, |x| &x.id);
-        one(
-            &["ip", "foreground"],
-            foreground,
-            "foreground IP category",
-            ctx,
-        );
-        one(
-            &["ip", "licences"],
-            ids(&ip.licences, |x| &x.id),
-            "licence",
-            ctx,
-        );
+    for kind in items::kinds(c) {
+        if kind.actor {
+            unique(&mut actors, kind.path, kind.ids, "partner or body", ctx);
+        } else {
+            unique(
+                &mut FxHashSet::default(),
+                kind.path,
+                kind.ids,
+                kind.noun,
+                ctx,
+            );
+        }
     }
-    if let Some(coi) = &c.conflicts {
-        let declared = ids(&coi.declared, |x| &x.id);
-        one(
-            &["conflicts", "declared"],
-            declared,
-            "declared conflict",
-            ctx,
-        );
-    }
-}
-
-fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
-    items.iter().map(|x| id(x).as_str()).collect()
 }
 
 /// Reports each id already in `seen`, at the `id` key of its item (`prefix[i].id`); the path is built only

@@ -1,14 +1,55 @@
 //! Rules on dates and periods: the term, phases, obligations and publication delays.
+//!
+//! The term is checked first, as the others are measured against its end; then the areas in the order of
+//! the document's schedule: phases, obligations, publication. Imports only the model, the rule catalogue,
+//! span paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx, term_end};
-use crate::model::{Charter, Period, Renewal};
+use crate::model::{Charter, Date, Metric, Obligation, Period, Phase, Publication, Renewal};
 use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
+    term_length(c, ctx);
+    renewal(c, ctx);
     let start = c.charter.effective_date;
-    let t = &c.term;
-    match (&t.length, &t.end_date) {
+    let term = TermDates {
+        start,
+        end: term_end(c).filter(|e| *e >= start),
+    };
+    phases(&c.phases, term, ctx);
+    for (i, o) in c.obligations.iter().enumerate() {
+        obligation_timing(i, o, ctx);
+        obligation_due(i, o, term, ctx);
+    }
+    if let Some(p) = &c.publication {
+        publication_delay(p, term, ctx);
+        publication_veto(p, ctx);
+        single_site(p, ctx);
+    }
+}
+
+/// The charter's term, as the other dates are measured against it: `end` is `None` when the term is not
+/// stated consistently.
+#[derive(Clone, Copy)]
+struct TermDates {
+    start: Date,
+    end: Option<Date>,
+}
+
+impl TermDates {
+    /// Words for a span of dates that leaves the term, such as a phase or a due date: `None` when it fits,
+    /// or when the term has no end to measure against.
+    fn outside(self, from: Date, to: Date) -> Option<String> {
+        let (start, end) = (self.start, self.end?);
+        (from < start || to > end).then(|| format!("outside the charter's term ({start} to {end})"))
+    }
+}
+
+/// The term is given exactly once, as a length or an end date, and does not end before it starts.
+fn term_length(c: &Charter, ctx: &mut Ctx<'_, '_>) {
+    let start = c.charter.effective_date;
+    match (&c.term.length, &c.term.end_date) {
         (Some(_), Some(_)) => {
             ctx.at(
                 &rules::TERM_LENGTH,
@@ -44,7 +85,11 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         }
         _ => {}
     }
-    match (t.renewal, &t.renewal_period) {
+}
+
+/// A renewal period exactly when the charter renews automatically.
+fn renewal(c: &Charter, ctx: &mut Ctx<'_, '_>) {
+    match (c.term.renewal, &c.term.renewal_period) {
         (Renewal::Automatic, None) => {
             ctx.at(
                 &rules::RENEWAL_WITHOUT_PERIOD,
@@ -69,33 +114,15 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         }
         _ => {}
     }
-    let end = term_end(c).filter(|e| *e >= start);
+}
 
-    let mut order: Vec<usize> = Vec::with_capacity(c.phases.len());
-    for (i, p) in c.phases.iter().enumerate() {
+/// Each phase's metrics and dates, then the phases against each other. A phase whose dates run backwards
+/// is left out of the later checks, which would only repeat the finding.
+fn phases(phases: &[Phase], term: TermDates, ctx: &mut Ctx<'_, '_>) {
+    let mut order: Vec<usize> = Vec::with_capacity(phases.len());
+    for (i, p) in phases.iter().enumerate() {
         for (k, m) in p.metrics.iter().enumerate() {
-            match (m.at_least, m.at_most) {
-                (None, None) => {
-                    ctx.at(
-                        &rules::METRIC_THRESHOLD,
-                        path!["phases", i, "metrics", k],
-                        format!("the metric \"{}\" has no threshold", m.name),
-                    )
-                    .with("no threshold", "add `at_least = …` or `at_most = …`");
-                }
-                (Some(_), Some(_)) => {
-                    ctx.at(
-                        &rules::METRIC_THRESHOLD,
-                        path!["phases", i, "metrics", k, "at_most"],
-                        format!("the metric \"{}\" has both a minimum and a maximum", m.name),
-                    )
-                    .with(
-                        "give one threshold",
-                        "split it into two metrics, one with `at_least` and one with `at_most`",
-                    );
-                }
-                _ => {}
-            }
+            metric_threshold(i, k, m, ctx);
         }
         if p.end < p.start {
             ctx.at(
@@ -110,14 +137,12 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         order.push(i);
-        if let Some(end) = end
-            && (p.start < start || p.end > end)
-        {
+        if let Some(outside) = term.outside(p.start, p.end) {
             ctx.at(
                 &rules::PHASE_OUTSIDE_TERM,
                 path!["phases", i],
                 format!(
-                    "\"{}\" runs from {} to {}, outside the charter's term ({start} to {end})",
+                    "\"{}\" runs from {} to {}, {outside}",
                     p.name, p.start, p.end
                 ),
             )
@@ -127,13 +152,44 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             );
         }
     }
+    overlaps(phases, order, ctx);
+}
+
+/// A metric has exactly one threshold: a minimum or a maximum.
+fn metric_threshold(i: usize, k: usize, m: &Metric, ctx: &mut Ctx<'_, '_>) {
+    match (m.at_least, m.at_most) {
+        (None, None) => {
+            ctx.at(
+                &rules::METRIC_THRESHOLD,
+                path!["phases", i, "metrics", k],
+                format!("the metric \"{}\" has no threshold", m.name),
+            )
+            .with("no threshold", "add `at_least = …` or `at_most = …`");
+        }
+        (Some(_), Some(_)) => {
+            ctx.at(
+                &rules::METRIC_THRESHOLD,
+                path!["phases", i, "metrics", k, "at_most"],
+                format!("the metric \"{}\" has both a minimum and a maximum", m.name),
+            )
+            .with(
+                "give one threshold",
+                "split it into two metrics, one with `at_least` and one with `at_most`",
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Phases that overlap, among the phases at `order` (those whose dates run forwards).
+fn overlaps(phases: &[Phase], mut order: Vec<usize>, ctx: &mut Ctx<'_, '_>) {
     // Sorted by start date, a phase overlaps an earlier one exactly when it starts before the latest end
     // seen so far: one pass, and no pair is missed.
-    order.sort_by_key(|&i| (c.phases[i].start, c.phases[i].end, i));
+    order.sort_by_key(|&i| (phases[i].start, phases[i].end, i));
     let mut latest: Option<usize> = None;
     for &i in &order {
-        let b = &c.phases[i];
-        if let Some(a) = latest.map(|j| &c.phases[j])
+        let b = &phases[i];
+        if let Some(a) = latest.map(|j| &phases[j])
             && b.start <= a.end
         {
             ctx.at(
@@ -152,78 +208,127 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 ),
             );
         }
-        if latest.is_none_or(|j| b.end > c.phases[j].end) {
+        if latest.is_none_or(|j| b.end > phases[j].end) {
             latest = Some(i);
         }
     }
+}
 
-    for (i, o) in c.obligations.iter().enumerate() {
-        if o.within.is_some() != o.after.is_some() {
-            let (key, other) = if o.within.is_some() {
-                ("within", "after")
-            } else {
-                ("after", "within")
-            };
-            ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i, key], format!("the obligation \"{}\" has `{key}` without `{other}`", o.action))
-                .with(format!("`{other}` is missing"), "`within` is a period and `after` the event it runs from: give both, e.g. `within = \"30 days\"`, `after = \"a model change\"`");
-        } else if o.due.is_none() && o.cadence.is_none() && o.within.is_none() {
-            ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i], format!("the obligation \"{}\" says neither when nor how often", o.action))
-                .with("no timing", "add `due = 2027-03-31`, `cadence = \"quarterly\"`, or both `within = \"30 days\"` and `after = \"<event>\"`");
-        }
-        if let (Some(due), Some(end)) = (o.due, end)
-            && (due < start || due > end)
-        {
-            ctx.at(&rules::DATE_OUTSIDE_TERM, path!["obligations", i, "due"], format!("\"{}\" falls due on {due}, outside the charter's term ({start} to {end})", o.action))
-                    .with("outside the term", "move the due date inside the term, or list the obligation under `term.survival` if it outlives the charter");
-        }
+/// An obligation says when or how often: a due date, a cadence, or a period after an event (both halves).
+fn obligation_timing(i: usize, o: &Obligation, ctx: &mut Ctx<'_, '_>) {
+    if o.within.is_some() != o.after.is_some() {
+        let (key, other) = if o.within.is_some() {
+            ("within", "after")
+        } else {
+            ("after", "within")
+        };
+        ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i, key], format!("the obligation \"{}\" has `{key}` without `{other}`", o.action))
+            .with(format!("`{other}` is missing"), "`within` is a period and `after` the event it runs from: give both, e.g. `within = \"30 days\"`, `after = \"a model change\"`");
+    } else if o.due.is_none() && o.cadence.is_none() && o.within.is_none() {
+        ctx.at(&rules::OBLIGATION_WITHOUT_TIMING, path!["obligations", i], format!("the obligation \"{}\" says neither when nor how often", o.action))
+            .with("no timing", "add `due = 2027-03-31`, `cadence = \"quarterly\"`, or both `within = \"30 days\"` and `after = \"<event>\"`");
     }
+}
 
-    if let Some(p) = &c.publication {
-        if let Some(end) = end {
-            // Exact calendar arithmetic: a 12-month delay fits a 12-month term.
-            let ready = p
-                .patent_delay
-                .map_or(p.review.after(start), |d| d.after(p.review.after(start)));
-            if ready > end.add_days(1) {
-                let delay = p
-                    .patent_delay
-                    .map_or_else(|| "none".to_owned(), |d| d.to_string());
-                ctx.at(&rules::PUBLICATION_DELAY_EXCEEDS_TERM, path!["publication", "review"], format!("review ({}) plus patent delay ({delay}) runs to {ready}, past the end of the term on {end}", p.review))
-                    .with("cannot fit the term", "shorten the review period or the patent delay (typically 30–90 days and 60–120 days)");
-            }
-        }
-        let delay = p.review.approx_days() + p.patent_delay.map_or(0, Period::approx_days);
-        if delay > PUBLICATION_VETO_DAYS {
-            let (key, words) = match p.patent_delay {
-                Some(patent) => (
-                    "patent_delay",
-                    format!("{} of review and {patent} of patent delay", p.review),
-                ),
-                None => ("review", format!("{} of review", p.review)),
-            };
-            ctx.at(
-                &rules::PUBLICATION_VETO,
-                path!["publication", key],
-                format!("{words} can hold a manuscript back for about {delay} days, more than six months"),
-            )
-            .with(
-                "amounts to a veto",
-                "keep review plus patent delay within 180 days (typically 30–90 days of review and 60–120 days of patent delay)",
-            );
-        }
-        if p.single_site_after.is_some() && !p.multi_site_first {
-            ctx.at(
-                &rules::SINGLE_SITE_WITHOUT_MULTI_SITE_FIRST,
-                path!["publication", "single_site_after"],
-                "`single_site_after` only means something when multi-site results come first",
-            )
-            .with(
-                "unused",
-                "write `multi_site_first = true`, or remove `single_site_after`",
-            );
-        }
+/// An obligation's due date falls within the term.
+fn obligation_due(i: usize, o: &Obligation, term: TermDates, ctx: &mut Ctx<'_, '_>) {
+    if let Some(due) = o.due
+        && let Some(outside) = term.outside(due, due)
+    {
+        ctx.at(&rules::DATE_OUTSIDE_TERM, path!["obligations", i, "due"], format!("\"{}\" falls due on {due}, {outside}", o.action))
+            .with("outside the term", "move the due date inside the term, or list the obligation under `term.survival` if it outlives the charter");
+    }
+}
+
+/// Review plus patent delay, counted from the start, ends within the term.
+fn publication_delay(p: &Publication, term: TermDates, ctx: &mut Ctx<'_, '_>) {
+    let Some(end) = term.end else {
+        return;
+    };
+    // Exact calendar arithmetic: a 12-month delay fits a 12-month term.
+    let review_ends = p.review.after(term.start);
+    let ready = p.patent_delay.map_or(review_ends, |d| d.after(review_ends));
+    if ready > end.add_days(1) {
+        let delay = p
+            .patent_delay
+            .map_or_else(|| "none".to_owned(), |d| d.to_string());
+        ctx.at(&rules::PUBLICATION_DELAY_EXCEEDS_TERM, path!["publication", "review"], format!("review ({}) plus patent delay ({delay}) runs to {ready}, past the end of the term on {end}", p.review))
+            .with("cannot fit the term", "shorten the review period or the patent delay (typically 30–90 days and 60–120 days)");
+    }
+}
+
+/// Review plus patent delay short enough not to amount to a veto on publication.
+fn publication_veto(p: &Publication, ctx: &mut Ctx<'_, '_>) {
+    let delay = p.review.approx_days() + p.patent_delay.map_or(0, Period::approx_days);
+    if delay <= PUBLICATION_VETO_DAYS {
+        return;
+    }
+    let (key, words) = match p.patent_delay {
+        Some(patent) => (
+            "patent_delay",
+            format!("{} of review and {patent} of patent delay", p.review),
+        ),
+        None => ("review", format!("{} of review", p.review)),
+    };
+    ctx.at(
+        &rules::PUBLICATION_VETO,
+        path!["publication", key],
+        format!("{words} can hold a manuscript back for about {delay} days, more than six months"),
+    )
+    .with(
+        "amounts to a veto",
+        "keep review plus patent delay within 180 days (typically 30–90 days of review and 60–120 days of patent delay)",
+    );
+}
+
+/// `single_site_after` only where multi-site results come first.
+fn single_site(p: &Publication, ctx: &mut Ctx<'_, '_>) {
+    if p.single_site_after.is_some() && !p.multi_site_first {
+        ctx.at(
+            &rules::SINGLE_SITE_WITHOUT_MULTI_SITE_FIRST,
+            path!["publication", "single_site_after"],
+            "`single_site_after` only means something when multi-site results come first",
+        )
+        .with(
+            "unused",
+            "write `multi_site_first = true`, or remove `single_site_after`",
+        );
     }
 }
 
 /// Review plus patent delay beyond this many days is a veto in all but name.
 const PUBLICATION_VETO_DAYS: u64 = 180;
+
+#[cfg(test)]
+mod tests {
+    use super::TermDates;
+    use crate::model::Date;
+
+    fn date(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn a_span_is_outside_the_term_when_either_end_leaves_it() {
+        let term = TermDates {
+            start: date(2026, 3, 1),
+            end: Some(date(2027, 2, 28)),
+        };
+        assert_eq!(term.outside(date(2026, 3, 1), date(2027, 2, 28)), None);
+        assert_eq!(
+            term.outside(date(2026, 2, 28), date(2026, 6, 30))
+                .as_deref(),
+            Some("outside the charter's term (2026-03-01 to 2027-02-28)")
+        );
+        assert!(term.outside(date(2027, 3, 1), date(2027, 3, 1)).is_some());
+    }
+
+    #[test]
+    fn nothing_is_outside_a_term_without_an_end() {
+        let term = TermDates {
+            start: date(2026, 3, 1),
+            end: None,
+        };
+        assert_eq!(term.outside(date(2020, 1, 1), date(2040, 1, 1)), None);
+    }
+}

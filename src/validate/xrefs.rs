@@ -1,40 +1,28 @@
 //! Cross-references in free text (`[[partner:ID]]`, `[[body:ID]]`, `[[clause:ANCHOR]]`) must name
 //! something that exists. Every text value in the file is scanned, and a broken reference is reported at
 //! its exact place inside the string.
+//!
+//! Imports the model, the rule catalogue, the reference syntax (`xref`), the table of items with ids
+//! (`items`) and the validation context (`super`).
 
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
-use super::{Annotate, Ctx};
-use crate::load::closest;
+use super::{Annotate, Ctx, items, quoted};
 use crate::model::{Actor, Charter, Lookup};
 use crate::rules;
+use crate::suggest::closest;
 use crate::xref::{self, CLAUSE_PREFIXES, Kind, Reference};
 
 /// Every item a `[[clause:…]]` may name, by anchor prefix and id, without building an anchor string per
 /// item: most charters have far more items than clause references.
 fn anchor_items(c: &Charter) -> Vec<(&'static str, Vec<&str>)> {
-    fn ids<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
-        items.iter().map(|x| id(x).as_str()).collect()
-    }
-    let mut out = vec![
-        ("partner", ids(&c.partners, |x| &x.id)),
-        ("body", ids(&c.bodies, |x| &x.id)),
-        ("decision", ids(&c.decisions, |x| &x.id)),
-        ("flow", ids(&c.data_flows, |x| &x.id)),
-        ("phase", ids(&c.phases, |x| &x.id)),
-        ("obligation", ids(&c.obligations, |x| &x.id)),
-    ];
-    if let Some(ip) = &c.ip {
-        out.push(("ip", ids(&ip.foreground, |x| &x.id)));
-        out.push(("licence", ids(&ip.licences, |x| &x.id)));
-    }
-    if let Some(coi) = &c.conflicts {
-        out.push(("coi", ids(&coi.declared, |x| &x.id)));
-    }
-    out
+    items::kinds(c)
+        .into_iter()
+        .map(|k| (k.anchor, k.ids))
+        .collect()
 }
 
 /// The anchors `[[clause:…]]` may name: one per item with an id, as the renderer gives them.
@@ -87,13 +75,13 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         let mut from = 0;
         for r in references {
             let anchors = anchors.get_or_insert_with(|| Anchors::new(c));
-            let Some((message, label, hint)) = problem(&r, index, anchors) else {
+            let Some(p) = problem(&r, index, anchors) else {
                 continue;
             };
             let at = locate(raw, &r.written(), &mut from)
                 .map_or(span.clone(), |o| span.start + o.start..span.start + o.end);
-            let d = ctx.at_span(&rules::BROKEN_CROSS_REFERENCE, at, message);
-            d.with(label, hint);
+            let d = ctx.at_span(&rules::BROKEN_CROSS_REFERENCE, at, p.message);
+            d.with(p.label, p.hint);
         }
     }
 }
@@ -119,78 +107,84 @@ fn locate(raw: &str, written: &str, from: &mut usize) -> Option<Range<usize>> {
     Some(at..at + written.len())
 }
 
-fn problem(
+/// What is wrong with a reference, as reported.
+struct Problem {
+    message: String,
+    label: String,
+    hint: String,
+}
+
+/// What is wrong with a reference, by its kind; `None` when it names something that exists.
+fn problem(r: &Reference<'_>, index: &Lookup<'_>, anchors: &Anchors<'_>) -> Option<Problem> {
+    match r.kind {
+        None => Some(Problem {
+            message: format!(
+                "`{}` is not a kind of reference the format knows",
+                r.written()
+            ),
+            label: "unknown kind of reference".to_owned(),
+            hint: "write `[[partner:ID]]`, `[[body:ID]]` or `[[clause:ANCHOR]]`".to_owned(),
+        }),
+        Some(Kind::Partner) if index.partner(r.target).is_none() => {
+            Some(undefined_actor(r, index, "partner", |a| {
+                matches!(a, Actor::Partner(_))
+            }))
+        }
+        Some(Kind::Body) if index.body(r.target).is_none() => {
+            Some(undefined_actor(r, index, "body", |a| {
+                matches!(a, Actor::Body(_))
+            }))
+        }
+        Some(Kind::Clause) if !anchors.contains(r.target) => Some(undefined_clause(r, anchors)),
+        Some(_) => None,
+    }
+}
+
+/// A `[[partner:…]]` or `[[body:…]]` that names no `noun`: the ids of that kind are suggested.
+fn undefined_actor(
     r: &Reference<'_>,
     index: &Lookup<'_>,
-    anchors: &Anchors<'_>,
-) -> Option<(String, &'static str, String)> {
-    let written = r.written();
-    let suggest = |candidates: Vec<&str>, noun: &str| match closest(r.target, &candidates) {
+    noun: &str,
+    of_kind: fn(&Actor) -> bool,
+) -> Problem {
+    let candidates: Vec<&str> = index
+        .actor_ids()
+        .into_iter()
+        .filter(|(_, a)| of_kind(a))
+        .map(|(id, _)| id)
+        .collect();
+    let hint = match closest(r.target, &candidates) {
         Some(best) => format!("did you mean \"{best}\"?"),
-        None if candidates.is_empty() => format!("no {noun} is defined yet"),
+        None if candidates.is_empty() => format!("no {noun} id is defined yet"),
+        None => format!("the {noun} ids are: {}", quoted(&candidates)),
+    };
+    Problem {
+        message: format!("`{}` names no {noun}", r.written()),
+        label: format!("not a defined {noun}"),
+        hint,
+    }
+}
+
+/// A `[[clause:…]]` that names no clause: the nearest anchor is suggested, or the form of one.
+fn undefined_clause(r: &Reference<'_>, anchors: &Anchors<'_>) -> Problem {
+    let all = clause_anchors(anchors.charter);
+    let hint = match closest(
+        r.target,
+        &all.iter().map(String::as_str).collect::<Vec<_>>(),
+    ) {
+        Some(best) => format!("did you mean \"{best}\"?"),
         None => format!(
-            "the {noun}s are: {}",
-            candidates
+            "a clause anchor is a prefix and an id: {}",
+            CLAUSE_PREFIXES
                 .iter()
-                .map(|c| format!("\"{c}\""))
+                .map(|p| format!("`{p}-ID`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     };
-    match r.kind {
-        None => Some((
-            format!("`{written}` is not a kind of reference the format knows"),
-            "unknown kind of reference",
-            "write `[[partner:ID]]`, `[[body:ID]]` or `[[clause:ANCHOR]]`".to_owned(),
-        )),
-        Some(Kind::Partner) if index.partner(r.target).is_none() => {
-            let partners = index
-                .actor_ids()
-                .into_iter()
-                .filter(|(_, t)| matches!(t, Actor::Partner(_)))
-                .map(|(id, _)| id)
-                .collect();
-            Some((
-                format!("`{written}` names no partner"),
-                "not a defined partner",
-                suggest(partners, "partner id"),
-            ))
-        }
-        Some(Kind::Body) if index.body(r.target).is_none() => {
-            let bodies = index
-                .actor_ids()
-                .into_iter()
-                .filter(|(_, t)| matches!(t, Actor::Body(_)))
-                .map(|(id, _)| id)
-                .collect();
-            Some((
-                format!("`{written}` names no body"),
-                "not a defined body",
-                suggest(bodies, "body id"),
-            ))
-        }
-        Some(Kind::Clause) if !anchors.contains(r.target) => {
-            let all = clause_anchors(anchors.charter);
-            let hint = match closest(
-                r.target,
-                &all.iter().map(String::as_str).collect::<Vec<_>>(),
-            ) {
-                Some(best) => format!("did you mean \"{best}\"?"),
-                None => format!(
-                    "a clause anchor is a prefix and an id: {}",
-                    CLAUSE_PREFIXES
-                        .iter()
-                        .map(|p| format!("`{p}-ID`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            Some((
-                format!("`{written}` names no clause"),
-                "not a clause anchor",
-                hint,
-            ))
-        }
-        Some(_) => None,
+    Problem {
+        message: format!("`{}` names no clause", r.written()),
+        label: "not a clause anchor".to_owned(),
+        hint,
     }
 }
