@@ -558,3 +558,25 @@ fn effects_are_worked_out_from_the_two_charters() {
         "{json}"
     );
 }
+
+#[test]
+fn the_checklist_from_clause_numbers_is_the_documents_own() {
+    for (path, text) in common::example_texts() {
+        let source = Source::new("p.toml", text.into_bytes());
+        let valid = check(&source).0.expect("valid");
+        let clauses = render::document::clause_numbers(&valid);
+        let alone = Derived::checklist(&valid, &clauses);
+        let from_document = render::checklist(&valid);
+        let keys = |groups: &[charter::render::checklist::Group]| -> Vec<(String, String, String)> {
+            groups
+                .iter()
+                .flat_map(|g| {
+                    g.items
+                        .iter()
+                        .map(|i| (g.anchor.clone(), i.key.clone(), i.clause.number.clone()))
+                })
+                .collect()
+        };
+        assert_eq!(keys(&alone), keys(&from_document), "{}", path.display());
+    }
+}

@@ -146,9 +146,10 @@ fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> S
         std::mem::forget(document);
         side
     } else {
-        let groups = render::checklist(valid);
-        let derived = Derived::of(valid, groups.iter(), &checked.diagnostics);
+        // The checklist alone, from the clause numbers, without laying out the whole document.
         let clauses = render::document::clause_numbers(valid);
+        let groups = Derived::checklist(valid, &clauses);
+        let derived = Derived::of(valid, groups.iter(), &checked.diagnostics);
         Side::of_charter(&source.name, valid, fingerprint, clauses, None).with_effects(derived)
     }
 }

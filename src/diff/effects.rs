@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::coverage;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Charter, Lookup};
+use crate::render::anchors::ClauseRef;
 use crate::render::checklist::Group;
 use crate::validate::Valid;
 
@@ -38,6 +39,26 @@ struct Task {
 }
 
 impl Derived {
+    /// A charter's accountability checklist derived from its clause numbers by anchor (as
+    /// [`crate::render::document::clause_numbers`] gives them), without laying out the document.
+    #[must_use]
+    pub fn checklist(
+        charter: &Valid<Charter>,
+        clauses: &std::collections::BTreeMap<String, String>,
+    ) -> Vec<Group> {
+        let refs: FxHashMap<String, ClauseRef> = clauses
+            .iter()
+            .map(|(anchor, number)| {
+                let r = ClauseRef {
+                    number: number.clone(),
+                    anchor: anchor.clone(),
+                };
+                (anchor.clone(), r)
+            })
+            .collect();
+        crate::render::checklist::derive(&Lookup::new(charter), &refs)
+    }
+
     /// What a valid charter implies; `checklist` is its accountability checklist and `diagnostics` what
     /// its check found (the warnings are kept).
     #[must_use]
