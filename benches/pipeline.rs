@@ -179,15 +179,13 @@ fn diffs(c: &mut Criterion) {
     );
     for (old, new) in &pairs {
         let (old_valid, new_valid) = (valid(&old.source), valid(new));
-        let side = |source: &Source, valid: &Valid<Charter>| Side {
-            name: "",
-            markdown: render::markdown(valid, source).expect("renders"),
-            charter: None,
-        };
-        let (mut old_side, mut new_side) = (side(&old.source, &old_valid), side(new, &new_valid));
-        let clauses = |valid: &Valid<Charter>| render::document::clause_numbers(valid);
-        old_side.charter = Some((&old_valid, clauses(&old_valid)));
-        new_side.charter = Some((&new_valid, clauses(&new_valid)));
+        fn side<'a>(source: &Source, valid: &'a Valid<Charter>) -> Side<'a> {
+            let fingerprint = render::fingerprint(&source.bytes);
+            let document = render::document::build(valid, fingerprint.clone());
+            let clauses = document.clauses.clone();
+            Side::of_charter("", valid, fingerprint, clauses, Some(&document))
+        }
+        let (old_side, new_side) = (side(&old.source, &old_valid), side(new, &new_valid));
         let mut group = c.benchmark_group("diff");
         group.throughput(Throughput::Bytes(old.source.bytes.len() as u64));
         for (format, name) in [(Format::Text, "terms"), (Format::Html, "redline")] {

@@ -388,12 +388,10 @@ fn side<'a>(
     source: &Source,
     valid: &'a charter::validate::Valid<charter::model::Charter>,
 ) -> charter::diff::Side<'a> {
-    let doc = render::document::build(valid, render::fingerprint(&source.bytes));
-    charter::diff::Side {
-        name,
-        markdown: render::markdown(valid, source).expect("md"),
-        charter: Some((valid, doc.clauses)),
-    }
+    let fingerprint = render::fingerprint(&source.bytes);
+    let doc = render::document::build(valid, fingerprint.clone());
+    let clauses = doc.clauses.clone();
+    charter::diff::Side::of_charter(name, valid, fingerprint, clauses, Some(&doc))
 }
 
 #[test]

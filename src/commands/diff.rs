@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::cli::MessageFormat;
 use crate::cli::{DiffArgs, DiffFormat};
+use crate::diff::effects::Derived;
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::exit::Exit;
@@ -11,7 +12,7 @@ use crate::hidden::escape_terminal;
 use crate::input::read_source;
 use crate::output::Destination;
 use crate::policy::{Checked, Policy, check_with};
-use crate::render::{self, Templates};
+use crate::render;
 use crate::source::Source;
 use crate::ui::Ui;
 
@@ -62,15 +63,19 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
         rendered: args.rendered,
         color: format == Format::Text && ui.color_stdout(to_stdout),
     };
-    let markdown = diff::needs_markdown(&options, old.is_charter() && new.is_charter());
-    let (old_side, new_side) = rayon::join(|| old.side(markdown), || new.side(markdown));
-    let outcome = diff::diff(&old_side?, &new_side?, options);
+    let layout = diff::needs_layout(&options, old.is_charter() && new.is_charter());
+    let (old_side, new_side) = rayon::join(|| old.side(layout), || new.side(layout));
+    let (old_side, new_side) = (old_side?, new_side?);
+    let outcome = diff::diff(&old_side, &new_side, options);
     let report = if format == Format::Text {
         escape_report(&outcome.report, options.color)
     } else {
         outcome.report
     };
     destination.write(report.as_bytes())?;
+    // The process ends here: freeing two laid-out documents of a large charter, piece by piece, would
+    // cost a tenth of the run for nothing.
+    std::mem::forget((old_side, new_side));
     Ok(if outcome.different {
         Exit::Invalid
     } else {
@@ -142,32 +147,50 @@ impl Input {
         matches!(self, Input::Charter { .. })
     }
 
-    /// The side to compare, laid out once; rendered as Markdown only when the comparison reads it.
-    fn side(&self, markdown: bool) -> Result<Side<'_>, Error> {
+    /// The side to compare, laid out once, and only when the comparison reads the layout.
+    fn side(&self, layout: bool) -> Result<Side<'_>, Error> {
         Ok(match self {
             Input::Charter { source, checked } if checked.valid.is_some() => {
-                let valid = checked.valid.as_ref().expect("checked above");
-                let (markdown, clauses) = if markdown {
-                    let document =
-                        render::document::build(valid, render::fingerprint(&source.bytes));
-                    (
-                        Templates::builtin()?.markdown_of(&document)?,
-                        document.clauses,
-                    )
-                } else {
-                    (String::new(), render::document::clause_numbers(valid))
-                };
-                Side {
-                    name: &source.name,
-                    markdown,
-                    charter: Some((&**valid, clauses)),
-                }
+                charter_side(source, checked, layout)
             }
-            Input::Charter { source, .. } | Input::Rendered(source) => Side {
-                name: &source.name,
-                markdown: source.text.clone(),
-                charter: None,
-            },
+            Input::Charter { source, .. } | Input::Rendered(source) => {
+                Side::of_markdown(&source.name, &source.text)
+            }
         })
+    }
+}
+
+/// A valid charter's side, with what it implies for the effects of the amendment. Its checklist comes
+/// from the laid-out document when there is one, and is derived alone otherwise.
+fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> Side<'a> {
+    let valid = checked
+        .valid
+        .as_ref()
+        .expect("the caller checked it is valid");
+    let fingerprint = render::fingerprint(&source.bytes);
+    if layout {
+        let document = render::document::build(valid, fingerprint.clone());
+        let groups = document
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| match b {
+                render::document::Block::Checklist(g) => Some(g),
+                _ => None,
+            });
+        let derived = Derived::of(valid, groups, &checked.diagnostics);
+        let clauses = document.clauses.clone();
+        let side = Side::of_charter(&source.name, valid, fingerprint, clauses, Some(&document))
+            .with_effects(derived);
+        // Laid out, the document is no longer needed, and the process ends soon: not freeing it piece
+        // by piece saves a good part of a large charter's run.
+        std::mem::forget(document);
+        side
+    } else {
+        // The checklist alone, from the clause numbers, without laying out the whole document.
+        let clauses = render::document::clause_numbers(valid);
+        let groups = Derived::checklist(valid, &clauses);
+        let derived = Derived::of(valid, groups.iter(), &checked.diagnostics);
+        Side::of_charter(&source.name, valid, fingerprint, clauses, None).with_effects(derived)
     }
 }

@@ -58,20 +58,26 @@ pub struct Change {
     pub anchor: Option<String>,
     /// The number of that clause in the new document (the old one, for a removal).
     pub clause: Option<String>,
+    /// Whether the change tightens or relaxes a duty, and for whom (for a changed value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<super::classify::Class>,
+    /// The number of that clause in the old document, when the item moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_clause: Option<String>,
 }
 
 /// Compares two charters. `old_clauses` and `new_clauses` map anchors to clause numbers in each document.
 #[must_use]
 pub fn compare(
-    old: &Charter,
-    new: &Charter,
+    old_charter: &Charter,
+    new_charter: &Charter,
     old_clauses: &BTreeMap<String, String>,
     new_clauses: &BTreeMap<String, String>,
 ) -> Vec<Change> {
     // Both charters become JSON trees to walk; each is a fair part of the work on a large charter.
     let (old, new) = rayon::join(
-        || serde_json::to_value(old).unwrap_or(Value::Null),
-        || serde_json::to_value(new).unwrap_or(Value::Null),
+        || serde_json::to_value(old_charter).unwrap_or(Value::Null),
+        || serde_json::to_value(new_charter).unwrap_or(Value::Null),
     );
     let mut walker = Walker {
         changes: Vec::new(),
@@ -99,7 +105,114 @@ pub fn compare(
             walker.value(&at, o, n);
         }
     }
-    walker.changes
+    let mut changes = walker.changes;
+    let old_names = Names::new(old_charter, old_clauses);
+    let new_names = Names::new(new_charter, new_clauses);
+    for change in &mut changes {
+        in_words(change, new_charter, (&old_names, &new_names));
+    }
+    changes
+}
+
+/// Puts a change in the document's words: names for ids, resolved references, and its class.
+fn in_words(change: &mut Change, new_charter: &Charter, (old, new): (&Names<'_>, &Names<'_>)) {
+    change.class = super::classify::classify(change, new_charter);
+    let names = if matches!(change.kind, ChangeKind::Removed { .. }) {
+        old
+    } else {
+        new
+    };
+    change.label = names.label(&change.label);
+    match &mut change.kind {
+        ChangeKind::Changed { old: o, new: n } => {
+            old.resolve(o);
+            new.resolve(n);
+        }
+        ChangeKind::Added { new: n } => new.resolve(n),
+        ChangeKind::Removed { old: o } => old.resolve(o),
+        ChangeKind::Moved { .. } => {}
+    }
+}
+
+/// What the cross-references of one version's free text (`[[partner:uni-b]]`) read as in its document:
+/// the partner's short name, the body's name, the clause's number.
+struct Names<'a> {
+    /// Partner and body names by id.
+    names: FxHashMap<&'a str, &'a str>,
+    clauses: &'a BTreeMap<String, String>,
+}
+
+impl<'a> Names<'a> {
+    fn new(charter: &'a Charter, clauses: &'a BTreeMap<String, String>) -> Self {
+        let partners = charter
+            .partners
+            .iter()
+            .map(|p| (p.id.as_str(), p.short_name.as_str()));
+        let bodies = charter
+            .bodies
+            .iter()
+            .map(|b| (b.id.as_str(), b.name.as_str()));
+        Names {
+            names: partners.chain(bodies).collect(),
+            clauses,
+        }
+    }
+
+    /// The name of a partner or body by id.
+    fn name(&self, id: &str) -> Option<&'a str> {
+        self.names.get(id).copied()
+    }
+
+    /// A label with every quoted partner or body id (`Member "pine-valley"`) replaced by its name.
+    fn label(&self, label: &str) -> String {
+        let mut out = String::with_capacity(label.len());
+        for (i, piece) in label.split('"').enumerate() {
+            if i > 0 {
+                out.push('"');
+            }
+            match self.name(piece) {
+                Some(name) if i % 2 == 1 => out.push_str(name),
+                _ => out.push_str(piece),
+            }
+        }
+        out
+    }
+
+    fn resolve(&self, value: &mut Value) {
+        match value {
+            Value::String(s) if s.contains("[[") => *s = self.text(s),
+            Value::String(s) => {
+                if let Some(name) = self.name(s) {
+                    *s = name.to_owned();
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| self.resolve(v)),
+            _ => {}
+        }
+    }
+
+    fn text(&self, value: &str) -> String {
+        let mut out = String::with_capacity(value.len());
+        let mut last = 0;
+        for r in crate::xref::find(value) {
+            let name = match r.kind {
+                Some(crate::xref::Kind::Partner | crate::xref::Kind::Body) => {
+                    self.name(r.target).map(str::to_owned)
+                }
+                Some(crate::xref::Kind::Clause) => {
+                    self.clauses.get(r.target).map(|n| format!("§{n}"))
+                }
+                None => None,
+            };
+            if let Some(name) = name {
+                out.push_str(&value[last..r.range.start]);
+                out.push_str(&name);
+                last = r.range.end;
+            }
+        }
+        out.push_str(&value[last..]);
+        out
+    }
 }
 
 /// The document's name for a top-level section.
@@ -144,7 +257,10 @@ fn term_words(key: &str) -> String {
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),
         "what" => "what is disclosed".to_owned(),
-        other => other.replace('_', " "),
+        other => match other.strip_suffix("_usd") {
+            Some(stem) => format!("{} (USD)", stem.replace('_', " ")),
+            None => other.replace('_', " "),
+        },
     }
 }
 
@@ -261,7 +377,15 @@ impl Walker<'_> {
             self.new_clauses
         };
         let clause = anchor.as_ref().and_then(|a| clauses.get(a).cloned());
+        let old_clause = match kind {
+            ChangeKind::Moved { .. } => anchor
+                .as_ref()
+                .and_then(|a| self.old_clauses.get(a).cloned()),
+            _ => None,
+        };
         self.changes.push(Change {
+            class: None,
+            old_clause,
             section: at.section,
             label: at.label(),
             path: at.keys.join("."),
@@ -360,14 +484,13 @@ impl Walker<'_> {
     fn tables(&mut self, at: &At, old: &[Value], new: &[Value]) {
         let noun = item_noun(at.keys.last().map_or("", String::as_str));
         let (old, new) = (identified(old), identified(new));
-        let first = |items: &[(String, &Map<String, Value>)]| {
-            let mut map: FxHashMap<String, usize> = FxHashMap::default();
-            for (i, (id, _)) in items.iter().enumerate() {
-                map.entry(id.clone()).or_insert(i);
-            }
-            map
-        };
-        let (old_ids, new_ids) = (first(&old), first(&new));
+        let (old_ids, new_ids) = (first_of(&old), first_of(&new));
+        let shared = shared_names(&old, &new, &old_ids, &new_ids);
+        let named =
+            |item: At, table: &Map<String, Value>| match shared.contains(&display_name(table)) {
+                true => with_id(item, table),
+                false => item,
+            };
         for (id, table) in &old {
             let matched = new_ids.get(id).map(|&k| new[k].1);
             if matched == Some(*table) {
@@ -377,7 +500,7 @@ impl Walker<'_> {
             match matched {
                 Some(new_table) => self.tables_of(&item, table, new_table),
                 None => self.push(
-                    &with_id(item, table),
+                    &named(item, table),
                     ChangeKind::Removed {
                         old: Value::String(display_name(table)),
                     },
@@ -387,7 +510,7 @@ impl Walker<'_> {
         for (id, table) in new.iter().filter(|(id, _)| !old_ids.contains_key(id)) {
             let item = at.item(noun, id, &display_name(table));
             self.push(
-                &with_id(item, table),
+                &named(item, table),
                 ChangeKind::Added {
                     new: Value::String(display_name(table)),
                 },
@@ -410,6 +533,35 @@ impl Walker<'_> {
             self.push(&at.item(noun, id, &name), ChangeKind::Moved { from, to });
         }
     }
+}
+
+/// The index of the first table with each identity.
+fn first_of(items: &[(String, &Map<String, Value>)]) -> FxHashMap<String, usize> {
+    let mut map: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, (id, _)) in items.iter().enumerate() {
+        map.entry(id.clone()).or_insert(i);
+    }
+    map
+}
+
+/// The names shared by an item removed and an item added (an id renamed): only there is the id named,
+/// since the name alone would not tell them apart. The path in JSON always has it.
+fn shared_names(
+    old: &[(String, &Map<String, Value>)],
+    new: &[(String, &Map<String, Value>)],
+    old_ids: &FxHashMap<String, usize>,
+    new_ids: &FxHashMap<String, usize>,
+) -> FxHashSet<String> {
+    let gone: FxHashSet<String> = old
+        .iter()
+        .filter(|(id, _)| !new_ids.contains_key(id))
+        .map(|(_, t)| display_name(t))
+        .collect();
+    new.iter()
+        .filter(|(id, _)| !old_ids.contains_key(id))
+        .map(|(_, t)| display_name(t))
+        .filter(|name| gone.contains(name))
+        .collect()
 }
 
 /// The tables of an array with their identities (or their 1-based position, for a table without one).

@@ -1,0 +1,163 @@
+//! The blocks of a [`Redline`] written as Markdown laid out as the document is (the same shapes as the
+//! built-in template), with the marks written by the caller's choice of markup: CriticMarkup for the
+//! Markdown redline, private markers that become `<ins>`/`<del>` for the HTML one.
+
+use std::fmt::Write as _;
+
+use super::align::{Block, Part, PartStatus, Status};
+use super::layout::{Kind, Role};
+use super::words::{Mark, Span};
+
+/// How marks are written.
+#[derive(Debug, Clone, Copy)]
+pub struct Marks<'a> {
+    /// Before and after deleted text.
+    pub del: (&'a str, &'a str),
+    /// Before and after inserted text.
+    pub ins: (&'a str, &'a str),
+    /// Before and after a note about the block (moved from another place).
+    pub note: (&'a str, &'a str),
+}
+
+/// CriticMarkup: `{--deleted--}`, `{++inserted++}`, `{>>note<<}`.
+pub const CRITIC: Marks<'static> = Marks {
+    del: ("{--", "--}"),
+    ins: ("{++", "++}"),
+    note: ("{>>", "<<}"),
+};
+
+/// Private-use markers that survive Markdown to HTML and are then replaced by tags.
+pub const MARKERS: Marks<'static> = Marks {
+    del: ("\u{E010}", "\u{E011}"),
+    ins: ("\u{E012}", "\u{E013}"),
+    note: ("\u{E014}", "\u{E015}"),
+};
+
+/// The spans of one cell with their marks.
+#[must_use]
+pub fn cell(spans: &[Span], marks: &Marks<'_>) -> String {
+    let mut out = String::new();
+    for s in spans {
+        let (open, close) = match s.mark {
+            Mark::Equal => ("", ""),
+            Mark::Deleted => marks.del,
+            Mark::Inserted => marks.ins,
+        };
+        out.push_str(open);
+        out.push_str(&s.text);
+        out.push_str(close);
+    }
+    out
+}
+
+fn first(part: Option<&Part>, marks: &Marks<'_>) -> String {
+    part.and_then(|p| p.cells.first())
+        .map(|c| cell(c, marks))
+        .unwrap_or_default()
+}
+
+/// The note on a moved block: "moved from §10.1".
+fn moved_note(block: &Block, marks: &Marks<'_>) -> String {
+    match &block.status {
+        Status::Moved { from, .. } => {
+            let from = from
+                .as_deref()
+                .map(|n| format!(" from §{n}"))
+                .unwrap_or_default();
+            format!(" {}moved{from}{}", marks.note.0, marks.note.1)
+        }
+        _ => String::new(),
+    }
+}
+
+/// One block as Markdown, ending with a newline; blocks are separated by a blank line.
+#[must_use]
+pub fn block(block: &Block, marks: &Marks<'_>) -> String {
+    let anchor = block
+        .anchor
+        .as_deref()
+        .map(|a| format!("<a id=\"{a}\"></a>"))
+        .unwrap_or_default();
+    let heading = || first(block.parts.iter().find(|p| p.role == Role::Heading), marks);
+    let note = moved_note(block, marks);
+    let number = block.number().unwrap_or("");
+    let mut out = String::new();
+    match block.kind {
+        Kind::Title => {
+            let _ = writeln!(out, "# {}", heading());
+        }
+        Kind::Section => {
+            let _ = writeln!(out, "## {anchor}{number}. {}{note}", heading());
+        }
+        Kind::Clause => {
+            let head = heading();
+            let text = first(block.parts.iter().find(|p| p.role == Role::Text), marks);
+            let head = if head.is_empty() {
+                format!("**{number}**")
+            } else {
+                format!("**{number} {head}.**")
+            };
+            let text = if text.is_empty() {
+                text
+            } else {
+                format!(" {text}")
+            };
+            let _ = writeln!(out, "{anchor}{head}{text}{note}");
+        }
+        Kind::Checklist | Kind::Signature => {
+            let _ = writeln!(out, "### {anchor}{}{note}", heading());
+        }
+        Kind::Table => table(&mut out, block, marks),
+        Kind::Text => {}
+    }
+    rest(&mut out, block, marks);
+    match out.strip_prefix('\n') {
+        Some(trimmed) => trimmed.to_owned(),
+        None => out,
+    }
+}
+
+/// The parts after the heading: details, items, tasks, paragraphs (tables are written whole).
+fn rest(out: &mut String, block: &Block, marks: &Marks<'_>) {
+    let mut previous: Option<Role> = None;
+    for part in &block.parts {
+        let role = part.role;
+        if matches!(role, Role::Heading | Role::Text | Role::Header | Role::Row) {
+            continue;
+        }
+        let mut text = first(Some(part), marks);
+        if part.status == PartStatus::Moved {
+            let _ = write!(text, " {}moved{}", marks.note.0, marks.note.1);
+        }
+        let listed = matches!(role, Role::Item | Role::Task | Role::Detail);
+        // A list follows the clause line after a blank line; a paragraph always stands alone.
+        if !(listed && previous == Some(role)) {
+            out.push('\n');
+        }
+        match role {
+            Role::Item | Role::Detail => {
+                let _ = writeln!(out, "- {text}");
+            }
+            Role::Task => {
+                let _ = writeln!(out, "- [ ] {text}");
+            }
+            _ => {
+                let _ = writeln!(out, "{text}");
+            }
+        }
+        previous = Some(role);
+    }
+}
+
+fn table(out: &mut String, block: &Block, marks: &Marks<'_>) {
+    for part in &block.parts {
+        let mut cells: Vec<String> = part.cells.iter().map(|c| cell(c, marks)).collect();
+        if let (PartStatus::Moved, Some(first)) = (part.status, cells.first_mut()) {
+            let _ = write!(first, " {}moved{}", marks.note.0, marks.note.1);
+        }
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+        if part.role == Role::Header {
+            let _ = writeln!(out, "|{}", " --- |".repeat(cells.len()));
+        }
+    }
+}
