@@ -16,6 +16,7 @@
 //! 6. [`render`]: a valid charter laid out once as a document, written as Markdown, HTML and the
 //!    checklist exports.
 //! 7. [`diff`]: two versions compared term by term, and as a redline of two laid-out documents.
+//!    [`verify`]: what `verify` needs besides rendering (formats, stated fingerprints, differences).
 //!    [`rename`]: one id renamed throughout a charter's text, checked again before it is written.
 //! 8. What the commands share: [`input`] (reading within the size limit), [`output`] (destinations and
 //!    atomic writes, with [`replace`] saying what `--force` may replace), [`policy`] (`--allow`, `--deny-warnings`), [`ui`] (the terminal and its transcript),
@@ -50,10 +51,5 @@ pub mod suggest;
 pub mod terminal;
 pub mod ui;
 pub mod validate;
+pub mod verify;
 pub mod xref;
-
-/// Parts of the commands that are otherwise internal, for the fuzz targets in `fuzz/`.
-#[doc(hidden)]
-pub mod fuzzing {
-    pub use crate::commands::verify::{claimed_fingerprint, first_difference};
-}

@@ -2,50 +2,14 @@
 //! deadline to act shortened (breach notice 5 → 1 business day) tightens it for whoever must act; a
 //! review period lengthened tightens it for the authors; a quorum raised makes the body's decisions
 //! harder to take. Anything else is only "changed".
+//!
+//! Imports the term changes it classifies ([`super::terms`]) and the model; the term walk knows nothing
+//! of it, so the two do not import each other.
 
-use serde::Serialize;
 use serde_json::Value;
 
-use super::terms::{Change, ChangeKind};
+use super::terms::{Change, ChangeKind, Class, Direction};
 use crate::model::{Charter, Lookup, Period, Quorum};
-
-/// Which way a change moves a duty.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// The duty is stricter: less time, a lower threshold, a higher quorum.
-    Tightened,
-    /// The duty is looser.
-    Relaxed,
-    /// Changed, with no direction that holds in general.
-    Changed,
-}
-
-/// The classification of one change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Class {
-    /// Which way.
-    pub direction: Direction,
-    /// For whom, in the document's words ("the recipients of \"Harbor limited data set\"").
-    #[serde(rename = "for")]
-    pub for_whom: Option<String>,
-}
-
-impl Class {
-    /// ", tightened for the authors", or nothing for a change with no direction.
-    #[must_use]
-    pub fn words(&self) -> String {
-        let way = match self.direction {
-            Direction::Tightened => "tightened",
-            Direction::Relaxed => "relaxed",
-            Direction::Changed => return String::new(),
-        };
-        match &self.for_whom {
-            Some(who) => format!(", {way} for {who}"),
-            None => format!(", {way}"),
-        }
-    }
-}
 
 /// Whether a larger value makes the duty stricter (`true`) or looser, and for whom, by term.
 fn rule(path: &[&str], new: &Charter) -> Option<(bool, Option<String>)> {
@@ -121,6 +85,13 @@ fn magnitude(value: &Value, seats: u32) -> Option<f64> {
                     .flatten()
             }),
         _ => None,
+    }
+}
+
+/// Classifies every change of terms against the new charter.
+pub fn classify_all(changes: &mut [Change], new: &Charter) {
+    for change in changes {
+        change.class = classify(change, new);
     }
 }
 

@@ -149,7 +149,11 @@ pub fn needs_layout(options: &Options, both_charters: bool) -> bool {
 #[must_use]
 pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
     let changes = match (&old.charter, &new.charter) {
-        (Some((o, oc)), Some((n, nc))) if !options.rendered => Some(terms::compare(o, n, oc, nc)),
+        (Some((o, oc)), Some((n, nc))) if !options.rendered => {
+            let mut changes = terms::compare(o, n, oc, nc);
+            classify::classify_all(&mut changes, n);
+            Some(changes)
+        }
         _ => None,
     };
     let redline = if needs_layout(&options, changes.is_some()) {

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::align::{Block, Redline, Status};
 use super::layout::{Facts, Kind};
-use super::terms::Change;
-use super::words::Span;
+use super::terms::{Change, ChangeKind, plain};
+use super::words::{self, Span};
 
 /// One entry of the change summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -121,7 +121,7 @@ pub fn of_terms(changes: &[Change]) -> Vec<Entry> {
                 .unwrap_or_default();
             let text = line.strip_suffix(&suffix).unwrap_or(&line).to_owned();
             Entry {
-                spans: super::text::change_spans(c).unwrap_or_else(|| vec![Span::equal(&text)]),
+                spans: change_spans(c).unwrap_or_else(|| vec![Span::equal(&text)]),
                 text,
                 anchor: c.anchor.clone(),
                 clause: c.clause.clone(),
@@ -224,4 +224,21 @@ pub fn renumbering(redline: &Redline) -> Vec<String> {
             format!("{} → {}", range(&r.old), range(&r.new))
         })
         .collect()
+}
+
+/// A change of a long text as spans: its label, then the text with the changed phrases marked. `None`
+/// for every other change, which reads well as one line.
+#[must_use]
+pub(super) fn change_spans(change: &Change) -> Option<Vec<Span>> {
+    let ChangeKind::Changed { old, new } = &change.kind else {
+        return None;
+    };
+    let (o, n) = (plain(old), plain(new));
+    if o.len() <= 60 || n.len() <= 60 {
+        return None;
+    }
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut spans = vec![Span::equal(format!("{}: changed: ", change.label))];
+    spans.extend(words::compare(&one_line(&o), &one_line(&n)));
+    Some(spans)
 }

@@ -60,10 +60,48 @@ pub struct Change {
     pub clause: Option<String>,
     /// Whether the change tightens or relaxes a duty, and for whom (for a changed value).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub class: Option<super::classify::Class>,
+    pub class: Option<Class>,
     /// The number of that clause in the old document, when the item moved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_clause: Option<String>,
+}
+
+/// Which way a change moves a duty (worked out by [`super::classify`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The duty is stricter: less time, a lower threshold, a higher quorum.
+    Tightened,
+    /// The duty is looser.
+    Relaxed,
+    /// Changed, with no direction that holds in general.
+    Changed,
+}
+
+/// The classification of one change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Class {
+    /// Which way.
+    pub direction: Direction,
+    /// For whom, in the document's words ("the recipients of \"Harbor limited data set\"").
+    #[serde(rename = "for")]
+    pub for_whom: Option<String>,
+}
+
+impl Class {
+    /// ", tightened for the authors", or nothing for a change with no direction.
+    #[must_use]
+    pub fn words(&self) -> String {
+        let way = match self.direction {
+            Direction::Tightened => "tightened",
+            Direction::Relaxed => "relaxed",
+            Direction::Changed => return String::new(),
+        };
+        match &self.for_whom {
+            Some(who) => format!(", {way} for {who}"),
+            None => format!(", {way}"),
+        }
+    }
 }
 
 /// Compares two charters. `old_clauses` and `new_clauses` map anchors to clause numbers in each document.
@@ -109,14 +147,13 @@ pub fn compare(
     let old_names = Names::new(old_charter, old_clauses);
     let new_names = Names::new(new_charter, new_clauses);
     for change in &mut changes {
-        in_words(change, new_charter, (&old_names, &new_names));
+        in_words(change, (&old_names, &new_names));
     }
     changes
 }
 
-/// Puts a change in the document's words: names for ids, resolved references, and its class.
-fn in_words(change: &mut Change, new_charter: &Charter, (old, new): (&Names<'_>, &Names<'_>)) {
-    change.class = super::classify::classify(change, new_charter);
+/// Puts a change in the document's words: names for ids and resolved references.
+fn in_words(change: &mut Change, (old, new): (&Names<'_>, &Names<'_>)) {
     let names = if matches!(change.kind, ChangeKind::Removed { .. }) {
         old
     } else {

@@ -10,7 +10,7 @@ use super::align::{PartStatus, Redline};
 use super::report::{self, Header};
 use super::terms::{Change, ChangeKind, plain};
 use super::view::Marks;
-use super::words::{self, Span};
+use super::words;
 
 const RED: &str = "\u{1b}[31m";
 const GREEN: &str = "\u{1b}[32m";
@@ -80,26 +80,9 @@ pub fn change_line(change: &Change, color: bool) -> String {
     let class = change
         .class
         .as_ref()
-        .map(super::classify::Class::words)
+        .map(super::terms::Class::words)
         .unwrap_or_default();
     format!("{}: {body}{class}{clause}", change.label)
-}
-
-/// A change of a long text as spans: its label, then the text with the changed phrases marked. `None`
-/// for every other change, which reads well as one line.
-#[must_use]
-pub(super) fn change_spans(change: &Change) -> Option<Vec<Span>> {
-    let ChangeKind::Changed { old, new } = &change.kind else {
-        return None;
-    };
-    let (o, n) = (plain(old), plain(new));
-    if o.len() <= 60 || n.len() <= 60 {
-        return None;
-    }
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut spans = vec![Span::equal(format!("{}: changed: ", change.label))];
-    spans.extend(words::compare(&one_line(&o), &one_line(&n)));
-    Some(spans)
 }
 
 /// Whether the label already names the added or removed item, so the value need not be repeated.
