@@ -13,20 +13,20 @@ fuzz_target!(|data: &[u8]| {
     let split = data.iter().position(|b| *b == 0).unwrap_or(data.len());
     let (a, b) = (&data[..split], data.get(split + 1..).unwrap_or(&[]));
     let (sa, sb) = (Source::new("a.toml", a.to_vec()), Source::new("b.toml", b.to_vec()));
-    let text = |s: &Source| Side { name: "x", markdown: s.text.clone(), charter: None };
+    let text = |s: &Source| Side::of_markdown("x", &s.text);
     let format = [Format::Text, Format::Md, Format::Html, Format::Json][usize::from(selector % 4)];
     let options = Options { format, rendered: true, color: false };
     let same = diff::diff(&text(&sa), &text(&sa), options);
     assert!(!same.different, "a text differs from itself");
     let _ = diff::diff(&text(&sa), &text(&sb), options);
     if let (Some(va), Some(vb)) = (check(&sa).0, check(&sb).0) {
-        let side = |s: &Source, v: &charter::validate::Valid<charter::model::Charter>| {
-            let doc = render::document::build(v, render::fingerprint(&s.bytes));
-            (render::markdown(v, s).expect("renders"), doc.clauses)
+        let side = |name, s: &Source, v| {
+            let fingerprint = render::fingerprint(&s.bytes);
+            let doc = render::document::build(v, fingerprint.clone());
+            let clauses = doc.clauses.clone();
+            Side::of_charter(name, v, fingerprint, clauses, Some(&doc))
         };
-        let ((ma, ca), (mb, cb)) = (side(&sa, &va), side(&sb, &vb));
-        let old = Side { name: "a", markdown: ma, charter: Some((&va, ca)) };
-        let new = Side { name: "b", markdown: mb, charter: Some((&vb, cb)) };
+        let (old, new) = (side("a", &sa, &va), side("b", &sb, &vb));
         let options = Options { format: Format::Json, rendered: false, color: false };
         assert!(!diff::diff(&old, &old, options).different, "a charter differs from itself");
         let _ = diff::diff(&old, &new, options);

@@ -5,7 +5,7 @@
 #![no_main]
 
 use charter::pipeline::check;
-use charter::fuzzing::{claimed_fingerprint, first_difference};
+use charter::verify::{claimed_fingerprint, first_difference};
 use charter::source::Source;
 use charter::render;
 use libfuzzer_sys::fuzz_target;

@@ -9,7 +9,9 @@ use crate::policy::{Policy, check_with};
 use crate::render;
 use crate::render::docx::HouseStyle;
 use crate::render::docx::package::{self, ZIP_SIGNATURE};
+use crate::source::Source;
 use crate::ui::Ui;
+use crate::verify::{claimed_fingerprint, first_difference, unverifiable};
 
 pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let document = read_source(&args.document)?;
@@ -44,6 +46,12 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         ));
         return Ok(Exit::Success);
     }
+    mismatch(ui, &document, &source, &expected, is_docx);
+    Ok(Exit::Invalid)
+}
+
+/// Says why a document does not match its source, and where it first differs.
+fn mismatch(ui: &mut Ui, document: &Source, source: &Source, expected: &[u8], is_docx: bool) {
     let fingerprint = render::fingerprint(&source.bytes);
     // A DOCX states its fingerprint in its properties and its footer, both compressed in the archive.
     let stated = if is_docx {
@@ -73,63 +81,12 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         document.name, source.name
     ));
     if is_docx {
-        ui.note(&package::first_difference(&document.bytes, &expected));
+        ui.note(&package::first_difference(&document.bytes, expected));
     } else if let Some((line, found, wanted)) =
-        first_difference(&document.text, &String::from_utf8_lossy(&expected))
+        first_difference(&document.text, &String::from_utf8_lossy(expected))
     {
         ui.note(&format!(
             "first difference at line {line}:\n  document: {found}\n  expected: {wanted}"
         ));
     }
-    Ok(Exit::Invalid)
-}
-
-/// What a document is, when it is of a format `verify` cannot re-render: a PDF, an archive that is not a
-/// Word document, or bytes that are not text.
-fn unverifiable(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        Some("a PDF")
-    } else if bytes.starts_with(ZIP_SIGNATURE) {
-        package::part(bytes, "word/document.xml")
-            .is_none()
-            .then_some("a zip archive but not a Word document")
-    } else if std::str::from_utf8(bytes).is_err() {
-        Some("not text")
-    } else {
-        None
-    }
-}
-
-/// The SHA-256 a rendered document says it came from.
-#[must_use]
-pub fn claimed_fingerprint(text: &str) -> Option<&str> {
-    let at = text.find("SHA-256 ")? + "SHA-256 ".len();
-    let rest = text[at..]
-        .trim_start_matches(['`', ' '])
-        .trim_start_matches("<code>");
-    let hex: &str = &rest[..rest
-        .find(|c: char| !c.is_ascii_hexdigit())
-        .unwrap_or(rest.len())];
-    (hex.len() == 64).then_some(hex)
-}
-
-/// The first line at which two texts differ, with the line of each (or "(end of file)").
-#[must_use]
-pub fn first_difference<'a>(found: &'a str, wanted: &'a str) -> Option<(usize, &'a str, &'a str)> {
-    let mut f = found.split('\n');
-    let mut w = wanted.split('\n');
-    for line in 1.. {
-        match (f.next(), w.next()) {
-            (None, None) => return None,
-            (a, b) if a != b => {
-                return Some((
-                    line,
-                    a.unwrap_or("(end of file)"),
-                    b.unwrap_or("(end of file)"),
-                ));
-            }
-            _ => {}
-        }
-    }
-    None
 }
