@@ -17,6 +17,21 @@ const GREEN: &str = "\u{1b}[32m";
 const BOLD: &str = "\u{1b}[1m";
 const RESET: &str = "\u{1b}[0m";
 
+/// Word marks in a terminal: `[-deleted-]{+inserted+}`, in red and green when coloured.
+fn marks(color: bool) -> Marks<'static> {
+    const PLAIN: Marks<'static> = Marks {
+        del: ("[-", "-]"),
+        ins: ("{+", "+}"),
+        note: ("", ""),
+    };
+    const COLOURED: Marks<'static> = Marks {
+        del: ("\u{1b}[31m[-", "-]\u{1b}[0m"),
+        ins: ("\u{1b}[32m{+", "+}\u{1b}[0m"),
+        note: ("", ""),
+    };
+    if color { COLOURED } else { PLAIN }
+}
+
 fn value_words(value: &Value) -> String {
     let words = plain(value);
     if words.contains('\n') || words.len() > 80 {
@@ -46,16 +61,9 @@ pub fn change_line(change: &Change, color: bool) -> String {
         ChangeKind::Changed { old, new } => {
             let (o, n) = (plain(old), plain(new));
             if o.len() > 60 && n.len() > 60 {
-                let (del_open, ins_open) = (format!("{red}[-"), format!("{green}{{+"));
-                let (del_close, ins_close) = (format!("-]{reset}"), format!("+}}{reset}"));
-                let marks = Marks {
-                    del: (&del_open, &del_close),
-                    ins: (&ins_open, &ins_close),
-                    note: ("", ""),
-                };
                 let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
                 let spans = words::compare(&one_line(&o), &one_line(&n));
-                format!("changed: {}", super::view::cell(&spans, &marks))
+                format!("changed: {}", super::view::cell(&spans, &marks(color)))
             } else {
                 format!(
                     "{red}{}{reset} → {green}{}{reset}",
@@ -152,18 +160,7 @@ pub(super) fn redline(header: &Header, redline: &Redline, color: bool) -> String
         out.push_str("No change in the rendered text.\n");
         return out;
     }
-    let (red, green, reset) = if color {
-        (RED, GREEN, RESET)
-    } else {
-        ("", "", "")
-    };
-    let (del_open, ins_open) = (format!("{red}[-"), format!("{green}{{+"));
-    let (del_close, ins_close) = (format!("-]{reset}"), format!("+}}{reset}"));
-    let marks = Marks {
-        del: (&del_open, &del_close),
-        ins: (&ins_open, &ins_close),
-        note: ("", ""),
-    };
+    let marks = marks(color);
     let blocks = redline
         .blocks
         .iter()
