@@ -580,3 +580,40 @@ fn the_checklist_from_clause_numbers_is_the_documents_own() {
         assert_eq!(keys(&alone), keys(&from_document), "{}", path.display());
     }
 }
+
+#[test]
+fn markdown_charter_did_not_write_reaches_the_redline_inert() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = dir.path().join("old.md");
+    let new = dir.path().join("new.md");
+    std::fs::write(
+        &old,
+        "# Notes\n\nSee [the policy](https://example.org/p).\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &new,
+        "# Notes\n\nSee [the policy](JaVaScRiPt:alert(1)) and ![x](https://evil.example/x.png).\n\n<img src=x onerror=alert(1)>\n\n[ref]: javascript:alert(2)\n",
+    )
+    .expect("write");
+    for format in ["md", "html"] {
+        let out = common::charter()
+            .args(["diff", "--format", format])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{}", common::stderr_of(&out));
+        let text = String::from_utf8(out.stdout).expect("utf-8").to_lowercase();
+        assert!(!text.contains("](javascript:"), "{format}: {text}");
+        assert!(!text.contains("href=\"javascript:"), "{format}: {text}");
+        assert!(!text.contains("<img"), "{format}: {text}");
+        if format == "md" {
+            assert!(!text.contains("![x]("), "an image stays text: {text}");
+        }
+        assert!(
+            text.contains("https://example.org/p"),
+            "{format}: a safe link is kept"
+        );
+    }
+}
