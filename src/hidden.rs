@@ -65,7 +65,8 @@ pub fn describe(c: char) -> String {
     format!("U+{:04X} {}", u32::from(c), name(c))
 }
 
-/// The Unicode name (or a description) of a hidden character.
+/// The Unicode name (or a description) of a hidden character. Over 60 lines only because it holds the
+/// table of the 32 C0 control names, one a line.
 fn name(c: char) -> Cow<'static, str> {
     const C0: [&str; 32] = [
         "NULL",

@@ -16,6 +16,41 @@ use crate::render;
 use crate::source::Source;
 use crate::ui::Ui;
 
+/// Reports the diagnostics of each side that is an invalid charter; whether there was one.
+fn report_invalid(ui: &mut Ui, inputs: [&Input; 2]) -> Result<bool, Error> {
+    let mut invalid = false;
+    for input in inputs {
+        if let Input::Charter { source, checked } = input
+            && checked.valid.is_none()
+        {
+            ui.diagnostics(source, &checked.diagnostics, MessageFormat::Human, false)?;
+            ui.summary(source, checked);
+            invalid = true;
+        }
+    }
+    Ok(invalid)
+}
+
+/// How to compare, from the arguments: the format, and colour only for text on a terminal.
+fn options(args: &DiffArgs, ui: &Ui) -> Options {
+    let format = match args.format {
+        DiffFormat::Text => Format::Text,
+        DiffFormat::Md => Format::Md,
+        DiffFormat::Html => Format::Html,
+        DiffFormat::Json => Format::Json,
+    };
+    let to_stdout = args
+        .out
+        .output
+        .as_deref()
+        .is_none_or(|p| p == Path::new("-"));
+    Options {
+        format,
+        rendered: args.rendered,
+        color: format == Format::Text && ui.color_stdout(to_stdout),
+    }
+}
+
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let destination = Destination::new(&args.out, &[&args.old, &args.new])?;
     // The two sides are read and checked, and later laid out, at the same time: a large charter takes a
@@ -33,36 +68,12 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
             "compare two charters (.toml) or two rendered Markdown documents (.md), not one of each".into(),
         ));
     }
-    let mut invalid = false;
-    for input in [&old, &new] {
-        if let Input::Charter { source, checked } = input
-            && checked.valid.is_none()
-        {
-            ui.diagnostics(source, &checked.diagnostics, MessageFormat::Human, false)?;
-            ui.summary(source, checked);
-            invalid = true;
-        }
-    }
-    if invalid {
+    if report_invalid(ui, [&old, &new])? {
         ui.note("not compared: fix the errors above first");
         return Ok(Exit::Failure);
     }
-    let format = match args.format {
-        DiffFormat::Text => Format::Text,
-        DiffFormat::Md => Format::Md,
-        DiffFormat::Html => Format::Html,
-        DiffFormat::Json => Format::Json,
-    };
-    let to_stdout = args
-        .out
-        .output
-        .as_deref()
-        .is_none_or(|p| p == Path::new("-"));
-    let options = Options {
-        format,
-        rendered: args.rendered,
-        color: format == Format::Text && ui.color_stdout(to_stdout),
-    };
+    let options = options(args, ui);
+    let format = options.format;
     let layout = diff::needs_layout(&options, old.is_charter() && new.is_charter());
     let (old_side, new_side) = rayon::join(|| old.side(layout), || new.side(layout));
     let (old_side, new_side) = (old_side?, new_side?);

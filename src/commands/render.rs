@@ -26,6 +26,27 @@ struct With<'a> {
     house: HouseStyle,
 }
 
+/// The user's templates from `dir`, laid over the built-in ones, saying with `-v` which file does what.
+fn user_templates(dir: &Path, ui: &mut Ui) -> Result<Templates, Error> {
+    let (loaded, files) = Templates::load(dir)?;
+    for file in files {
+        ui.verbose(&match file {
+            Loaded::Replaces(name, path) => {
+                format!(
+                    "template {name}: {} (replaces the built-in one)",
+                    path.display()
+                )
+            }
+            Loaded::Adds(name, path) => format!("template {name}: {}", path.display()),
+            Loaded::Ignored(path) => format!(
+                "ignored {}: not a .tera template or charter.css",
+                path.display()
+            ),
+        });
+    }
+    Ok(loaded)
+}
+
 pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let policy = Policy::from_args(&args.diagnostics)?;
     let mut inputs = Inputs::expand(&args.files);
@@ -50,23 +71,7 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let templates = match &args.templates {
         Some(_) if args.format == Format::Docx => Templates::builtin()?,
         Some(dir) => {
-            let (loaded, files) = Templates::load(dir)?;
-            for file in files {
-                ui.verbose(&match file {
-                    Loaded::Replaces(name, path) => {
-                        format!(
-                            "template {name}: {} (replaces the built-in one)",
-                            path.display()
-                        )
-                    }
-                    Loaded::Adds(name, path) => format!("template {name}: {}", path.display()),
-                    Loaded::Ignored(path) => format!(
-                        "ignored {}: not a .tera template or charter.css",
-                        path.display()
-                    ),
-                });
-            }
-            own = loaded;
+            own = user_templates(dir, ui)?;
             &own
         }
         None => Templates::builtin()?,
