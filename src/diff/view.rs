@@ -83,8 +83,9 @@ pub fn block(block: &Block, marks: &Marks<'_>) -> String {
     let number = block.number().unwrap_or("");
     let mut out = String::new();
     match block.kind {
+        // The redline's own title is the one top-level heading; the charter's title sits under it.
         Kind::Title => {
-            let _ = writeln!(out, "# {}", heading());
+            let _ = writeln!(out, "## {}", heading());
         }
         Kind::Section => {
             let _ = writeln!(out, "## {anchor}{number}. {}{note}", heading());
