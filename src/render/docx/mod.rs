@@ -335,7 +335,8 @@ impl<'d> Writer<'d> {
     /// The whole checklist as one table: owner, action (with a box to tick), when, evidence and the
     /// clause it comes from. Each owner's first row holds the bookmark of the owner's group.
     fn checklist(&mut self, groups: &[&Group]) -> Table {
-        const WIDTHS: [usize; 5] = [1500, 3150, 1850, 1860, 1000];
+        // Twentieths of a point, summing to the text width; "Clause" in bold fits on one line.
+        const WIDTHS: [usize; 5] = [1500, 3000, 1850, 1860, 1150];
         let headers = ["Owner", "Action", "When", "Evidence", "Clause"];
         let header_cells = headers
             .iter()
@@ -526,6 +527,8 @@ fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
 fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
     // About the width of a character of body text, and the cell's margins, in twentieths of a point.
     const CHAR: usize = 110;
+    // Header cells are bold, and bold letters are wider.
+    const BOLD_CHAR: usize = 135;
     const MARGINS: usize = 230;
     let (minima, weights): (Vec<usize>, Vec<usize>) = (0..headers.len())
         .map(|c| {
@@ -539,8 +542,14 @@ fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
                 .map(|w| w.chars().count())
                 .max()
                 .unwrap_or(0);
+            let heading = inline::plain(headers[c].as_str())
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
             let total: usize = texts.iter().map(|t| t.chars().count().min(200)).sum();
-            ((word.min(20) + 1) * CHAR + MARGINS, total.max(1))
+            let least = ((word.min(20) + 1) * CHAR).max((heading.min(20) + 1) * BOLD_CHAR);
+            (least + MARGINS, total.max(1))
         })
         .unzip();
     let floor: usize = minima.iter().sum();
@@ -566,6 +575,14 @@ fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bold_heading_fits_its_column() {
+        let headers = [Md::raw("Action"), Md::raw("Clause")];
+        let rows = vec![vec![Md::raw("word ".repeat(400)), Md::raw("§1")]];
+        let widths = column_widths(&headers, &rows);
+        assert!(widths[1] >= 7 * 135 + 230, "{widths:?}");
+    }
 
     #[test]
     fn column_widths_fill_the_text_width() {
