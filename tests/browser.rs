@@ -254,12 +254,7 @@ fn composite_hostile_documents_run_no_script_and_fetch_nothing_without_their_csp
         check(&original).0.expect("valid"),
         check(&source).0.expect("the composite is valid"),
     );
-    let side = |name, source: &Source, valid| {
-        let fingerprint = render::fingerprint(&source.bytes);
-        let doc = render::document::build(valid, fingerprint.clone());
-        let clauses = doc.clauses.clone();
-        Side::of_charter(name, valid, fingerprint, clauses, Some(&doc))
-    };
+    let side = |name, source: &Source, valid| Side::laid_out(name, valid, &source.bytes);
     let (old, new) = (
         side("old", &original, &old_valid),
         side("new", &source, &new_valid),

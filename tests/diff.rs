@@ -57,10 +57,7 @@ fn side<'a>(
     src: &Source,
     valid: &'a charter::validate::Valid<charter::model::Charter>,
 ) -> Side<'a> {
-    let fingerprint = render::fingerprint(&src.bytes);
-    let doc = render::document::build(valid, fingerprint.clone());
-    let clauses = doc.clauses.clone();
-    Side::of_charter(name, valid, fingerprint, clauses, Some(&doc))
+    Side::laid_out(name, valid, &src.bytes)
 }
 
 fn terms(old: &str, new: &str) -> String {

@@ -388,10 +388,7 @@ fn side<'a>(
     source: &Source,
     valid: &'a charter::validate::Valid<charter::model::Charter>,
 ) -> charter::diff::Side<'a> {
-    let fingerprint = render::fingerprint(&source.bytes);
-    let doc = render::document::build(valid, fingerprint.clone());
-    let clauses = doc.clauses.clone();
-    charter::diff::Side::of_charter(name, valid, fingerprint, clauses, Some(&doc))
+    charter::diff::Side::laid_out(name, valid, &source.bytes)
 }
 
 #[test]

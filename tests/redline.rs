@@ -280,11 +280,8 @@ fn report(old: &str, new: &str, format: Format) -> String {
         new_valid.expect("new is valid"),
     );
     let side = |name: &'static str, src: &Source, valid, found| {
-        let fingerprint = render::fingerprint(&src.bytes);
-        let doc = render::document::build(valid, fingerprint.clone());
-        let clauses = doc.clauses.clone();
         let derived = Derived::of(valid, &render::checklist(valid), found);
-        Side::of_charter(name, valid, fingerprint, clauses, Some(&doc)).with_effects(derived)
+        Side::laid_out(name, valid, &src.bytes).with_effects(derived)
     };
     let (o, n) = (
         side("v1.toml", &old_src, &old_valid, &old_found),

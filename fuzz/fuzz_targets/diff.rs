@@ -5,7 +5,6 @@
 use charter::pipeline::check;
 use charter::diff::{self, Format, Options, Side};
 use charter::source::Source;
-use charter::render;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -20,12 +19,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(!same.different, "a text differs from itself");
     let _ = diff::diff(&text(&sa), &text(&sb), options);
     if let (Some(va), Some(vb)) = (check(&sa).0, check(&sb).0) {
-        let side = |name, s: &Source, v| {
-            let fingerprint = render::fingerprint(&s.bytes);
-            let doc = render::document::build(v, fingerprint.clone());
-            let clauses = doc.clauses.clone();
-            Side::of_charter(name, v, fingerprint, clauses, Some(&doc))
-        };
+        let side = |name, s: &Source, v| Side::laid_out(name, v, &s.bytes);
         let (old, new) = (side("a", &sa, &va), side("b", &sb, &vb));
         let options = Options { format: Format::Json, rendered: false, color: false };
         assert!(!diff::diff(&old, &old, options).different, "a charter differs from itself");

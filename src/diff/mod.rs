@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use crate::model::Charter;
 use crate::render::document::Document;
+use crate::validate::Valid;
 use align::{Redline, Status};
 use layout::{Facts, Layout};
 use report::Header;
@@ -75,6 +76,16 @@ impl<'a> Side<'a> {
             charter: Some((charter, clauses)),
             derived: None,
         }
+    }
+
+    /// A valid charter laid out in full, with the clause numbers of its layout and the fingerprint of its
+    /// input bytes: the side a redline of two charters compares.
+    #[must_use]
+    pub fn laid_out(name: &'a str, charter: &'a Valid<Charter>, input: &[u8]) -> Self {
+        let fingerprint = crate::render::fingerprint(input);
+        let document = crate::render::document::build(charter, fingerprint.clone());
+        let clauses = document.clauses.clone();
+        Side::of_charter(name, charter, fingerprint, clauses, Some(&document))
     }
 
     /// The same side with what its charter implies, so that the comparison reports the effects.
