@@ -137,27 +137,6 @@ fn serve(stream: &TcpStream, hits: &Mutex<Vec<String>>, pages: &Mutex<Vec<(Strin
     );
 }
 
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CHARTER_REQUIRE_CHROMIUM").is_none(),
-        "CHARTER_REQUIRE_CHROMIUM is set but there is no Chromium at {}",
-        path.display()
-    );
-    #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
-    {
-        eprintln!(
-            "skipping the browser test: no Chromium at {}",
-            path.display()
-        );
-    }
-    None
-}
-
 /// Loads a page in headless Chromium and lets it run for a few seconds of virtual time.
 fn load(chromium: &PathBuf, url: &str) {
     let profile = tempfile::tempdir().expect("profile");
@@ -219,7 +198,9 @@ fn without_csp(html: &str) -> String {
 
 #[test]
 fn composite_hostile_documents_run_no_script_and_fetch_nothing_without_their_csp() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) = common::chromium("the browser test") else {
+        return;
+    };
     let server = Server::start();
     let host = server.host();
     // The control: the payloads as raw HTML, with no CSP, must reach the server.

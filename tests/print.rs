@@ -6,6 +6,8 @@
 //! `CHARTER_REQUIRE_CHROMIUM` is set, as `.ci/run` sets it after installing Chromium. The PDFs and the
 //! screenshot are kept in Cargo's temporary directory for tests (`target/tmp/print/`).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,27 +16,6 @@ use assert_cmd::Command;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CHARTER_REQUIRE_CHROMIUM").is_none(),
-        "CHARTER_REQUIRE_CHROMIUM is set but there is no Chromium at {}",
-        path.display()
-    );
-    #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
-    {
-        eprintln!(
-            "skipping the print test: no Chromium at {} (install the Debian package `chromium`, or set CHROMIUM)",
-            path.display()
-        );
-    }
-    None
 }
 
 /// Runs headless Chromium on `html` with the given output option, with a fresh profile, and no network.
@@ -102,7 +83,11 @@ fn render_html(example: &Path, to: &Path) {
 
 #[test]
 fn every_example_prints_to_a_sane_number_of_pages() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) =
+        common::chromium("the print test (install the Debian package `chromium`, or set CHROMIUM)")
+    else {
+        return;
+    };
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print");
     fs::create_dir_all(&dir).expect("output dir");
     let mut examples: Vec<PathBuf> = fs::read_dir(root().join("charters"))
@@ -150,7 +135,11 @@ fn every_example_prints_to_a_sane_number_of_pages() {
 
 #[test]
 fn a_screenshot_of_the_first_screen_is_taken() {
-    let Some(chromium) = chromium() else { return };
+    let Some(chromium) =
+        common::chromium("the print test (install the Debian package `chromium`, or set CHROMIUM)")
+    else {
+        return;
+    };
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print");
     fs::create_dir_all(&dir).expect("output dir");
     let html = dir.join("screenshot-sepsis-advisory-board.html");

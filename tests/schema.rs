@@ -2,6 +2,8 @@
 //! keeps the two identical), accepted by an independent validator for every example and valid fixture,
 //! and strict enough to reject the structural mistakes that `charter check` reports as E01xx.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -154,29 +156,14 @@ fn the_id_pattern_accepts_exactly_the_ids_check_id_accepts() {
 }
 
 /// taplo (the TOML language server behind Even Better TOML), installed by `.ci/run` under
-/// `.ci/validators`, or at `$TAPLO`. Without it the editor test says so and passes, unless
-/// `CHARTER_REQUIRE_TAPLO` is set, as `.ci/run` sets it.
+/// `.ci/validators`, or at `$TAPLO`; required under `CHARTER_REQUIRE_TAPLO`.
 fn taplo() -> Option<PathBuf> {
-    let path = std::env::var_os("TAPLO").map_or_else(
-        || root().join(".ci/validators/node_modules/.bin/taplo"),
-        PathBuf::from,
-    );
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var_os("CHARTER_REQUIRE_TAPLO").is_none(),
-        "CHARTER_REQUIRE_TAPLO is set but there is no taplo at {}",
-        path.display()
-    );
-    #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
-    {
-        eprintln!(
-            "skipping the taplo test: no taplo at {} (run `npm ci` in .ci/validators, or set TAPLO)",
-            path.display()
-        );
-    }
-    None
+    common::tool(
+        "TAPLO",
+        &root().join(".ci/validators/node_modules/.bin/taplo"),
+        "CHARTER_REQUIRE_TAPLO",
+        "the taplo test (run `npm ci` in .ci/validators, or set TAPLO)",
+    )
 }
 
 /// What taplo says of a file against the committed schema: its exit code and its error lines.

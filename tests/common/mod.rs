@@ -69,3 +69,38 @@ pub(crate) fn string_leaves(text: &str) -> Vec<(Range<usize>, String)> {
     out.sort_by_key(|(span, _)| span.start);
     out
 }
+
+/// An external program a test needs, at `$env_var` or else at `default`. When it is missing the test says
+/// so and is skipped (`None`), unless `require` is set in the environment, as `.ci/run` sets it after
+/// installing the program: then a missing program fails the test.
+pub(crate) fn tool(
+    env_var: &str,
+    default: &Path,
+    require: &str,
+    skipping: &str,
+) -> Option<PathBuf> {
+    let path = std::env::var_os(env_var).map_or_else(|| default.to_path_buf(), PathBuf::from);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os(require).is_none(),
+        "{require} is set but there is nothing at {}",
+        path.display()
+    );
+    #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
+    {
+        eprintln!("skipping {skipping}: nothing at {}", path.display());
+    }
+    None
+}
+
+/// Headless Chromium, at `$CHROMIUM` or `/usr/bin/chromium`, required under `CHARTER_REQUIRE_CHROMIUM`.
+pub(crate) fn chromium(skipping: &str) -> Option<PathBuf> {
+    tool(
+        "CHROMIUM",
+        Path::new("/usr/bin/chromium"),
+        "CHARTER_REQUIRE_CHROMIUM",
+        skipping,
+    )
+}
