@@ -82,7 +82,8 @@ rules! {
         "A required term is missing."
         why "A required key is a term no charter can do without, such as a body's quorum or the charter's \
              term; leaving it out leaves a gap the partners would have to fill by argument later."
-        fix "Add the key named in the message to the table shown; docs/format.md says what it takes.";
+        fix "Add the key named in the message to the table shown; docs/format.md says what it takes. \
+             Every missing key of every table is reported in one run, each at its table.";
     INVALID_VALUE = "E0105" "invalid-value" Error
         "A value outside the allowed vocabulary, or a malformed date, period or quorum."
         why "Closed vocabularies (voting rules, data tiers, ownership models) are what let the tool reason \
