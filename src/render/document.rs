@@ -168,10 +168,18 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         plain_references.insert(format!("body:{}", body.id), body.name.clone());
     }
     for (anchor, r) in &b.refs {
-        references.insert(
-            format!("clause:{anchor}"),
-            md!("[§{}](#{})", r.number, r.anchor),
-        );
+        let linked = md!("[§{}](#{})", r.number, r.anchor);
+        // An older spelling of the anchor (`ip-…` for `foreground-…`) names the same clause.
+        for (alias, prefix) in crate::xref::CLAUSE_ALIASES {
+            if let Some(id) = anchor
+                .strip_prefix(prefix)
+                .and_then(|i| i.strip_prefix('-'))
+            {
+                references.insert(format!("clause:{alias}-{id}"), linked.clone());
+                plain_references.insert(format!("clause:{alias}-{id}"), format!("§{}", r.number));
+            }
+        }
+        references.insert(format!("clause:{anchor}"), linked);
         plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
     }
     let o = &c.charter;
@@ -1251,19 +1259,9 @@ fn annex(charter: &Valid<Charter>, b: &mut Builder) {
         let scope =
             e.at.as_ref()
                 .map(|at| {
-                    let target = [
-                        "partner",
-                        "body",
-                        "decision",
-                        "flow",
-                        "phase",
-                        "obligation",
-                        "ip",
-                        "licence",
-                        "coi",
-                    ]
-                    .iter()
-                    .find_map(|kind| b.refs.get(&format!("{kind}-{at}")));
+                    let target = crate::xref::CLAUSE_PREFIXES
+                        .iter()
+                        .find_map(|kind| b.refs.get(&format!("{kind}-{at}")));
                     match target {
                         Some(r) => md!(" for [§{}](#{})", r.number, r.anchor),
                         None => md!(" for {}", text(at)),
