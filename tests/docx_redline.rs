@@ -567,3 +567,34 @@ fn help_lists_the_docx_format_and_the_author() {
     assert!(help.contains("--author <NAME>"), "{help}");
     assert!(help.contains("tracked change"), "{help}");
 }
+
+#[test]
+fn a_docx_redline_goes_to_a_pipe_but_not_to_a_terminal() {
+    // `script` gives the command a terminal; without it (not Linux's util-linux), the unit test of the
+    // rule stands alone.
+    let Some(script) = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("script"))
+            .find(|p| p.is_file())
+    }) else {
+        return;
+    };
+    let dir = versions();
+    let command = format!(
+        "cd {} && {} diff v1.toml v2.toml --format docx",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_charter")
+    );
+    let out = Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("script runs");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{printed}");
+    assert!(
+        printed.contains("a DOCX is a binary file and standard output is a terminal"),
+        "{printed}"
+    );
+    assert!(!printed.contains("PK"), "{printed}");
+}

@@ -277,3 +277,43 @@ fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> S
         Side::of_charter(&source.name, valid, fingerprint, clauses, None).with_effects(derived)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_docx_redline_goes_to_a_file_or_a_pipe_but_never_to_a_terminal() {
+        assert!(refuse_binary_to_terminal(true, true).is_err());
+        assert!(refuse_binary_to_terminal(true, false).is_ok());
+        assert!(refuse_binary_to_terminal(false, true).is_ok());
+    }
+
+    #[test]
+    fn the_revision_date_is_the_new_effective_date_or_the_old_one_or_1970() {
+        let facts = |date: Option<&str>| Facts {
+            effective_date: date.map(str::to_owned),
+            ..Facts::default()
+        };
+        // The environment of the test process is left alone: these cases do not read SOURCE_DATE_EPOCH
+        // unless it is set, and the CLI tests cover it.
+        if std::env::var_os("SOURCE_DATE_EPOCH").is_some() {
+            return;
+        }
+        let date = |new, old| {
+            revision("a", &facts(new), &facts(old))
+                .expect("a date")
+                .date
+        };
+        assert_eq!(
+            date(Some("2026-03-01"), Some("2025-01-01")),
+            "2026-03-01T00:00:00Z"
+        );
+        assert_eq!(
+            date(Some("1 March"), Some("2025-01-01")),
+            "2025-01-01T00:00:00Z"
+        );
+        assert_eq!(date(None, None), "1970-01-01T00:00:00Z");
+        assert!(Stamp::of_epoch("1772323200").is_some_and(|s| s.iso() == "2026-03-01T00:00:00Z"));
+    }
+}

@@ -766,3 +766,120 @@ fn shown(span: &Span) -> ParagraphChild {
     };
     ParagraphChild::Run(Box::new(run))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::layout::Facts;
+    use crate::diff::terms::{ChangeKind, Direction};
+
+    fn threshold() -> Change {
+        Change {
+            section: "Conflicts of interest",
+            label: "Conflicts of interest › threshold (USD)".to_owned(),
+            path: "conflicts.threshold_usd".to_owned(),
+            kind: ChangeKind::Changed {
+                old: 5000.into(),
+                new: 2500.into(),
+            },
+            anchor: Some("coi-disclosure".to_owned()),
+            clause: Some("8.2".to_owned()),
+            class: Some(Class {
+                direction: Direction::Tightened,
+                for_whom: Some("those who disclose".to_owned()),
+            }),
+            old_clause: None,
+        }
+    }
+
+    fn redline(blocks: Vec<Block>) -> Redline {
+        Redline {
+            old: Facts::default(),
+            new: Facts::default(),
+            aligned: true,
+            blocks,
+        }
+    }
+
+    fn header() -> Header {
+        Header::new("v1.toml", "v2.toml", &redline(Vec::new()))
+    }
+
+    #[test]
+    fn a_term_change_is_split_into_term_change_and_classification_and_commented_whole() {
+        let header = header();
+        let summary = Summary::new(&header, Some(&[threshold()]), &redline(Vec::new()));
+        let row = &summary.rows[0];
+        assert_eq!(row.term, "Conflicts of interest › threshold (USD)");
+        assert_eq!(row.change, [Span::equal("5000 → 2500")]);
+        assert_eq!(row.class, "tightened for those who disclose");
+        assert_eq!(row.clause.as_deref(), Some("8.2"));
+        assert_eq!(
+            summary.notes,
+            [Note {
+                anchor: Some("coi-disclosure".to_owned()),
+                text: "Conflicts of interest › threshold (USD): 5000 → 2500, tightened for those who disclose".to_owned(),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_moved_block_gets_a_comment_saying_where_it_was() {
+        let moved = Block {
+            kind: Kind::Clause,
+            anchor: Some("flow-x".to_owned()),
+            old_number: Some("5.2".to_owned()),
+            new_number: Some("5.1".to_owned()),
+            status: Status::Moved {
+                from: Some("5.2".to_owned()),
+                to: Some("5.1".to_owned()),
+            },
+            parts: Vec::new(),
+        };
+        let header = header();
+        let summary = Summary::new(&header, Some(&[]), &redline(vec![moved]));
+        assert_eq!(summary.notes.len(), 1);
+        assert_eq!(summary.notes[0].text, "Moved: §5.2 → §5.1");
+        assert_eq!(summary.notes[0].anchor.as_deref(), Some("flow-x"));
+    }
+
+    #[test]
+    fn a_removed_clause_is_deleted_whole_paragraph_mark_included() {
+        let deleted = Block {
+            kind: Kind::Clause,
+            anchor: Some("partner-x".to_owned()),
+            old_number: Some("2.3".to_owned()),
+            new_number: None,
+            status: Status::Deleted,
+            parts: vec![
+                Part {
+                    role: Role::Heading,
+                    status: PartStatus::Deleted,
+                    cells: vec![words::whole("Pine Valley", Mark::Deleted)],
+                },
+                Part {
+                    role: Role::Item,
+                    status: PartStatus::Deleted,
+                    cells: vec![words::whole("Contributes: data", Mark::Deleted)],
+                },
+            ],
+        };
+        let header = header();
+        let redline = redline(vec![deleted]);
+        let summary = Summary::new(&header, None, &redline);
+        let revision = Revision {
+            author: "charter".to_owned(),
+            date: "2026-03-01T00:00:00Z".to_owned(),
+        };
+        let docx = write(&summary, &redline, &revision).expect("a redline");
+        let document = crate::render::docx::package::part(&docx, "word/document.xml")
+            .map(|b| String::from_utf8(b).expect("UTF-8"))
+            .expect("a document");
+        let bookmark = document.find("w:name=\"partner-x\"").expect("the clause");
+        let body = &document[document[..bookmark].rfind("<w:p ").expect("its paragraph")..];
+        assert_eq!(body.matches("<w:rPr><w:del ").count(), 2, "{body}");
+        assert!(body.contains(">2.3</w:delText>"), "{body}");
+        assert!(body.contains(">Contributes: data</w:delText>"), "{body}");
+        assert!(!body.contains("<w:t xml:space=\"preserve\">2.3"), "{body}");
+    }
+}
