@@ -598,3 +598,30 @@ fn a_docx_redline_goes_to_a_pipe_but_not_to_a_terminal() {
     );
     assert!(!printed.contains("PK"), "{printed}");
 }
+
+#[test]
+fn a_term_stated_in_a_table_row_is_commented_on_the_section_of_the_table() {
+    let dir = versions();
+    let budget = edit(
+        &fixture(),
+        &[
+            ("version = \"1.0\"", "version = \"1.1\""),
+            ("rule = \"unanimity\"", "rule = \"majority_body\""),
+        ],
+    );
+    fs::write(dir.path().join("v2.toml"), budget).expect("write");
+    let document = part(&redline(dir.path(), &[], &[]), "word/document.xml");
+    let start = document
+        .find("<w:commentRangeStart w:id=\"2\" />")
+        .expect("the rule's comment");
+    let heading = &document[document[..start].rfind("<w:p ").expect("its paragraph")..start];
+    assert!(heading.contains("Heading1"), "{heading}");
+    let text = &document[start..];
+    assert!(
+        text.starts_with(
+            "<w:commentRangeStart w:id=\"2\" /><w:r><w:rPr /><w:t xml:space=\"preserve\">4. </w:t>"
+        ),
+        "{}",
+        &text[..300]
+    );
+}

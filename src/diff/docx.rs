@@ -260,6 +260,30 @@ fn has_text(cell: &[Span]) -> bool {
     cell.iter().any(|s| !s.text.trim().is_empty())
 }
 
+/// The anchors inside table cells (a decision's row), each with the anchor of the section that holds
+/// the table: a comment on a term stated in a table goes on that section's heading.
+fn anchors_in_tables(redline: &Redline) -> BTreeMap<String, &str> {
+    let mut out = BTreeMap::new();
+    let mut section = "";
+    for b in &redline.blocks {
+        match (b.kind, b.anchor.as_deref()) {
+            (Kind::Section, Some(anchor)) => section = anchor,
+            (Kind::Table, _) if !section.is_empty() => {
+                for cell in b.parts.iter().flat_map(|p| &p.cells) {
+                    let text = words::side(cell, b.status == Status::Deleted);
+                    for piece in text.split("<a id=\"").skip(1) {
+                        if let Some((id, _)) = piece.split_once('"') {
+                            out.entry(id.to_owned()).or_insert(section);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Writes one redline: the crate's builder, the converter of marked Markdown, the counters of ids, and
 /// the comments still to anchor, by the anchor of their block ("" for the redline's title).
 struct Writer<'r> {
@@ -278,12 +302,18 @@ impl<'r> Writer<'r> {
             .iter()
             .filter_map(|b| b.anchor.as_deref())
             .collect();
+        let in_tables = anchors_in_tables(redline);
         let mut notes: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
         for (i, note) in summary.notes.iter().enumerate() {
             let key = note
                 .anchor
                 .as_deref()
-                .filter(|a| anchors.contains(a))
+                .and_then(|a| {
+                    anchors
+                        .get(a)
+                        .copied()
+                        .or_else(|| in_tables.get(a).copied())
+                })
                 .unwrap_or("");
             notes
                 .entry(key.to_owned())

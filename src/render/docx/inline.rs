@@ -625,6 +625,17 @@ mod tests {
     }
 
     #[test]
+    fn the_markers_of_marks_in_the_text_itself_are_dropped_not_obeyed() {
+        let mut inline = Inline::tracking(Revision {
+            author: "charter".to_owned(),
+            date: "2026-03-01T00:00:00Z".to_owned(),
+        });
+        let out = xml(&inline.runs(&[Span::equal("a\u{E021}b\u{E022}c")]));
+        assert!(!out.contains("w:ins") && !out.contains("w:del"), "{out}");
+        assert!(out.contains(">abc</w:t>"), "{out}");
+    }
+
+    #[test]
     fn blocks_make_one_paragraph_per_paragraph_and_item() {
         let mut inline = Inline::new();
         let blocks =
