@@ -1,8 +1,9 @@
 //! `diff --format docx`: the redline as Word tracked changes, for realistic amendments (an added
 //! obligation, a changed threshold, a withdrawn partner). Read back with an unzip and an XML parser: the
 //! same bytes in one process and across two, no empty revision, the author and date asked for, a comment
-//! on each changed term; pandoc finds every change the JSON term diff lists, and LibreOffice converts a
-//! redline to PDF (both skipped when the tool is missing, unless `CHARTER_REQUIRE_DOCX_READERS` is set).
+//! on each changed term; pandoc finds every change the JSON term diff lists and, accepting or rejecting
+//! them all, the new or the old words, and LibreOffice converts a redline to PDF (each skipped when its
+//! tool is missing, unless `CHARTER_REQUIRE_DOCX_READERS` is set).
 
 mod common;
 
@@ -624,4 +625,43 @@ fn a_term_stated_in_a_table_row_is_commented_on_the_section_of_the_table() {
         "{}",
         &text[..300]
     );
+}
+
+#[test]
+fn accepting_every_change_gives_the_new_words_and_rejecting_them_the_old() {
+    if !available("pandoc", &["--version"]) {
+        return;
+    }
+    let dir = versions();
+    fs::write(dir.path().join("r.docx"), redline(dir.path(), &[], &[])).expect("write");
+    let read = |changes: &str| {
+        let out = Command::new("pandoc")
+            .current_dir(dir.path())
+            .arg(format!("--track-changes={changes}"))
+            .args(["-f", "docx", "-t", "plain", "--wrap=none", "r.docx"])
+            .output()
+            .expect("pandoc runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        // The document, after the summary and the versions.
+        let start = text.find("Governing law:").expect("the charter's details");
+        text[start..].to_owned()
+    };
+    let (accepted, rejected) = (read("accept"), read("reject"));
+    for (text, present, absent) in [
+        (&accepted, "USD 2,500", "USD 5,000"),
+        (&rejected, "USD 5,000", "USD 2,500"),
+        (&accepted, "must audit the algorithm", "Linda Berg"),
+        (&rejected, "Linda Berg", "must audit the algorithm"),
+        (&rejected, "Member: Pine Valley", "Withdrew on 2026-06-30"),
+    ] {
+        assert!(text.contains(present), "{present} missing");
+        assert!(!text.contains(absent), "{absent} still there");
+    }
+    assert!(!accepted.contains("Member: Pine Valley"));
+    assert!(accepted.contains("Withdrew on 2026-06-30"));
 }
