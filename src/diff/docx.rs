@@ -447,7 +447,10 @@ impl Writer<'_> {
                 "Renumbered, with every reference to them: {}.",
                 summary.renumbered.join("; ")
             );
-            let p = self.para(None).add_run(Run::new().add_text(text));
+            let p = self
+                .para(None)
+                .line_spacing(docx_rs::LineSpacing::new().before(160))
+                .add_run(Run::new().add_text(text));
             self.add(p);
         }
         self.effects(summary.header);
