@@ -17,10 +17,11 @@ pub mod package;
 pub mod styles;
 
 use docx_rs::{
-    AbstractNumbering, DocumentChild, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES,
-    InstrPAGE, InstrText, Level, LevelJc, LevelText, NumberFormat, Numbering, NumberingId,
-    PageMargin, Paragraph, ParagraphChild, Run, Shading, ShdType, SpecialIndentType, Start, Tab,
-    TabLeaderType, TabValueType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, DeleteChild, DocumentChild, Docx, FieldCharType, Footer, IndentLevel,
+    InsertChild, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelText, NumberFormat,
+    Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run, Shading, ShdType,
+    SpecialIndentType, Start, Tab, TabLeaderType, TabValueType, Table, TableCell, TableLayoutType,
+    TableRow, WidthType,
 };
 
 use super::checklist::Group;
@@ -32,10 +33,10 @@ use package::Properties;
 pub use styles::HouseStyle;
 
 /// The width of the text on a US Letter page with one-inch margins, in twentieths of a point.
-const TEXT_WIDTH: usize = 9360;
+pub const TEXT_WIDTH: usize = 9360;
 
 /// The numbering definition of bulleted lists (the crate's defaults take id 1).
-const BULLETS: usize = 2;
+pub const BULLETS: usize = 2;
 
 /// Sections that start on a new page: what follows the terms.
 const NEW_PAGE: &[&str] = &["checklist", "signatures", "annex-exceptions"];
@@ -52,8 +53,22 @@ pub fn write(doc: &Document, house: &HouseStyle) -> Result<Vec<u8>, Error> {
     }
     w.closing();
     let footer = w.footer();
-    let docx = w
-        .docx
+    package(w.docx, footer, &properties(doc), house)
+}
+
+/// Packs a document's content with what every DOCX of this program has: the built-in styles (or a
+/// reference document's), the bulleted-list numbering, the footer, and a US Letter page with one-inch
+/// margins.
+///
+/// # Errors
+/// Only when the package cannot be assembled, which would be a bug.
+pub fn package(
+    docx: Docx,
+    footer: Footer,
+    properties: &Properties,
+    house: &HouseStyle,
+) -> Result<Vec<u8>, Error> {
+    let docx = docx
         .styles(styles::builtin())
         .add_abstract_numbering(bullets())
         .add_numbering(Numbering::new(BULLETS, BULLETS))
@@ -68,7 +83,7 @@ pub fn write(doc: &Document, house: &HouseStyle) -> Result<Vec<u8>, Error> {
             footer: 720,
             gutter: 0,
         });
-    package::pack(docx.build(), &properties(doc), house.styles_xml())
+    package::pack(docx.build(), properties, house.styles_xml())
         .map_err(|message| Error::Docx { message })
 }
 
@@ -464,7 +479,7 @@ impl<'d> Writer<'d> {
 
 /// A field (the page number, the number of pages) in the footer's small type, which the crate's
 /// ready-made page-number runs cannot be given.
-fn field(p: Paragraph, run: impl Fn() -> Run, instruction: InstrText) -> Paragraph {
+pub fn field(p: Paragraph, run: impl Fn() -> Run, instruction: InstrText) -> Paragraph {
     p.add_run(run().add_field_char(FieldCharType::Begin, false))
         .add_run(run().add_instr_text(instruction))
         .add_run(run().add_field_char(FieldCharType::Separate, false))
@@ -473,24 +488,41 @@ fn field(p: Paragraph, run: impl Fn() -> Run, instruction: InstrText) -> Paragra
 }
 
 /// The paragraph with `children` appended.
-fn with(mut p: Paragraph, children: Vec<ParagraphChild>) -> Paragraph {
+pub fn with(mut p: Paragraph, children: Vec<ParagraphChild>) -> Paragraph {
     p.children.extend(children);
     p
 }
 
-/// The runs made bold (a heading's text).
-fn bold(children: Vec<ParagraphChild>) -> Vec<ParagraphChild> {
+/// The runs made bold (a heading's text), tracked insertions and deletions included.
+#[must_use]
+pub fn bold(children: Vec<ParagraphChild>) -> Vec<ParagraphChild> {
     children
         .into_iter()
         .map(|child| match child {
             ParagraphChild::Run(run) => ParagraphChild::Run(Box::new(run.bold())),
+            ParagraphChild::Insert(mut insert) => {
+                for child in &mut insert.children {
+                    if let InsertChild::Run(run) = child {
+                        **run = std::mem::take(&mut **run).bold();
+                    }
+                }
+                ParagraphChild::Insert(insert)
+            }
+            ParagraphChild::Delete(mut delete) => {
+                for child in &mut delete.children {
+                    if let DeleteChild::Run(run) = child {
+                        **run = std::mem::take(&mut **run).bold();
+                    }
+                }
+                ParagraphChild::Delete(delete)
+            }
             other => other,
         })
         .collect()
 }
 
 /// Line spacing for lists and table cells: no space after each paragraph.
-fn tight() -> docx_rs::LineSpacing {
+pub fn tight() -> docx_rs::LineSpacing {
     docx_rs::LineSpacing::new().before(0).after(40)
 }
 
@@ -498,13 +530,15 @@ fn indent(depth: usize) -> i32 {
     i32::try_from(360 * (depth.min(2) + 1)).unwrap_or(1080)
 }
 
-fn cell(p: Paragraph, width: usize) -> TableCell {
+/// A table cell of one paragraph and a fixed width.
+pub fn cell(p: Paragraph, width: usize) -> TableCell {
     TableCell::new()
         .add_paragraph(p)
         .width(width, WidthType::Dxa)
 }
 
-fn header_cell(p: Paragraph, width: usize) -> TableCell {
+/// A cell of a table's header row, shaded.
+pub fn header_cell(p: Paragraph, width: usize) -> TableCell {
     cell(p, width).shading(
         Shading::new()
             .shd_type(ShdType::Clear)
@@ -514,7 +548,7 @@ fn header_cell(p: Paragraph, width: usize) -> TableCell {
 }
 
 /// A table across the text width with its column grid, which other readers than Word need.
-fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
+pub fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
     Table::new(rows)
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
@@ -524,7 +558,7 @@ fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
 /// Column widths that add up to the text width: each column is at least as wide as its longest word
 /// (so no word is broken), and the rest of the width goes in proportion to how much text each column
 /// holds, so that the rows are as short as they can be.
-fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
+pub fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
     // About the width of a character of body text, and the cell's margins, in twentieths of a point.
     const CHAR: usize = 110;
     // Header cells are bold, and bold letters are wider.
