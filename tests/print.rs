@@ -1,5 +1,5 @@
-//! Printing: every example, rendered to HTML, printed to PDF by headless Chromium, has a sane number of pages
-//! with every major section starting a page; and a screenshot of the first screen of one example is taken
+//! Printing: every example, rendered to HTML, printed to PDF by headless Chromium, has a sane number of pages,
+//! with sections following on and only the signature page and the annexes starting a page; and a screenshot of the first screen of one example is taken
 //! for a person to look at.
 //!
 //! Needs Chromium at /usr/bin/chromium (or at `$CHROMIUM`). Without it the test says so and passes, unless
@@ -124,10 +124,14 @@ fn every_example_prints_to_a_sane_number_of_pages() {
             (3..=60).contains(&pages),
             "{stem}: {pages} pages is not a sane length for a charter"
         );
-        assert!(
-            pages > sections,
-            "{stem}: {pages} pages for {sections} sections; each section should start a page"
-        );
+        // Sections follow on from each other; only the signature page and the annexes start a page. With
+        // a page break before every section the largest example took 24 pages.
+        if stem == "sepsis-advisory-board" {
+            assert!(
+                pages <= 22,
+                "{stem}: {pages} pages; sections should follow on, not each start a page"
+            );
+        }
         report.push(format!("{stem}: {pages} pages, {sections} sections"));
     }
     fs::write(dir.join("pages.txt"), report.join("\n") + "\n").expect("report");
