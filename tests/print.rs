@@ -169,3 +169,53 @@ fn a_screenshot_of_the_first_screen_is_taken() {
         "a blank page compresses to almost nothing"
     );
 }
+
+#[test]
+fn every_printed_page_of_a_draft_says_draft() {
+    let Some(chromium) =
+        common::chromium("the print test (install the Debian package `chromium`, or set CHROMIUM)")
+    else {
+        return;
+    };
+    let Some(pdftotext) = common::tool(
+        "PDFTOTEXT",
+        Path::new("/usr/bin/pdftotext"),
+        "CHARTER_REQUIRE_DOCX_READERS",
+        "the draft print test (install poppler-utils, or set PDFTOTEXT)",
+    ) else {
+        return;
+    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print");
+    fs::create_dir_all(&dir).expect("output dir");
+    let text =
+        fs::read_to_string(root().join("charters/sepsis-advisory-board.toml")).expect("example");
+    let draft = dir.join("draft.toml");
+    fs::write(
+        &draft,
+        text.replacen("[charter]\n", "[charter]\nstatus = \"draft\"\n", 1),
+    )
+    .expect("write");
+    let (html, pdf) = (dir.join("draft.html"), dir.join("draft.pdf"));
+    let _ = fs::remove_file(&pdf);
+    render_html(&draft, &html);
+    run_chromium(
+        &chromium,
+        &html,
+        &[format!("--print-to-pdf={}", pdf.display())],
+    );
+    let pages = pdf_pages(&fs::read(&pdf).expect("a PDF was written"));
+    assert!(pages >= 10, "{pages} pages");
+    for page in 1..=pages {
+        let out = Command::new(&pdftotext)
+            .args(["-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        let words = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            words.lines().any(|l| l.trim() == "DRAFT"),
+            "page {page} of {pages} does not say DRAFT"
+        );
+    }
+}
