@@ -208,24 +208,7 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         title: marked(banner, text(&o.title)),
         title_text: String::new(),
         banner,
-        details: vec![
-            Detail {
-                label: "Charter",
-                value: text(&o.id),
-            },
-            Detail {
-                label: "Version",
-                value: text(&o.version),
-            },
-            Detail {
-                label: "Effective date",
-                value: day(c, o.effective_date),
-            },
-            Detail {
-                label: "Governing law",
-                value: text(&o.jurisdiction),
-            },
-        ],
+        details: details(c),
         effective_date: o.effective_date.to_string(),
         sections: b.sections,
         fingerprint,
@@ -235,15 +218,40 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         references,
         plain_references,
     };
-    doc.details.extend(o.status.map(|s| Detail {
-        label: "Status",
-        value: Md::raw(s.label()),
-    }));
     doc.title_text = doc.plain(&o.title);
     if let Some(banner) = banner {
         doc.title_text = format!("{banner}: {}", doc.title_text);
     }
     doc
+}
+
+/// The lines under the title: charter id, version, effective date, governing law, and the status when
+/// the charter gives one.
+fn details(c: &Charter) -> Vec<Detail> {
+    let o = &c.charter;
+    let mut details = vec![
+        Detail {
+            label: "Charter",
+            value: text(&o.id),
+        },
+        Detail {
+            label: "Version",
+            value: text(&o.version),
+        },
+        Detail {
+            label: "Effective date",
+            value: day(c, o.effective_date),
+        },
+        Detail {
+            label: "Governing law",
+            value: text(&o.jurisdiction),
+        },
+    ];
+    details.extend(o.status.map(|s| Detail {
+        label: "Status",
+        value: Md::raw(s.label()),
+    }));
+    details
 }
 
 /// The title with the status's banner before it: "DRAFT: Eastside Screening Partnership Charter".
