@@ -180,7 +180,10 @@ fn cross_references_become_names_and_linked_clause_numbers() {
         md.contains("[§5.1](#flow-northstar-extract)"),
         "clause link"
     );
-    assert!(md.contains("[§4](#decision-phase-gate)"), "decision link");
+    assert!(
+        md.contains("[§4.2](#decision-phase-gate)"),
+        "decision row number"
+    );
     let html = render::html(&valid, &source).expect("html renders");
     assert!(html.contains("<a href=\"#flow-northstar-extract\">§5.1</a>"));
 }

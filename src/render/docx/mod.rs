@@ -17,11 +17,11 @@ pub mod package;
 pub mod styles;
 
 use docx_rs::{
-    AbstractNumbering, DeleteChild, DocumentChild, Docx, FieldCharType, Footer, IndentLevel,
-    InsertChild, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelText, NumberFormat,
-    Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run, Shading, ShdType,
-    SpecialIndentType, Start, Tab, TabLeaderType, TabValueType, Table, TableCell, TableLayoutType,
-    TableRow, WidthType,
+    AbstractNumbering, AlignmentType, DeleteChild, DocumentChild, Docx, FieldCharType, Footer,
+    Header, IndentLevel, InsertChild, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc,
+    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run,
+    Shading, ShdType, SpecialIndentType, Start, Tab, TabLeaderType, TabValueType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::checklist::Group;
@@ -53,7 +53,12 @@ pub fn write(doc: &Document, house: &HouseStyle) -> Result<Vec<u8>, Error> {
     }
     w.closing();
     let footer = w.footer();
-    package(w.docx, footer, &properties(doc), house)
+    let header = w.banner();
+    let mut docx = w.docx;
+    if let Some(header) = header {
+        docx = docx.header(header);
+    }
+    package(docx, footer, &properties(doc), house)
 }
 
 /// Packs a document's content with what every DOCX of this program has: the built-in styles (or a
@@ -98,12 +103,11 @@ fn properties(doc: &Document) -> Properties {
             .unwrap_or_default()
     };
     let version = detail("Version");
-    let date = detail("Effective date");
     Properties {
         title: inline::plain(&doc.resolve(doc.title.as_str())),
         subject: format!("Governance charter, version {version}"),
         creator: doc.generator.clone(),
-        date: format!("{date}T00:00:00Z"),
+        date: format!("{}T00:00:00Z", doc.effective_date),
         custom: vec![
             ("Charter", detail("Charter")),
             ("Version", version),
@@ -399,7 +403,8 @@ impl<'d> Writer<'d> {
         grid(rows, WIDTHS.to_vec())
     }
 
-    /// An execution block: the partner, the signatory's name and title, and lines to sign and date.
+    /// An execution block: "For" the partner as a heading, the status's note, then a table of the
+    /// partner, the line to sign on, the signatory's printed name and title, and the line to date.
     fn signature(&mut self, s: &Signature) {
         let partner = self.runs(&s.partner);
         let heading = self
@@ -407,33 +412,79 @@ impl<'d> Writer<'d> {
             .style("Heading2")
             .keep_next(true)
             .add_run(Run::new().add_text("For "));
-        let heading = with(heading, partner);
+        let heading = with(heading, partner.clone());
         self.add(heading);
-        let name = self.runs(&s.name);
-        let title = self.runs(&s.title);
-        for (label, value) in [("Name", name), ("Title", title)] {
+        if let Some(note) = s.note {
             let p = self
                 .para()
                 .keep_next(true)
-                .add_run(Run::new().add_text(format!("{label}: ")));
-            let p = with(p, value);
+                .add_run(Run::new().add_text(format!("{note}.")).bold());
             self.add(p);
         }
-        for (label, end, keep) in [("Signature", 6480, true), ("Date", 4320, false)] {
-            // A tab to a stop with an underscore leader draws the line to sign on.
-            let p = self
-                .para()
-                .keep_next(keep)
+        const WIDTHS: [usize; 2] = [2160, 7200];
+        let head = Run::new().add_text("Signed for").bold();
+        let header = vec![
+            header_cell(self.para().keep_next(true).add_run(head), WIDTHS[0]),
+            header_cell(with(self.para().keep_next(true), bold(partner)), WIDTHS[1]),
+        ];
+        let mut rows = vec![TableRow::new(header).cant_split()];
+        let name = self.runs(&s.name);
+        let title = self.runs(&s.title);
+        for (label, value, line) in [
+            ("Signature", Vec::new(), true),
+            ("Printed name", name, false),
+            ("Title", title, false),
+            ("Date", Vec::new(), true),
+        ] {
+            rows.push(self.signature_row(label, value, line, WIDTHS));
+        }
+        self.add_table(grid(rows, WIDTHS.to_vec()));
+    }
+
+    /// One row of an execution block: its label, and a value or (when `line`) room to write by hand.
+    fn signature_row(
+        &mut self,
+        label: &str,
+        value: Vec<ParagraphChild>,
+        line: bool,
+        widths: [usize; 2],
+    ) -> TableRow {
+        // Rows to write in are taller, with the line drawn by a tab to the cell's end with an
+        // underscore leader; every row keeps with the next, so that the block stays on one page.
+        let spacing = if line {
+            docx_rs::LineSpacing::new().before(360).after(60)
+        } else {
+            tight()
+        };
+        let label = self
+            .para()
+            .keep_next(true)
+            .line_spacing(spacing.clone())
+            .add_run(Run::new().add_text(label));
+        let mut p = self.para().keep_next(true).line_spacing(spacing);
+        if line {
+            p = p
                 .add_tab(
                     Tab::new()
                         .val(TabValueType::Left)
                         .leader(TabLeaderType::Underscore)
-                        .pos(end),
+                        .pos(widths[1] - 240),
                 )
-                .line_spacing(docx_rs::LineSpacing::new().before(240).after(120))
-                .add_run(Run::new().add_text(format!("{label}: ")).add_tab());
-            self.add(p);
+                .add_run(Run::new().add_tab());
         }
+        let p = with(p, value);
+        TableRow::new(vec![cell(label, widths[0]), cell(p, widths[1])]).cant_split()
+    }
+
+    /// The page header of a draft or superseded charter: its banner ("DRAFT") on every page.
+    fn banner(&mut self) -> Option<Header> {
+        let banner = self.doc.banner?;
+        let p = self
+            .para()
+            .align(AlignmentType::Center)
+            .line_spacing(docx_rs::LineSpacing::new().after(0))
+            .add_run(Run::new().add_text(banner).bold().size(22).color("AA0000"));
+        Some(Header::new().add_paragraph(p))
     }
 
     /// The closing line, as in the Markdown and HTML: the program and the input's fingerprint.
