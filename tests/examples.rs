@@ -265,3 +265,31 @@ fn a_reference_of_every_kind_renders_as_what_it_names() {
         );
     }
 }
+
+#[test]
+fn an_absent_term_is_said_in_words_never_as_none() {
+    for path in common::examples() {
+        let source = load(&path);
+        let valid = check(&source).0.expect("valid");
+        let md = render::markdown(&valid, &source).expect("markdown");
+        assert!(
+            !md.contains("| None |"),
+            "{}: a cell reads None",
+            path.display()
+        );
+        assert!(
+            !md.contains(": None"),
+            "{}: a term reads None",
+            path.display()
+        );
+    }
+    // The smallest example leaves consultation and escalation out of most decisions.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("charters/community-screening-partnership.toml");
+    let source = load(&path);
+    let md = render::markdown(&check(&source).0.expect("valid"), &source).expect("markdown");
+    assert!(
+        md.contains("| Majority of the body | No one | No escalation agreed |"),
+        "{md}"
+    );
+}

@@ -731,14 +731,15 @@ fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
                 text(&d.matter),
                 name_of(ids, &d.body),
                 Md::raw(d.rule.label()),
+                // An absent term is said in words, never as "None", which would read as a term.
                 if d.consult.is_empty() {
-                    Md::raw("None")
+                    Md::raw("No one")
                 } else {
                     names(ids, &d.consult)
                 },
                 d.escalation
                     .as_ref()
-                    .map_or_else(|| Md::raw("None"), |e| name_of(ids, e)),
+                    .map_or_else(|| Md::raw("No escalation agreed"), |e| name_of(ids, e)),
             ]
         })
         .collect();
