@@ -394,7 +394,7 @@ rules! {
              warning because the rest of the charter may already be the partners' own; it is the signal \
              that the starter is not finished."
         fix "Replace the partner's legal name, its signatory and representatives, and their e-mail addresses \
-             with the partner's own. The built-in examples accept this warning in an exception of their own, \
+             (and the e-mail address of its notice address) with the partner's own. The built-in examples accept this warning in an exception of their own, \
              which `charter new` leaves out.";
     DUPLICATE_DEFINITION = "E0443" "duplicate-definition" Error
         "A `[[definitions]]` term that is already defined: by another definition, by the built-in glossary, or as a partner's or body's name."

@@ -182,3 +182,24 @@ fn every_new_clause_reaches_the_word_document() {
         "no bookmark"
     );
 }
+
+#[test]
+fn a_notice_address_at_an_example_domain_is_example_content() {
+    let text = all().replace(
+        "notices@lakeside-hospital.org",
+        "notices@lakeside.example.org",
+    );
+    let src = source(&text);
+    let (_, diagnostics) = check(&src);
+    let found: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "W0442")
+        .map(|d| format!("{} @ {}", d.message, &text[d.span.clone()]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "Lakeside still holds the example's 1 address at a domain for examples @ \"notices@lakeside.example.org\""
+        ]
+    );
+}
