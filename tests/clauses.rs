@@ -203,3 +203,30 @@ fn a_notice_address_at_an_example_domain_is_example_content() {
         ]
     );
 }
+
+#[test]
+fn terms_that_share_an_anchor_are_one_term_and_a_term_needs_words() {
+    let codes = |extra: &str| -> Vec<(String, String)> {
+        let text = format!("{}\n{extra}", all());
+        let src = source(&text);
+        check(&src)
+            .1
+            .iter()
+            .map(|d| (d.rule.code.to_owned(), d.message.clone()))
+            .collect()
+    };
+    assert_eq!(
+        codes("[[definitions]]\nterm = \"audit-month\"\nmeaning = \"a month\"\n"),
+        [(
+            "E0443".to_owned(),
+            "\"audit-month\" is already defined, as the definition at `definitions[1]`".to_owned()
+        )]
+    );
+    assert_eq!(
+        codes("[[definitions]]\nterm = \"§\"\nmeaning = \"a section\"\n"),
+        [(
+            "E0201".to_owned(),
+            "the defined term \"§\" has no letter or digit".to_owned()
+        )]
+    );
+}

@@ -108,6 +108,33 @@ pub fn used(c: &Charter) -> impl Iterator<Item = &'static Entry> + '_ {
     GLOSSARY.iter().filter(move |e| (e.used_when)(c))
 }
 
+/// A defined term as the key of its anchor and of its identity: lowercase letters and digits, words
+/// joined by single hyphens ("De-identified Data" → `de-identified-data`). Two terms with the same key
+/// are the same term; a term without a letter or digit has an empty key.
+/// A letter or digit outside ASCII is written as its code point (`é` → `u00e9`), so that the key stays
+/// a plain anchor.
+#[must_use]
+pub fn key(term: &str) -> String {
+    let mut out = String::with_capacity(term.len());
+    for word in term
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                out.push_str(&format!("u{:04x}", u32::from(c)));
+            }
+        }
+    }
+    out
+}
+
 /// Whether a data flow is made under `agreement`, or the order of precedence names it.
 fn agreement_used(c: &Charter, agreement: Agreement) -> bool {
     c.data_flows.iter().any(|f| f.agreement == agreement)
@@ -136,7 +163,17 @@ fn business_days_used(c: &Charter) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::GLOSSARY;
+    use super::{GLOSSARY, key};
+
+    #[test]
+    fn a_term_becomes_a_key_of_words_joined_by_hyphens() {
+        assert_eq!(key("Limited Data Set"), "limited-data-set");
+        assert_eq!(key("De-identified Data"), "de-identified-data");
+        assert_eq!(key("  Site Lead (SL)  "), "site-lead-sl");
+        assert_eq!(key("Site-Lead"), key("site lead"));
+        assert_eq!(key("§§"), "");
+        assert_eq!(key("Área Lead"), "u00e1rea-lead");
+    }
 
     #[test]
     fn the_glossary_is_in_alphabetical_order_without_repeats() {

@@ -15,10 +15,11 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
 }
 
 /// Each organiser's term is defined once: not by the glossary, a partner's or body's name, or another.
+/// Terms are compared by their key, so "Site-Lead" repeats "site lead" (and would repeat its anchor).
 fn definitions(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     let mut defined: FxHashMap<String, String> = FxHashMap::default();
     let mut define = |term: &str, by: String| {
-        defined.entry(term.trim().to_lowercase()).or_insert(by);
+        defined.entry(glossary::key(term)).or_insert(by);
     };
     for e in glossary::GLOSSARY {
         define(e.term, format!("the built-in definition of \"{}\"", e.term));
@@ -33,8 +34,17 @@ fn definitions(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         define(&b.name, format!("the name of the body \"{}\"", b.id));
     }
     for (i, d) in c.definitions.iter().enumerate() {
-        let key = d.term.trim().to_lowercase();
+        let key = glossary::key(&d.term);
         if key.is_empty() {
+            ctx.at(
+                &rules::FIELD_RULE,
+                path!["definitions", i, "term"],
+                format!("the defined term \"{}\" has no letter or digit", d.term),
+            )
+            .with(
+                "no words",
+                "write the term as the charter uses it, e.g. \"Site Lead\"",
+            );
             continue;
         }
         match defined.get(&key) {

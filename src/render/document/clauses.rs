@@ -17,7 +17,7 @@ pub(super) fn definitions(c: &Charter, b: &mut Builder) {
     names.extend(c.bodies.iter().map(|body| {
         md!(
             "{}\"{}\" means the body set up in {}",
-            anchor(&format!("definition-body-{}", body.id)),
+            anchor(&format!("definition--body-{}", body.id)),
             text(&body.name),
             clause_ref(&anchors::item(Item::Body, &body.id))
         )
@@ -43,7 +43,7 @@ pub(super) fn definitions(c: &Charter, b: &mut Builder) {
 fn partner_name(p: &Partner) -> Md {
     md!(
         "{}\"{}\" means {}, the partner described in {}",
-        anchor(&format!("definition-partner-{}", p.id)),
+        anchor(&format!("definition--partner-{}", p.id)),
         text(&p.short_name),
         text(&p.legal_name),
         clause_ref(&anchors::item(Item::Partner, &p.id))
@@ -60,22 +60,22 @@ fn terms(c: &Charter) -> Vec<(String, Md)> {
                 .unwrap_or_default();
             let item = md!(
                 "{}\"{}\" means {}{cited}",
-                anchor(&format!("definition-{}", slug(e.term))),
+                anchor(&format!("definition-{}", glossary::key(e.term))),
                 text(e.term),
                 text(e.meaning)
             );
-            (e.term.to_lowercase(), item)
+            (glossary::key(e.term), item)
         })
         .collect();
     terms.extend(c.definitions.iter().map(|d| {
         let meaning = d.meaning.trim().trim_end_matches('.');
         let item = md!(
             "{}\"{}\" means {}",
-            anchor(&format!("definition-{}", slug(&d.term))),
+            anchor(&format!("definition-{}", glossary::key(&d.term))),
             text(d.term.trim()),
             text(meaning)
         );
-        (d.term.trim().to_lowercase(), item)
+        (glossary::key(&d.term), item)
     }));
     terms.sort_by(|a, b| a.0.cmp(&b.0));
     terms
@@ -89,20 +89,6 @@ fn anchor(id: &str) -> Md {
 /// A reference to a clause, resolved to "[§3.1](#body-cab)" once the document is laid out.
 fn clause_ref(anchor: &str) -> Md {
     md!("{OPEN}clause:{anchor}{CLOSE}")
-}
-
-/// A term as an anchor: lowercase letters and digits, words joined by single hyphens.
-fn slug(term: &str) -> String {
-    let lower = term.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        "term".to_owned()
-    } else {
-        words.join("-")
-    }
 }
 
 /// The general provisions: confidentiality, notices and the order of precedence, each when the charter
@@ -249,17 +235,4 @@ fn precedence(p: &Precedence, b: &mut Builder) {
             and_list(&ranked)
         ),
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::slug;
-
-    #[test]
-    fn a_term_becomes_an_anchor_safe_slug() {
-        assert_eq!(slug("Limited Data Set"), "limited-data-set");
-        assert_eq!(slug("De-identified Data"), "de-identified-data");
-        assert_eq!(slug("  Site Lead (SL)  "), "site-lead-sl");
-        assert_eq!(slug("§§"), "term");
-    }
 }
