@@ -224,7 +224,8 @@ pub struct CheckArgs {
     pub diagnostics: DiagnosticArgs,
     /// Also print, on standard output, which governance areas each charter covers and which it leaves
     /// silent: decision authority, data use, IP, publication, conflicts of interest, accountability,
-    /// term and amendment, performance review. In the chosen message format.
+    /// term and amendment, performance review, general provisions (confidentiality, notices,
+    /// precedence). In the chosen message format.
     #[arg(long)]
     pub coverage: bool,
 }
