@@ -429,3 +429,23 @@ fn changes_say_whether_they_tighten_or_relax_and_for_whom() {
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(value["changes"][0]["class"]["direction"], "changed");
 }
+
+#[test]
+fn a_longer_confidentiality_duty_tightens_it_for_every_partner() {
+    let longer = edit(
+        &base(),
+        &[("duration = \"3 years\"", "duration = \"indefinite\"")],
+    );
+    let text = terms(&base(), &longer);
+    assert!(
+        text.contains(
+            "Confidentiality › duration: 3 years → indefinite, tightened for every partner (§14.1)"
+        ),
+        "{text}"
+    );
+    let back = terms(&longer, &base());
+    assert!(
+        back.contains("indefinite → 3 years, relaxed for every partner"),
+        "{back}"
+    );
+}
