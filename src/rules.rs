@@ -420,6 +420,16 @@ rules! {
              the partners sign."
         fix "Add the term the entry names (the hint says which table), or remove the entry from \
              `term.survival`.";
+    NOTICE_UNREACHABLE = "W0446" "notice-unreachable" Warning
+        "A partner that no way of giving notice in `[notices] methods` can reach: no e-mail address for \"email\", no postal address for the others."
+        why "A notice that cannot be delivered by any agreed method cannot be given at all: a termination, a \
+             breach or a withdrawal could never be notified to that partner. E-mail needs an e-mail address \
+             (the partner's `notice.email`, or its signatory's when it names no notice address); hand \
+             delivery, courier and post need `notice.address`. It is a warning because the partners may \
+             still agree an address outside the charter."
+        fix "Give the partner a `[partners.notice]` with the missing `email` or `address`, e.g. \
+             `address = \"1 Lake Road, Eugene, OR 97401\"`, or add a method it can receive, such as \
+             `\"email\"`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

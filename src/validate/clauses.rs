@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Annotate, Ctx};
-use crate::model::{Charter, Instrument, glossary};
+use crate::model::{Charter, Instrument, NoticeMethod, glossary};
 use crate::path;
 use crate::rules;
 
@@ -12,6 +12,7 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     definitions(c, ctx);
     precedence(c, ctx);
     survival(c, ctx);
+    reachable(c, ctx);
 }
 
 /// Each organiser's term is defined once: not by the glossary, a partner's or body's name, or another.
@@ -213,6 +214,51 @@ fn survival(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 format!("add {}, or remove \"{entry}\" from `term.survival`", s.add),
             );
         }
+    }
+}
+
+/// Every partner can be reached by at least one of the ways of giving notice.
+fn reachable(c: &Charter, ctx: &mut Ctx<'_, '_>) {
+    let Some(n) = &c.notices else { return };
+    for (i, p) in c.partners.iter().enumerate() {
+        let (email, address) = match &p.notice {
+            Some(at) => (at.email.is_some(), at.address.is_some()),
+            None => (p.signatory.email.is_some(), false),
+        };
+        let reached = n.methods.iter().any(|m| match m {
+            NoticeMethod::Email => email,
+            NoticeMethod::Hand | NoticeMethod::Courier | NoticeMethod::RegisteredPost => address,
+        });
+        if reached {
+            continue;
+        }
+        let methods: Vec<&str> = n.methods.iter().map(|m| m.label()).collect();
+        let at = if p.notice.is_some() {
+            "notice"
+        } else {
+            "signatory"
+        };
+        ctx.at(
+            &rules::NOTICE_UNREACHABLE,
+            path!["partners", i, at],
+            format!(
+                "notice by {} cannot reach {}: it has no {}",
+                methods.join(" or "),
+                p.short_name,
+                match (
+                    n.methods.contains(&NoticeMethod::Email),
+                    n.methods.iter().any(|m| *m != NoticeMethod::Email)
+                ) {
+                    (true, true) => "e-mail or postal address",
+                    (true, false) => "e-mail address",
+                    _ => "postal address",
+                }
+            ),
+        )
+        .with(
+            "unreachable",
+            "give the partner a `[partners.notice]` with `email` or `address`, e.g. `address = \"1 Lake Road, Eugene, OR 97401\"`, or add a method it can receive, such as \"email\"",
+        );
     }
 }
 
