@@ -151,14 +151,20 @@ fn tier_used(c: &Charter, tier: Identifiability) -> bool {
         || c.partners.iter().any(|p| p.data_ceiling == Some(tier))
 }
 
-/// Whether a period of meetings, data flows or obligations counts business days.
+/// Whether any period of the charter counts business days ("5 business days"). Every period is found
+/// by its written form, so that a term added to the format later is not missed.
 fn business_days_used(c: &Charter) -> bool {
-    let business = |p: Option<super::Period>| p.is_some_and(|p| p.unit == PeriodUnit::BusinessDays);
-    c.bodies.iter().any(|b| {
-        let m = &b.meetings;
-        business(Some(m.notice)) || business(m.papers) || business(Some(m.minutes))
-    }) || c.data_flows.iter().any(|f| business(f.breach_notification))
-        || c.obligations.iter().any(|o| business(o.within))
+    fn any(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::String(s) => s
+                .parse::<super::Period>()
+                .is_ok_and(|p| p.unit == PeriodUnit::BusinessDays),
+            serde_json::Value::Array(items) => items.iter().any(any),
+            serde_json::Value::Object(map) => map.values().any(any),
+            _ => false,
+        }
+    }
+    serde_json::to_value(c).is_ok_and(|v| any(&v))
 }
 
 #[cfg(test)]
