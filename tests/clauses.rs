@@ -230,3 +230,15 @@ fn terms_that_share_an_anchor_are_one_term_and_a_term_needs_words() {
         )]
     );
 }
+
+#[test]
+fn business_day_is_defined_when_any_period_counts_business_days() {
+    let plain = fixture("tests/fixtures/valid/zero-period.toml");
+    assert!(!markdown(&plain).contains("\"Business Day\" means"));
+    let business = plain.replace(
+        "termination_notice = \"30 days\"",
+        "termination_notice = \"20 business days\"",
+    );
+    assert_ne!(business, plain);
+    assert!(markdown(&business).contains("\"Business Day\" means"));
+}
