@@ -85,7 +85,7 @@ pub enum Command {
     /// Exits 0 when the inputs are equal, 1 when they differ, 2 when an input cannot be read or is not a
     /// valid charter.
     #[command(
-        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff old.toml new.toml --format json | jq '.changes[].class'\n  charter diff board-v1.toml board-v2.toml --format docx -o redline.docx --author \"Governance office\"\n\nA review period shortened from 60 to 45 days, in version 1.1:\n  $ charter diff board-v1.toml board-v2.toml\n  Charter\n    Charter › version: 1.0 → 1.1\n\n  Publication\n    Publication › review period: 60 days → 45 days, relaxed for the authors (§7.1)\n\n  Effects\n    Checklist › Every partner: Circulate each manuscript or presentation to every partner before submission: re-timed, at least 60 days before submission → at least 45 days before submission (§7.1)\n\n  2 changes in 2 sections.\n\nIn the redline (--format md), the clause reads:\n  **7.1 Review before submission.** Each manuscript or presentation of results is sent to every partner at least {--60--}{++45++} days before submission. ..."
+        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff old.toml new.toml --format json | jq '.changes[].class'\n  charter diff board-v1.toml board-v2.toml --format docx -o redline.docx --author \"Governance office\"\n\nA review period shortened from 60 to 45 days, in version 1.1:\n  $ charter diff board-v1.toml board-v2.toml\n  Charter\n    Charter › version: 1.0 → 1.1\n\n  Publication\n    Publication › review period: 60 days → 45 days, relaxed for the authors (§8.1)\n\n  Effects\n    Checklist › Every partner: Circulate each manuscript or presentation to every partner before submission: re-timed, at least 60 days before submission → at least 45 days before submission (§8.1)\n\n  2 changes in 2 sections.\n\nIn the redline (--format md), the clause reads:\n  **8.1 Review before submission.** Each manuscript or presentation of results is sent to every partner at least {--60--}{++45++} days before submission. ..."
     )]
     Diff(DiffArgs),
     /// Check that a rendered document is exactly what its source renders to.
@@ -258,7 +258,8 @@ pub struct CheckArgs {
     pub diagnostics: DiagnosticArgs,
     /// Also print, on standard output, which governance areas each charter covers and which it leaves
     /// silent: decision authority, data use, IP, publication, conflicts of interest, accountability,
-    /// term and amendment, performance review. In the chosen message format.
+    /// term and amendment, performance review, general provisions (confidentiality, notices,
+    /// precedence). In the chosen message format.
     #[arg(long)]
     pub coverage: bool,
 }

@@ -1,7 +1,8 @@
 //! Which governance areas a charter covers and which it leaves silent, so that an organiser sees what is
 //! missing before a reviewer does. The areas are those a partnership charter is expected to settle:
 //! decision authority, data use, intellectual property, publication, conflicts of interest,
-//! accountability, term and amendment, and review of performance.
+//! accountability, term and amendment, review of performance, and the general provisions counsel expect
+//! (confidentiality, notices, the order of precedence).
 //!
 //! One function per area, in the order of the report. Imports only the model (the words for a notice
 //! period are the model's, so that the report and the charter say it alike): it reads a charter as
@@ -51,7 +52,7 @@ pub struct Area {
 /// The coverage of every area, in a fixed order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coverage {
-    /// The eight areas.
+    /// The nine areas.
     pub areas: Vec<Area>,
 }
 
@@ -76,6 +77,7 @@ pub fn coverage(c: &Charter) -> Coverage {
             accountability(c),
             term_and_amendment(c),
             performance_review(c),
+            general_provisions(c),
         ],
     }
 }
@@ -257,6 +259,59 @@ fn performance_review(c: &Charter) -> Area {
         (Some(r), _, n) => (Status::Partial, format!("{} review of the partnership, but {} no success metrics", r.cadence.adjective(), if n == 1 { "1 phase has".to_owned() } else { format!("{n} phases have") })),
     };
     area("performance_review", "Performance review", found)
+}
+
+/// Confidentiality and notices, and an order of precedence once a data flow is made under an agreement
+/// of its own.
+fn general_provisions(c: &Charter) -> Area {
+    let agreements = c.data_flows.iter().any(|f| {
+        !matches!(
+            f.agreement,
+            crate::model::Agreement::CharterOnly | crate::model::Agreement::None
+        )
+    });
+    let notices = c.notices.is_some() || c.partners.iter().any(|p| p.notice.is_some());
+    let terms = [
+        (
+            c.confidentiality.is_some(),
+            true,
+            "confidentiality",
+            "[confidentiality]",
+        ),
+        (notices, true, "notices", "[notices]"),
+        (
+            c.precedence.is_some(),
+            agreements,
+            "an order of precedence",
+            "[precedence] (its data flows name agreements of their own)",
+        ),
+    ];
+    let stated: Vec<&str> = terms.iter().filter(|t| t.0).map(|t| t.2).collect();
+    let missing: Vec<&str> = terms.iter().filter(|t| !t.0 && t.1).map(|t| t.3).collect();
+    let found = match (stated.is_empty(), missing.is_empty()) {
+        (true, _) => (
+            Status::Silent,
+            format!(
+                "no {}: nothing says what is confidential, where notice goes, or which document prevails",
+                missing.join(" or ")
+            ),
+        ),
+        (false, true) => (Status::Covered, words(&stated)),
+        (false, false) => (
+            Status::Partial,
+            format!("{}, but no {}", words(&stated), missing.join(" or ")),
+        ),
+    };
+    area("general_provisions", "General provisions", found)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 impl Coverage {

@@ -395,8 +395,42 @@ rules! {
              warning because the rest of the charter may already be the partners' own; it is the signal \
              that the starter is not finished."
         fix "Replace the partner's legal name, its signatory and representatives, and their e-mail addresses \
-             with the partner's own. The built-in examples accept this warning in an exception of their own, \
+             (and the e-mail address of its notice address) with the partner's own. The built-in examples accept this warning in an exception of their own, \
              which `charter new` leaves out.";
+    DUPLICATE_DEFINITION = "E0443" "duplicate-definition" Error
+        "A `[[definitions]]` term that is already defined: by another definition, by the built-in glossary, or as a partner's or body's name."
+        why "The definitions clause gives every defined term exactly one meaning. A term defined twice has two \
+             meanings, and a reader cannot tell which one the partners agreed; the charter already defines the \
+             partners' and bodies' names and the terms of art it uses (such as \"Limited Data Set\"), with \
+             the regulation they come from."
+        fix "Remove the definition if the built-in meaning is the one the partners intend, or give the term a \
+             name of its own, such as \"Site Data Set\".";
+    PRECEDENCE_ORDER = "E0444" "precedence-order" Error
+        "An order of precedence that names a document twice, leaves this charter out, or names an agreement no data flow is made under."
+        why "The order of precedence says which document prevails when two conflict. A document listed twice \
+             has two ranks, a list without the charter does not rank the charter at all, and an agreement that \
+             no data flow is made under does not exist, so the clause would rank a document the partners never \
+             sign."
+        fix "List each document once, include \"charter\", and name only agreements that a data flow's \
+             `agreement` names, for example `order = [\"business_associate_agreement\", \"charter\"]`.";
+    SURVIVAL_WITHOUT_TERM = "W0445" "survival-without-term" Warning
+        "A `term.survival` entry names a term the charter does not contain, such as confidentiality without `[confidentiality]`."
+        why "A survival clause keeps terms in force after the charter ends or a partner withdraws. An entry \
+             that names a term the charter never states keeps nothing in force, and tells the partners they \
+             are protected when they are not. It is a warning because the term may live in another agreement \
+             the partners sign."
+        fix "Add the term the entry names (the hint says which table), or remove the entry from \
+             `term.survival`.";
+    NOTICE_UNREACHABLE = "W0446" "notice-unreachable" Warning
+        "A partner that no way of giving notice in `[notices] methods` can reach: no e-mail address for \"email\", no postal address for the others."
+        why "A notice that cannot be delivered by any agreed method cannot be given at all: a termination, a \
+             breach or a withdrawal could never be notified to that partner. E-mail needs an e-mail address \
+             (the partner's `notice.email`, or its signatory's when it names no notice address); hand \
+             delivery, courier and post need `notice.address`. It is a warning because the partners may \
+             still agree an address outside the charter."
+        fix "Give the partner a `[partners.notice]` with the missing `email` or `address`, e.g. \
+             `address = \"1 Lake Road, Eugene, OR 97401\"`, or add a method it can receive, such as \
+             `\"email\"`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -142,6 +142,10 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "The person who signs the charter for this partner: name, job title and, optionally, e-mail.",
     ),
     (
+        "[partners.notice]",
+        "Optional. Where the partner receives formal notices: the person or office, and an e-mail or postal address. Without it, notices go to the signatory.",
+    ),
+    (
         "[[partners.representatives]]",
         "Optional. The people who represent this partner day to day, one entry each.",
     ),
@@ -232,6 +236,22 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     (
         "[review]",
         "Optional. Review of the partnership itself: how often, by which body, what is assessed, how feedback is gathered and acted on, and how contributions are recognised.",
+    ),
+    (
+        "[[definitions]]",
+        "Optional. Terms the partners define themselves, one entry each: the `term` and its `meaning`. The charter already defines the partners' and bodies' names and the terms of art it uses.",
+    ),
+    (
+        "[confidentiality]",
+        "Optional. What the partners keep confidential, for how long after the charter ends (\"5 years\" or \"indefinite\"), and what is not confidential.",
+    ),
+    (
+        "[notices]",
+        "Optional. How formal notice is given (e-mail, hand, courier, registered post) and how many business days after sending it counts as received.",
+    ),
+    (
+        "[precedence]",
+        "Optional. Which document prevails when this charter and an agreement its data flows name conflict, the one that prevails first.",
     ),
     (
         "[[exceptions]]",

@@ -134,7 +134,7 @@ fn checklist_markdown_is_the_task_list_with_plain_clause_numbers() {
         "# Accountability checklist: Charter of the Multi-Site Sepsis Prediction Validation Partnership\n"
     ));
     assert!(md.contains("\n## Vitalis\n"), "{md}");
-    assert!(md.contains("- [ ] Obtain approval of the protocol from the single IRB of record before any data leaves a hospital: by 2026-03-31. Evidence: IRB approval letter filed with the Steering Committee. (§10.1)\n"), "{md}");
+    assert!(md.contains("- [ ] Obtain approval of the protocol from the single IRB of record before any data leaves a hospital: by 2026-03-31. Evidence: IRB approval letter filed with the Steering Committee. (§11.1)\n"), "{md}");
     assert!(
         !md.contains("](#"),
         "no links to anchors that are not in this file"
@@ -200,7 +200,7 @@ fn checklist_csv_has_one_row_per_item_with_typed_timing() {
         &r[8]
     );
     let r = row("sign.northstar");
-    assert_eq!((&r[10], &r[11]), ("§14", "sign-northstar"));
+    assert_eq!((&r[10], &r[11]), ("§16", "sign-northstar"));
     assert!(
         records.iter().all(|r| !r.iter().any(|f| f.contains('\\'))),
         "no Markdown escapes in CSV"

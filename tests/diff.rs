@@ -77,7 +77,7 @@ fn a_scalar_change_names_its_clause() {
     let text = terms(&base(), &new);
     assert!(
         text.contains(
-            "Publication › review period: 60 days → 45 days, relaxed for the authors (§7.1)"
+            "Publication › review period: 60 days → 45 days, relaxed for the authors (§8.1)"
         ),
         "{text}"
     );
@@ -129,7 +129,7 @@ fn tables_are_matched_by_id_not_position() {
     let out = terms(&text, &swapped);
     assert!(
         out.contains(
-            "Obligation \"Provide an independent security assessment of the sandbox\": moved, §10.2 → §10.1\n"
+            "Obligation \"Provide an independent security assessment of the sandbox\": moved, §11.2 → §11.1\n"
         ),
         "{out}"
     );
@@ -159,7 +159,7 @@ fn tables_added_removed_and_renamed() {
     let added = terms(&removed, &base());
     assert!(
         added.contains(
-            "Obligation \"Tell the site leads of any malfunction affecting results\": added (§10.3)"
+            "Obligation \"Tell the site leads of any malfunction affecting results\": added (§11.3)"
         ),
         "{added}"
     );
@@ -428,4 +428,24 @@ fn changes_say_whether_they_tighten_or_relax_and_for_whom() {
     let (json, _) = report(&base(), &renamed, Format::Json, false);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(value["changes"][0]["class"]["direction"], "changed");
+}
+
+#[test]
+fn a_longer_confidentiality_duty_tightens_it_for_every_partner() {
+    let longer = edit(
+        &base(),
+        &[("duration = \"3 years\"", "duration = \"indefinite\"")],
+    );
+    let text = terms(&base(), &longer);
+    assert!(
+        text.contains(
+            "Confidentiality › duration: 3 years → indefinite, tightened for every partner (§14.1)"
+        ),
+        "{text}"
+    );
+    let back = terms(&longer, &base());
+    assert!(
+        back.contains("indefinite → 3 years, relaxed for every partner"),
+        "{back}"
+    );
 }

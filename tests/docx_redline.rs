@@ -620,7 +620,7 @@ fn a_term_stated_in_a_table_row_is_commented_on_the_section_of_the_table() {
     let text = &document[start..];
     assert!(
         text.starts_with(
-            "<w:commentRangeStart w:id=\"2\" /><w:r><w:rPr /><w:t xml:space=\"preserve\">4. </w:t>"
+            "<w:commentRangeStart w:id=\"2\" /><w:r><w:rPr /><w:t xml:space=\"preserve\">5. </w:t>"
         ),
         "{}",
         &text[..300]

@@ -177,15 +177,15 @@ fn cross_references_become_names_and_linked_clause_numbers() {
         "body name"
     );
     assert!(
-        md.contains("[§5.1](#flow-northstar-extract)"),
+        md.contains("[§6.1](#flow-northstar-extract)"),
         "clause link"
     );
     assert!(
-        md.contains("[§4.2](#decision-phase-gate)"),
+        md.contains("[§5.2](#decision-phase-gate)"),
         "decision row number"
     );
     let html = render::html(&valid, &source).expect("html renders");
-    assert!(html.contains("<a href=\"#flow-northstar-extract\">§5.1</a>"));
+    assert!(html.contains("<a href=\"#flow-northstar-extract\">§6.1</a>"));
 }
 
 #[test]

@@ -397,7 +397,7 @@ fn an_added_obligation_marks_only_itself_and_its_checklist_item() {
         .collect();
     assert_eq!(marked.len(), 2, "{marked:#?}");
     assert!(
-        marked[0].starts_with("<a id=\"obligation-bias-audit\"></a>**10.1"),
+        marked[0].starts_with("<a id=\"obligation-bias-audit\"></a>**11.1"),
         "{marked:#?}"
     );
     assert!(
@@ -405,7 +405,7 @@ fn an_added_obligation_marks_only_itself_and_its_checklist_item() {
         "{marked:#?}"
     );
     assert!(
-        md.contains("§10.1–10.3 → §10.2–10.4"),
+        md.contains("§11.1–11.3 → §11.2–11.4"),
         "renumbering shown once: {md}"
     );
 }
@@ -524,7 +524,7 @@ fn effects_are_worked_out_from_the_two_charters() {
     );
     let text = report(&base, &voting, Format::Text);
     assert!(
-        text.contains("Quorum › Clinical Board: 3 of 4 → 3 of 5 voting seats (§3.4)"),
+        text.contains("Quorum › Clinical Board: 3 of 4 → 3 of 5 voting seats (§4.4)"),
         "{text}"
     );
     assert!(

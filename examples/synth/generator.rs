@@ -742,6 +742,10 @@ pub(crate) fn charter(spec: &Spec) -> String {
     );
     let _ = writeln!(
         o,
+        "[confidentiality]\ncovers = \"Unpublished results and each partner's business plans.\"\nduration = \"5 years\"\nexceptions = [\"public\", \"required_by_law\"]\n"
+    );
+    let _ = writeln!(
+        o,
         "[[exceptions]]\nrule = \"W0432\"\nat = \"pilot-committee\"\nreason = \"The sponsor runs the pilot's software; the partners agreed it votes on the first gate only.\""
     );
     out

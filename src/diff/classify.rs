@@ -60,12 +60,13 @@ fn rule(path: &[&str], new: &Charter) -> Option<(bool, Option<String>)> {
         ("bodies", "notice" | "papers" | "quorum") => Some((true, who)),
         ("publication", "review" | "patent_delay") => Some((true, Some("the authors".to_owned()))),
         ("conflicts", "threshold_usd") => Some((false, Some("those who disclose".to_owned()))),
+        ("confidentiality", "duration") => Some((true, Some("every partner".to_owned()))),
         _ => None,
     }
 }
 
-/// A value as a number to compare: a period in days, a date as a day number, an amount, or a quorum as
-/// the members it needs of `seats`.
+/// A value as a number to compare: a period in days ("indefinite" the longest), a date as a day number,
+/// an amount, or a quorum as the members it needs of `seats`.
 fn magnitude(value: &Value, seats: u32) -> Option<f64> {
     match value {
         Value::Number(n) => n.as_f64(),
@@ -73,6 +74,8 @@ fn magnitude(value: &Value, seats: u32) -> Option<f64> {
             .parse::<Period>()
             .ok()
             .map(|p| p.approx_days() as f64)
+            // A duty without end (a confidentiality `duration`) outlasts every period.
+            .or_else(|| (s == "indefinite").then_some(f64::INFINITY))
             .or_else(|| {
                 let quorum: Quorum = serde_json::from_value(value.clone()).ok()?;
                 Some(quorum.required(seats) as f64)

@@ -267,6 +267,8 @@ fn section_title(key: &str) -> &'static str {
         "obligations" => "Obligations",
         "term" | "disputes" => "Term, termination and withdrawal",
         "review" => "Review of the partnership",
+        "definitions" => "Definitions",
+        "notices" | "precedence" | "confidentiality" => "General provisions",
         _ => "Other terms",
     }
 }
@@ -282,6 +284,9 @@ fn table_words(key: &str) -> &'static str {
         "term" => "Term",
         "disputes" => "Disputes",
         "review" => "Review",
+        "notices" => "Notices",
+        "precedence" => "Precedence",
+        "confidentiality" => "Confidentiality",
         _ => "Terms",
     }
 }
@@ -294,6 +299,10 @@ fn term_words(key: &str) -> String {
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),
         "what" => "what is disclosed".to_owned(),
+        "methods" => "ways of giving notice".to_owned(),
+        "received_after_business_days" => "business days until a notice is received".to_owned(),
+        "order" => "order of precedence".to_owned(),
+        "attention" => "notices addressed to".to_owned(),
         other => match other.strip_suffix("_usd") {
             Some(stem) => format!("{} (USD)", stem.replace('_', " ")),
             None => other.replace('_', " "),
@@ -319,6 +328,7 @@ fn item_noun(key: &str) -> &'static str {
         "fields" => "Field",
         "representatives" => "Representative",
         "steps" => "Step",
+        "definitions" => "Definition",
         _ => "Item",
     }
 }
@@ -334,6 +344,7 @@ fn identity(table: &Map<String, Value>) -> Option<String> {
         .or_else(|| text("name"))
         .or_else(|| text("field"))
         .or_else(|| text("by"))
+        .or_else(|| text("term"))
 }
 
 /// The words that name a table: a partner's short name, a body's name, a decision's matter.
@@ -347,6 +358,7 @@ fn display_name(table: &Map<String, Value>) -> String {
         "person",
         "field",
         "by",
+        "term",
         "partner",
         "id",
     ]

@@ -311,6 +311,10 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "term",
     "disputes",
     "review",
+    "definitions",
+    "notices",
+    "precedence",
+    "confidentiality",
     "exceptions",
 ];
 
@@ -337,6 +341,10 @@ fn check_section(
         "term" => one::<m::Term>(value, "`[term]`", out),
         "disputes" => one::<m::Disputes>(value, "`[disputes]`", out),
         "review" => one::<m::Review>(value, "`[review]`", out),
+        "definitions" => each::<m::Definition>(value, "[[definitions]]", out),
+        "notices" => one::<m::Notices>(value, "`[notices]`", out),
+        "precedence" => one::<m::Precedence>(value, "`[precedence]`", out),
+        "confidentiality" => one::<m::Confidentiality>(value, "`[confidentiality]`", out),
         "exceptions" => each::<m::Exception>(value, "[[exceptions]]", out),
         _ => out.push(unknown_key(
             key,

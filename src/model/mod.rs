@@ -6,10 +6,12 @@
 //! Imports only the rule catalogue (for the warning codes an exception may name): every stage above may
 //! read the model.
 
+mod clauses;
 mod conflicts;
 mod data;
 mod drafting;
 mod exceptions;
+pub mod glossary;
 mod governance;
 mod ip;
 mod lookup;
@@ -20,6 +22,10 @@ mod publication;
 mod terms;
 pub mod values;
 
+pub use clauses::{
+    Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,
+    NoticeMethod, Notices, Precedence,
+};
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
 pub use drafting::{DateStyle, Status, Typography};
@@ -98,6 +104,19 @@ pub struct Charter {
     /// Review of the partnership itself.
     #[validate(nested)]
     pub review: Option<Review>,
+    /// Terms the organiser defines, besides those the charter defines from its own terms.
+    #[serde(default)]
+    #[validate(nested)]
+    pub definitions: Vec<Definition>,
+    /// How formal notice is given and when it counts as received.
+    #[validate(nested)]
+    pub notices: Option<Notices>,
+    /// Which document prevails when this charter and an agreement it names conflict.
+    #[validate(nested)]
+    pub precedence: Option<Precedence>,
+    /// What the partners keep confidential, and for how long.
+    #[validate(nested)]
+    pub confidentiality: Option<Confidentiality>,
     /// Warnings the partners have reviewed and accept, each with its reason.
     #[serde(default)]
     #[validate(nested)]

@@ -37,6 +37,9 @@ pub struct Partner {
     /// Who signs the charter for it.
     #[validate(nested)]
     pub signatory: Person,
+    /// Where it receives formal notices; absent, notices go to its signatory.
+    #[validate(nested)]
+    pub notice: Option<super::NoticeAddress>,
     /// Who represents it day to day.
     #[serde(default)]
     #[validate(nested)]

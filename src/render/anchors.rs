@@ -71,6 +71,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["charter", "goals", ..] => fixed("purpose-goals"),
         ["charter", "scope", ..] => fixed("purpose-scope"),
         ["charter", "non_goals", ..] => fixed("purpose-non-goals"),
+        ["partners", _, "notice", ..] => fixed("notices"),
         ["partners", id, ..] => Some(item(Item::Partner, id)),
         ["bodies", id, "chair", ..] => Some(body_part(id, "chair")),
         ["bodies", id, "member_term" | "staggered_terms", ..] => Some(body_part(id, "terms")),
@@ -112,6 +113,10 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["review", "feedback", ..] => fixed("review-feedback"),
         ["review", "recognition", ..] => fixed("review-recognition"),
         ["review", ..] => fixed("review-assessment"),
+        ["definitions", ..] => fixed("definitions-terms"),
+        ["notices", ..] => fixed("notices"),
+        ["precedence", ..] => fixed("precedence"),
+        ["confidentiality", ..] => fixed("confidentiality"),
         _ => None,
     }
 }
@@ -133,6 +138,14 @@ mod tests {
         assert_eq!(
             for_term(&["bodies", "cab", "members"]).as_deref(),
             Some("body-cab")
+        );
+        assert_eq!(
+            for_term(&["partners", "vitalis", "notice", "email"]).as_deref(),
+            Some("notices")
+        );
+        assert_eq!(
+            for_term(&["confidentiality", "duration"]).as_deref(),
+            Some("confidentiality")
         );
         assert_eq!(
             for_term(&["ip", "foreground", "background"]).as_deref(),

@@ -14,7 +14,7 @@ use super::anchors::{self, ClauseRef, Item as Anchor};
 use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
-    Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lookup,
+    Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lasting, Lookup,
     Obligation, Period,
 };
 
@@ -464,6 +464,30 @@ impl<'c> Drafts<'c> {
         }
     }
 
+    /// A duty of confidentiality for a fixed period is a dated duty: it binds every partner until that
+    /// period after the end of the term. A duty without end has no date, and no item.
+    fn confidentiality(&mut self) {
+        let Some(conf) = &self.c.confidentiality else {
+            return;
+        };
+        let (Lasting::For(period), Some(end)) = (conf.duration, crate::validate::term_end(self.c))
+        else {
+            return;
+        };
+        let until = period.after(end);
+        self.add(
+            Owner::Everyone,
+            "confidentiality".to_owned(),
+            Md::raw("Keep the other partners' Confidential Information confidential, and use it only for the partnership"),
+            When::Given(
+                md!("until {until}, {period} after the end of the term"),
+                Timing::Date { date: until },
+            ),
+            Md::raw("No disclosure outside the exceptions of the confidentiality clause"),
+            "confidentiality".to_owned(),
+        );
+    }
+
     /// Each phase's gate is decided by its owner by the phase's end.
     fn phases(&mut self) {
         for ph in &self.c.phases {
@@ -561,6 +585,7 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
     drafts.phases();
     drafts.obligations();
     drafts.review();
+    drafts.confidentiality();
     group(ids.charter(), drafts.out, refs)
 }
 

@@ -20,6 +20,8 @@ use crate::model::{
 use crate::rules;
 use crate::validate::{Valid, term_end};
 
+mod clauses;
+
 /// The whole document, ready for a template.
 #[derive(Debug, Serialize)]
 pub struct Document {
@@ -277,6 +279,7 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     let mut b = Builder::default();
     purpose(c, &mut b);
     partners(c, &mut b);
+    clauses::definitions(c, &mut b);
     governance(ids, &mut b);
     decisions(ids, &mut b);
     data(ids, &mut b);
@@ -287,6 +290,7 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     obligations(ids, &mut b);
     term(c, &mut b);
     review(ids, &mut b);
+    clauses::general(c, &mut b);
     // The checklist links each signature item to its block in the section after the checklist.
     let signatures = (b.sections.len() + 2).to_string();
     for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {

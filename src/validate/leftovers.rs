@@ -51,6 +51,12 @@ fn leftovers(p: &Partner) -> Vec<(Vec<Seg>, Left)> {
     for (j, r) in p.representatives.iter().enumerate() {
         person(r, path!["representatives", j], &mut left);
     }
+    // Notices sent to an address at an example domain reach no one.
+    if let Some(n) = &p.notice
+        && n.email.as_deref().is_some_and(is_example_address)
+    {
+        left.push((path!["notice", "email"].to_vec(), Left::Address));
+    }
     left
 }
 

@@ -6,6 +6,7 @@
 //! it imports the model, spans and suggestions from loading, the rule catalogue, the diagnostic type and
 //! the syntax of cross-references, and nothing from rendering or the commands.
 
+mod clauses;
 mod conflicts;
 mod data;
 mod exceptions;
@@ -97,6 +98,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     markup::check(&charter, &mut ctx);
     text::check(&charter, &mut ctx);
     leftovers::check(&charter, &mut ctx);
+    clauses::check(&charter, &mut ctx);
     diagnostic::sort(&mut ctx.out);
     ctx.out.dedup();
     let accepted = exceptions::apply(&charter, &mut ctx);
