@@ -14,8 +14,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use docx_rs::{
-    BreakType, Comment, DocumentChild, Docx, Footer, InstrNUMPAGES, InstrPAGE, InstrText,
-    Paragraph, ParagraphChild, Run, Tab, TabValueType, Table, TableRow,
+    BreakType, Comment, Docx, Footer, InstrNUMPAGES, InstrPAGE, InstrText, Paragraph,
+    ParagraphChild, Run, Tab, TabValueType, Table, TableRow,
 };
 
 use super::align::{Block, Part, PartStatus, Redline, Status};
@@ -374,20 +374,11 @@ impl<'r> Writer<'r> {
     }
 
     fn add(&mut self, p: Paragraph) {
-        if p.has_numbering {
-            self.docx.document_rels.has_numberings = true;
-        }
-        self.docx
-            .document
-            .children
-            .push(DocumentChild::Paragraph(Box::new(p)));
+        word::push_paragraph(&mut self.docx, p);
     }
 
     fn add_table(&mut self, t: Table) {
-        self.docx
-            .document
-            .children
-            .push(DocumentChild::Table(Box::new(t)));
+        word::push_table(&mut self.docx, t);
     }
 
     /// The runs of a cell of marked inline Markdown.

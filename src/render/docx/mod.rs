@@ -41,6 +41,27 @@ pub const BULLETS: usize = 2;
 /// Sections that start on a new page: what follows the terms.
 const NEW_PAGE: &[&str] = &["checklist", "signatures", "annex-exceptions"];
 
+// Paragraphs and tables go straight into the document's children: the crate's builder moves the whole
+// package by value for each, which made that copying the largest cost of a render.
+
+/// Appends a paragraph to the document's body.
+pub fn push_paragraph(docx: &mut Docx, p: Paragraph) {
+    if p.has_numbering {
+        // As the crate's `add_paragraph` does: numbering.xml is listed only when a list uses it.
+        docx.document_rels.has_numberings = true;
+    }
+    docx.document
+        .children
+        .push(DocumentChild::Paragraph(Box::new(p)));
+}
+
+/// Appends a table to the document's body.
+pub fn push_table(docx: &mut Docx, t: Table) {
+    docx.document
+        .children
+        .push(DocumentChild::Table(Box::new(t)));
+}
+
 /// Writes a laid-out charter as a DOCX file, with the built-in styles or a reference document's.
 ///
 /// # Errors
@@ -184,24 +205,12 @@ impl<'d> Writer<'d> {
         self.inline.runs(&[Span::equal(&markdown)])
     }
 
-    // Paragraphs and tables go straight into the document's children: the crate's builder moves the
-    // whole package by value for each, which made that copying the largest cost of a render.
     fn add(&mut self, p: Paragraph) {
-        if p.has_numbering {
-            // As the crate's `add_paragraph` does: numbering.xml is listed only when a list uses it.
-            self.docx.document_rels.has_numberings = true;
-        }
-        self.docx
-            .document
-            .children
-            .push(DocumentChild::Paragraph(Box::new(p)));
+        push_paragraph(&mut self.docx, p);
     }
 
     fn add_table(&mut self, t: Table) {
-        self.docx
-            .document
-            .children
-            .push(DocumentChild::Table(Box::new(t)));
+        push_table(&mut self.docx, t);
     }
 
     /// The title and the details under it (charter id, version, effective date, governing law).
