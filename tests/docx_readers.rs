@@ -14,27 +14,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{charter, examples, stderr_of};
+use common::{available, charter, examples, soffice_to_pdf, stderr_of};
 use scraper::{Html, Selector};
-
-/// Whether a tool runs; when not, the test is skipped, unless CI insists.
-fn available(tool: &str, args: &[&str]) -> bool {
-    let runs = Command::new(tool)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !runs {
-        assert!(
-            std::env::var_os("CHARTER_REQUIRE_DOCX_READERS").is_none(),
-            "CHARTER_REQUIRE_DOCX_READERS is set but `{tool}` does not run"
-        );
-        #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
-        {
-            eprintln!("skipping: `{tool}` is not installed or does not run");
-        }
-    }
-    runs
-}
 
 fn render(example: &Path, format: &str, out: &Path) {
     let result = charter()
@@ -73,29 +54,7 @@ fn libreoffice_converts_every_example_to_pdf() {
         render(&example, "docx", &docx);
         docs.push(docx);
     }
-    // One LibreOffice for every file, with a profile of its own so that it never meets a running one.
-    let profile = tempfile::tempdir().expect("profile");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .args(&docs)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    soffice_to_pdf(&dir, &docs);
     for docx in &docs {
         let pdf = docx.with_extension("pdf");
         let info = Command::new("pdfinfo")

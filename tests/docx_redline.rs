@@ -19,7 +19,7 @@ use charter::pipeline::check;
 use charter::render;
 use charter::render::docx::inline::Revision;
 use charter::source::Source;
-use common::{charter, stderr_of};
+use common::{available, charter, soffice_to_pdf, stderr_of};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -360,25 +360,6 @@ fn each_changed_term_has_a_comment_with_its_classification() {
     assert!(document.contains(">tightened for those who disclose<"));
 }
 
-/// Whether a tool runs; when not, the test is skipped, unless CI insists.
-fn available(tool: &str, args: &[&str]) -> bool {
-    let runs = Command::new(tool)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !runs {
-        assert!(
-            std::env::var_os("CHARTER_REQUIRE_DOCX_READERS").is_none(),
-            "CHARTER_REQUIRE_DOCX_READERS is set but `{tool}` does not run"
-        );
-        #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
-        {
-            eprintln!("skipping: `{tool}` is not installed or does not run");
-        }
-    }
-    runs
-}
-
 /// What pandoc found, by the anchor of the block it is in ("" before the first): the insertions, the
 /// deletions, and the comments.
 #[derive(Debug, Default)]
@@ -511,28 +492,7 @@ fn libreoffice_converts_a_redline_to_pdf() {
     let dir = out_dir();
     let docx = dir.join("redline.docx");
     fs::write(&docx, redline(versions().path(), &[], &[])).expect("write");
-    let profile = tempfile::tempdir().expect("profile");
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.path().display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .arg(&docx)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    soffice_to_pdf(&dir, std::slice::from_ref(&docx));
     let pdf = docx.with_extension("pdf");
     let info = Command::new("pdfinfo")
         .arg(&pdf)

@@ -104,3 +104,50 @@ pub(crate) fn chromium(skipping: &str) -> Option<PathBuf> {
         skipping,
     )
 }
+
+/// Whether a DOCX reader (pandoc, LibreOffice, poppler) runs; when not, the test is skipped, unless CI
+/// insists with `CHARTER_REQUIRE_DOCX_READERS`.
+pub(crate) fn available(tool: &str, args: &[&str]) -> bool {
+    let runs = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !runs {
+        assert!(
+            std::env::var_os("CHARTER_REQUIRE_DOCX_READERS").is_none(),
+            "CHARTER_REQUIRE_DOCX_READERS is set but `{tool}` does not run"
+        );
+        #[allow(clippy::print_stderr, reason = "a skipped test must say why")]
+        {
+            eprintln!("skipping: `{tool}` is not installed or does not run");
+        }
+    }
+    runs
+}
+
+/// Converts documents to PDF in `dir` with one headless LibreOffice, with a profile of its own so that it
+/// never meets a running one, and insists that it succeeds.
+pub(crate) fn soffice_to_pdf(dir: &Path, docs: &[PathBuf]) {
+    let profile = tempfile::tempdir().expect("profile");
+    let out = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .args(docs)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
