@@ -47,6 +47,7 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
     Options {
         format,
         rendered: args.rendered,
+        mark_renumbered: args.mark_renumbered,
         color: format == Format::Text && ui.color_stdout(to_stdout),
     }
 }
