@@ -186,7 +186,7 @@ fn changes(
 /// old number shows in a block that is otherwise the same, which gets no bar.
 fn block_html(block: &super::align::Block, marked: &Renumbered<'_>) -> String {
     let mut body = html::to_html(&view::block(block, &MARKERS, marked));
-    if body.contains(MARKERS.renumbered.0) {
+    if !marked.is_empty() && body.contains(MARKERS.renumbered.0) {
         body = body
             .replace(MARKERS.renumbered.0, "<span class=\"renumbered\">")
             .replace(MARKERS.renumbered.1, "</span>");
