@@ -73,10 +73,20 @@ pub enum Command {
     /// both versions (titles, versions, dates, fingerprints), warnings, a legend and the change summary,
     /// each entry linking to its clause. Two rendered Markdown documents, or two charters with
     /// `--rendered`, are compared the same way; Markdown that charter did not render is compared paragraph
-    /// by paragraph, with a warning that no clause alignment was possible. Exits 0 when the inputs are
-    /// equal, 1 when they differ, 2 when an input cannot be read or is not a valid charter.
+    /// by paragraph, with a warning that no clause alignment was possible.
+    ///
+    /// The docx format is the same redline as a Word document for reviewers: the change summary first, as
+    /// a table (term, change, classification, clause), then both versions, then the new version's
+    /// document with every change a tracked change (insertions and deletions word by word inside a
+    /// clause, whole paragraphs for added and removed clauses) that Word's Review tab accepts or rejects,
+    /// and a comment on each changed term. The changes are by `--author` (charter by default), dated
+    /// SOURCE_DATE_EPOCH when it is set, else the new version's effective date. A DOCX is binary: it is
+    /// written to a file (-o) or a pipe, never to a terminal.
+    ///
+    /// Exits 0 when the inputs are equal, 1 when they differ, 2 when an input cannot be read or is not a
+    /// valid charter.
     #[command(
-        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff board-v1.toml board-v2.toml -f md --mark-renumbered   # \"§10.2 {>>was §10.1<<}\"\n  charter diff old.toml new.toml --format json | jq '.changes[].class'\n\nA review period shortened from 60 to 45 days, in version 1.1:\n  $ charter diff board-v1.toml board-v2.toml\n  Charter\n    Charter › version: 1.0 → 1.1\n\n  Publication\n    Publication › review period: 60 days → 45 days, relaxed for the authors (§7.1)\n\n  Effects\n    Checklist › Every partner: Circulate each manuscript or presentation to every partner before submission: re-timed, at least 60 days before submission → at least 45 days before submission (§7.1)\n\n  2 changes in 2 sections.\n\nIn the redline (--format md), the clause reads:\n  **7.1 Review before submission.** Each manuscript or presentation of results is sent to every partner at least {--60--}{++45++} days before submission. ..."
+        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff board-v1.toml board-v2.toml -f md --mark-renumbered   # \"§10.2 {>>was §10.1<<}\"\n  charter diff old.toml new.toml --format json | jq '.changes[].class'\n  charter diff board-v1.toml board-v2.toml --format docx -o redline.docx --author \"Governance office\"\n\nA review period shortened from 60 to 45 days, in version 1.1:\n  $ charter diff board-v1.toml board-v2.toml\n  Charter\n    Charter › version: 1.0 → 1.1\n\n  Publication\n    Publication › review period: 60 days → 45 days, relaxed for the authors (§7.1)\n\n  Effects\n    Checklist › Every partner: Circulate each manuscript or presentation to every partner before submission: re-timed, at least 60 days before submission → at least 45 days before submission (§7.1)\n\n  2 changes in 2 sections.\n\nIn the redline (--format md), the clause reads:\n  **7.1 Review before submission.** Each manuscript or presentation of results is sent to every partner at least {--60--}{++45++} days before submission. ..."
     )]
     Diff(DiffArgs),
     /// Check that a rendered document is exactly what its source renders to.
@@ -168,9 +178,13 @@ pub struct DiffArgs {
     /// The later version, of the same kind.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
-    /// Output format: text (default), md (CriticMarkup redline), html (standalone redline), json.
+    /// Output format: text (default), md (CriticMarkup redline), html (standalone redline), json, docx
+    /// (Word tracked changes).
     #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    /// The author of the tracked changes and comments of the docx redline, as Word shows it.
+    #[arg(long, value_name = "NAME", default_value = "charter", value_parser = author)]
+    pub author: String,
     /// Compare the two charters as documents (the redline, clause by clause) instead of term by term.
     #[arg(long)]
     pub rendered: bool,
@@ -194,6 +208,26 @@ pub enum DiffFormat {
     Html,
     /// Every change as JSON.
     Json,
+    /// A Word document with every change a tracked change, and a comment on each changed term.
+    Docx,
+}
+
+/// An author's name for `--author`: not empty, not blank, one line.
+fn author(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(
+            "give the name Word shows for the changes, for example --author \"Governance office\""
+                .to_owned(),
+        );
+    }
+    if name.chars().any(char::is_control) {
+        return Err(
+            "the name must be one line of text, for example --author \"Governance office\""
+                .to_owned(),
+        );
+    }
+    Ok(name.to_owned())
 }
 
 /// Arguments of `verify`.

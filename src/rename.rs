@@ -249,9 +249,10 @@ fn renamed_target(
         xref::Kind::Partner | xref::Kind::Body => {
             (target == old && renamed.iter().any(|k| k.actor)).then(|| new.to_owned())
         }
+        // The prefix is kept as written, an older spelling (`ip-…`) included.
         xref::Kind::Clause => renamed
             .iter()
-            .map(|k| k.anchor)
+            .flat_map(|k| xref::spellings(k.anchor))
             .find(|prefix| {
                 target
                     .strip_prefix(prefix)

@@ -82,7 +82,8 @@ rules! {
         "A required term is missing."
         why "A required key is a term no charter can do without, such as a body's quorum or the charter's \
              term; leaving it out leaves a gap the partners would have to fill by argument later."
-        fix "Add the key named in the message to the table shown; docs/format.md says what it takes.";
+        fix "Add the key named in the message to the table shown; docs/format.md says what it takes. \
+             Every missing key of every table is reported in one run, each at its table.";
     INVALID_VALUE = "E0105" "invalid-value" Error
         "A value outside the allowed vocabulary, or a malformed date, period or quorum."
         why "Closed vocabularies (voting rules, data tiers, ownership models) are what let the tool reason \
@@ -385,6 +386,17 @@ rules! {
              scoped to the wrong item; it stays in the annex and tells the reviewer of a problem that does \
              not exist. It is a warning because it changes no term of the charter."
         fix "Remove the exception, or correct its `rule` or `at`.";
+    EXAMPLE_CONTENT = "W0442" "example-content" Warning
+        "A partner still holds the example the charter started from: its organisation, people or example.org addresses."
+        why "`charter new` writes a complete, valid charter from a built-in example, so that the organiser \
+             replaces real-looking terms instead of filling blanks. Until every fictional organisation, person \
+             and address at a domain reserved for examples (example.org, example.com, example.net) is \
+             replaced, the charter names people who will never sign it and sends notices nowhere. It is a \
+             warning because the rest of the charter may already be the partners' own; it is the signal \
+             that the starter is not finished."
+        fix "Replace the partner's legal name, its signatory and representatives, and their e-mail addresses \
+             with the partner's own. The built-in examples accept this warning in an exception of their own, \
+             which `charter new` leaves out.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

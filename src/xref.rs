@@ -92,12 +92,39 @@ pub const CLAUSE_PREFIXES: &[&str] = &[
     "body",
     "decision",
     "flow",
-    "ip",
+    "foreground",
     "licence",
-    "coi",
+    "conflict",
     "phase",
     "obligation",
 ];
+
+/// Older spellings of two prefixes, still accepted: `ip-ID` for `foreground-ID` (a foreground IP category)
+/// and `coi-ID` for `conflict-ID` (a declared conflict), as (older spelling, prefix).
+pub const CLAUSE_ALIASES: &[(&str, &str)] = &[("ip", "foreground"), ("coi", "conflict")];
+
+/// A clause anchor as the renderer writes it: an older prefix (`ip-model`) becomes its current one
+/// (`foreground-model`); any other anchor is returned as it is.
+#[must_use]
+pub fn canonical_anchor(anchor: &str) -> std::borrow::Cow<'_, str> {
+    for (alias, prefix) in CLAUSE_ALIASES {
+        if let Some(id) = anchor.strip_prefix(alias).and_then(|r| r.strip_prefix('-')) {
+            return format!("{prefix}-{id}").into();
+        }
+    }
+    anchor.into()
+}
+
+/// The prefixes that name clauses of the kind whose anchor prefix is `prefix`: itself, and its older
+/// spelling if it has one.
+pub fn spellings(prefix: &'static str) -> impl Iterator<Item = &'static str> {
+    std::iter::once(prefix).chain(
+        CLAUSE_ALIASES
+            .iter()
+            .filter(move |(_, p)| *p == prefix)
+            .map(|(alias, _)| *alias),
+    )
+}
 
 /// Marks where a well-formed reference stood in escaped Markdown, to be resolved once the document's
 /// clause numbers are known. Private-use characters cannot come from the charter: the escaping functions

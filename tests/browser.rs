@@ -263,3 +263,100 @@ fn composite_hostile_documents_run_no_script_and_fetch_nothing_without_their_csp
         );
     }
 }
+
+/// Loads a page in headless Chromium and returns its DOM after a few seconds of virtual time.
+fn dump_dom(chromium: &PathBuf, url: &str) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = assert_cmd::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        out.status.success(),
+        "chromium: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A page that frames each of `pages` 390 pixels wide, as a phone shows it, and writes down how wide
+/// each framed document's content is (`name=scrollWidth`). The documents themselves run no script: this
+/// page, from the same server, measures them.
+fn phone_frames(pages: &[String]) -> String {
+    let frames: String = pages
+        .iter()
+        .map(|p| format!("<iframe src=\"/{p}.html\" data-name=\"{p}\" width=\"390\" height=\"844\" style=\"border:0\"></iframe>\n"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>phone</title></head><body>{frames}<pre id=\"out\"></pre><script>
+window.addEventListener('load', () => {{
+  for (const f of document.querySelectorAll('iframe')) {{
+    const width = f.contentDocument.documentElement.scrollWidth;
+    document.getElementById('out').textContent += f.dataset.name + '=' + width + '\\n';
+  }}
+}});
+</script></body></html>"
+    )
+}
+
+#[test]
+fn on_a_phone_no_example_scrolls_sideways() {
+    let Some(chromium) = common::chromium("the browser test") else {
+        return;
+    };
+    let server = Server::start();
+    // The control: a document wider than the screen must be measured as such.
+    server.page(
+        "/control-wide.html",
+        "<!DOCTYPE html><html><head><title>w</title></head><body><table><tr><td style=\"white-space:nowrap\">a very long line that does not fit on any phone screen at all, not even sideways</td></tr></table></body></html>".to_owned(),
+    );
+    let mut names = vec!["control-wide".to_owned()];
+    for path in common::examples() {
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        let source = Source::new("example.toml", std::fs::read(&path).expect("example"));
+        let valid = check(&source).0.expect("valid example");
+        server.page(
+            &format!("/{stem}.html"),
+            render::html(&valid, &source).expect("html"),
+        );
+        names.push(stem);
+    }
+    server.page("/phone.html", phone_frames(&names));
+    let dom = dump_dom(&chromium, &format!("http://{}/phone.html", server.host()));
+    for name in &names {
+        let key = format!("{name}=");
+        let at = dom
+            .find(&key)
+            .unwrap_or_else(|| panic!("{name} was not measured: {dom}"));
+        let width: u32 = dom[at + key.len()..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|digits| digits.parse().ok())
+            .expect("a width");
+        if name == "control-wide" {
+            assert!(
+                width > 390,
+                "the control is {width} px wide: nothing was measured"
+            );
+        } else {
+            assert!(width <= 390, "{name} is {width} px wide on a 390 px screen");
+        }
+    }
+}

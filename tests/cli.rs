@@ -25,7 +25,12 @@ fn check_exits_0_on_a_valid_charter() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).ends_with(": ok\n"));
+    // The example accepts, in an exception of its own, that its people and organisations are fictional.
+    assert!(
+        stderr_of(&out).ends_with(": ok (4 warnings accepted by the charter's exceptions)\n"),
+        "{}",
+        stderr_of(&out)
+    );
     assert!(out.stdout.is_empty());
 }
 
@@ -653,4 +658,49 @@ fn verify_refuses_a_format_it_cannot_verify() {
             stderr_of(&out)
         );
     }
+}
+
+#[test]
+fn a_table_missing_six_keys_reports_six_diagnostics_in_one_run() {
+    let text = fs::read_to_string(root().join("charters/community-screening-partnership.toml"))
+        .expect("example");
+    // The second data flow, without six of its required keys.
+    let keys = [
+        "name",
+        "provider",
+        "recipients",
+        "identifiability",
+        "agreement",
+        "permitted_uses",
+    ];
+    let flow = text.find("id = \"event-records\"").expect("the flow");
+    let end = flow + text[flow..].find("\n[").expect("the next table");
+    let kept: String = text[flow..end]
+        .lines()
+        .filter(|l| !keys.iter().any(|k| l.starts_with(&format!("{k} ="))))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text = format!("{}{kept}{}", &text[..flow], &text[end + 1..]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("six.toml");
+    fs::write(&path, text).expect("write");
+    let out = charter()
+        .args(["check", "--message-format", "short"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    // The short format lists the findings on standard output and the summary on standard error.
+    let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let err = stderr_of(&out);
+    let missing: Vec<&str> = listed
+        .lines()
+        .filter(|l| l.contains("error[E0104]"))
+        .collect();
+    assert_eq!(missing.len(), 6, "{listed}");
+    for key in keys {
+        let says = format!("[[data_flows]] entry 2 is missing the required key `{key}`");
+        assert!(missing.iter().any(|l| l.contains(&says)), "{key}: {listed}");
+    }
+    assert!(err.ends_with("6 errors, 0 warnings\n"), "{err}");
 }

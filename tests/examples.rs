@@ -180,7 +180,116 @@ fn cross_references_become_names_and_linked_clause_numbers() {
         md.contains("[§5.1](#flow-northstar-extract)"),
         "clause link"
     );
-    assert!(md.contains("[§4](#decision-phase-gate)"), "decision link");
+    assert!(
+        md.contains("[§4.2](#decision-phase-gate)"),
+        "decision row number"
+    );
     let html = render::html(&valid, &source).expect("html renders");
     assert!(html.contains("<a href=\"#flow-northstar-extract\">§5.1</a>"));
+}
+
+#[test]
+fn a_reference_of_every_kind_renders_as_what_it_names() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("charters/sepsis-advisory-board.toml");
+    let text = fs::read_to_string(&path).expect("example");
+    // Each documented anchor form, the older spellings `ip-` and `coi-` included, with the anchor the
+    // rendered document gives the clause it names.
+    let clauses = [
+        ("partner-northstar", "partner-northstar"),
+        ("body-cab", "body-cab"),
+        ("decision-protocol-change", "decision-protocol-change"),
+        ("flow-northstar-extract", "flow-northstar-extract"),
+        ("phase-retrospective", "phase-retrospective"),
+        ("obligation-irb-approval", "obligation-irb-approval"),
+        (
+            "foreground-algorithm-improvements",
+            "foreground-algorithm-improvements",
+        ),
+        (
+            "ip-algorithm-improvements",
+            "foreground-algorithm-improvements",
+        ),
+        (
+            "licence-hospital-improvements-licence",
+            "licence-hospital-improvements-licence",
+        ),
+        (
+            "conflict-reyes-vitalis-advisor",
+            "conflict-reyes-vitalis-advisor",
+        ),
+        (
+            "coi-reyes-vitalis-advisor",
+            "conflict-reyes-vitalis-advisor",
+        ),
+    ];
+    let mut cited = String::from("Cited: [[partner:vitalis]] and [[body:cab]]");
+    for (written, _) in clauses {
+        cited.push_str(&format!(", [[clause:{written}]]"));
+    }
+    let text = text.replacen(
+        "scope = \"\"\"\n",
+        &format!("scope = \"\"\"\n{cited}.\n"),
+        1,
+    );
+    let source = Source::new("every-reference.toml", text.into_bytes());
+    let (valid, diagnostics) = check(&source);
+    let valid = valid.unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    let md = render::markdown(&valid, &source).expect("markdown");
+    let line = md
+        .lines()
+        .find(|l| l.contains("Cited: "))
+        .expect("the cited line");
+    assert!(
+        line.contains("Cited: Vitalis and Clinical Advisory Board, "),
+        "{line}"
+    );
+    assert!(
+        !line.contains("[["),
+        "a reference is left unresolved: {line}"
+    );
+    for (written, anchor) in clauses {
+        assert!(
+            line.contains(&format!("](#{anchor})")),
+            "[[clause:{written}]] does not link to #{anchor}: {line}"
+        );
+        assert!(
+            md.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "no anchor {anchor}"
+        );
+    }
+    let html = render::html(&valid, &source).expect("html");
+    for (_, anchor) in clauses {
+        assert!(
+            html.contains(&format!("href=\"#{anchor}\"")),
+            "html link to {anchor}"
+        );
+    }
+}
+
+#[test]
+fn an_absent_term_is_said_in_words_never_as_none() {
+    for path in common::examples() {
+        let source = load(&path);
+        let valid = check(&source).0.expect("valid");
+        let md = render::markdown(&valid, &source).expect("markdown");
+        assert!(
+            !md.contains("| None |"),
+            "{}: a cell reads None",
+            path.display()
+        );
+        assert!(
+            !md.contains(": None"),
+            "{}: a term reads None",
+            path.display()
+        );
+    }
+    // The smallest example leaves consultation and escalation out of most decisions.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("charters/community-screening-partnership.toml");
+    let source = load(&path);
+    let md = render::markdown(&check(&source).0.expect("valid"), &source).expect("markdown");
+    assert!(
+        md.contains("| Majority of the body | No one | No escalation agreed |"),
+        "{md}"
+    );
 }

@@ -1,5 +1,5 @@
-//! Printing: every example, rendered to HTML, printed to PDF by headless Chromium, has a sane number of pages
-//! with every major section starting a page; and a screenshot of the first screen of one example is taken
+//! Printing: every example, rendered to HTML, printed to PDF by headless Chromium, has a sane number of pages,
+//! with sections following on and only the signature page and the annexes starting a page; and a screenshot of the first screen of one example is taken
 //! for a person to look at.
 //!
 //! Needs Chromium at /usr/bin/chromium (or at `$CHROMIUM`). Without it the test says so and passes, unless
@@ -124,10 +124,14 @@ fn every_example_prints_to_a_sane_number_of_pages() {
             (3..=60).contains(&pages),
             "{stem}: {pages} pages is not a sane length for a charter"
         );
-        assert!(
-            pages > sections,
-            "{stem}: {pages} pages for {sections} sections; each section should start a page"
-        );
+        // Sections follow on from each other; only the signature page and the annexes start a page. With
+        // a page break before every section the largest example took 25 pages.
+        if stem == "sepsis-advisory-board" {
+            assert!(
+                pages <= 22,
+                "{stem}: {pages} pages; sections should follow on, not each start a page"
+            );
+        }
         report.push(format!("{stem}: {pages} pages, {sections} sections"));
     }
     fs::write(dir.join("pages.txt"), report.join("\n") + "\n").expect("report");
@@ -164,4 +168,54 @@ fn a_screenshot_of_the_first_screen_is_taken() {
         bytes.len() > 20_000,
         "a blank page compresses to almost nothing"
     );
+}
+
+#[test]
+fn every_printed_page_of_a_draft_says_draft() {
+    let Some(chromium) =
+        common::chromium("the print test (install the Debian package `chromium`, or set CHROMIUM)")
+    else {
+        return;
+    };
+    let Some(pdftotext) = common::tool(
+        "PDFTOTEXT",
+        Path::new("/usr/bin/pdftotext"),
+        "CHARTER_REQUIRE_DOCX_READERS",
+        "the draft print test (install poppler-utils, or set PDFTOTEXT)",
+    ) else {
+        return;
+    };
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print");
+    fs::create_dir_all(&dir).expect("output dir");
+    let text =
+        fs::read_to_string(root().join("charters/sepsis-advisory-board.toml")).expect("example");
+    let draft = dir.join("draft.toml");
+    fs::write(
+        &draft,
+        text.replacen("[charter]\n", "[charter]\nstatus = \"draft\"\n", 1),
+    )
+    .expect("write");
+    let (html, pdf) = (dir.join("draft.html"), dir.join("draft.pdf"));
+    let _ = fs::remove_file(&pdf);
+    render_html(&draft, &html);
+    run_chromium(
+        &chromium,
+        &html,
+        &[format!("--print-to-pdf={}", pdf.display())],
+    );
+    let pages = pdf_pages(&fs::read(&pdf).expect("a PDF was written"));
+    assert!(pages >= 10, "{pages} pages");
+    for page in 1..=pages {
+        let out = Command::new(&pdftotext)
+            .args(["-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        let words = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            words.lines().any(|l| l.trim() == "DRAFT"),
+            "page {page} of {pages} does not say DRAFT"
+        );
+    }
 }

@@ -309,7 +309,7 @@ pub(crate) fn charter(spec: &Spec) -> String {
             o,
             "\n[partners.signatory]\nname = \"{signatory}\"\ntitle = \"Chief Executive Officer\""
         );
-        let _ = writeln!(o, "email = \"ceo@{}.example.org\"\n", p.id);
+        let _ = writeln!(o, "email = \"ceo@{}.partners.test\"\n", p.id);
         let _ = writeln!(
             o,
             "[[partners.representatives]]\nname = \"{}\"\ntitle = \"Site Lead\"\n",

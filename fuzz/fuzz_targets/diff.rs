@@ -1,5 +1,6 @@
 //! Two inputs split at the first NUL byte: compared as charters when both are valid, and always as text,
-//! in the format the first byte picks (one format per run keeps the executions fast).
+//! in the format the first byte picks (one format per run keeps the executions fast); two valid charters
+//! are also written as a Word redline on one run in four.
 #![no_main]
 
 use charter::pipeline::check;
@@ -24,5 +25,14 @@ fuzz_target!(|data: &[u8]| {
         let options = Options { format: Format::Json, rendered: false, color: false, mark_renumbered: false };
         assert!(!diff::diff(&old, &old, options).different, "a charter differs from itself");
         let _ = diff::diff(&old, &new, options);
+        // The Word redline of the same pair, on one run in four.
+        if selector % 4 == 0 {
+            let revision = charter::render::docx::inline::Revision {
+                author: "charter".to_owned(),
+                date: "2026-01-01T00:00:00Z".to_owned(),
+            };
+            let redline = diff::docx(&old, &new, true, &revision).expect("a redline of valid charters");
+            assert!(redline.docx.starts_with(b"PK"), "a DOCX is a zip file");
+        }
     }
 });

@@ -1,10 +1,12 @@
 //! `charter diff`: what changed between two versions.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::cli::MessageFormat;
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::effects::Derived;
+use crate::diff::layout::Facts;
 use crate::diff::{self, Format, Options, Side};
 use crate::error::Error;
 use crate::exit::Exit;
@@ -13,6 +15,8 @@ use crate::input::read_source;
 use crate::output::Destination;
 use crate::policy::{Checked, Policy, check_with};
 use crate::render;
+use crate::render::docx::inline::Revision;
+use crate::render::ics::Stamp;
 use crate::source::Source;
 use crate::ui::Ui;
 
@@ -38,6 +42,8 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
         DiffFormat::Md => Format::Md,
         DiffFormat::Html => Format::Html,
         DiffFormat::Json => Format::Json,
+        // The DOCX redline reads the same laid-out documents as the Markdown one.
+        DiffFormat::Docx => Format::Md,
     };
     let to_stdout = args
         .out
@@ -53,6 +59,14 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
 }
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
+    if args.format == DiffFormat::Docx {
+        let to_stdout = args
+            .out
+            .output
+            .as_deref()
+            .is_none_or(|p| p == Path::new("-"));
+        refuse_binary_to_terminal(to_stdout, std::io::stdout().is_terminal())?;
+    }
     let destination = Destination::new(&args.out, &[&args.old, &args.new])?;
     // The two sides are read and checked, and later laid out, at the same time: a large charter takes a
     // good part of the run to check. An error in the old side is reported first, as before.
@@ -78,6 +92,13 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let layout = diff::needs_layout(&options, old.is_charter() && new.is_charter());
     let (old_side, new_side) = rayon::join(|| old.side(layout), || new.side(layout));
     let (old_side, new_side) = (old_side?, new_side?);
+    if args.format == DiffFormat::Docx {
+        let revision = revision(&args.author, &new_side.facts, &old_side.facts)?;
+        let outcome = diff::docx(&old_side, &new_side, args.rendered, &revision)?;
+        destination.write(&outcome.docx)?;
+        std::mem::forget((old_side, new_side));
+        return Ok(exit(outcome.different));
+    }
     let outcome = diff::diff(&old_side, &new_side, options);
     let report = if format == Format::Text {
         escape_report(&outcome.report, options.color)
@@ -88,11 +109,62 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
     // The process ends here: freeing the two laid-out sides of a large charter, piece by piece, would
     // cost time for nothing.
     std::mem::forget((old_side, new_side));
-    Ok(if outcome.different {
+    Ok(exit(outcome.different))
+}
+
+fn exit(different: bool) -> Exit {
+    if different {
         Exit::Invalid
     } else {
         Exit::Success
+    }
+}
+
+/// A DOCX is binary: written to a terminal it would garble the screen, so it goes to a file or a pipe.
+fn refuse_binary_to_terminal(to_stdout: bool, terminal: bool) -> Result<(), Error> {
+    if to_stdout && terminal {
+        return Err(Error::Usage(
+            "a DOCX is a binary file and standard output is a terminal; write it to a file with -o FILE.docx, or pipe it"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Who made the tracked changes of a DOCX redline, and when: the author given, dated SOURCE_DATE_EPOCH
+/// when it is set, else the new version's effective date (the old one's, for a document without one),
+/// else the start of 1970; never the clock, so that the same inputs give the same file.
+fn revision(author: &str, new: &Facts, old: &Facts) -> Result<Revision, Error> {
+    let date = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) if !value.is_empty() => Stamp::of_epoch(&value)
+            .ok_or(Error::SourceDateEpoch { value })?
+            .iso(),
+        _ => [new, old]
+            .iter()
+            .filter_map(|f| f.effective_date.as_deref())
+            .find(|d| is_date(d))
+            .map_or_else(
+                || "1970-01-01T00:00:00Z".to_owned(),
+                |d| format!("{d}T00:00:00Z"),
+            ),
+    };
+    Ok(Revision {
+        author: author.to_owned(),
+        date,
     })
+}
+
+/// Whether the text is a date as `YYYY-MM-DD`.
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// The text report with every hidden character made visible, except the escape character of its own
@@ -203,5 +275,45 @@ fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> S
         let groups = Derived::checklist(valid, &clauses);
         let derived = Derived::of(valid, groups.iter(), &checked.diagnostics);
         Side::of_charter(&source.name, valid, fingerprint, clauses, None).with_effects(derived)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_docx_redline_goes_to_a_file_or_a_pipe_but_never_to_a_terminal() {
+        assert!(refuse_binary_to_terminal(true, true).is_err());
+        assert!(refuse_binary_to_terminal(true, false).is_ok());
+        assert!(refuse_binary_to_terminal(false, true).is_ok());
+    }
+
+    #[test]
+    fn the_revision_date_is_the_new_effective_date_or_the_old_one_or_1970() {
+        let facts = |date: Option<&str>| Facts {
+            effective_date: date.map(str::to_owned),
+            ..Facts::default()
+        };
+        // The environment of the test process is left alone: these cases do not read SOURCE_DATE_EPOCH
+        // unless it is set, and the CLI tests cover it.
+        if std::env::var_os("SOURCE_DATE_EPOCH").is_some() {
+            return;
+        }
+        let date = |new, old| {
+            revision("a", &facts(new), &facts(old))
+                .expect("a date")
+                .date
+        };
+        assert_eq!(
+            date(Some("2026-03-01"), Some("2025-01-01")),
+            "2026-03-01T00:00:00Z"
+        );
+        assert_eq!(
+            date(Some("1 March"), Some("2025-01-01")),
+            "2025-01-01T00:00:00Z"
+        );
+        assert_eq!(date(None, None), "1970-01-01T00:00:00Z");
+        assert!(Stamp::of_epoch("1772323200").is_some_and(|s| s.iso() == "2026-03-01T00:00:00Z"));
     }
 }

@@ -38,7 +38,7 @@ pub(crate) fn run(args: &NewArgs, ui: &mut Ui) -> Result<Exit, Error> {
         return Ok(Exit::Success);
     }
     ui.note(&format!(
-        "wrote {} from the example \"{}\"; replace its terms with yours, then run `charter check {}`",
+        "wrote {} from the example \"{}\"; replace its organisations, people and example.org addresses first (`charter check` warns with W0442 until they are gone), then its terms, and run `charter check {}` after each change",
         args.path.display(),
         example.name,
         args.path.display()

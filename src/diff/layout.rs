@@ -186,17 +186,32 @@ fn doc_block(doc: &Document, section: &str, tables: &mut usize, block: &DocBlock
             table(doc, t, format!("{section}#table-{tables}"))
         }
         DocBlock::Checklist(g) => checklist(doc, g),
-        DocBlock::Signature(s) => {
-            let parts = vec![
-                Piece::one(Role::Heading, format!("For {}", r(&s.partner))),
-                Piece::one(Role::Item, format!("Name: {}", r(&s.name))),
-                Piece::one(Role::Item, format!("Title: {}", r(&s.title))),
-                Piece::one(Role::Item, SIGNATURE_LINE),
-                Piece::one(Role::Item, DATE_LINE),
-            ];
-            anchored(Kind::Signature, &s.anchor, None, parts)
-        }
+        DocBlock::Signature(s) => signature(doc, s),
     }
+}
+
+/// An execution block as the template writes it: "For" the partner, the status's note, then the table
+/// of the partner, the lines to sign and date, and the signatory's printed name and title.
+fn signature(doc: &Document, s: &crate::render::document::Signature) -> Unit {
+    let r = |md: &crate::render::markdown::Md| doc.resolve(md.as_str());
+    let row = |role, label: &str, value: String| Piece {
+        role,
+        cells: vec![label.to_owned(), value],
+        key: None,
+    };
+    let mut parts = vec![Piece::one(Role::Heading, format!("For {}", r(&s.partner)))];
+    parts.extend(
+        s.note
+            .map(|note| Piece::one(Role::Paragraph, format!("**{note}.**"))),
+    );
+    parts.extend([
+        row(Role::Header, "Signed for", r(&s.partner)),
+        row(Role::Row, "Signature", SIGNATURE_LINE.to_owned()),
+        row(Role::Row, "Printed name", r(&s.name)),
+        row(Role::Row, "Title", r(&s.title)),
+        row(Role::Row, "Date", DATE_LINE.to_owned()),
+    ]);
+    anchored(Kind::Signature, &s.anchor, None, parts)
 }
 
 /// A table, keyed by its place among the section's tables (tables have no anchor).
@@ -236,11 +251,11 @@ fn checklist(doc: &Document, g: &crate::render::checklist::Group) -> Unit {
     anchored(Kind::Checklist, &g.anchor, None, parts)
 }
 
-/// The signature line of a signature block, as the template writes it.
+/// The line to sign on in a signature block, as the template writes it.
 pub const SIGNATURE_LINE: &str =
-    "Signature: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
-/// The date line of a signature block.
-pub const DATE_LINE: &str = "Date: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
+/// The line to date in a signature block.
+pub const DATE_LINE: &str = "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_";
 
 fn anchored(kind: Kind, anchor: &str, number: Option<String>, parts: Vec<Piece>) -> Unit {
     Unit {

@@ -11,6 +11,7 @@
 
 pub mod align;
 pub mod classify;
+pub mod docx;
 pub mod effects;
 pub mod layout;
 pub mod markdown;
@@ -162,15 +163,63 @@ pub fn needs_layout(options: &Options, both_charters: bool) -> bool {
 /// Compares two sides.
 #[must_use]
 pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
+    let layout = needs_layout(&options, old.charter.is_some() && new.charter.is_some());
+    let c = compare(old, new, options.rendered, layout);
+    let report = write(options, &c.header, c.changes.as_deref(), c.redline.as_ref());
+    Outcome {
+        report,
+        different: c.different,
+    }
+}
+
+/// The DOCX redline of two sides, and whether they differ.
+#[derive(Debug)]
+pub struct DocxOutcome {
+    /// The Word document.
+    pub docx: Vec<u8>,
+    /// Whether the inputs differ.
+    pub different: bool,
+}
+
+/// Compares two sides into a Word document with the changes as tracked changes by `revision` (the
+/// sides must be laid out). `rendered` compares two charters as documents, as for [`diff`].
+///
+/// # Errors
+/// Only when the package cannot be assembled, which would be a bug.
+pub fn docx(
+    old: &Side<'_>,
+    new: &Side<'_>,
+    rendered: bool,
+    revision: &crate::render::docx::inline::Revision,
+) -> Result<DocxOutcome, crate::error::Error> {
+    let c = compare(old, new, rendered, true);
+    let redline = c.redline.unwrap_or_else(|| empty_redline().clone());
+    let summary = docx::Summary::new(&c.header, c.changes.as_deref(), &redline);
+    Ok(DocxOutcome {
+        docx: docx::write(&summary, &redline, revision)?,
+        different: c.different,
+    })
+}
+
+/// What a comparison found, before it is written in a format.
+struct Comparison {
+    header: Header,
+    changes: Option<Vec<Change>>,
+    redline: Option<Redline>,
+    different: bool,
+}
+
+/// Compares the terms of two charters (unless `rendered`), and their documents when `layout`.
+fn compare(old: &Side<'_>, new: &Side<'_>, rendered: bool, layout: bool) -> Comparison {
     let changes = match (&old.charter, &new.charter) {
-        (Some((o, oc)), Some((n, nc))) if !options.rendered => {
+        (Some((o, oc)), Some((n, nc))) if !rendered => {
             let mut changes = terms::compare(o, n, oc, nc);
             classify::classify_all(&mut changes, n);
             Some(changes)
         }
         _ => None,
     };
-    let redline = if needs_layout(&options, changes.is_some()) {
+    let redline = if layout || changes.is_none() {
         let empty = Layout::default();
         let mut redline = align::compare(
             old.layout.as_ref().unwrap_or(&empty),
@@ -182,7 +231,7 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
     } else {
         None
     };
-    let header = match &redline {
+    let mut header = match &redline {
         Some(r) => Header::new(old.name, new.name, r),
         None => Header {
             old_name: old.name.to_owned(),
@@ -193,7 +242,6 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
             effects: Vec::new(),
         },
     };
-    let mut header = header;
     if let (Some(o), Some(n), Some((_, clauses)), Some(_)) =
         (&old.derived, &new.derived, &new.charter, &changes)
     {
@@ -204,8 +252,22 @@ pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
         (None, Some(r)) => r.is_different(),
         (None, None) => false,
     };
-    let report = write(options, &header, changes.as_deref(), redline.as_ref());
-    Outcome { report, different }
+    Comparison {
+        header,
+        changes,
+        redline,
+        different,
+    }
+}
+
+fn empty_redline() -> &'static Redline {
+    static EMPTY: std::sync::OnceLock<Redline> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Redline {
+        old: Facts::default(),
+        new: Facts::default(),
+        aligned: true,
+        blocks: Vec::new(),
+    })
 }
 
 fn write(
@@ -214,13 +276,7 @@ fn write(
     changes: Option<&[Change]>,
     redline: Option<&Redline>,
 ) -> String {
-    let empty = Redline {
-        old: Facts::default(),
-        new: Facts::default(),
-        aligned: true,
-        blocks: Vec::new(),
-    };
-    let redline = redline.unwrap_or(&empty);
+    let redline = redline.unwrap_or_else(|| empty_redline());
     let summary = || match changes {
         Some(c) => report::of_terms(c),
         None => report::of_blocks(redline),

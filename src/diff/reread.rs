@@ -131,14 +131,22 @@ impl Reader {
         if cells.iter().all(|c| c == "---") {
             return;
         }
-        let in_table = self.units.last().is_some_and(|u| u.kind == Kind::Table);
+        // An execution block's table belongs to its signature block, as the document lays it out.
+        let in_table = self
+            .units
+            .last()
+            .is_some_and(|u| u.kind == Kind::Table || u.kind == Kind::Signature);
         if !in_table {
             self.tables += 1;
             let key = format!("{}#table-{}", self.section, self.tables);
             self.open(Kind::Table, key, None, None);
         }
         if let Some(unit) = self.units.last_mut() {
-            let role = if unit.parts.is_empty() {
+            let role = if !unit
+                .parts
+                .iter()
+                .any(|p| matches!(p.role, Role::Header | Role::Row))
+            {
                 Role::Header
             } else {
                 Role::Row

@@ -185,6 +185,10 @@ pub fn block(block: &Block, marks: &Marks<'_>, renumbered: &Renumbered<'_>) -> S
         Kind::Text => {}
     }
     rest(&mut out, block, marks);
+    if block.kind == Kind::Signature {
+        out.push('\n');
+        table(&mut out, block, marks);
+    }
     let out = match out.strip_prefix('\n') {
         Some(trimmed) => trimmed.to_owned(),
         None => out,
@@ -225,7 +229,11 @@ fn rest(out: &mut String, block: &Block, marks: &Marks<'_>) {
 }
 
 fn table(out: &mut String, block: &Block, marks: &Marks<'_>) {
-    for part in &block.parts {
+    for part in block
+        .parts
+        .iter()
+        .filter(|p| matches!(p.role, Role::Header | Role::Row))
+    {
         let mut cells: Vec<String> = part.cells.iter().map(|c| cell(c, marks)).collect();
         if let (PartStatus::Moved, Some(first)) = (part.status, cells.first_mut()) {
             let _ = write!(first, " {}moved{}", marks.note.0, marks.note.1);

@@ -8,6 +8,7 @@
 
 mod conflicts;
 mod data;
+mod drafting;
 mod exceptions;
 mod governance;
 mod ip;
@@ -21,6 +22,7 @@ pub mod values;
 
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
+pub use drafting::{DateStyle, Status, Typography};
 pub use exceptions::Exception;
 pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
 pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};

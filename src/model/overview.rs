@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::Date;
+use super::{Date, DateStyle, Status, Typography};
 
 /// What the partnership is, why it exists and what it covers.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -40,6 +40,19 @@ pub struct Overview {
     /// an error, and documents show each allowed mark visibly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow_characters: Vec<AllowedMark>,
+    /// Where the charter stands: "draft", "for-signature", "final" or "superseded". Without it the
+    /// documents carry no marking; a draft is marked "DRAFT" on every page and its signature page "Not for
+    /// signature".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// How the documents write dates: "iso" (2026-03-01, the default), "day-month-year" (1 March 2026) or
+    /// "month-day-year" (March 1, 2026).
+    #[serde(default, skip_serializing_if = "DateStyle::is_iso")]
+    pub date_style: DateStyle,
+    /// "plain" (the default) keeps quotes and apostrophes as written; "typographic" turns them into
+    /// curly ones (’ ‘ “ ”) in the documents' text.
+    #[serde(default, skip_serializing_if = "Typography::is_plain")]
+    pub typography: Typography,
 }
 
 /// A direction mark or joiner a charter may allow by its code point.

@@ -162,11 +162,18 @@ impl Period {
     /// The period as the measure of a notice: "21 days' notice", "1 month's notice".
     #[must_use]
     pub fn as_notice(self) -> String {
+        format!("{} notice", self.possessive())
+    }
+
+    /// The period as a possessive that measures what follows it: "90 days'", "1 month's" (as in "90
+    /// days' written notice").
+    #[must_use]
+    pub fn possessive(self) -> String {
         let words = self.to_string();
         if words.ends_with('s') {
-            format!("{words}' notice")
+            format!("{words}'")
         } else {
-            format!("{words}'s notice")
+            format!("{words}'s")
         }
     }
 }

@@ -14,7 +14,8 @@ use super::anchors::{self, ClauseRef, Item as Anchor};
 use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
-    Actor, Cadence, Charter, DataFlow, Date, DisclosureTime, EndOfUse, Lookup, Obligation, Period,
+    Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lookup,
+    Obligation, Period,
 };
 
 /// The items one owner is accountable for.
@@ -139,10 +140,10 @@ pub fn notice(p: Period) -> Md {
 
 /// When an obligation falls due, in words.
 #[must_use]
-pub fn timing(o: &Obligation) -> Md {
+pub fn timing(o: &Obligation, style: DateStyle) -> Md {
     let mut parts = Vec::new();
     if let Some(due) = o.due {
-        parts.push(md!("by {due}"));
+        parts.push(md!("by {}", style.write(due)));
     }
     if let Some(cadence) = o.cadence {
         parts.push(Md::raw(cadence.phrase()));
@@ -252,7 +253,10 @@ impl<'c> Drafts<'c> {
                 let timing = every(self.c, cadence, &when);
                 (when, timing)
             }
-            When::By(date) => (md!("by {date}"), Timing::Date { date }),
+            When::By(date) => (
+                md!("by {}", self.c.charter.date_style.write(date)),
+                Timing::Date { date },
+            ),
             When::Given(when, timing) => (when, timing),
         };
         self.out.push(Draft {
@@ -482,7 +486,7 @@ impl<'c> Drafts<'c> {
     /// The explicit obligations, as written.
     fn obligations(&mut self) {
         for o in &self.c.obligations {
-            let words = timing(o);
+            let words = timing(o, self.c.charter.date_style);
             let when = obligation_timing(self.ids, o, &words);
             self.add(
                 self.actor(&o.owner),

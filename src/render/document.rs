@@ -13,9 +13,9 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Actor, Authority, Authorship, Body, Charter, ConflictTerms, DataFlow, DeclaredConflict,
-    DisclosureTime, Disputes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind,
-    Lookup, Member, Ownership, Partner, Renewal, Term,
+    Actor, Authority, Authorship, Body, Charter, ConflictTerms, DataFlow, Date, DateStyle,
+    DeclaredConflict, DisclosureTime, Disputes, EndOfUse, FinalResolution, Foreground, IpTerms,
+    Licence, LicenceKind, Lookup, Member, Ownership, Partner, Renewal, Status, Term, Typography,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -27,8 +27,14 @@ pub struct Document {
     pub title: Md,
     /// The title as plain text, for the HTML `<title>` (escaped there by the template engine).
     pub title_text: String,
+    /// The word that marks the title, the header and every page of a draft or superseded charter
+    /// ("DRAFT"), from the charter's status: only this program's words, safe in CSS.
+    pub banner: Option<&'static str>,
     /// Lines under the title: version, effective date, jurisdiction.
     pub details: Vec<Detail>,
+    /// The effective date in ISO form (2026-03-01), whatever the charter's date style, for the
+    /// properties of a file.
+    pub effective_date: String,
     /// Numbered sections, in order.
     pub sections: Vec<Section>,
     /// The SHA-256 of the input bytes, in lowercase hex.
@@ -38,6 +44,9 @@ pub struct Document {
     /// Every clause's number by anchor, for tools that point into the document (diff, checklist).
     #[serde(skip)]
     pub clauses: BTreeMap<String, String>,
+    /// Whether quotes and apostrophes become typographic where the document is written out.
+    #[serde(skip)]
+    pub typography: Typography,
     /// What each cross-reference (`partner:vitalis`, `clause:flow-x`) becomes in Markdown.
     #[serde(skip)]
     pub references: FxHashMap<String, Md>,
@@ -50,7 +59,11 @@ impl Document {
     /// Resolves the reference markers in Markdown rendered from this document.
     #[must_use]
     pub fn resolve(&self, markdown: &str) -> String {
-        super::markdown::resolve(markdown, &self.references)
+        let resolved = super::markdown::resolve(markdown, &self.references);
+        match self.typography {
+            Typography::Plain => resolved,
+            Typography::Typographic => super::typography::curl_markdown(&resolved),
+        }
     }
 
     /// Resolves the cross-references in a text from the charter for a plain-text context: the partner's
@@ -68,7 +81,10 @@ impl Document {
             }
         }
         out.push_str(&value[last..]);
-        out
+        match self.typography {
+            Typography::Plain => out,
+            Typography::Typographic => super::typography::curl(&out, None),
+        }
     }
 }
 
@@ -145,6 +161,9 @@ pub struct Signature {
     pub name: Md,
     /// Title of the signatory.
     pub title: Md,
+    /// What the charter's status says of the signature page ("Not for signature"); none for a final
+    /// charter or one without a status.
+    pub note: Option<&'static str>,
 }
 
 /// Lays out a valid charter. `fingerprint` is the SHA-256 of the input.
@@ -168,44 +187,79 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         plain_references.insert(format!("body:{}", body.id), body.name.clone());
     }
     for (anchor, r) in &b.refs {
-        references.insert(
-            format!("clause:{anchor}"),
-            md!("[§{}](#{})", r.number, r.anchor),
-        );
+        let linked = md!("[§{}](#{})", r.number, r.anchor);
+        // An older spelling of the anchor (`ip-…` for `foreground-…`) names the same clause.
+        for (alias, prefix) in crate::xref::CLAUSE_ALIASES {
+            if let Some(id) = anchor
+                .strip_prefix(prefix)
+                .and_then(|i| i.strip_prefix('-'))
+            {
+                references.insert(format!("clause:{alias}-{id}"), linked.clone());
+                plain_references.insert(format!("clause:{alias}-{id}"), format!("§{}", r.number));
+            }
+        }
+        references.insert(format!("clause:{anchor}"), linked);
         plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
     }
     let o = &c.charter;
     let clauses = numbers(&b);
+    let banner = o.status.and_then(Status::banner);
     let mut doc = Document {
-        title: text(&o.title),
+        title: marked(banner, text(&o.title)),
         title_text: String::new(),
-        details: vec![
-            Detail {
-                label: "Charter",
-                value: text(&o.id),
-            },
-            Detail {
-                label: "Version",
-                value: text(&o.version),
-            },
-            Detail {
-                label: "Effective date",
-                value: md!("{}", o.effective_date),
-            },
-            Detail {
-                label: "Governing law",
-                value: text(&o.jurisdiction),
-            },
-        ],
+        banner,
+        details: details(c),
+        effective_date: o.effective_date.to_string(),
         sections: b.sections,
         fingerprint,
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
         clauses,
+        typography: o.typography,
         references,
         plain_references,
     };
     doc.title_text = doc.plain(&o.title);
+    if let Some(banner) = banner {
+        doc.title_text = format!("{banner}: {}", doc.title_text);
+    }
     doc
+}
+
+/// The lines under the title: charter id, version, effective date, governing law, and the status when
+/// the charter gives one.
+fn details(c: &Charter) -> Vec<Detail> {
+    let o = &c.charter;
+    let mut details = vec![
+        Detail {
+            label: "Charter",
+            value: text(&o.id),
+        },
+        Detail {
+            label: "Version",
+            value: text(&o.version),
+        },
+        Detail {
+            label: "Effective date",
+            value: day(c, o.effective_date),
+        },
+        Detail {
+            label: "Governing law",
+            value: text(&o.jurisdiction),
+        },
+    ];
+    details.extend(o.status.map(|s| Detail {
+        label: "Status",
+        value: Md::raw(s.label()),
+    }));
+    details
+}
+
+/// The title with the status's banner before it: "DRAFT: Eastside Screening Partnership Charter".
+fn marked(banner: Option<&'static str>, title: Md) -> Md {
+    match banner {
+        Some(banner) => md!("{banner}: {title}"),
+        None => title,
+    }
 }
 
 /// The number of every clause and section by anchor, as [`build`] numbers them in
@@ -259,6 +313,7 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
             partner: text(&p.legal_name),
             name: text(&p.signatory.name),
             title: text(&p.signatory.title),
+            note: c.charter.status.and_then(Status::signature_note),
         }));
     }
     annex(charter, &mut b);
@@ -396,6 +451,11 @@ fn and_list(items: &[Md]) -> Md {
     }
 }
 
+/// A date as the charter's `date_style` writes it: every date the document prints goes through here.
+fn day(c: &Charter, date: Date) -> Md {
+    Md::raw(c.charter.date_style.write(date))
+}
+
 fn purpose(c: &Charter, b: &mut Builder) {
     let o = &c.charter;
     b.section("purpose", "Purpose and scope");
@@ -430,7 +490,7 @@ fn partners(c: &Charter, b: &mut Builder) {
                 Md::raw(p.kind.label()),
                 join(&roles, ", "),
                 match p.withdrawn {
-                    Some(date) => md!("Withdrew on {date}"),
+                    Some(date) => md!("Withdrew on {}", day(c, date)),
                     None if p.voting => Md::raw("Voting"),
                     None => Md::raw("Non-voting"),
                 },
@@ -442,13 +502,13 @@ fn partners(c: &Charter, b: &mut Builder) {
         rows,
     );
     for p in &c.partners {
-        partner(p, b);
+        partner(p, c.charter.date_style, b);
     }
 }
 
 /// One partner's clause: who it is, how it takes part, what it contributes and receives, and who
 /// represents it.
-fn partner(p: &Partner, b: &mut Builder) {
+fn partner(p: &Partner, style: DateStyle, b: &mut Builder) {
     let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
     let mut body = md!(
         "{} (\"{}\") {} as {}.",
@@ -468,7 +528,8 @@ fn partner(p: &Partner, b: &mut Builder) {
     }
     if let Some(date) = p.withdrawn {
         body = md!(
-            "{body} It withdrew from the partnership on {date}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it."
+            "{body} It withdrew from the partnership on {}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it.",
+            style.write(date)
         );
     }
     if let Some(ceiling) = p.data_ceiling {
@@ -648,34 +709,43 @@ fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
     }
 }
 
-/// The decision matrix: one row per decision, each row an anchor that cross-references cite by section.
+/// The decision matrix: one row per decision, each numbered like a clause of the section ("4.2") and
+/// anchored by its id, so that a cross-reference cites the row itself.
 fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
     let c = ids.charter();
+    let numbers: Vec<String> = c
+        .decisions
+        .iter()
+        .map(|d| decision_number(b, &d.id))
+        .collect();
     let rows = c
         .decisions
         .iter()
-        .map(|d| {
+        .zip(numbers)
+        .map(|(d, number)| {
             vec![
                 md!(
-                    "<a id=\"{}\"></a>{}",
-                    anchors::item(Item::Decision, &d.id),
-                    text(&d.matter)
+                    "<a id=\"{}\"></a>{number}",
+                    anchors::item(Item::Decision, &d.id)
                 ),
+                text(&d.matter),
                 name_of(ids, &d.body),
                 Md::raw(d.rule.label()),
+                // An absent term is said in words, never as "None", which would read as a term.
                 if d.consult.is_empty() {
-                    Md::raw("None")
+                    Md::raw("No one")
                 } else {
                     names(ids, &d.consult)
                 },
                 d.escalation
                     .as_ref()
-                    .map_or_else(|| Md::raw("None"), |e| name_of(ids, e)),
+                    .map_or_else(|| Md::raw("No escalation agreed"), |e| name_of(ids, e)),
             ]
         })
         .collect();
     b.table(
         vec![
+            "No.",
             "Decision",
             "Decided by",
             "Rule",
@@ -684,15 +754,21 @@ fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
         ],
         rows,
     );
-    for d in &c.decisions {
-        b.refs.insert(
-            anchors::item(Item::Decision, &d.id),
-            ClauseRef {
-                number: b.sections.len().to_string(),
-                anchor: anchors::item(Item::Decision, &d.id),
-            },
-        );
-    }
+}
+
+/// Numbers the decision `id` as the next clause of the section and records it for cross-references.
+fn decision_number(b: &mut Builder, id: &str) -> String {
+    b.clauses_in_section += 1;
+    let number = format!("{}.{}", b.sections.len(), b.clauses_in_section);
+    let anchor = anchors::item(Item::Decision, id);
+    b.refs.insert(
+        anchor.clone(),
+        ClauseRef {
+            number: number.clone(),
+            anchor,
+        },
+    );
+    number
 }
 
 fn data(ids: &Lookup<'_>, b: &mut Builder) {
@@ -1085,8 +1161,8 @@ fn phases(ids: &Lookup<'_>, b: &mut Builder) {
             text(&p.name),
             md!(
                 "From {} to {}. {} At the end of the phase, {} decides {}.",
-                p.start,
-                p.end,
+                day(c, p.start),
+                day(c, p.end),
                 prose(&p.description),
                 name_of(ids, &p.gate_owner),
                 text(&p.gate)
@@ -1125,7 +1201,7 @@ fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
                 "{} must {} ({}). Evidence: {}.",
                 capitalised(&name_of(ids, &o.owner)),
                 verb_phrase(&o.action),
-                checklist::timing(o),
+                checklist::timing(o, c.charter.date_style),
                 text(&o.evidence)
             ),
         );
@@ -1135,8 +1211,8 @@ fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
 fn term(c: &Charter, b: &mut Builder) {
     let t = &c.term;
     b.section("term", "Term, termination and withdrawal");
-    let start = c.charter.effective_date;
-    let length = match (t.length, term_end(c)) {
+    let start = day(c, c.charter.effective_date);
+    let length = match (t.length, term_end(c).map(|end| day(c, end))) {
         (Some(length), Some(end)) => {
             md!("This charter takes effect on {start} and runs for {length}, until {end}.")
         }
@@ -1155,7 +1231,7 @@ fn term(c: &Charter, b: &mut Builder) {
         Md::raw("Withdrawal"),
         md!(
             "A partner may withdraw on {} written notice. {}",
-            t.withdrawal_notice,
+            t.withdrawal_notice.possessive(),
             prose(&t.on_withdrawal)
         ),
     );
@@ -1176,8 +1252,8 @@ fn term(c: &Charter, b: &mut Builder) {
 fn renewal(t: &Term) -> Md {
     match (t.renewal, t.renewal_period) {
         (Renewal::Automatic, Some(p)) => md!(
-            "The charter renews automatically for periods of {p} unless a partner gives {} notice before the end of the current period.",
-            t.termination_notice
+            "The charter renews automatically for periods of {p} unless a partner gives {} before the end of the current period.",
+            notice(t.termination_notice)
         ),
         (Renewal::Automatic, None) => {
             Md::raw("The charter renews automatically unless a partner gives notice.")
@@ -1251,19 +1327,9 @@ fn annex(charter: &Valid<Charter>, b: &mut Builder) {
         let scope =
             e.at.as_ref()
                 .map(|at| {
-                    let target = [
-                        "partner",
-                        "body",
-                        "decision",
-                        "flow",
-                        "phase",
-                        "obligation",
-                        "ip",
-                        "licence",
-                        "coi",
-                    ]
-                    .iter()
-                    .find_map(|kind| b.refs.get(&format!("{kind}-{at}")));
+                    let target = crate::xref::CLAUSE_PREFIXES
+                        .iter()
+                        .find_map(|kind| b.refs.get(&format!("{kind}-{at}")));
                     match target {
                         Some(r) => md!(" for [§{}](#{})", r.number, r.anchor),
                         None => md!(" for {}", text(at)),

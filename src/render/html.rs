@@ -14,17 +14,38 @@ pub fn options() -> Options {
 #[must_use]
 pub fn to_html(markdown: &str) -> String {
     let mut dropped_links = 0usize;
-    let events = Parser::new_ext(markdown, options()).filter_map(|event| match event {
+    let events = Parser::new_ext(markdown, options()).flat_map(|event| match event {
+        // A wide table scrolls inside its own box, so that a narrow screen never scrolls sideways; the
+        // box takes the keyboard focus, so that it can be scrolled without a pointer.
+        Event::Start(Tag::Table(_)) => [
+            Some(Event::Html(CowStr::Borrowed(
+                "<div class=\"table-scroll\" tabindex=\"0\">",
+            ))),
+            Some(event),
+        ],
+        Event::End(TagEnd::Table) => [Some(event), Some(Event::Html(CowStr::Borrowed("</div>\n")))],
+        event => [rest(event, &mut dropped_links), None],
+    });
+    let events = events.flatten();
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// What becomes of every other event: own anchors pass, other HTML becomes text, unsafe links lose their
+/// target, images their picture, and checklist boxes gain a name.
+fn rest<'a>(event: Event<'a>, dropped_links: &mut usize) -> Option<Event<'a>> {
+    match event {
         Event::Html(html) | Event::InlineHtml(html) if is_own_anchor(&html) => {
             Some(Event::InlineHtml(html))
         }
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
         Event::Start(Tag::Link { dest_url, .. }) if !is_safe_url(&dest_url) => {
-            dropped_links += 1;
+            *dropped_links += 1;
             None
         }
-        Event::End(TagEnd::Link) if dropped_links > 0 => {
-            dropped_links -= 1;
+        Event::End(TagEnd::Link) if *dropped_links > 0 => {
+            *dropped_links -= 1;
             None
         }
         // A checklist box is a form control: it needs an accessible name (WCAG 2.1, 1.3.1 and 4.1.2).
@@ -36,10 +57,7 @@ pub fn to_html(markdown: &str) -> String {
         Event::Start(Tag::Image { .. }) => Some(Event::Text(CowStr::Borrowed("[image: "))),
         Event::End(TagEnd::Image) => Some(Event::Text(CowStr::Borrowed("]"))),
         other => Some(other),
-    });
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out, events);
-    out
+    }
 }
 
 /// `<a id="..."></a>` with a plain id: the only HTML this program writes into Markdown.
@@ -84,6 +102,16 @@ mod tests {
             html.contains("<input type=\"checkbox\" disabled aria-label=\"Not yet done\">"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_table_scrolls_inside_its_own_box() {
+        let html = to_html("| a | b |\n| --- | --- |\n| 1 | 2 |\n");
+        assert!(
+            html.starts_with("<div class=\"table-scroll\" tabindex=\"0\"><table>"),
+            "{html}"
+        );
+        assert!(html.trim_end().ends_with("</table>\n</div>"), "{html}");
     }
 
     #[test]

@@ -29,6 +29,21 @@ pub struct Calendar {
 pub struct Stamp(String);
 
 impl Stamp {
+    /// The same moment in ISO 8601's extended form, `YYYY-MM-DDTHH:MM:SSZ`, as Word dates revisions.
+    #[must_use]
+    pub fn iso(&self) -> String {
+        let s = &self.0;
+        format!(
+            "{}-{}-{}T{}:{}:{}Z",
+            &s[0..4],
+            &s[4..6],
+            &s[6..8],
+            &s[9..11],
+            &s[11..13],
+            &s[13..15]
+        )
+    }
+
     /// Midnight UTC at the start of `date`.
     #[must_use]
     pub fn of_date(date: Date) -> Stamp {

@@ -15,6 +15,7 @@ pub mod ics;
 pub mod markdown;
 pub mod templates;
 pub mod tracker;
+pub mod typography;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -152,11 +153,20 @@ impl Templates {
         let details_text = [
             ("Charter", c.charter.id.clone()),
             ("Version", doc.plain(&c.charter.version)),
-            ("Effective date", c.charter.effective_date.to_string()),
+            (
+                "Effective date",
+                c.charter.date_style.write(c.charter.effective_date),
+            ),
             ("Governing law", doc.plain(&c.charter.jurisdiction)),
         ]
         .map(|(label, value)| PlainDetail { label, value });
+        let status = c.charter.status.map(|s| PlainDetail {
+            label: "Status",
+            value: s.label().to_owned(),
+        });
+        let details_text: Vec<PlainDetail> = details_text.into_iter().chain(status).collect();
         ctx.insert("details_text", &details_text);
+        ctx.insert("contents", &contents(&doc));
         let html = self.render("charter.html.tera", &ctx)?;
         // Nearly every document has no carriage return: looking for one is cheaper than copying it all.
         Ok(if html.contains('\r') {
@@ -165,6 +175,48 @@ impl Templates {
             html
         })
     }
+}
+
+/// One entry of the HTML contents: a section and the numbers and headings of its clauses, as plain
+/// text (the template engine escapes them).
+#[derive(Serialize)]
+struct Entry<'d> {
+    number: usize,
+    anchor: &'d str,
+    title: &'d str,
+    clauses: Vec<ContentsClause<'d>>,
+}
+
+/// A clause as the contents lists it.
+#[derive(Serialize)]
+struct ContentsClause<'d> {
+    number: &'d str,
+    anchor: &'d str,
+    heading: String,
+}
+
+/// The contents of the HTML document: every section with its clauses' numbers and headings.
+fn contents(doc: &Document) -> Vec<Entry<'_>> {
+    doc.sections
+        .iter()
+        .map(|section| Entry {
+            number: section.number,
+            anchor: section.anchor,
+            title: section.title,
+            clauses: section
+                .blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Clause(c) => Some(ContentsClause {
+                        number: &c.number,
+                        anchor: &c.anchor,
+                        heading: docx::inline::plain(&doc.resolve(c.heading.as_str())),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Normalises blank lines: at most one between blocks, none at the start, one newline at the end.

@@ -11,7 +11,7 @@ pub(crate) struct Kind<'c> {
     pub(crate) path: &'static [&'static str],
     /// What one item is called, e.g. "foreground IP category".
     pub(crate) noun: &'static str,
-    /// The prefix of its clause anchor, e.g. `ip` in `ip-model`.
+    /// The prefix of its clause anchor, as the renderer writes it, e.g. `foreground` in `foreground-model`.
     pub(crate) anchor: &'static str,
     /// Whether it is a partner or a body, whose ids share one namespace as owners and gate owners may be
     /// either.
@@ -47,7 +47,7 @@ pub(crate) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
         out.push(kind(
             &["ip", "foreground"],
             foreground,
-            "ip",
+            "foreground",
             ids!(ip.foreground),
         ));
         out.push(kind(
@@ -62,7 +62,7 @@ pub(crate) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
         out.push(kind(
             &["conflicts", "declared"],
             "declared conflict",
-            "coi",
+            "conflict",
             declared,
         ));
     }

@@ -14,6 +14,7 @@ mod governance;
 mod independence;
 mod ip;
 pub(crate) mod items;
+mod leftovers;
 mod markup;
 mod partners;
 mod periods;
@@ -95,6 +96,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     periods::check(&charter, &mut ctx);
     markup::check(&charter, &mut ctx);
     text::check(&charter, &mut ctx);
+    leftovers::check(&charter, &mut ctx);
     diagnostic::sort(&mut ctx.out);
     ctx.out.dedup();
     let accepted = exceptions::apply(&charter, &mut ctx);

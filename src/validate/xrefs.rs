@@ -135,7 +135,9 @@ fn problem(r: &Reference<'_>, index: &Lookup<'_>, anchors: &Anchors<'_>) -> Opti
                 matches!(a, Actor::Body(_))
             }))
         }
-        Some(Kind::Clause) if !anchors.contains(r.target) => Some(undefined_clause(r, anchors)),
+        Some(Kind::Clause) if !anchors.contains(&xref::canonical_anchor(r.target)) => {
+            Some(undefined_clause(r, anchors))
+        }
         Some(_) => None,
     }
 }

@@ -262,6 +262,28 @@ impl Inline {
         }
     }
 
+    /// Plain text (not Markdown) as one run with its mark: a clause or section number.
+    #[must_use]
+    pub fn text(&self, text: &str, mark: Mark) -> ParagraphChild {
+        let revision = self
+            .revision
+            .clone()
+            .unwrap_or_else(|| Sink::new(None).revision);
+        wrap(
+            styled(
+                text,
+                Style {
+                    format: Format::default(),
+                    mark,
+                    linked: false,
+                    code: false,
+                },
+            ),
+            mark,
+            &revision,
+        )
+    }
+
     /// The id of the next bookmark: bookmarks are numbered in document order, by the document's converter
     /// (the writer's own bookmarks and the anchors inside table cells alike).
     pub fn next_bookmark(&mut self) -> usize {
@@ -269,24 +291,25 @@ impl Inline {
         self.bookmarks
     }
 
-    /// The runs of inline Markdown made of marked spans, for one paragraph. Block structure inside a span
-    /// (a second paragraph, a list) is flattened into line breaks.
+    /// The runs of inline Markdown made of marked spans, for one paragraph. The spans are read as one
+    /// text, so that emphasis opened in one span and closed in another (a changed word in bold) stays
+    /// emphasis. Block structure inside the text (a second paragraph, a list) is flattened into line
+    /// breaks.
     #[must_use]
     pub fn runs(&mut self, spans: &[Span<'_>]) -> Vec<ParagraphChild> {
         let mut sink = Sink::new(self.revision.as_ref());
-        for span in spans {
-            let mut format = Format::default();
-            let mut started = false;
-            for event in Parser::new_ext(span.markdown, options()) {
-                match event {
-                    Event::Start(Tag::Paragraph | Tag::Item) if started => {
-                        sink.run(Run::new().add_break(BreakType::TextWrapping), span.mark);
-                    }
-                    Event::Start(Tag::Paragraph | Tag::Item) => started = true,
-                    event => self.event(event, span.mark, &mut format, &mut sink),
+        let text = joined(spans);
+        let mut format = Format::default();
+        let mut mark = spans.first().map_or(Mark::Equal, |s| s.mark);
+        let mut started = false;
+        for event in Parser::new_ext(&text, options()) {
+            match event {
+                Event::Start(Tag::Paragraph | Tag::Item) if started => {
+                    sink.run(Run::new().add_break(BreakType::TextWrapping), mark);
                 }
+                Event::Start(Tag::Paragraph | Tag::Item) => started = true,
+                event => self.event(event, &mut mark, &mut format, &mut sink),
             }
-            sink.close_link();
         }
         sink.take()
     }
@@ -337,15 +360,15 @@ impl Inline {
                 ) => {
                     flush(&mut blocks, &mut sink, kind, &mut open);
                 }
-                event => self.event(event, Mark::Equal, &mut format, &mut sink),
+                event => self.event(event, &mut Mark::Equal, &mut format, &mut sink),
             }
         }
         flush(&mut blocks, &mut sink, kind, &mut open);
         blocks
     }
 
-    /// One inline event into the sink.
-    fn event(&mut self, event: Event<'_>, mark: Mark, format: &mut Format, sink: &mut Sink) {
+    /// One inline event into the sink; a mark marker in its text changes the mark in force.
+    fn event(&mut self, event: Event<'_>, mark: &mut Mark, format: &mut Format, sink: &mut Sink) {
         match event {
             // The program's own anchors (`<a id="decision-x"></a>` in a table cell) are bookmarks.
             Event::Html(html) | Event::InlineHtml(html) if html.trim() == "</a>" => {}
@@ -357,16 +380,16 @@ impl Inline {
                 sink.push(ParagraphChild::BookmarkEnd(BookmarkEnd::new(id)));
             }
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                sink.text(&text, *format, mark, false);
+                marked_text(sink, &text, *format, mark, false);
             }
-            Event::Code(code) => sink.text(&code, *format, mark, true),
-            Event::SoftBreak => sink.text(" ", *format, mark, false),
-            Event::HardBreak => sink.run(Run::new().add_break(BreakType::TextWrapping), mark),
+            Event::Code(code) => marked_text(sink, &code, *format, mark, true),
+            Event::SoftBreak => sink.text(" ", *format, *mark, false),
+            Event::HardBreak => sink.run(Run::new().add_break(BreakType::TextWrapping), *mark),
             Event::TaskListMarker(done) => {
                 sink.text(
                     if done { "\u{2612} " } else { "\u{2610} " },
                     *format,
-                    mark,
+                    *mark,
                     false,
                 );
             }
@@ -383,8 +406,8 @@ impl Inline {
             Event::End(TagEnd::Link) if sink.dropped_links > 0 => sink.dropped_links -= 1,
             Event::End(TagEnd::Link) => sink.close_link(),
             // Images are never loaded: the alternative text stays, marked as an image, as in HTML.
-            Event::Start(Tag::Image { .. }) => sink.text("[image: ", *format, mark, false),
-            Event::End(TagEnd::Image) => sink.text("]", *format, mark, false),
+            Event::Start(Tag::Image { .. }) => sink.text("[image: ", *format, *mark, false),
+            Event::End(TagEnd::Image) => sink.text("]", *format, *mark, false),
             _ => {}
         }
     }
@@ -410,6 +433,58 @@ impl Inline {
             *rid = format!("rIdLink{:05}", self.external_links);
         }
         Some(link)
+    }
+}
+
+/// The private-use characters that stand for a change of mark in the joined text of marked spans.
+const MARKERS: [(char, Mark); 3] = [
+    ('\u{E020}', Mark::Equal),
+    ('\u{E021}', Mark::Inserted),
+    ('\u{E022}', Mark::Deleted),
+];
+
+/// The spans as one Markdown text, a marker before each span whose mark differs from the one before.
+/// Markers already in the text are dropped: they are the program's own, never the organiser's.
+fn joined(spans: &[Span<'_>]) -> String {
+    let mut out = String::with_capacity(spans.iter().map(|s| s.markdown.len() + 3).sum());
+    let mut current = spans.first().map_or(Mark::Equal, |s| s.mark);
+    for span in spans {
+        if span.mark != current {
+            current = span.mark;
+            out.extend(
+                MARKERS
+                    .iter()
+                    .filter(|(_, m)| *m == current)
+                    .map(|(c, _)| *c),
+            );
+        }
+        out.extend(span.markdown.chars().filter(|c| marker(*c).is_none()));
+    }
+    out
+}
+
+/// The mark a marker stands for.
+fn marker(c: char) -> Option<Mark> {
+    MARKERS.iter().find(|(m, _)| *m == c).map(|(_, mark)| *mark)
+}
+
+/// Text into the sink, each stretch between markers with its mark; the mark after the last marker stays
+/// in force. Empty stretches are left out, so that no tracked change is ever empty.
+fn marked_text(sink: &mut Sink, text: &str, format: Format, mark: &mut Mark, code: bool) {
+    for piece in text.split_inclusive(|c| marker(c).is_some()) {
+        let mut chars = piece.chars();
+        let next = chars.next_back().and_then(marker);
+        let body = if next.is_some() {
+            chars.as_str()
+        } else {
+            piece
+        };
+        if !body.is_empty() {
+            sink.text(body, format, *mark, code);
+        }
+        if let Some(next) = next {
+            *mark = next;
+        }
     }
 }
 
@@ -524,6 +599,40 @@ mod tests {
             out.contains(r#"<w:t xml:space="preserve">45</w:t>"#),
             "{out}"
         );
+    }
+
+    #[test]
+    fn emphasis_across_marked_spans_stays_emphasis_and_no_change_is_empty() {
+        let mut inline = Inline::tracking(Revision {
+            author: "charter".to_owned(),
+            date: "2026-03-01T00:00:00Z".to_owned(),
+        });
+        let marked = |mark, markdown| Span { mark, markdown };
+        let out = xml(&inline.runs(&[
+            Span::equal("**"),
+            marked(Mark::Deleted, "old"),
+            marked(Mark::Inserted, "new"),
+            Span::equal("** rest"),
+            marked(Mark::Inserted, ""),
+        ]));
+        assert!(!out.contains("**"), "{out}");
+        let del = &out[out.find("<w:del ").expect("a deletion")..];
+        assert!(del.find("<w:b />") < del.find("old"), "{out}");
+        let ins = &out[out.find("<w:ins ").expect("an insertion")..];
+        assert!(ins.find("<w:b />") < ins.find("new"), "{out}");
+        assert_eq!(out.matches("<w:ins ").count(), 1, "{out}");
+        assert!(out.ends_with("rest</w:t></w:r>"), "{out}");
+    }
+
+    #[test]
+    fn the_markers_of_marks_in_the_text_itself_are_dropped_not_obeyed() {
+        let mut inline = Inline::tracking(Revision {
+            author: "charter".to_owned(),
+            date: "2026-03-01T00:00:00Z".to_owned(),
+        });
+        let out = xml(&inline.runs(&[Span::equal("a\u{E021}b\u{E022}c")]));
+        assert!(!out.contains("w:ins") && !out.contains("w:del"), "{out}");
+        assert!(out.contains(">abc</w:t>"), "{out}");
     }
 
     #[test]

@@ -17,10 +17,11 @@ pub mod package;
 pub mod styles;
 
 use docx_rs::{
-    AbstractNumbering, DocumentChild, Docx, FieldCharType, Footer, IndentLevel, InstrNUMPAGES,
-    InstrPAGE, InstrText, Level, LevelJc, LevelText, NumberFormat, Numbering, NumberingId,
-    PageMargin, Paragraph, ParagraphChild, Run, Shading, ShdType, SpecialIndentType, Start, Tab,
-    TabLeaderType, TabValueType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, DeleteChild, DocumentChild, Docx, FieldCharType, Footer,
+    Header, IndentLevel, InsertChild, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc,
+    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, ParagraphChild, Run,
+    Shading, ShdType, SpecialIndentType, Start, Tab, TabLeaderType, TabValueType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::checklist::Group;
@@ -32,10 +33,10 @@ use package::Properties;
 pub use styles::HouseStyle;
 
 /// The width of the text on a US Letter page with one-inch margins, in twentieths of a point.
-const TEXT_WIDTH: usize = 9360;
+pub const TEXT_WIDTH: usize = 9360;
 
 /// The numbering definition of bulleted lists (the crate's defaults take id 1).
-const BULLETS: usize = 2;
+pub const BULLETS: usize = 2;
 
 /// Sections that start on a new page: what follows the terms.
 const NEW_PAGE: &[&str] = &["checklist", "signatures", "annex-exceptions"];
@@ -52,8 +53,27 @@ pub fn write(doc: &Document, house: &HouseStyle) -> Result<Vec<u8>, Error> {
     }
     w.closing();
     let footer = w.footer();
-    let docx = w
-        .docx
+    let header = w.banner();
+    let mut docx = w.docx;
+    if let Some(header) = header {
+        docx = docx.header(header);
+    }
+    package(docx, footer, &properties(doc), house)
+}
+
+/// Packs a document's content with what every DOCX of this program has: the built-in styles (or a
+/// reference document's), the bulleted-list numbering, the footer, and a US Letter page with one-inch
+/// margins.
+///
+/// # Errors
+/// Only when the package cannot be assembled, which would be a bug.
+pub fn package(
+    docx: Docx,
+    footer: Footer,
+    properties: &Properties,
+    house: &HouseStyle,
+) -> Result<Vec<u8>, Error> {
+    let docx = docx
         .styles(styles::builtin())
         .add_abstract_numbering(bullets())
         .add_numbering(Numbering::new(BULLETS, BULLETS))
@@ -68,7 +88,7 @@ pub fn write(doc: &Document, house: &HouseStyle) -> Result<Vec<u8>, Error> {
             footer: 720,
             gutter: 0,
         });
-    package::pack(docx.build(), &properties(doc), house.styles_xml())
+    package::pack(docx.build(), properties, house.styles_xml())
         .map_err(|message| Error::Docx { message })
 }
 
@@ -83,12 +103,11 @@ fn properties(doc: &Document) -> Properties {
             .unwrap_or_default()
     };
     let version = detail("Version");
-    let date = detail("Effective date");
     Properties {
         title: inline::plain(&doc.resolve(doc.title.as_str())),
         subject: format!("Governance charter, version {version}"),
         creator: doc.generator.clone(),
-        date: format!("{date}T00:00:00Z"),
+        date: format!("{}T00:00:00Z", doc.effective_date),
         custom: vec![
             ("Charter", detail("Charter")),
             ("Version", version),
@@ -384,7 +403,8 @@ impl<'d> Writer<'d> {
         grid(rows, WIDTHS.to_vec())
     }
 
-    /// An execution block: the partner, the signatory's name and title, and lines to sign and date.
+    /// An execution block: "For" the partner as a heading, the status's note, then a table of the
+    /// partner, the line to sign on, the signatory's printed name and title, and the line to date.
     fn signature(&mut self, s: &Signature) {
         let partner = self.runs(&s.partner);
         let heading = self
@@ -392,33 +412,79 @@ impl<'d> Writer<'d> {
             .style("Heading2")
             .keep_next(true)
             .add_run(Run::new().add_text("For "));
-        let heading = with(heading, partner);
+        let heading = with(heading, partner.clone());
         self.add(heading);
-        let name = self.runs(&s.name);
-        let title = self.runs(&s.title);
-        for (label, value) in [("Name", name), ("Title", title)] {
+        if let Some(note) = s.note {
             let p = self
                 .para()
                 .keep_next(true)
-                .add_run(Run::new().add_text(format!("{label}: ")));
-            let p = with(p, value);
+                .add_run(Run::new().add_text(format!("{note}.")).bold());
             self.add(p);
         }
-        for (label, end, keep) in [("Signature", 6480, true), ("Date", 4320, false)] {
-            // A tab to a stop with an underscore leader draws the line to sign on.
-            let p = self
-                .para()
-                .keep_next(keep)
+        const WIDTHS: [usize; 2] = [2160, 7200];
+        let head = Run::new().add_text("Signed for").bold();
+        let header = vec![
+            header_cell(self.para().keep_next(true).add_run(head), WIDTHS[0]),
+            header_cell(with(self.para().keep_next(true), bold(partner)), WIDTHS[1]),
+        ];
+        let mut rows = vec![TableRow::new(header).cant_split()];
+        let name = self.runs(&s.name);
+        let title = self.runs(&s.title);
+        for (label, value, line) in [
+            ("Signature", Vec::new(), true),
+            ("Printed name", name, false),
+            ("Title", title, false),
+            ("Date", Vec::new(), true),
+        ] {
+            rows.push(self.signature_row(label, value, line, WIDTHS));
+        }
+        self.add_table(grid(rows, WIDTHS.to_vec()));
+    }
+
+    /// One row of an execution block: its label, and a value or (when `line`) room to write by hand.
+    fn signature_row(
+        &mut self,
+        label: &str,
+        value: Vec<ParagraphChild>,
+        line: bool,
+        widths: [usize; 2],
+    ) -> TableRow {
+        // Rows to write in are taller, with the line drawn by a tab to the cell's end with an
+        // underscore leader; every row keeps with the next, so that the block stays on one page.
+        let spacing = if line {
+            docx_rs::LineSpacing::new().before(360).after(60)
+        } else {
+            tight()
+        };
+        let label = self
+            .para()
+            .keep_next(true)
+            .line_spacing(spacing.clone())
+            .add_run(Run::new().add_text(label));
+        let mut p = self.para().keep_next(true).line_spacing(spacing);
+        if line {
+            p = p
                 .add_tab(
                     Tab::new()
                         .val(TabValueType::Left)
                         .leader(TabLeaderType::Underscore)
-                        .pos(end),
+                        .pos(widths[1] - 240),
                 )
-                .line_spacing(docx_rs::LineSpacing::new().before(240).after(120))
-                .add_run(Run::new().add_text(format!("{label}: ")).add_tab());
-            self.add(p);
+                .add_run(Run::new().add_tab());
         }
+        let p = with(p, value);
+        TableRow::new(vec![cell(label, widths[0]), cell(p, widths[1])]).cant_split()
+    }
+
+    /// The page header of a draft or superseded charter: its banner ("DRAFT") on every page.
+    fn banner(&mut self) -> Option<Header> {
+        let banner = self.doc.banner?;
+        let p = self
+            .para()
+            .align(AlignmentType::Center)
+            .line_spacing(docx_rs::LineSpacing::new().after(0))
+            .add_run(Run::new().add_text(banner).bold().size(22).color("AA0000"));
+        Some(Header::new().add_paragraph(p))
     }
 
     /// The closing line, as in the Markdown and HTML: the program and the input's fingerprint.
@@ -464,7 +530,7 @@ impl<'d> Writer<'d> {
 
 /// A field (the page number, the number of pages) in the footer's small type, which the crate's
 /// ready-made page-number runs cannot be given.
-fn field(p: Paragraph, run: impl Fn() -> Run, instruction: InstrText) -> Paragraph {
+pub fn field(p: Paragraph, run: impl Fn() -> Run, instruction: InstrText) -> Paragraph {
     p.add_run(run().add_field_char(FieldCharType::Begin, false))
         .add_run(run().add_instr_text(instruction))
         .add_run(run().add_field_char(FieldCharType::Separate, false))
@@ -473,24 +539,41 @@ fn field(p: Paragraph, run: impl Fn() -> Run, instruction: InstrText) -> Paragra
 }
 
 /// The paragraph with `children` appended.
-fn with(mut p: Paragraph, children: Vec<ParagraphChild>) -> Paragraph {
+pub fn with(mut p: Paragraph, children: Vec<ParagraphChild>) -> Paragraph {
     p.children.extend(children);
     p
 }
 
-/// The runs made bold (a heading's text).
-fn bold(children: Vec<ParagraphChild>) -> Vec<ParagraphChild> {
+/// The runs made bold (a heading's text), tracked insertions and deletions included.
+#[must_use]
+pub fn bold(children: Vec<ParagraphChild>) -> Vec<ParagraphChild> {
     children
         .into_iter()
         .map(|child| match child {
             ParagraphChild::Run(run) => ParagraphChild::Run(Box::new(run.bold())),
+            ParagraphChild::Insert(mut insert) => {
+                for child in &mut insert.children {
+                    if let InsertChild::Run(run) = child {
+                        **run = std::mem::take(&mut **run).bold();
+                    }
+                }
+                ParagraphChild::Insert(insert)
+            }
+            ParagraphChild::Delete(mut delete) => {
+                for child in &mut delete.children {
+                    if let DeleteChild::Run(run) = child {
+                        **run = std::mem::take(&mut **run).bold();
+                    }
+                }
+                ParagraphChild::Delete(delete)
+            }
             other => other,
         })
         .collect()
 }
 
 /// Line spacing for lists and table cells: no space after each paragraph.
-fn tight() -> docx_rs::LineSpacing {
+pub fn tight() -> docx_rs::LineSpacing {
     docx_rs::LineSpacing::new().before(0).after(40)
 }
 
@@ -498,13 +581,15 @@ fn indent(depth: usize) -> i32 {
     i32::try_from(360 * (depth.min(2) + 1)).unwrap_or(1080)
 }
 
-fn cell(p: Paragraph, width: usize) -> TableCell {
+/// A table cell of one paragraph and a fixed width.
+pub fn cell(p: Paragraph, width: usize) -> TableCell {
     TableCell::new()
         .add_paragraph(p)
         .width(width, WidthType::Dxa)
 }
 
-fn header_cell(p: Paragraph, width: usize) -> TableCell {
+/// A cell of a table's header row, shaded.
+pub fn header_cell(p: Paragraph, width: usize) -> TableCell {
     cell(p, width).shading(
         Shading::new()
             .shd_type(ShdType::Clear)
@@ -514,7 +599,7 @@ fn header_cell(p: Paragraph, width: usize) -> TableCell {
 }
 
 /// A table across the text width with its column grid, which other readers than Word need.
-fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
+pub fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
     Table::new(rows)
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
@@ -524,7 +609,7 @@ fn grid(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
 /// Column widths that add up to the text width: each column is at least as wide as its longest word
 /// (so no word is broken), and the rest of the width goes in proportion to how much text each column
 /// holds, so that the rows are as short as they can be.
-fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
+pub fn column_widths(headers: &[Md], rows: &[Vec<Md>]) -> Vec<usize> {
     // About the width of a character of body text, and the cell's margins, in twentieths of a point.
     const CHAR: usize = 110;
     // Header cells are bold, and bold letters are wider.

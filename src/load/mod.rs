@@ -16,6 +16,8 @@ use crate::rules;
 use crate::source::Source;
 use crate::suggest::closest;
 
+mod shape;
+
 /// One step in a path to a value: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -215,6 +217,7 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
             if diagnostics.is_empty() {
                 diagnostics.push(translate(&e, "the top level of the charter", tree.span()));
             }
+            every_missing_key(&tree, &mut diagnostics);
             return Err(diagnostics);
         }
     };
@@ -234,6 +237,23 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
         ]);
     }
     Ok((charter, spans))
+}
+
+/// Adds every required key that any table lacks to the diagnostics of a charter that failed to deserialize,
+/// beside the one per table that deserialization found (which is kept once, not twice).
+fn every_missing_key(tree: &Spanned<DeTable<'_>>, diagnostics: &mut Vec<Diagnostic>) {
+    let reported = |m: &shape::Missing, d: &Diagnostic| {
+        d.rule.code == rules::MISSING_KEY.code
+            && d.span == m.span
+            && backticked(&d.message).last() == Some(&m.key.as_str())
+    };
+    let missing: Vec<Diagnostic> = shape::missing_keys(tree)
+        .into_iter()
+        .filter(|m| !diagnostics.iter().any(|d| reported(m, d)))
+        .map(|m| missing_key(&m.key, m.span, &m.context))
+        .collect();
+    diagnostics.extend(missing);
+    crate::diagnostic::sort(diagnostics);
 }
 
 /// The one diagnostic of a file that is not UTF-8, at the first byte that is not.
@@ -561,8 +581,24 @@ mod tests {
     fn every_bad_section_is_reported_not_just_the_first() {
         let found =
             errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
-        let codes: Vec<_> = found.iter().map(|d| d.rule.code).collect();
+        // Besides the sections the file lacks (`[charter]`, `[term]`), which are reported as well.
+        let codes: Vec<_> = found
+            .iter()
+            .map(|d| d.rule.code)
+            .filter(|c| *c != "E0104")
+            .collect();
         assert_eq!(codes.len(), 3, "{found:#?}");
+        let missing = |m: &str| found.iter().any(|d| d.message == m);
+        assert!(missing(
+            "the top level of the charter is missing the required key `term`"
+        ));
+        assert!(missing(
+            "[[partners]] entry 2 is missing the required key `legal_name`"
+        ));
+        assert!(
+            !missing("[[partners]] entry 1 is missing the required key `id`"),
+            "{found:#?}"
+        );
         assert!(codes.contains(&"E0102"));
         assert!(codes.contains(&"E0103"));
         let tern = found
@@ -597,7 +633,7 @@ mod tests {
     #[test]
     fn top_level_key_list_matches_the_model() {
         let found = errors("schema_version = 1\nzzz_not_a_key = 1\n");
-        assert_eq!(found[0].rule.code, "E0102");
+        assert!(found.iter().any(|d| d.rule.code == "E0102"), "{found:#?}");
         // serde's own list of the Charter's fields must equal ours.
         let err = toml::from_str::<Charter>("zzz = 1").expect_err("unknown key");
         let listed: Vec<&str> = backticked(err.message()).into_iter().skip(1).collect();
