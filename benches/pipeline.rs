@@ -193,6 +193,7 @@ fn diffs(c: &mut Criterion) {
                 format,
                 rendered: false,
                 color: false,
+                mark_renumbered: false,
             };
             let outcome = diff::diff(&old_side, &new_side, options);
             assert!(outcome.different, "{}: the versions differ", old.name);

@@ -68,7 +68,8 @@ pub enum Command {
     /// or resolved, coverage. The md (CriticMarkup) and html formats are redlines of the two documents,
     /// aligned clause by clause by anchor: a clause only in the new version is inserted whole, one only in
     /// the old version deleted whole, a moved clause is marked as moved, words change in whole phrases, and
-    /// a renumbering is listed once instead of marking every clause that cites it. Each redline opens with
+    /// a renumbering is listed once instead of marking every clause that cites it (`--mark-renumbered`
+    /// marks each renumbered clause and § reference with its old number as well). Each redline opens with
     /// both versions (titles, versions, dates, fingerprints), warnings, a legend and the change summary,
     /// each entry linking to its clause. Two rendered Markdown documents, or two charters with
     /// `--rendered`, are compared the same way; Markdown that charter did not render is compared paragraph
@@ -85,7 +86,7 @@ pub enum Command {
     /// Exits 0 when the inputs are equal, 1 when they differ, 2 when an input cannot be read or is not a
     /// valid charter.
     #[command(
-        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff old.toml new.toml --format json | jq '.changes[].class'\n  charter diff board-v1.toml board-v2.toml --format docx -o redline.docx --author \"Governance office\"\n\nA review period shortened from 60 to 45 days, in version 1.1:\n  $ charter diff board-v1.toml board-v2.toml\n  Charter\n    Charter › version: 1.0 → 1.1\n\n  Publication\n    Publication › review period: 60 days → 45 days, relaxed for the authors (§8.1)\n\n  Effects\n    Checklist › Every partner: Circulate each manuscript or presentation to every partner before submission: re-timed, at least 60 days before submission → at least 45 days before submission (§8.1)\n\n  2 changes in 2 sections.\n\nIn the redline (--format md), the clause reads:\n  **8.1 Review before submission.** Each manuscript or presentation of results is sent to every partner at least {--60--}{++45++} days before submission. ..."
+        after_help = "Examples:\n  charter diff board-v1.toml board-v2.toml\n  charter diff board-v1.toml board-v2.toml --format html -o redline.html\n  charter diff board-v1.md board-v2.md --format md\n  charter diff board-v1.toml board-v2.toml -f md --mark-renumbered   # \"§11.2 {>>was §11.1<<}\"\n  charter diff old.toml new.toml --format json | jq '.changes[].class'\n  charter diff board-v1.toml board-v2.toml --format docx -o redline.docx --author \"Governance office\"\n\nA review period shortened from 60 to 45 days, in version 1.1:\n  $ charter diff board-v1.toml board-v2.toml\n  Charter\n    Charter › version: 1.0 → 1.1\n\n  Publication\n    Publication › review period: 60 days → 45 days, relaxed for the authors (§8.1)\n\n  Effects\n    Checklist › Every partner: Circulate each manuscript or presentation to every partner before submission: re-timed, at least 60 days before submission → at least 45 days before submission (§8.1)\n\n  2 changes in 2 sections.\n\nIn the redline (--format md), the clause reads:\n  **8.1 Review before submission.** Each manuscript or presentation of results is sent to every partner at least {--60--}{++45++} days before submission. ..."
     )]
     Diff(DiffArgs),
     /// Check that a rendered document is exactly what its source renders to.
@@ -187,6 +188,10 @@ pub struct DiffArgs {
     /// Compare the two charters as documents (the redline, clause by clause) instead of term by term.
     #[arg(long)]
     pub rendered: bool,
+    /// In the md and html redlines, mark every renumbered clause and § reference with its old number
+    /// ("§10.2 was §10.1"), not only list the renumbering once in the change summary.
+    #[arg(long)]
+    pub mark_renumbered: bool,
     /// Where the report goes.
     #[command(flatten)]
     pub out: OutputArgs,

@@ -247,6 +247,7 @@ fn composite_hostile_documents_run_no_script_and_fetch_nothing_without_their_csp
             format: Format::Html,
             rendered: true,
             color: false,
+            mark_renumbered: false,
         },
     )
     .report;

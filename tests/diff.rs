@@ -47,6 +47,7 @@ fn report(old: &str, new: &str, format: Format, rendered: bool) -> (String, bool
             format,
             rendered,
             color: false,
+            mark_renumbered: false,
         },
     );
     (outcome.report, outcome.different)

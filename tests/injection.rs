@@ -315,6 +315,7 @@ fn assert_outputs_inert(
             format,
             rendered: true,
             color: false,
+            mark_renumbered: false,
         };
         diff::diff(old, &new, options).report
     };
@@ -326,6 +327,7 @@ fn assert_outputs_inert(
             format: Format::Text,
             rendered: false,
             color: false,
+            mark_renumbered: false,
         },
     )
     .report;

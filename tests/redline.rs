@@ -200,8 +200,9 @@ fn check_law(
     }
     let header = charter::diff::report::Header::new("old", "new", redline);
     let summary = charter::diff::report::of_blocks(redline);
-    let md = charter::diff::markdown::write(&header, &summary, &[], redline);
-    let html = charter::diff::page::write(&header, &summary, &[], redline);
+    let none = charter::diff::view::Renumbered::default();
+    let md = charter::diff::markdown::write(&header, &summary, &[], redline, &none);
+    let html = charter::diff::page::write(&header, &summary, &[], redline, &none);
     for (written, marks) in [
         (&md, &["{++", "{--", "{>>"][..]),
         (&html, &["<ins>", "<del>", "class=\"moved\""][..]),
@@ -291,6 +292,7 @@ fn report(old: &str, new: &str, format: Format) -> String {
         format,
         rendered: false,
         color: false,
+        mark_renumbered: false,
     };
     diff::diff(&o, &n, options).report
 }
@@ -408,6 +410,69 @@ fn an_added_obligation_marks_only_itself_and_its_checklist_item() {
         md.contains("§11.1–11.3 → §11.2–11.4"),
         "renumbering shown once: {md}"
     );
+}
+
+#[test]
+fn every_renumbering_is_marked_only_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, amended) = amendments().remove(0);
+    std::fs::write(dir.path().join("v1.toml"), fixture()).expect("write v1");
+    std::fs::write(dir.path().join("v2.toml"), amended).expect("write v2");
+    let redline = |format: &str, mark: bool| {
+        let mut cmd = charter_cmd(dir.path());
+        cmd.args(["diff", "v1.toml", "v2.toml", "--format", format]);
+        if mark {
+            cmd.arg("--mark-renumbered");
+        }
+        let out = cmd.assert().code(1).get_output().stdout.clone();
+        String::from_utf8(out).expect("utf-8")
+    };
+    let (md, marked_md) = (redline("md", false), redline("md", true));
+    let (html, marked_html) = (redline("html", false), redline("html", true));
+    assert!(!md.contains("was §"), "{md}");
+    assert!(!html.contains("was §"), "{html}");
+    assert!(!html.contains("class=\"renumbered\""), "{html}");
+    // Both list the renumbering once.
+    for text in [&md, &marked_md] {
+        assert!(text.contains("§11.1–11.3 → §11.2–11.4"), "{text}");
+    }
+    // The clause now 11.2 carries its old number; the inserted 11.1 has none.
+    let line = |text: &str, start: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(start))
+            .unwrap_or_else(|| panic!("no line with {start}: {text}"))
+            .to_owned()
+    };
+    assert!(
+        line(&marked_md, "**11.2 ").contains("** {>>was §11.1<<}"),
+        "{marked_md}"
+    );
+    assert!(
+        !line(&marked_md, "**11.1 ").contains("was §"),
+        "{marked_md}"
+    );
+    // So does every reference to a renumbered clause, in the checklist among others.
+    let references = marked_md.matches(") {>>was §11.").count();
+    assert!(
+        references >= 3,
+        "{references} references marked: {marked_md}"
+    );
+    assert!(marked_md.contains("{>>was §N<<}"), "legend: {marked_md}");
+    assert!(
+        marked_html.contains("<span class=\"renumbered\">was §11.1</span>"),
+        "{marked_html}"
+    );
+    assert!(marked_html.contains(".renumbered {"), "its style");
+    // Nothing else changes: without the marks, the marked redline is the plain one.
+    let mut unmarked = marked_md.replace(
+        " A renumbered clause or § reference carries its old number: {>>was §N<<}.",
+        "",
+    );
+    while let Some(at) = unmarked.find(" {>>was §") {
+        let end = at + unmarked[at..].find("<<}").expect("a closed note") + 3;
+        unmarked.replace_range(at..end, "");
+    }
+    assert_eq!(unmarked, md);
 }
 
 fn charter_cmd(dir: &std::path::Path) -> assert_cmd::Command {

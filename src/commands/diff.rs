@@ -53,6 +53,7 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
     Options {
         format,
         rendered: args.rendered,
+        mark_renumbered: args.mark_renumbered,
         color: format == Format::Text && ui.color_stdout(to_stdout),
     }
 }
@@ -105,8 +106,8 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
         outcome.report
     };
     destination.write(report.as_bytes())?;
-    // The process ends here: freeing two laid-out documents of a large charter, piece by piece, would
-    // cost a tenth of the run for nothing.
+    // The process ends here: freeing the two laid-out sides of a large charter, piece by piece, would
+    // cost time for nothing.
     std::mem::forget((old_side, new_side));
     Ok(exit(outcome.different))
 }
@@ -252,7 +253,9 @@ fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> S
         .expect("the caller checked it is valid");
     let fingerprint = render::fingerprint(&source.bytes);
     if layout {
-        let document = render::document::build(valid, fingerprint.clone());
+        let mut document = render::document::build(valid, fingerprint.clone());
+        // The side keeps the clause numbers; the document, which is not freed, needs them no longer.
+        let clauses = std::mem::take(&mut document.clauses);
         let groups = document
             .sections
             .iter()
@@ -262,13 +265,10 @@ fn charter_side<'a>(source: &'a Source, checked: &'a Checked, layout: bool) -> S
                 _ => None,
             });
         let derived = Derived::of(valid, groups, &checked.diagnostics);
-        let clauses = document.clauses.clone();
-        let side = Side::of_charter(&source.name, valid, fingerprint, clauses, Some(&document))
-            .with_effects(derived);
-        // Laid out, the document is no longer needed, and the process ends soon: not freeing it piece
-        // by piece saves a good part of a large charter's run.
-        std::mem::forget(document);
-        side
+        // The document is freed here, once laid out for the comparison: the redline then reuses its
+        // memory rather than adding to the peak.
+        Side::of_charter(&source.name, valid, fingerprint, clauses, Some(&document))
+            .with_effects(derived)
     } else {
         // The checklist alone, from the clause numbers, without laying out the whole document.
         let clauses = render::document::clause_numbers(valid);

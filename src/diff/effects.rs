@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Charter, Lookup};
 use crate::render::anchors::ClauseRef;
 use crate::render::checklist::Group;
+use crate::render::markdown::Md;
 use crate::validate::Valid;
 
 /// What one version implies, for comparison with another.
@@ -28,14 +29,34 @@ pub struct Derived {
     coverage: Vec<(&'static str, coverage::Status)>,
 }
 
+/// A checklist item as its document writes it: its words stay Markdown until an effect reports them,
+/// since a large charter has thousands of items and an amendment touches a few.
 #[derive(Debug, Clone)]
 struct Task {
     key: String,
-    owner: String,
-    action: String,
-    when: String,
+    owner: Md,
+    action: Md,
+    when: Md,
     anchor: String,
     number: String,
+}
+
+impl Task {
+    /// Whether the item falls due at another time in words: Markdown that is the same reads the same,
+    /// so only different Markdown is made plain to compare.
+    fn retimed(&self, other: &Task) -> bool {
+        self.when != other.when && self.when.plain() != other.when.plain()
+    }
+
+    /// "Owner: action (when)", in plain words.
+    fn line(&self) -> String {
+        format!(
+            "{}: {} ({})",
+            self.owner.plain(),
+            self.action.plain(),
+            self.when.plain()
+        )
+    }
 }
 
 impl Derived {
@@ -94,9 +115,9 @@ impl Derived {
             .flat_map(|g| {
                 g.items.iter().map(|i| Task {
                     key: format!("{}/{}", g.owner_id, i.key),
-                    owner: g.owner.plain(),
-                    action: i.action.plain(),
-                    when: i.when.plain(),
+                    owner: g.owner.clone(),
+                    action: i.action.clone(),
+                    when: i.when.clone(),
                     anchor: i.clause.anchor.clone(),
                     number: i.clause.number.clone(),
                 })
@@ -236,24 +257,19 @@ fn checklist(old: &Derived, new: &Derived, out: &mut Vec<Effect>) {
     };
     for t in &old.checklist {
         if !after.contains_key(t.key.as_str()) {
-            push(
-                format!("{}: {} ({}): removed", t.owner, t.action, t.when),
-                t,
-                false,
-            );
+            push(format!("{}: removed", t.line()), t, false);
         }
     }
     for t in &new.checklist {
         match before.get(t.key.as_str()) {
-            None => push(
-                format!("{}: {} ({}): added", t.owner, t.action, t.when),
-                t,
-                true,
-            ),
-            Some(o) if o.when != t.when => push(
+            None => push(format!("{}: added", t.line()), t, true),
+            Some(o) if o.retimed(t) => push(
                 format!(
                     "{}: {}: re-timed, {} → {}",
-                    t.owner, t.action, o.when, t.when
+                    t.owner.plain(),
+                    t.action.plain(),
+                    o.when.plain(),
+                    t.when.plain()
                 ),
                 t,
                 true,

@@ -7,20 +7,26 @@ use rayon::prelude::*;
 
 use super::align::Redline;
 use super::report::{Entry, Header};
-use super::view::{self, CRITIC};
+use super::view::{self, CRITIC, Renumbered};
 use super::words::Span;
 use crate::render::markdown::text;
 
 /// The legend, in CriticMarkup.
 const LEGEND: &str = "Legend: {++inserted++}, {--deleted--}, {>>moved from §N<<}. Clause numbers and § references are the new version's.";
 
-/// Writes the Markdown redline.
+/// What the legend adds when every renumbered clause and reference is marked.
+const LEGEND_RENUMBERED: &str =
+    "A renumbered clause or § reference carries its old number: {>>was §N<<}.";
+
+/// Writes the Markdown redline. `renumbered` lists the renumbering once, in the summary; `marked`, when
+/// not empty, has every renumbered clause and reference marked in the document too.
 #[must_use]
 pub fn write(
     header: &Header,
     summary: &[Entry],
     renumbered: &[String],
     redline: &Redline,
+    marked: &Renumbered<'_>,
 ) -> String {
     let mut out = String::with_capacity(redline.blocks.len() * 200);
     let title = header.new.title.as_deref().unwrap_or(&header.new_name);
@@ -33,7 +39,11 @@ pub fn write(
     for warning in &header.warnings {
         let _ = writeln!(out, "> **Warning:** {}\n", text(warning));
     }
-    let _ = writeln!(out, "{LEGEND}\n");
+    if marked.is_empty() {
+        let _ = writeln!(out, "{LEGEND}\n");
+    } else {
+        let _ = writeln!(out, "{LEGEND} {LEGEND_RENUMBERED}\n");
+    }
     let _ = writeln!(out, "## Changes in this redline\n");
     let _ = writeln!(out, "{}.\n", super::count(summary.len(), "change"));
     for entry in summary {
@@ -60,7 +70,7 @@ pub fn write(
     let blocks: Vec<String> = redline
         .blocks
         .par_iter()
-        .map(|b| view::block(b, &CRITIC))
+        .map(|b| view::block(b, &CRITIC, marked))
         .collect();
     for block in &blocks {
         out.push_str(block);

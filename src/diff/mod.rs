@@ -138,6 +138,9 @@ pub struct Options {
     pub rendered: bool,
     /// Colour the text format (only on a terminal, never with `NO_COLOR`).
     pub color: bool,
+    /// In the redlines (md, html), mark every renumbered clause and `§` reference with its old number, not
+    /// only list the renumbering once in the summary.
+    pub mark_renumbered: bool,
 }
 
 /// The result: the report, and whether the inputs differ.
@@ -279,6 +282,11 @@ fn write(
         None => report::of_blocks(redline),
     };
     let renumbered = || report::renumbering(redline);
+    let marked = if options.mark_renumbered {
+        view::renumbered(redline)
+    } else {
+        view::Renumbered::default()
+    };
     match (options.format, changes) {
         (Format::Text, Some(changes)) => text::terms(header, changes, options.color),
         (Format::Text, None) => text::redline(header, redline, options.color),
@@ -290,8 +298,8 @@ fn write(
                 changes: &block_changes(redline),
             },
         ),
-        (Format::Md, _) => markdown::write(header, &summary(), &renumbered(), redline),
-        (Format::Html, _) => page::write(header, &summary(), &renumbered(), redline),
+        (Format::Md, _) => markdown::write(header, &summary(), &renumbered(), redline, &marked),
+        (Format::Html, _) => page::write(header, &summary(), &renumbered(), redline, &marked),
     }
 }
 

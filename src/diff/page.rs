@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::align::{Redline, Status};
 use super::report::{Entry, Header};
-use super::view::{self, MARKERS};
+use super::view::{self, MARKERS, Renumbered};
 use super::words::Mark;
 use crate::render::html;
 
@@ -33,13 +33,18 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Writes the HTML redline.
+/// The style of an old number, when every renumbered clause and reference is marked.
+const CSS_RENUMBERED: &str = ".renumbered { font: 0.8rem \"Helvetica Neue\", Arial, sans-serif; color: #1e40af; background: #dbeafe; padding: 0 0.3rem; border-radius: 3px; }\n";
+
+/// Writes the HTML redline. `renumbered` lists the renumbering once, in the summary; `marked`, when not
+/// empty, has every renumbered clause and reference marked in the document too.
 #[must_use]
 pub fn write(
     header: &Header,
     summary: &[Entry],
     renumbered: &[String],
     redline: &Redline,
+    marked: &Renumbered<'_>,
 ) -> String {
     let title = header.new.title.as_deref().unwrap_or(&header.new_name);
     let fingerprint = |f: &Option<String>| f.clone().unwrap_or_else(|| "unknown".to_owned());
@@ -52,17 +57,26 @@ pub fn write(
     let mut out = String::with_capacity(redline.blocks.len() * 300);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"charter {version}\">\n<title>Redline: {title}</title>\n<style>\n{css}{CSS}{footer}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"charter {version}\">\n<title>Redline: {title}</title>\n<style>\n{css}{CSS}{extra}{footer}</style>\n</head>\n<body>\n",
         csp = crate::render::CSP,
         version = env!("CARGO_PKG_VERSION"),
         title = escape(title),
         css = crate::render::CSS,
+        extra = if marked.is_empty() {
+            ""
+        } else {
+            CSS_RENUMBERED
+        },
     );
-    head(&mut out, header, title);
+    head(&mut out, header, title, !marked.is_empty());
     changes(&mut out, summary, renumbered, &header.effects);
     out.push_str("<main>\n");
     // Each block converts on its own, so a large document converts on every core, in order.
-    let blocks: Vec<String> = redline.blocks.par_iter().map(block_html).collect();
+    let blocks: Vec<String> = redline
+        .blocks
+        .par_iter()
+        .map(|b| block_html(b, marked))
+        .collect();
     for block in &blocks {
         out.push_str(block);
     }
@@ -80,7 +94,7 @@ fn css_safe(s: &str) -> String {
     s.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
-fn head(out: &mut String, header: &Header, title: &str) {
+fn head(out: &mut String, header: &Header, title: &str, marked: bool) {
     let _ = write!(
         out,
         "<header>\n<h1>Redline: {}</h1>\n<table class=\"versions\">\n<thead><tr><th></th><th>Old</th><th>New</th></tr></thead>\n<tbody>\n",
@@ -102,7 +116,11 @@ fn head(out: &mut String, header: &Header, title: &str) {
             escape(warning)
         );
     }
-    out.push_str("<p class=\"legend\">Legend: <ins>inserted</ins>, <del>deleted</del>, <span class=\"moved\">moved from §N</span>; a bar in the margin marks every changed block. Clause numbers and § references are the new version's.</p>\n</header>\n");
+    out.push_str("<p class=\"legend\">Legend: <ins>inserted</ins>, <del>deleted</del>, <span class=\"moved\">moved from §N</span>; a bar in the margin marks every changed block. Clause numbers and § references are the new version's.");
+    if marked {
+        out.push_str(" A renumbered clause or § reference carries its old number: <span class=\"renumbered\">was §N</span>.");
+    }
+    out.push_str("</p>\n</header>\n");
 }
 
 fn changes(
@@ -164,9 +182,15 @@ fn changes(
     out.push_str("</nav>\n");
 }
 
-/// One block: its Markdown with markers, converted, the markers turned into tags, and a change bar.
-fn block_html(block: &super::align::Block) -> String {
-    let body = html::to_html(&view::block(block, &MARKERS));
+/// One block: its Markdown with markers, converted, the markers turned into tags, and a change bar. An
+/// old number shows in a block that is otherwise the same, which gets no bar.
+fn block_html(block: &super::align::Block, marked: &Renumbered<'_>) -> String {
+    let mut body = html::to_html(&view::block(block, &MARKERS, marked));
+    if !marked.is_empty() && body.contains(MARKERS.renumbered.0) {
+        body = body
+            .replace(MARKERS.renumbered.0, "<span class=\"renumbered\">")
+            .replace(MARKERS.renumbered.1, "</span>");
+    }
     if block.status == Status::Same {
         return body;
     }

@@ -144,6 +144,8 @@ pub fn compare(
         }
     }
     let mut changes = walker.changes;
+    // Freeing a large charter's tree is a fair part of the work too: one per core, at the same time.
+    rayon::join(move || drop(old), move || drop(new));
     let old_names = Names::new(old_charter, old_clauses);
     let new_names = Names::new(new_charter, new_clauses);
     for change in &mut changes {

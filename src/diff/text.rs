@@ -23,11 +23,13 @@ fn marks(color: bool) -> Marks<'static> {
         del: ("[-", "-]"),
         ins: ("{+", "+}"),
         note: ("", ""),
+        renumbered: ("", ""),
     };
     const COLOURED: Marks<'static> = Marks {
         del: ("\u{1b}[31m[-", "-]\u{1b}[0m"),
         ins: ("\u{1b}[32m{+", "+}\u{1b}[0m"),
         note: ("", ""),
+        renumbered: ("", ""),
     };
     if color { COLOURED } else { PLAIN }
 }

@@ -4,7 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::align::{Block, Part, PartStatus, Status};
+use rustc_hash::FxHashMap;
+
+use super::align::{Block, Part, PartStatus, Redline, Status};
 use super::layout::{Kind, Role};
 use super::words::{Mark, Span};
 
@@ -17,6 +19,8 @@ pub struct Marks<'a> {
     pub ins: (&'a str, &'a str),
     /// Before and after a note about the block (moved from another place).
     pub note: (&'a str, &'a str),
+    /// Before and after the old number of a renumbered clause or reference ("was §10.1").
+    pub renumbered: (&'a str, &'a str),
 }
 
 /// CriticMarkup: `{--deleted--}`, `{++inserted++}`, `{>>note<<}`.
@@ -24,6 +28,7 @@ pub const CRITIC: Marks<'static> = Marks {
     del: ("{--", "--}"),
     ins: ("{++", "++}"),
     note: ("{>>", "<<}"),
+    renumbered: ("{>>", "<<}"),
 };
 
 /// Private-use markers that survive Markdown to HTML and are then replaced by tags.
@@ -31,7 +36,25 @@ pub const MARKERS: Marks<'static> = Marks {
     del: ("\u{E010}", "\u{E011}"),
     ins: ("\u{E012}", "\u{E013}"),
     note: ("\u{E014}", "\u{E015}"),
+    renumbered: ("\u{E016}", "\u{E017}"),
 };
+
+/// The old number of every clause and section that got a new one, by anchor; empty when renumbering is
+/// only listed once, in the change summary.
+pub type Renumbered<'a> = FxHashMap<&'a str, &'a str>;
+
+/// Every renumbered clause and section of a redline (moved ones too), by anchor, with its old number.
+#[must_use]
+pub fn renumbered(redline: &Redline) -> Renumbered<'_> {
+    redline
+        .blocks
+        .iter()
+        .filter_map(|b| match (&b.anchor, &b.old_number, &b.new_number) {
+            (Some(a), Some(o), Some(n)) if o != n => Some((a.as_str(), o.as_str())),
+            _ => None,
+        })
+        .collect()
+}
 
 /// The spans of one cell with their marks.
 #[must_use]
@@ -70,9 +93,58 @@ fn moved_note(block: &Block, marks: &Marks<'_>) -> String {
     }
 }
 
-/// One block as Markdown, ending with a newline; blocks are separated by a blank line.
+/// The note on a block that only got a new number, when renumbering is marked: "was §10.1". A moved
+/// block says where it was already.
+fn renumbered_note(block: &Block, marks: &Marks<'_>, renumbered: &Renumbered<'_>) -> String {
+    if renumbered.is_empty() || matches!(block.status, Status::Moved { .. }) {
+        return String::new();
+    }
+    match (&block.old_number, &block.new_number) {
+        (Some(o), Some(n)) if o != n => {
+            format!(" {}was §{o}{}", marks.renumbered.0, marks.renumbered.1)
+        }
+        _ => String::new(),
+    }
+}
+
+/// Each `§` reference to a renumbered clause, followed by its old number: `[§10.2](#x) {>>was §10.1<<}`.
+/// A reference that shows the old number already (in deleted words) is left as it is.
+fn mark_references(text: String, marks: &Marks<'_>, renumbered: &Renumbered<'_>) -> String {
+    if renumbered.is_empty() || !text.contains("](#") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("](#") {
+        let start = at + 3;
+        let Some(len) = rest[start..].find(')') else {
+            break;
+        };
+        let end = start + len + 1;
+        out.push_str(&rest[..end]);
+        let label = rest[..at]
+            .rfind('[')
+            .and_then(|i| rest[i + 1..at].strip_prefix('§'));
+        if let (Some(label), Some(old)) = (label, renumbered.get(&rest[start..end - 1]))
+            && label != *old
+        {
+            let _ = write!(
+                out,
+                " {}was §{old}{}",
+                marks.renumbered.0, marks.renumbered.1
+            );
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One block as Markdown, ending with a newline; blocks are separated by a blank line. With `renumbered`
+/// not empty, a renumbered clause's number and every reference to a renumbered clause carry the old
+/// number.
 #[must_use]
-pub fn block(block: &Block, marks: &Marks<'_>) -> String {
+pub fn block(block: &Block, marks: &Marks<'_>, renumbered: &Renumbered<'_>) -> String {
     let anchor = block
         .anchor
         .as_deref()
@@ -80,6 +152,7 @@ pub fn block(block: &Block, marks: &Marks<'_>) -> String {
         .unwrap_or_default();
     let heading = || first(block.parts.iter().find(|p| p.role == Role::Heading), marks);
     let note = moved_note(block, marks);
+    let was = renumbered_note(block, marks, renumbered);
     let number = block.number().unwrap_or("");
     let mut out = String::new();
     match block.kind {
@@ -88,7 +161,7 @@ pub fn block(block: &Block, marks: &Marks<'_>) -> String {
             let _ = writeln!(out, "## {}", heading());
         }
         Kind::Section => {
-            let _ = writeln!(out, "## {anchor}{number}. {}{note}", heading());
+            let _ = writeln!(out, "## {anchor}{number}. {}{was}{note}", heading());
         }
         Kind::Clause => {
             let head = heading();
@@ -103,7 +176,7 @@ pub fn block(block: &Block, marks: &Marks<'_>) -> String {
             } else {
                 format!(" {text}")
             };
-            let _ = writeln!(out, "{anchor}{head}{text}{note}");
+            let _ = writeln!(out, "{anchor}{head}{was}{text}{note}");
         }
         Kind::Checklist | Kind::Signature => {
             let _ = writeln!(out, "### {anchor}{}{note}", heading());
@@ -116,10 +189,11 @@ pub fn block(block: &Block, marks: &Marks<'_>) -> String {
         out.push('\n');
         table(&mut out, block, marks);
     }
-    match out.strip_prefix('\n') {
+    let out = match out.strip_prefix('\n') {
         Some(trimmed) => trimmed.to_owned(),
         None => out,
-    }
+    };
+    mark_references(out, marks, renumbered)
 }
 
 /// The parts after the heading: details, items, tasks, paragraphs (tables are written whole).
