@@ -71,12 +71,13 @@ pub fn curl_markdown(markdown: &str) -> String {
         match event {
             Event::Text(_) => {
                 let source = &markdown[range.clone()];
-                for ((at, old), new) in source.char_indices().zip(curl(source, prev).chars()) {
+                let curled = curl(source, prev);
+                for ((at, old), new) in source.char_indices().zip(curled.chars()) {
                     if old != new {
                         edits.push((range.start + at, new));
                     }
                 }
-                prev = curl(source, prev).chars().last().or(prev);
+                prev = curled.chars().last().or(prev);
             }
             Event::Code(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => prev = Some('a'),
             Event::SoftBreak | Event::HardBreak => prev = Some(' '),
