@@ -14,6 +14,17 @@ use crate::model::Charter;
 /// The schema as pretty-printed JSON, ending with a newline.
 #[must_use]
 pub fn generate() -> String {
+    // A map of strings and numbers always serializes.
+    serde_json::to_string_pretty(&schema()).unwrap_or_default() + "\n"
+}
+
+/// The schema as a JSON value, for walking it (`check` compares a charter's tables with it).
+#[must_use]
+pub fn value() -> Value {
+    schema().to_value()
+}
+
+fn schema() -> Schema {
     let mut schema = SchemaSettings::draft2020_12()
         .with_transform(plain_enums)
         .with_transform(no_null)
@@ -24,8 +35,7 @@ pub fn generate() -> String {
         "description".to_owned(),
         "A multi-party partnership charter, as read by `charter check` and `charter render`. See docs/format.md for every key and docs/rules.md for the checks the schema cannot express.".into(),
     );
-    // A map of strings and numbers always serializes.
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    schema
 }
 
 /// Drops the `null` that the derive allows beside every optional value: TOML has no null (an optional

@@ -21,7 +21,7 @@ pub(super) struct Missing {
 
 /// Every required key missing from any table, the top level's sections included, in document order.
 pub(super) fn missing_keys(tree: &Spanned<DeTable<'_>>) -> Vec<Missing> {
-    let schema: Value = serde_json::from_str(&crate::schema::generate()).unwrap_or(Value::Null);
+    let schema = crate::schema::value();
     let walk = Walk { root: &schema };
     let mut out = Vec::new();
     let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
