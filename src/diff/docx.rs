@@ -495,11 +495,6 @@ impl Writer<'_> {
         }
         self.heading("Effects of these changes", "Heading2");
         for e in &header.effects {
-            let clause = e
-                .clause
-                .as_ref()
-                .map(|c| format!(" (§{c})"))
-                .unwrap_or_default();
             let p = self
                 .para(None)
                 .numbering(
@@ -507,7 +502,7 @@ impl Writer<'_> {
                     docx_rs::IndentLevel::new(0),
                 )
                 .line_spacing(word::tight())
-                .add_run(Run::new().add_text(format!("{} › {}{clause}", e.area, e.text)));
+                .add_run(Run::new().add_text(format!("{} › {}{}", e.area, e.text, e.cited())));
             self.add(p);
         }
     }

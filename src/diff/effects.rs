@@ -156,6 +156,17 @@ pub struct Effect {
     pub clause: Option<String>,
 }
 
+impl Effect {
+    /// The clause it concerns, as the text and Word reports cite it after the effect: ` (§5.1)`, or nothing.
+    #[must_use]
+    pub fn cited(&self) -> String {
+        self.clause
+            .as_ref()
+            .map(|c| format!(" (§{c})"))
+            .unwrap_or_default()
+    }
+}
+
 fn effect(area: &'static str, text: String, at: Option<(&str, &str)>) -> Effect {
     Effect {
         area,

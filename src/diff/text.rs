@@ -131,12 +131,7 @@ pub(super) fn terms(header: &Header, changes: &[Change], color: bool) -> String 
     if !header.effects.is_empty() {
         let _ = writeln!(out, "\n{bold}Effects{reset}");
         for e in &header.effects {
-            let clause = e
-                .clause
-                .as_ref()
-                .map(|c| format!(" (§{c})"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "  {} › {}{clause}", e.area, e.text);
+            let _ = writeln!(out, "  {} › {}{}", e.area, e.text, e.cited());
         }
     }
     let sections = changes
