@@ -1,5 +1,7 @@
 //! `charter diff` and `charter verify`: each kind of change, each output format, the exit codes.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -8,26 +10,7 @@ use charter::diff::{self, Format, Options, Side};
 use charter::pipeline::check;
 use charter::render;
 use charter::source::Source;
-
-fn base() -> String {
-    fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/complete.toml"),
-    )
-    .expect("fixture")
-}
-
-/// Applies text replacements, insisting that each one matches.
-fn edit(text: &str, replacements: &[(&str, &str)]) -> String {
-    let mut out = text.to_owned();
-    for (from, to) in replacements {
-        assert!(
-            out.contains(from),
-            "the fixture no longer contains {from:?}"
-        );
-        out = out.replacen(from, to, 1);
-    }
-    out
-}
+use common::{complete_fixture, edit};
 
 fn report(old: &str, new: &str, format: Format, rendered: bool) -> (String, bool) {
     let (old_src, new_src) = (
@@ -67,15 +50,23 @@ fn terms(old: &str, new: &str) -> String {
 
 #[test]
 fn identical_charters_have_no_changes() {
-    let (text, different) = report(&base(), &base(), Format::Text, false);
+    let (text, different) = report(
+        &complete_fixture(),
+        &complete_fixture(),
+        Format::Text,
+        false,
+    );
     assert!(!different);
     assert_eq!(text, "No change of terms.\n");
 }
 
 #[test]
 fn a_scalar_change_names_its_clause() {
-    let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
-    let text = terms(&base(), &new);
+    let new = edit(
+        &complete_fixture(),
+        &[("review = \"60 days\"", "review = \"45 days\"")],
+    );
+    let text = terms(&complete_fixture(), &new);
     assert!(
         text.contains(
             "Publication › review period: 60 days → 45 days, relaxed for the authors (§8.1)"
@@ -88,7 +79,7 @@ fn a_scalar_change_names_its_clause() {
 #[test]
 fn list_items_added_removed_and_moved() {
     let new = edit(
-        &base(),
+        &complete_fixture(),
         &[
             (
                 "  \"Measure the algorithm's accuracy at each site\",\n  \"Publish every result, positive or negative\",\n",
@@ -100,7 +91,7 @@ fn list_items_added_removed_and_moved() {
             ),
         ],
     );
-    let text = terms(&base(), &new);
+    let text = terms(&complete_fixture(), &new);
     assert!(
         text.contains("goals: added Share what we learn with other rural hospitals"),
         "{text}"
@@ -116,7 +107,7 @@ fn list_items_added_removed_and_moved() {
 #[test]
 fn tables_are_matched_by_id_not_position() {
     // Swap the first two obligations: no term changes, only a move.
-    let text = base();
+    let text = complete_fixture();
     let a = text
         .find("[[obligations]]\nid = \"irb-approval\"")
         .expect("first");
@@ -144,20 +135,20 @@ fn tables_are_matched_by_id_not_position() {
 #[test]
 fn tables_added_removed_and_renamed() {
     let removed = edit(
-        &base(),
+        &complete_fixture(),
         &[(
             "[[obligations]]\nid = \"malfunction-notice\"\nowner = \"medisoft\"\naction = \"Tell the site leads of any malfunction affecting results\"\nwithin = \"1 business day\"\nafter = \"MediSoft detects the malfunction\"\nevidence = \"Incident notice in the board papers\"\n\n",
             "",
         )],
     );
-    let text = terms(&base(), &removed);
+    let text = terms(&complete_fixture(), &removed);
     assert!(
         text.contains(
             "Obligation \"Tell the site leads of any malfunction affecting results\": removed"
         ),
         "{text}"
     );
-    let added = terms(&removed, &base());
+    let added = terms(&removed, &complete_fixture());
     assert!(
         added.contains(
             "Obligation \"Tell the site leads of any malfunction affecting results\": added (§11.3)"
@@ -165,10 +156,10 @@ fn tables_added_removed_and_renamed() {
         "{added}"
     );
     let renamed = edit(
-        &base(),
+        &complete_fixture(),
         &[("id = \"security-report\"", "id = \"soc2-report\"")],
     );
-    let text = terms(&base(), &renamed);
+    let text = terms(&complete_fixture(), &renamed);
     assert!(
         text.contains("removed") && text.contains("added"),
         "an id rename is a removal and an addition: {text}"
@@ -179,7 +170,7 @@ fn tables_added_removed_and_renamed() {
 #[test]
 fn every_format_is_snapshotted() {
     let new = edit(
-        &base(),
+        &complete_fixture(),
         &[
             ("review = \"60 days\"", "review = \"45 days\""),
             ("short_name = \"Harbor\"", "short_name = \"Harbor Health\""),
@@ -191,25 +182,28 @@ fn every_format_is_snapshotted() {
         ("html", Format::Html),
         ("json", Format::Json),
     ] {
-        let (out, different) = report(&base(), &new, format, false);
+        let (out, different) = report(&complete_fixture(), &new, format, false);
         assert!(different);
         insta::assert_snapshot!(format!("format-{name}"), out);
     }
-    let (rendered, _) = report(&base(), &new, Format::Text, true);
+    let (rendered, _) = report(&complete_fixture(), &new, Format::Text, true);
     assert!(rendered.contains("Harbor{+ Health+}"), "{rendered}");
     insta::assert_snapshot!("format-text-rendered", rendered);
-    let (json, _) = report(&base(), &new, Format::Json, false);
+    let (json, _) = report(&complete_fixture(), &new, Format::Json, false);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(value["changes"][0]["anchor"], "partner-harbor");
 }
 
 #[test]
 fn diffs_are_deterministic() {
-    let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
+    let new = edit(
+        &complete_fixture(),
+        &[("review = \"60 days\"", "review = \"45 days\"")],
+    );
     for format in [Format::Text, Format::Md, Format::Html, Format::Json] {
         assert_eq!(
-            report(&base(), &new, format, false),
-            report(&base(), &new, format, false)
+            report(&complete_fixture(), &new, format, false),
+            report(&complete_fixture(), &new, format, false)
         );
     }
 }
@@ -229,18 +223,21 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 #[test]
 fn diff_exit_codes_follow_diff() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "v1.toml", &base());
-    write(dir.path(), "v1-copy.toml", &base());
+    write(dir.path(), "v1.toml", &complete_fixture());
+    write(dir.path(), "v1-copy.toml", &complete_fixture());
     write(
         dir.path(),
         "v2.toml",
-        &edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]),
+        &edit(
+            &complete_fixture(),
+            &[("review = \"60 days\"", "review = \"45 days\"")],
+        ),
     );
     write(
         dir.path(),
         "bad.toml",
         &edit(
-            &base(),
+            &complete_fixture(),
             &[("review = \"60 days\"", "review = \"sixty days\"")],
         ),
     );
@@ -311,11 +308,14 @@ fn diff_exit_codes_follow_diff() {
 #[test]
 fn verify_catches_edits_and_other_sources() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "board.toml", &base());
+    write(dir.path(), "board.toml", &complete_fixture());
     write(
         dir.path(),
         "other.toml",
-        &edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]),
+        &edit(
+            &complete_fixture(),
+            &[("review = \"60 days\"", "review = \"45 days\"")],
+        ),
     );
     let run = |args: &[&str]| charter_cmd(dir.path()).args(args).output().expect("runs");
     for (doc, format) in [("board.md", "md"), ("board.html", "html")] {
@@ -372,7 +372,7 @@ fn clause_numbers_without_the_document_are_the_documents_own() {
 #[test]
 fn changes_read_as_words_with_names_not_ids() {
     let new = edit(
-        &base(),
+        &complete_fixture(),
         &[
             ("threshold_usd = 5000", "threshold_usd = 2500"),
             (
@@ -381,7 +381,7 @@ fn changes_read_as_words_with_names_not_ids() {
             ),
         ],
     );
-    let text = terms(&base(), &new);
+    let text = terms(&complete_fixture(), &new);
     assert!(
         text.contains("Conflicts of interest › threshold (USD): 5000 → 2500"),
         "{text}"
@@ -398,35 +398,39 @@ fn changes_read_as_words_with_names_not_ids() {
 #[test]
 fn changes_say_whether_they_tighten_or_relax_and_for_whom() {
     let slower = edit(
-        &base(),
+        &complete_fixture(),
         &[(
             "breach_notification = \"1 business day\"",
             "breach_notification = \"5 business days\"",
         )],
     );
-    let text = terms(&slower, &base());
+    let text = terms(&slower, &complete_fixture());
     assert!(
         text.contains(
             "breach notification: 5 business days → 1 business day, tightened for MediSoft"
         ),
         "{text}"
     );
-    let new = edit(&base(), &[("review = \"60 days\"", "review = \"45 days\"")]);
-    assert!(
-        terms(&base(), &new).contains("review period: 60 days → 45 days, relaxed for the authors"),
-        "{}",
-        terms(&base(), &new)
+    let new = edit(
+        &complete_fixture(),
+        &[("review = \"60 days\"", "review = \"45 days\"")],
     );
-    let (json, _) = report(&base(), &new, Format::Json, false);
+    assert!(
+        terms(&complete_fixture(), &new)
+            .contains("review period: 60 days → 45 days, relaxed for the authors"),
+        "{}",
+        terms(&complete_fixture(), &new)
+    );
+    let (json, _) = report(&complete_fixture(), &new, Format::Json, false);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     let change = &value["changes"][0];
     assert_eq!(change["class"]["direction"], "relaxed");
     assert_eq!(change["class"]["for"], "the authors");
     let renamed = edit(
-        &base(),
+        &complete_fixture(),
         &[("short_name = \"Harbor\"", "short_name = \"Harbor Health\"")],
     );
-    let (json, _) = report(&base(), &renamed, Format::Json, false);
+    let (json, _) = report(&complete_fixture(), &renamed, Format::Json, false);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(value["changes"][0]["class"]["direction"], "changed");
 }
@@ -434,17 +438,17 @@ fn changes_say_whether_they_tighten_or_relax_and_for_whom() {
 #[test]
 fn a_longer_confidentiality_duty_tightens_it_for_every_partner() {
     let longer = edit(
-        &base(),
+        &complete_fixture(),
         &[("duration = \"3 years\"", "duration = \"indefinite\"")],
     );
-    let text = terms(&base(), &longer);
+    let text = terms(&complete_fixture(), &longer);
     assert!(
         text.contains(
             "Confidentiality › duration: 3 years → indefinite, tightened for every partner (§14.1)"
         ),
         "{text}"
     );
-    let back = terms(&longer, &base());
+    let back = terms(&longer, &complete_fixture());
     assert!(
         back.contains("indefinite → 3 years, relaxed for every partner"),
         "{back}"

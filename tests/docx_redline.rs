@@ -19,54 +19,24 @@ use charter::pipeline::check;
 use charter::render;
 use charter::render::docx::inline::Revision;
 use charter::source::Source;
-use common::{available, charter, soffice_to_pdf, stderr_of};
+use common::{available, charter, complete_fixture, edit, soffice_to_pdf, stderr_of};
 use quick_xml::Reader;
 use quick_xml::events::Event;
-
-fn fixture() -> String {
-    fs::read_to_string(common::root().join("tests/fixtures/valid/complete.toml")).expect("fixture")
-}
-
-fn edit(text: &str, replacements: &[(&str, &str)]) -> String {
-    let mut out = text.to_owned();
-    for (from, to) in replacements {
-        assert!(
-            out.contains(from),
-            "the fixture no longer contains {from:?}"
-        );
-        out = out.replacen(from, to, 1);
-    }
-    out
-}
 
 /// One amendment with all three kinds of change: an obligation added, a threshold lowered, a partner
 /// withdrawn (its seats, its chair and its data removed); version 1.1.
 fn amended() -> String {
-    let base = fixture();
+    let base = complete_fixture();
     let obligation = "[[obligations]]\nid = \"bias-audit\"\nowner = \"harbor\"\naction = \"Audit the algorithm's accuracy for bias across patient groups\"\ncadence = \"annually\"\nevidence = \"Audit report to the Clinical Board\"\n\n";
     let text = edit(
-        &base,
-        &[
-            ("version = \"1.0\"", "version = \"1.1\""),
-            ("threshold_usd = 5000", "threshold_usd = 2500"),
-            (
-                "data_ceiling = \"aggregate\"\n",
-                "data_ceiling = \"aggregate\"\nwithdrawn = 2026-06-30\n",
-            ),
-            (
-                "  { partner = \"pine-valley\", role = \"site lead\" },\n",
-                "",
-            ),
-            ("  { partner = \"pine-valley\" },\n", ""),
-            (
-                "chair = { partner = \"pine-valley\", term = \"1 year\" }",
-                "chair = { partner = \"harbor\", term = \"1 year\" }",
-            ),
-            (
-                "recipients = [\"harbor\", \"pine-valley\"]",
-                "recipients = [\"harbor\"]",
-            ),
-        ],
+        &edit(
+            &base,
+            &[
+                ("version = \"1.0\"", "version = \"1.1\""),
+                ("threshold_usd = 5000", "threshold_usd = 2500"),
+            ],
+        ),
+        common::PINE_VALLEY_WITHDRAWS,
     );
     let at = text.find("[[obligations]]").expect("obligations");
     format!("{}{obligation}{}", &text[..at], &text[at..])
@@ -75,7 +45,7 @@ fn amended() -> String {
 /// The two versions written to a directory of their own.
 fn versions() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(dir.path().join("v1.toml"), fixture()).expect("write");
+    fs::write(dir.path().join("v1.toml"), complete_fixture()).expect("write");
     fs::write(dir.path().join("v2.toml"), amended()).expect("write");
     dir
 }
@@ -106,7 +76,7 @@ fn part(docx: &[u8], name: &str) -> String {
 /// The redline built in this process, from two sides laid out here.
 fn in_process() -> Vec<u8> {
     let (old_src, new_src) = (
-        Source::new("v1.toml", fixture().into()),
+        Source::new("v1.toml", complete_fixture().into()),
         Source::new("v2.toml", amended().into()),
     );
     let (old_valid, old_found) = check(&old_src);
@@ -281,7 +251,7 @@ fn an_invalid_side_is_reported_as_for_every_format() {
     fs::write(
         dir.path().join("v2.toml"),
         edit(
-            &fixture(),
+            &complete_fixture(),
             &[("threshold_usd = 5000", "threshold_usd = \"five\"")],
         ),
     )
@@ -564,7 +534,7 @@ fn a_docx_redline_goes_to_a_pipe_but_not_to_a_terminal() {
 fn a_term_stated_in_a_table_row_is_commented_on_the_section_of_the_table() {
     let dir = versions();
     let budget = edit(
-        &fixture(),
+        &complete_fixture(),
         &[
             ("version = \"1.0\"", "version = \"1.1\""),
             ("rule = \"unanimity\"", "rule = \"majority_body\""),

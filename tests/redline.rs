@@ -251,24 +251,6 @@ proptest! {
     }
 }
 
-fn fixture() -> String {
-    std::fs::read_to_string(common::root().join("tests/fixtures/valid/complete.toml"))
-        .expect("fixture")
-}
-
-/// Applies text replacements, insisting that each one matches.
-fn edit(text: &str, replacements: &[(&str, &str)]) -> String {
-    let mut out = text.to_owned();
-    for (from, to) in replacements {
-        assert!(
-            out.contains(from),
-            "the fixture no longer contains {from:?}"
-        );
-        out = out.replacen(from, to, 1);
-    }
-    out
-}
-
 fn report(old: &str, new: &str, format: Format) -> String {
     let (old_src, new_src) = (
         Source::new("v1.toml", old.into()),
@@ -306,7 +288,7 @@ fn html_without_style(html: &str) -> String {
 
 /// The realistic amendments: each a name and the edit that makes it.
 fn amendments() -> Vec<(&'static str, String)> {
-    let base = fixture();
+    let base = common::complete_fixture();
     let bumped = |text: String| text.replacen("version = \"1.0\"", "version = \"1.1\"", 1);
     let obligation = "[[obligations]]\nid = \"bias-audit\"\nowner = \"harbor\"\naction = \"Audit the algorithm's accuracy for bias across patient groups\"\ncadence = \"annually\"\nevidence = \"Audit report to the Clinical Board\"\n\n";
     let first_obligation = base.find("[[obligations]]").expect("obligations");
@@ -330,14 +312,14 @@ fn amendments() -> Vec<(&'static str, String)> {
         ),
         (
             "changed-threshold",
-            bumped(edit(
+            bumped(common::edit(
                 &base,
                 &[("threshold_usd = 5000", "threshold_usd = 2500")],
             )),
         ),
         (
             "rewritten-mandate",
-            bumped(edit(
+            bumped(common::edit(
                 &base,
                 &[(
                     "mandate = \"Runs budget, contracts and amendments, and breaks deadlocks of the Clinical Board.\"",
@@ -348,35 +330,14 @@ fn amendments() -> Vec<(&'static str, String)> {
         ("moved-data-flow", bumped(moved_flow)),
         (
             "withdrawn-partner",
-            bumped(edit(
-                &base,
-                &[
-                    (
-                        "data_ceiling = \"aggregate\"\n",
-                        "data_ceiling = \"aggregate\"\nwithdrawn = 2026-06-30\n",
-                    ),
-                    (
-                        "  { partner = \"pine-valley\", role = \"site lead\" },\n",
-                        "",
-                    ),
-                    ("  { partner = \"pine-valley\" },\n", ""),
-                    (
-                        "chair = { partner = \"pine-valley\", term = \"1 year\" }",
-                        "chair = { partner = \"harbor\", term = \"1 year\" }",
-                    ),
-                    (
-                        "recipients = [\"harbor\", \"pine-valley\"]",
-                        "recipients = [\"harbor\"]",
-                    ),
-                ],
-            )),
+            bumped(common::edit(&base, common::PINE_VALLEY_WITHDRAWS)),
         ),
     ]
 }
 
 #[test]
 fn realistic_amendments_in_md_html_and_json() {
-    let base = fixture();
+    let base = common::complete_fixture();
     for (name, amended) in amendments() {
         let md = report(&base, &amended, Format::Md);
         let html = report(&base, &amended, Format::Html);
@@ -389,7 +350,7 @@ fn realistic_amendments_in_md_html_and_json() {
 
 #[test]
 fn an_added_obligation_marks_only_itself_and_its_checklist_item() {
-    let base = fixture();
+    let base = common::complete_fixture();
     let (_, amended) = amendments().remove(0);
     let md = report(&base, &amended, Format::Md);
     let body = &md[md.find("\n---\n").expect("body")..];
@@ -416,7 +377,7 @@ fn an_added_obligation_marks_only_itself_and_its_checklist_item() {
 fn every_renumbering_is_marked_only_when_asked() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_, amended) = amendments().remove(0);
-    std::fs::write(dir.path().join("v1.toml"), fixture()).expect("write v1");
+    std::fs::write(dir.path().join("v1.toml"), common::complete_fixture()).expect("write v1");
     std::fs::write(dir.path().join("v2.toml"), amended).expect("write v2");
     let redline = |format: &str, mark: bool| {
         let mut cmd = charter_cmd(dir.path());
@@ -486,7 +447,7 @@ fn bad_inputs_are_named_not_silently_compared() {
     let dir = tempfile::tempdir().expect("tempdir");
     let write =
         |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("write");
-    let base = fixture();
+    let base = common::complete_fixture();
     write("v1.toml", &base);
     write(
         "other.toml",
@@ -494,11 +455,11 @@ fn bad_inputs_are_named_not_silently_compared() {
     );
     write(
         "same-version.toml",
-        &edit(&base, &[("threshold_usd = 5000", "threshold_usd = 2500")]),
+        &common::edit(&base, &[("threshold_usd = 5000", "threshold_usd = 2500")]),
     );
     write(
         "bad.toml",
-        &edit(
+        &common::edit(
             &base,
             &[("threshold_usd = 5000", "threshold_usd = \"five\"")],
         ),
@@ -556,7 +517,7 @@ fn bad_inputs_are_named_not_silently_compared() {
 fn two_rendered_documents_are_aligned_by_clause_as_their_charters_are() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_, amended) = amendments().remove(0);
-    std::fs::write(dir.path().join("v1.toml"), fixture()).expect("write");
+    std::fs::write(dir.path().join("v1.toml"), common::complete_fixture()).expect("write");
     std::fs::write(dir.path().join("v2.toml"), &amended).expect("write");
     let run = |args: &[&str]| charter_cmd(dir.path()).args(args).output().expect("runs");
     for v in ["v1", "v2"] {
@@ -579,8 +540,8 @@ fn two_rendered_documents_are_aligned_by_clause_as_their_charters_are() {
 
 #[test]
 fn effects_are_worked_out_from_the_two_charters() {
-    let base = fixture();
-    let voting = edit(
+    let base = common::complete_fixture();
+    let voting = common::edit(
         &base,
         &[(
             "{ partner = \"medisoft\", role = \"vendor scientist (non-voting)\" },",

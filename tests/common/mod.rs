@@ -151,3 +151,55 @@ pub(crate) fn soffice_to_pdf(dir: &Path, docs: &[PathBuf]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The valid fixture with every kind of term, which the amendment tests edit.
+pub(crate) fn complete_fixture() -> String {
+    fs::read_to_string(root().join("tests/fixtures/valid/complete.toml")).expect("fixture")
+}
+
+/// Applies text replacements, insisting that each one matches.
+pub(crate) fn edit(text: &str, replacements: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (from, to) in replacements {
+        assert!(
+            out.contains(from),
+            "the fixture no longer contains {from:?}"
+        );
+        out = out.replacen(from, to, 1);
+    }
+    out
+}
+
+/// The edits of the complete fixture by which Pine Valley withdraws: its withdrawal date, and its seats,
+/// its chair and its data removed.
+pub(crate) const PINE_VALLEY_WITHDRAWS: &[(&str, &str)] = &[
+    (
+        "data_ceiling = \"aggregate\"\n",
+        "data_ceiling = \"aggregate\"\nwithdrawn = 2026-06-30\n",
+    ),
+    (
+        "  { partner = \"pine-valley\", role = \"site lead\" },\n",
+        "",
+    ),
+    ("  { partner = \"pine-valley\" },\n", ""),
+    (
+        "chair = { partner = \"pine-valley\", term = \"1 year\" }",
+        "chair = { partner = \"harbor\", term = \"1 year\" }",
+    ),
+    (
+        "recipients = [\"harbor\", \"pine-valley\"]",
+        "recipients = [\"harbor\"]",
+    ),
+];
+
+/// The flags of every headless Chromium the tests start: no sandbox (CI runs as root), no GPU, and nothing
+/// that reaches for the network or updates itself.
+pub(crate) const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+];
