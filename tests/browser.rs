@@ -139,29 +139,7 @@ fn serve(stream: &TcpStream, hits: &Mutex<Vec<String>>, pages: &Mutex<Vec<(Strin
 
 /// Loads a page in headless Chromium and lets it run for a few seconds of virtual time.
 fn load(chromium: &PathBuf, url: &str) {
-    let profile = tempfile::tempdir().expect("profile");
-    let out = assert_cmd::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(url)
-        .timeout(Duration::from_secs(120))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    dump_dom(chromium, url);
 }
 
 /// The example with as many string fields as possible holding a payload at once: each field, from the
@@ -268,17 +246,8 @@ fn composite_hostile_documents_run_no_script_and_fetch_nothing_without_their_csp
 fn dump_dom(chromium: &PathBuf, url: &str) -> String {
     let profile = tempfile::tempdir().expect("profile dir");
     let out = assert_cmd::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-        ])
+        .args(common::HEADLESS)
+        .args(["--virtual-time-budget=5000", "--dump-dom"])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg(url)
         .timeout(Duration::from_secs(120))

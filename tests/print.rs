@@ -22,16 +22,8 @@ fn root() -> &'static Path {
 fn run_chromium(chromium: &Path, html: &Path, output: &[String]) {
     let profile = tempfile::tempdir().expect("profile dir");
     let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-        ])
+        .args(common::HEADLESS)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(output)
         .arg(format!("file://{}", html.display()))
