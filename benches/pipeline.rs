@@ -194,6 +194,7 @@ fn diffs(c: &mut Criterion) {
                 rendered: false,
                 color: false,
                 mark_renumbered: false,
+                changed_only: false,
             };
             let outcome = diff::diff(&old_side, &new_side, options);
             assert!(outcome.different, "{}: the versions differ", old.name);

@@ -192,6 +192,12 @@ pub struct DiffArgs {
     /// ("§10.2 was §10.1"), not only list the renumbering once in the change summary.
     #[arg(long)]
     pub mark_renumbered: bool,
+    /// In the md and html redlines, show only the changed clauses, each under the heading of its section,
+    /// and say how many unchanged blocks were left out: a redline short enough for a pull-request comment
+    /// (`charter diff main.toml branch.toml --format md --changed-only`). The text and json reports list
+    /// only the changes anyway; a Word redline is always the whole document.
+    #[arg(long)]
+    pub changed_only: bool,
     /// Where the report goes.
     #[command(flatten)]
     pub out: OutputArgs,

@@ -226,6 +226,7 @@ fn composite_hostile_documents_run_no_script_and_fetch_nothing_without_their_csp
             rendered: true,
             color: false,
             mark_renumbered: false,
+            changed_only: false,
         },
     )
     .report;

@@ -31,6 +31,7 @@ fn report(old: &str, new: &str, format: Format, rendered: bool) -> (String, bool
             rendered,
             color: false,
             mark_renumbered: false,
+            changed_only: false,
         },
     );
     (outcome.report, outcome.different)

@@ -316,6 +316,7 @@ fn assert_outputs_inert(
             rendered: true,
             color: false,
             mark_renumbered: false,
+            changed_only: false,
         };
         diff::diff(old, &new, options).report
     };
@@ -328,6 +329,7 @@ fn assert_outputs_inert(
             rendered: false,
             color: false,
             mark_renumbered: false,
+            changed_only: false,
         },
     )
     .report;

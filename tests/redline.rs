@@ -252,6 +252,11 @@ proptest! {
 }
 
 fn report(old: &str, new: &str, format: Format) -> String {
+    report_with(old, new, format, false)
+}
+
+/// The report of two charters in a format, whole or of the changes only.
+fn report_with(old: &str, new: &str, format: Format, changed_only: bool) -> String {
     let (old_src, new_src) = (
         Source::new("v1.toml", old.into()),
         Source::new("v2.toml", new.into()),
@@ -275,6 +280,7 @@ fn report(old: &str, new: &str, format: Format) -> String {
         rendered: false,
         color: false,
         mark_renumbered: false,
+        changed_only,
     };
     diff::diff(&o, &n, options).report
 }
@@ -434,6 +440,152 @@ fn every_renumbering_is_marked_only_when_asked() {
         unmarked.replace_range(at..end, "");
     }
     assert_eq!(unmarked, md);
+}
+
+/// The marked lines of a Markdown redline's document (after the summary), in order.
+fn marked_lines(md: &str) -> Vec<&str> {
+    let body = &md[md.find("\n---\n").expect("body")..];
+    body.lines()
+        .filter(|l| l.contains("{++") || l.contains("{--") || l.contains("{>>"))
+        .collect()
+}
+
+#[test]
+fn a_changed_only_redline_keeps_every_change_under_its_section_and_nothing_else() {
+    let base = common::complete_fixture();
+    for (name, amended) in amendments() {
+        let whole = report(&base, &amended, Format::Md);
+        let short = report_with(&base, &amended, Format::Md, true);
+        assert_eq!(
+            marked_lines(&short),
+            marked_lines(&whole),
+            "{name}: {short}"
+        );
+        assert!(
+            short.len() * 3 < whole.len(),
+            "{name}: {} of {} bytes",
+            short.len(),
+            whole.len()
+        );
+        // The summary is the same, and says what was left out.
+        let summary = |md: &str| {
+            md[md.find("## Changes").expect("summary")..md.find("\n---\n").expect("body")]
+                .to_owned()
+        };
+        assert_eq!(summary(&short), summary(&whole), "{name}");
+        assert!(
+            short.contains("Only what changed is shown, with the heading of its section:"),
+            "{name}: {short}"
+        );
+        assert!(
+            short.contains("unchanged blocks are left out"),
+            "{name}: {short}"
+        );
+        // Every marked clause stands under its own section's heading.
+        let body = &short[short.find("\n---\n").expect("body")..];
+        let mut section = None;
+        for line in body.lines() {
+            if line.starts_with("## ") {
+                section = line
+                    .split_once("</a>")
+                    .map(|(_, h)| h.split('.').next().unwrap_or("").to_owned());
+            }
+            if let Some(number) = line
+                .split_once("</a>**")
+                .and_then(|(_, rest)| rest.split('.').next())
+                && (line.contains("{++") || line.contains("{--"))
+            {
+                assert_eq!(
+                    section.as_deref(),
+                    Some(number),
+                    "{name}: {line} under {section:?}"
+                );
+            }
+        }
+        // Links go only to what the redline shows.
+        for link in short.split("](#").skip(1) {
+            let anchor = &link[..link.find(')').expect("link end")];
+            assert!(
+                short.contains(&format!("<a id=\"{anchor}\">")),
+                "{name}: #{anchor} is not in {short}"
+            );
+        }
+        let (html, whole_html) = (
+            report_with(&base, &amended, Format::Html, true),
+            report(&base, &amended, Format::Html),
+        );
+        for tag in ["<ins>", "<del>"] {
+            assert_eq!(
+                html.matches(tag).count(),
+                whole_html.matches(tag).count(),
+                "{name}: {tag}"
+            );
+        }
+        assert!(html.contains("unchanged blocks are left out"), "{name}");
+        for link in html.split("href=\"#").skip(1) {
+            let anchor = &link[..link.find('"').expect("link end")];
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{name}: #{anchor} is not in the html"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_changed_only_redline_of_identical_charters_shows_no_clause() {
+    let base = common::complete_fixture();
+    let short = report_with(&base, &base, Format::Md, true);
+    assert!(marked_lines(&short).is_empty(), "{short}");
+    let body = &short[short.find("\n---\n").expect("body") + 5..];
+    assert!(
+        body.trim_start().starts_with("---\n\nRedline by charter"),
+        "{short}"
+    );
+    assert!(short.contains("0 changes."), "{short}");
+}
+
+#[test]
+fn changed_only_is_refused_for_a_word_redline_and_works_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = common::complete_fixture();
+    let (_, amended) = amendments().remove(0);
+    std::fs::write(dir.path().join("v1.toml"), &base).expect("write");
+    std::fs::write(dir.path().join("v2.toml"), &amended).expect("write");
+    let out = charter_cmd(dir.path())
+        .args([
+            "diff",
+            "v1.toml",
+            "v2.toml",
+            "--format",
+            "docx",
+            "--changed-only",
+            "-o",
+            "r.docx",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a Word redline is always the whole document"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("r.docx").exists());
+    let out = charter_cmd(dir.path())
+        .args([
+            "diff",
+            "v1.toml",
+            "v2.toml",
+            "--format",
+            "md",
+            "--changed-only",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let md = String::from_utf8(out.stdout).expect("utf-8");
+    assert_eq!(md, report_with(&base, &amended, Format::Md, true));
 }
 
 fn charter_cmd(dir: &std::path::Path) -> assert_cmd::Command {

@@ -15,14 +15,16 @@ fuzz_target!(|data: &[u8]| {
     let (sa, sb) = (Source::new("a.toml", a.to_vec()), Source::new("b.toml", b.to_vec()));
     let text = |s: &Source| Side::of_markdown("x", &s.text);
     let format = [Format::Text, Format::Md, Format::Html, Format::Json][usize::from(selector % 4)];
-    let options = Options { format, rendered: true, color: false, mark_renumbered: false };
+    // The bit above the format's asks for the changed-only redline.
+    let changed_only = selector & 4 != 0;
+    let options = Options { format, rendered: true, color: false, mark_renumbered: false, changed_only };
     let same = diff::diff(&text(&sa), &text(&sa), options);
     assert!(!same.different, "a text differs from itself");
     let _ = diff::diff(&text(&sa), &text(&sb), options);
     if let (Some(va), Some(vb)) = (check(&sa).0, check(&sb).0) {
         let side = |name, s: &Source, v| Side::laid_out(name, v, &s.bytes);
         let (old, new) = (side("a", &sa, &va), side("b", &sb, &vb));
-        let options = Options { format: Format::Json, rendered: false, color: false, mark_renumbered: false };
+        let options = Options { format: Format::Json, rendered: false, color: false, mark_renumbered: false, changed_only: false };
         assert!(!diff::diff(&old, &old, options).different, "a charter differs from itself");
         let _ = diff::diff(&old, &new, options);
         // The Word redline of the same pair, on one run in four.

@@ -54,11 +54,18 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
         format,
         rendered: args.rendered,
         mark_renumbered: args.mark_renumbered,
+        changed_only: args.changed_only,
         color: format == Format::Text && ui.color_stdout(to_stdout),
     }
 }
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
+    if args.format == DiffFormat::Docx && args.changed_only {
+        return Err(Error::Usage(
+            "a Word redline is always the whole document, with the changes tracked; leave out --changed-only, or use --format md or html for a redline of the changes only"
+                .into(),
+        ));
+    }
     if args.format == DiffFormat::Docx {
         let to_stdout = args
             .out

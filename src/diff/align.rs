@@ -142,6 +142,37 @@ impl Redline {
         self.blocks.iter().any(Block::is_marked)
     }
 
+    /// Keeps only the marked blocks, each with the heading of the section it stands in, and returns how
+    /// many blocks were left out: the redline of what changed, short enough for a pull-request comment.
+    pub fn retain_changed(&mut self) -> usize {
+        let mut keep = vec![false; self.blocks.len()];
+        let mut section = None;
+        for (i, b) in self.blocks.iter().enumerate() {
+            if b.kind == Kind::Section {
+                section = Some(i);
+            }
+            if b.is_marked() {
+                keep[i] = true;
+                if let Some(s) = section {
+                    keep[s] = true;
+                }
+            }
+        }
+        let before = self.blocks.len();
+        let mut kept = keep.iter();
+        self.blocks
+            .retain(|_| kept.next().copied().unwrap_or(false));
+        before - self.blocks.len()
+    }
+
+    /// The anchor a summary may link to: any in a whole redline (`omitted` is 0), and in a changed-only
+    /// one only those of the blocks it kept.
+    #[must_use]
+    pub fn link<'a>(&self, anchor: Option<&'a str>, omitted: usize) -> Option<&'a str> {
+        anchor
+            .filter(|a| omitted == 0 || self.blocks.iter().any(|b| b.anchor.as_deref() == Some(a)))
+    }
+
     /// The blocks that kept their words and place but not their number, as compact runs.
     #[must_use]
     pub fn renumbered(&self) -> Vec<Renumbering> {

@@ -44,10 +44,22 @@ pub fn write(
     } else {
         let _ = writeln!(out, "{LEGEND} {LEGEND_RENUMBERED}\n");
     }
+    if let Some(omission) = header.omission() {
+        let _ = writeln!(out, "{}\n", text(&omission));
+    }
     let _ = writeln!(out, "## Changes in this redline\n");
     let _ = writeln!(out, "{}.\n", super::count(summary.len(), "change"));
+    let linked = |anchor: &Option<String>| {
+        redline
+            .link(anchor.as_deref(), header.omitted)
+            .map(str::to_owned)
+    };
     for entry in summary {
-        let _ = writeln!(out, "- {}", entry_line(entry));
+        let _ = writeln!(
+            out,
+            "- {}",
+            entry_line(entry, linked(&entry.anchor).as_deref())
+        );
     }
     if !renumbered.is_empty() {
         let _ = writeln!(
@@ -60,8 +72,9 @@ pub fn write(
         let _ = writeln!(out, "\n### Effects of these changes\n");
         for e in &header.effects {
             let words = text(&format!("{} › {}", e.area, e.text));
-            let _ = match (&e.anchor, &e.clause) {
+            let _ = match (linked(&e.anchor).as_deref(), &e.clause) {
                 (Some(a), Some(c)) => writeln!(out, "- [§{c}](#{a}) {words}"),
+                (None, Some(c)) if e.anchor.is_some() => writeln!(out, "- §{c} {words}"),
                 _ => writeln!(out, "- {words}"),
             };
         }
@@ -70,7 +83,7 @@ pub fn write(
     let blocks: Vec<String> = redline
         .blocks
         .par_iter()
-        .map(|b| view::block(b, &CRITIC, marked))
+        .map(|b| view::unlink_omitted(view::block(b, &CRITIC, marked), redline, header.omitted))
         .collect();
     for block in &blocks {
         out.push_str(block);
@@ -87,8 +100,9 @@ pub fn write(
     out
 }
 
-/// A summary entry, linked to its clause, its changed phrases in CriticMarkup.
-pub(crate) fn entry_line(entry: &Entry) -> String {
+/// A summary entry, linked to its clause at `anchor` (when the redline has it), its changed phrases in
+/// CriticMarkup.
+fn entry_line(entry: &Entry, anchor: Option<&str>) -> String {
     let escaped: Vec<Span> = entry
         .spans
         .iter()
@@ -98,10 +112,11 @@ pub(crate) fn entry_line(entry: &Entry) -> String {
         })
         .collect();
     let words = view::cell(&escaped, &CRITIC);
-    match (&entry.anchor, &entry.clause) {
+    match (anchor, &entry.clause) {
         (Some(a), Some(c)) => format!("[§{c}](#{a}) {words}"),
         (Some(a), None) => format!("{words} ([see](#{a}))"),
-        _ => words,
+        (None, Some(c)) if entry.anchor.is_some() => format!("§{c} {words}"),
+        (None, _) => words,
     }
 }
 

@@ -141,6 +141,9 @@ pub struct Options {
     /// In the redlines (md, html), mark every renumbered clause and `§` reference with its old number, not
     /// only list the renumbering once in the summary.
     pub mark_renumbered: bool,
+    /// In the redlines (md, html), show only the changed blocks, each with its section's heading, and say
+    /// how many were left out.
+    pub changed_only: bool,
 }
 
 /// The result: the report, and whether the inputs differ.
@@ -164,8 +167,25 @@ pub fn needs_layout(options: &Options, both_charters: bool) -> bool {
 #[must_use]
 pub fn diff(old: &Side<'_>, new: &Side<'_>, options: Options) -> Outcome {
     let layout = needs_layout(&options, old.charter.is_some() && new.charter.is_some());
-    let c = compare(old, new, options.rendered, layout);
-    let report = write(options, &c.header, c.changes.as_deref(), c.redline.as_ref());
+    let mut c = compare(old, new, options.rendered, layout);
+    // The renumbering is said once in the redlines' summary, of the whole documents, before a
+    // changed-only redline leaves the renumbered (otherwise unchanged) clauses out.
+    let renumbered = match (options.format, &c.redline) {
+        (Format::Md | Format::Html, Some(redline)) => report::renumbering(redline),
+        _ => Vec::new(),
+    };
+    if options.changed_only
+        && let Some(redline) = &mut c.redline
+    {
+        c.header.omitted = redline.retain_changed();
+    }
+    let report = write(
+        options,
+        &c.header,
+        c.changes.as_deref(),
+        c.redline.as_ref(),
+        &renumbered,
+    );
     Outcome {
         report,
         different: c.different,
@@ -240,6 +260,7 @@ fn compare(old: &Side<'_>, new: &Side<'_>, rendered: bool, layout: bool) -> Comp
             new: new.facts.clone(),
             warnings: report::warnings(&old.facts, &new.facts, true),
             effects: Vec::new(),
+            omitted: 0,
         },
     };
     if let (Some(o), Some(n), Some((_, clauses)), Some(_)) =
@@ -275,13 +296,13 @@ fn write(
     header: &Header,
     changes: Option<&[Change]>,
     redline: Option<&Redline>,
+    renumbered: &[String],
 ) -> String {
     let redline = redline.unwrap_or_else(|| empty_redline());
     let summary = || match changes {
         Some(c) => report::of_terms(c),
         None => report::of_blocks(redline),
     };
-    let renumbered = || report::renumbering(redline);
     let marked = if options.mark_renumbered {
         view::renumbered(redline)
     } else {
@@ -298,8 +319,8 @@ fn write(
                 changes: &block_changes(redline),
             },
         ),
-        (Format::Md, _) => markdown::write(header, &summary(), &renumbered(), redline, &marked),
-        (Format::Html, _) => page::write(header, &summary(), &renumbered(), redline, &marked),
+        (Format::Md, _) => markdown::write(header, &summary(), renumbered, redline, &marked),
+        (Format::Html, _) => page::write(header, &summary(), renumbered, redline, &marked),
     }
 }
 

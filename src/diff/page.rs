@@ -69,13 +69,18 @@ pub fn write(
         },
     );
     head(&mut out, header, title, !marked.is_empty());
-    changes(&mut out, summary, renumbered, &header.effects);
+    let linked = |anchor: &Option<String>| {
+        redline
+            .link(anchor.as_deref(), header.omitted)
+            .map(str::to_owned)
+    };
+    changes(&mut out, summary, renumbered, &header.effects, &linked);
     out.push_str("<main>\n");
     // Each block converts on its own, so a large document converts on every core, in order.
     let blocks: Vec<String> = redline
         .blocks
         .par_iter()
-        .map(|b| block_html(b, marked))
+        .map(|b| block_html(b, marked, redline, header.omitted))
         .collect();
     for block in &blocks {
         out.push_str(block);
@@ -120,7 +125,11 @@ fn head(out: &mut String, header: &Header, title: &str, marked: bool) {
     if marked {
         out.push_str(" A renumbered clause or § reference carries its old number: <span class=\"renumbered\">was §N</span>.");
     }
-    out.push_str("</p>\n</header>\n");
+    out.push_str("</p>\n");
+    if let Some(omission) = header.omission() {
+        let _ = writeln!(out, "<p class=\"legend\">{}</p>", escape(&omission));
+    }
+    out.push_str("</header>\n");
 }
 
 fn changes(
@@ -128,6 +137,7 @@ fn changes(
     summary: &[Entry],
     renumbered: &[String],
     effects: &[super::effects::Effect],
+    linked: &dyn Fn(&Option<String>) -> Option<String>,
 ) {
     let _ = write!(
         out,
@@ -144,15 +154,18 @@ fn changes(
                 Mark::Inserted => format!("<ins>{}</ins>", escape(&s.text)),
             })
             .collect();
-        let _ = match (&entry.anchor, &entry.clause) {
+        let _ = match (linked(&entry.anchor), &entry.clause) {
             (Some(a), Some(c)) => writeln!(
                 out,
                 "<li><a href=\"#{}\">§{}</a> {text}</li>",
-                escape(a),
+                escape(&a),
                 escape(c)
             ),
-            (Some(a), None) => writeln!(out, "<li><a href=\"#{}\">{text}</a></li>", escape(a)),
-            _ => writeln!(out, "<li>{text}</li>"),
+            (Some(a), None) => writeln!(out, "<li><a href=\"#{}\">{text}</a></li>", escape(&a)),
+            (None, Some(c)) if entry.anchor.is_some() => {
+                writeln!(out, "<li>§{} {text}</li>", escape(c))
+            }
+            (None, _) => writeln!(out, "<li>{text}</li>"),
         };
     }
     out.push_str("</ul>\n");
@@ -167,13 +180,16 @@ fn changes(
         out.push_str("<h3>Effects of these changes</h3>\n<ul>\n");
         for e in effects {
             let text = escape(&format!("{} › {}", e.area, e.text));
-            let _ = match (&e.anchor, &e.clause) {
+            let _ = match (linked(&e.anchor), &e.clause) {
                 (Some(a), Some(c)) => writeln!(
                     out,
                     "<li><a href=\"#{}\">§{}</a> {text}</li>",
-                    escape(a),
+                    escape(&a),
                     escape(c)
                 ),
+                (None, Some(c)) if e.anchor.is_some() => {
+                    writeln!(out, "<li>§{} {text}</li>", escape(c))
+                }
                 _ => writeln!(out, "<li>{text}</li>"),
             };
         }
@@ -184,8 +200,14 @@ fn changes(
 
 /// One block: its Markdown with markers, converted, the markers turned into tags, and a change bar. An
 /// old number shows in a block that is otherwise the same, which gets no bar.
-fn block_html(block: &super::align::Block, marked: &Renumbered<'_>) -> String {
-    let mut body = html::to_html(&view::block(block, &MARKERS, marked));
+fn block_html(
+    block: &super::align::Block,
+    marked: &Renumbered<'_>,
+    redline: &Redline,
+    omitted: usize,
+) -> String {
+    let md = view::unlink_omitted(view::block(block, &MARKERS, marked), redline, omitted);
+    let mut body = html::to_html(&md);
     if !marked.is_empty() && body.contains(MARKERS.renumbered.0) {
         body = body
             .replace(MARKERS.renumbered.0, "<span class=\"renumbered\">")

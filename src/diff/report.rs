@@ -38,6 +38,9 @@ pub struct Header {
     /// What the amendment does to the derived terms (quorums, signatures, checklist, warnings,
     /// coverage), when both sides are charters.
     pub effects: Vec<super::effects::Effect>,
+    /// How many unchanged blocks a changed-only redline left out (0 for a whole redline).
+    #[serde(skip)]
+    pub omitted: usize,
 }
 
 impl Header {
@@ -51,7 +54,22 @@ impl Header {
             new: redline.new.clone(),
             warnings: warnings(&redline.old, &redline.new, redline.aligned),
             effects: Vec::new(),
+            omitted: 0,
         }
+    }
+
+    /// The sentence that tells a reader of a changed-only redline what it leaves out, if anything.
+    #[must_use]
+    pub fn omission(&self) -> Option<String> {
+        (self.omitted > 0).then(|| {
+            format!(
+                "Only what changed is shown, with the heading of its section: {} left out. Without --changed-only, the redline shows the whole document.",
+                match self.omitted {
+                    1 => "1 unchanged block is".to_owned(),
+                    n => format!("{n} unchanged blocks are"),
+                }
+            )
+        })
     }
 
     /// The rows of the header table: label, old, new.

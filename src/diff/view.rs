@@ -244,3 +244,63 @@ fn table(out: &mut String, block: &Block, marks: &Marks<'_>) {
         }
     }
 }
+
+/// A block's Markdown with each link to a block that a changed-only redline left out turned into its
+/// words (`[§16](#sign-harbor)` → `§16`), so that every link left in the redline leads somewhere.
+#[must_use]
+pub fn unlink_omitted(md: String, redline: &Redline, omitted: usize) -> String {
+    if omitted == 0 || !md.contains("](#") {
+        return md;
+    }
+    let mut out = String::with_capacity(md.len());
+    let mut rest = md.as_str();
+    while let Some(at) = rest.find("](#") {
+        let (before, after) = rest.split_at(at);
+        let Some(end) = after.find(')') else { break };
+        let anchor = &after[3..end];
+        let open = before
+            .rfind('[')
+            .filter(|&i| i == 0 || !before[..i].ends_with('\\'));
+        match open {
+            Some(open) if redline.link(Some(anchor), omitted).is_none() => {
+                out.push_str(&before[..open]);
+                out.push_str(&before[open + 1..]);
+            }
+            _ => {
+                out.push_str(before);
+                out.push_str(&after[..=end]);
+            }
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_omitted_blocks_become_their_words() {
+        let redline = Redline {
+            old: Default::default(),
+            new: Default::default(),
+            aligned: true,
+            blocks: vec![Block {
+                kind: Kind::Clause,
+                anchor: Some("kept".to_owned()),
+                old_number: None,
+                new_number: None,
+                status: Status::Changed,
+                parts: Vec::new(),
+            }],
+        };
+        let md = "See [§2](#kept), [§16](#gone) and \\[not a link\\](#x) (last).".to_owned();
+        assert_eq!(
+            unlink_omitted(md.clone(), &redline, 3),
+            "See [§2](#kept), §16 and \\[not a link\\](#x) (last)."
+        );
+        assert_eq!(unlink_omitted(md.clone(), &redline, 0), md);
+    }
+}
