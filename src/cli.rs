@@ -20,7 +20,7 @@ pub const DEFAULT_MAX_INPUT: u64 = 16 * 1024 * 1024;
 #[command(
     name = "charter",
     version,
-    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n  charter diff board-v1.toml board-v2.toml\n  charter explain E0401\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings) or diff found changes, 2 charter could not run (unreadable file, existing output, ...)."
+    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n  charter diff board-v1.toml board-v2.toml\n  charter approve board.toml --partner vitalis --key ~/.ssh/id_ed25519\n  charter approvals board.toml\n  charter explain E0401\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings) or diff found changes or approvals found a partner that has not approved this version, 2 charter could not run (unreadable file, existing output, ...)."
 )]
 pub struct Cli {
     /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
@@ -54,8 +54,10 @@ pub enum Command {
     /// Render a charter as a numbered Markdown, standalone HTML or Word (DOCX) document.
     ///
     /// The document ends with an accountability checklist derived from the terms and a footer with the
-    /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered. A DOCX
-    /// is binary: it is written to a file (-o) or a pipe, never to a terminal.
+    /// SHA-256 of the input. When the charter has approvals (FILE.approvals.toml beside it, or
+    /// --approvals PATH), the signature page ends with an approval record: who approved which version,
+    /// when, and whether each signature holds. The charter is checked first; a charter with errors is not
+    /// rendered. A DOCX is binary: it is written to a file (-o) or a pipe, never to a terminal.
     #[command(
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html\n  charter render board.toml --format docx -o board.docx    # Word, for reviewers\n  charter render board.toml -f docx --templates house/ -o board.docx  # house/reference.docx styles\n  charter render charters/ --format html --out-dir out/   # every charter in charters/"
     )]
@@ -93,7 +95,10 @@ pub enum Command {
     ///
     /// Re-renders the source in the document's format (Markdown, HTML or DOCX) and compares byte for byte. A
     /// hand-edited document, or one rendered from another input, is reported with the first line that
-    /// differs. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be used.
+    /// differs. The approval record is rendered from the charter's approvals as `render` finds them, and
+    /// the note says where its partners stand, so a document rendered before an approval was added no
+    /// longer matches. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be
+    /// used.
     #[command(after_help = "Example:\n  charter verify board.html board.toml")]
     Verify(VerifyArgs),
     /// Record that a partner's signatory approved this exact version of a charter, signed with their SSH key.
@@ -127,7 +132,7 @@ pub enum Command {
     /// partner approved this version and no approval is bad, 1 otherwise, 2 when the charter, the
     /// approvals file or the allowed signers cannot be read.
     #[command(
-        after_help = "Examples:\n  charter approvals board.toml\n  charter approvals board.toml --approvals signed/board.approvals.toml\n  charter approvals board.toml --allowed-signers keys/allowed_signers\n\nAfter a term changed, one partner approved again and one did not:\n  $ charter approvals board.toml\n  Approvals of board.toml (version 1.1, SHA-256 4be1...) in board.toml.approvals.toml:\n\n  Vitalis (vitalis): current: approved this version\n    line 5: Dr. Jane Smith, Chief Medical Officer, 2026-02-10: stale: it approved SHA-256 9c1e..., not this version\n    line 15: Dr. Jane Smith, Chief Medical Officer, 2026-02-12: current\n\n  Northstar (northstar): stale: approved an earlier version only\n    line 25: Ana Ruiz, Chief Executive Officer, 2026-02-10: stale: it approved SHA-256 9c1e..., not this version\n\n  1 of 2 partners approved this version."
+        after_help = "Examples:\n  charter approvals board.toml\n  charter approvals board.toml --approvals signed/board.approvals.toml\n  charter approvals board.toml --allowed-signers keys/allowed_signers\n\nAfter the term changed, Lakeside approved again and a line of Hillcrest's approval was edited:\n  $ charter approvals board.toml\n  Approvals of board.toml (version 1.0, SHA-256 198b2c14...) in board.toml.approvals.toml:\n\n  Lakeside (lakeside): current: approved this version\n    line 5: Ana Ruiz, Chief Executive Officer, 2026-02-10: stale: it approved SHA-256 7a371007..., not this version\n    line 37: Ana Ruiz, Chief Executive Officer, 2026-02-12: current\n\n  Hillcrest (hillcrest): bad signature: no approval with a good signature\n    line 21: Ben Okoye, Administrator, 2026-02-01: bad signature: the signature does not match the approval: a line of it was changed after signing\n\n  1 of 2 partners approved this version; 1 approval has a bad signature."
     )]
     Approvals(ApprovalsArgs),
     /// Explain a rule: what it catches, why it matters, and how to fix what it finds.

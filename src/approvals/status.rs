@@ -303,7 +303,7 @@ impl<'c> Report<'c> {
         ApprovalRecord {
             anchor: "approvals",
             intro: Md::raw(format!(
-                "Each approval below was signed by the partner's signatory with an SSH key, over the partner, the person, their role, the date and the fingerprint (SHA-256) of the exact text approved. {approved} of {} partners approved this version, whose fingerprint is `{}`; a version is shown by the first 16 digits of its fingerprint.",
+                "Each approval below is recorded with an SSH signature by the partner's signatory over the partner, the person, their role, the date and the fingerprint (SHA-256) of the exact text approved; the last column says whether that signature holds. {approved} of {} partners approved this version, whose fingerprint is `{}`; another version is shown by the first 16 hexadecimal digits of its fingerprint.",
                 self.partners.len(),
                 self.fingerprint
             )),
