@@ -129,8 +129,8 @@ pub enum Command {
     /// withdrawn) it says whether it approved this version (current), only an earlier one (stale), none
     /// (missing), or whether its approval's signature does not hold (bad signature: the approval was
     /// edited, signed by another key, or copied from another charter). Exits 0 only when every such
-    /// partner approved this version and no approval is bad, 1 otherwise, 2 when the charter, the
-    /// approvals file or the allowed signers cannot be read.
+    /// partner approved this version and no approval is bad, 1 otherwise, 2 when the charter has errors
+    /// or cannot be read, or the approvals file or the allowed signers cannot be read or do not parse.
     #[command(
         after_help = "Examples:\n  charter approvals board.toml\n  charter approvals board.toml --approvals signed/board.approvals.toml\n  charter approvals board.toml --allowed-signers keys/allowed_signers\n\nAfter the term changed, Lakeside approved again and a line of Hillcrest's approval was edited:\n  $ charter approvals board.toml\n  Approvals of board.toml (version 1.0, SHA-256 198b2c14...) in board.toml.approvals.toml:\n\n  Lakeside (lakeside): current: approved this version\n    line 5: Ana Ruiz, Chief Executive Officer, 2026-02-10: stale: it approved SHA-256 7a371007..., not this version\n    line 37: Ana Ruiz, Chief Executive Officer, 2026-02-12: current\n\n  Hillcrest (hillcrest): bad signature: no approval with a good signature\n    line 21: Ben Okoye, Administrator, 2026-02-01: bad signature: the signature does not match the approval: a line of it was changed after signing\n\n  1 of 2 partners approved this version; 1 approval has a bad signature."
     )]
