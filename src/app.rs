@@ -21,6 +21,8 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
         Command::Render(args) => commands::render::run(args, &mut ui),
         Command::Diff(args) => commands::diff::run(args, &mut ui),
         Command::Verify(args) => commands::verify::run(args, &mut ui),
+        Command::Approve(args) => commands::approve::run(args, &mut ui),
+        Command::Approvals(args) => commands::approvals::run(args, &mut ui),
         Command::Explain(args) => commands::explain::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Checklist(args) => commands::checklist::run(args, &mut ui),

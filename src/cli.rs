@@ -20,7 +20,7 @@ pub const DEFAULT_MAX_INPUT: u64 = 16 * 1024 * 1024;
 #[command(
     name = "charter",
     version,
-    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n  charter diff board-v1.toml board-v2.toml\n  charter explain E0401\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings) or diff found changes, 2 charter could not run (unreadable file, existing output, ...)."
+    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n  charter diff board-v1.toml board-v2.toml\n  charter approve board.toml --partner vitalis --key ~/.ssh/id_ed25519\n  charter approvals board.toml\n  charter explain E0401\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings) or diff found changes or approvals found a partner that has not approved this version, 2 charter could not run (unreadable file, existing output, ...)."
 )]
 pub struct Cli {
     /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
@@ -54,8 +54,10 @@ pub enum Command {
     /// Render a charter as a numbered Markdown, standalone HTML or Word (DOCX) document.
     ///
     /// The document ends with an accountability checklist derived from the terms and a footer with the
-    /// SHA-256 of the input. The charter is checked first; a charter with errors is not rendered. A DOCX
-    /// is binary: it is written to a file (-o) or a pipe, never to a terminal.
+    /// SHA-256 of the input. When the charter has approvals (FILE.approvals.toml beside it, or
+    /// --approvals PATH), the signature page ends with an approval record: who approved which version,
+    /// when, and whether each signature holds. The charter is checked first; a charter with errors is not
+    /// rendered. A DOCX is binary: it is written to a file (-o) or a pipe, never to a terminal.
     #[command(
         after_help = "Examples:\n  charter render board.toml                      # Markdown to standard output\n  charter render board.toml --format html -o board.html\n  charter render board.toml -o board.md --force  # replace an existing file\n  charter render board.toml -f html --templates my-templates/ -o board.html\n  charter render board.toml --format docx -o board.docx    # Word, for reviewers\n  charter render board.toml -f docx --templates house/ -o board.docx  # house/reference.docx styles\n  charter render charters/ --format html --out-dir out/   # every charter in charters/"
     )]
@@ -93,9 +95,46 @@ pub enum Command {
     ///
     /// Re-renders the source in the document's format (Markdown, HTML or DOCX) and compares byte for byte. A
     /// hand-edited document, or one rendered from another input, is reported with the first line that
-    /// differs. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be used.
+    /// differs. The approval record is rendered from the charter's approvals as `render` finds them, and
+    /// the note says where its partners stand, so a document rendered before an approval was added no
+    /// longer matches. Exits 0 when the document matches, 1 when it does not, 2 when an input cannot be
+    /// used.
     #[command(after_help = "Example:\n  charter verify board.html board.toml")]
     Verify(VerifyArgs),
+    /// Record that a partner's signatory approved this exact version of a charter, signed with their SSH key.
+    ///
+    /// Appends one approval to the approvals file (FILE.approvals.toml beside the charter, or --approvals
+    /// PATH): the partner, its signatory's name and title, the date, the charter's id and the SHA-256 of
+    /// FILE, with an SSH signature over all of them (the format of `ssh-keygen -Y sign -n charter`). Any
+    /// later change to the charter makes the approval stale, and any change to the approval breaks its
+    /// signature; `charter approvals` shows both.
+    ///
+    /// The key is the signatory's ed25519 private key (--key, by default ~/.ssh/id_ed25519); a key
+    /// protected by a passphrase needs --passphrase-file. It must be the key the charter gives the
+    /// signatory (`ssh_key` under the partner's signatory) or one that --allowed-signers names for the
+    /// partner, so that the approval can be checked. The date is --date, else SOURCE_DATE_EPOCH, else
+    /// today (UTC); the command says which it used. The charter is checked first; one with errors is not
+    /// approved. The approvals file is written atomically and only ever grows. Exits 0 when the approval
+    /// is recorded, 1 when the charter has errors, 2 when it cannot be recorded (an unknown partner, a
+    /// missing or unusable key, an approvals file that does not parse).
+    #[command(
+        after_help = "Examples:\n  charter approve board.toml --partner vitalis --key ~/.ssh/id_ed25519\n  charter approve board.toml --partner northstar --date 2026-02-10\n  charter approve board.toml --partner pine-valley --key pv.key --passphrase-file pv.pass\n  charter approve board.toml --partner vitalis --allowed-signers keys/allowed_signers\n\nIn the charter, the signatory's public key (one line of ~/.ssh/id_ed25519.pub):\n  [partners.signatory]\n  name = \"Dr. Jane Smith\"\n  title = \"Chief Medical Officer\"\n  ssh_key = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... jane@vitalis.example\""
+    )]
+    Approve(ApproveArgs),
+    /// Show who approved which version of a charter: current, stale, missing or bad signature.
+    ///
+    /// Reads the approvals file (FILE.approvals.toml beside the charter, or --approvals PATH) and checks
+    /// every approval's signature against the partner signatory's key (`ssh_key` in the charter, or
+    /// --allowed-signers). For every partner that signs the charter (every partner that has not
+    /// withdrawn) it says whether it approved this version (current), only an earlier one (stale), none
+    /// (missing), or whether its approval's signature does not hold (bad signature: the approval was
+    /// edited, signed by another key, or copied from another charter). Exits 0 only when every such
+    /// partner approved this version and no approval is bad, 1 otherwise, 2 when the charter has errors
+    /// or cannot be read, or the approvals file or the allowed signers cannot be read or do not parse.
+    #[command(
+        after_help = "Examples:\n  charter approvals board.toml\n  charter approvals board.toml --approvals signed/board.approvals.toml\n  charter approvals board.toml --allowed-signers keys/allowed_signers\n\nAfter the term changed, Lakeside approved again and a line of Hillcrest's approval was edited:\n  $ charter approvals board.toml\n  Approvals of board.toml (version 1.0, SHA-256 198b2c14...) in board.toml.approvals.toml:\n\n  Lakeside (lakeside): current: approved this version\n    line 5: Ana Ruiz, Chief Executive Officer, 2026-02-10: stale: it approved SHA-256 7a371007..., not this version\n    line 37: Ana Ruiz, Chief Executive Officer, 2026-02-12: current\n\n  Hillcrest (hillcrest): bad signature: no approval with a good signature\n    line 21: Ben Okoye, Administrator, 2026-02-01: bad signature: the signature does not match the approval: a line of it was changed after signing\n\n  1 of 2 partners approved this version; 1 approval has a bad signature."
+    )]
+    Approvals(ApprovalsArgs),
     /// Explain a rule: what it catches, why it matters, and how to fix what it finds.
     ///
     /// Give a code such as E0401 or a name such as quorum-exceeds-members; with neither, list every rule.
@@ -245,6 +284,58 @@ pub struct VerifyArgs {
     /// The charter it should have been rendered from.
     #[arg(value_name = "SOURCE")]
     pub source: PathBuf,
+    /// Where the approvals are, for the approval record the document should show.
+    #[command(flatten)]
+    pub approvals: ApprovalFiles,
+}
+
+/// Arguments of `approve`.
+#[derive(Debug, Args)]
+pub struct ApproveArgs {
+    /// The charter to approve, exactly as it is now.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The id of the partner approving; its signatory is the person who approves.
+    #[arg(long, value_name = "ID")]
+    pub partner: String,
+    /// The signatory's ed25519 private key (OpenSSH format), the key `ssh-keygen -t ed25519` makes.
+    /// Default: ~/.ssh/id_ed25519.
+    #[arg(long, value_name = "PATH")]
+    pub key: Option<PathBuf>,
+    /// A file whose first line is the passphrase of the key, for a key protected by one.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+    /// The date of the approval, as 2026-02-10. Default: SOURCE_DATE_EPOCH when it is set, else today
+    /// (UTC).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Where the approvals are, and the keys allowed to make them.
+    #[command(flatten)]
+    pub approvals: ApprovalFiles,
+}
+
+/// Arguments of `approvals`.
+#[derive(Debug, Args)]
+pub struct ApprovalsArgs {
+    /// The charter whose approvals to show.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Where the approvals are, and the keys allowed to make them.
+    #[command(flatten)]
+    pub approvals: ApprovalFiles,
+}
+
+/// Where a charter's approvals are kept and whose keys may make them: shared by `approve`, `approvals`,
+/// `render` and `verify`, which all find the file the same way.
+#[derive(Debug, Args)]
+pub struct ApprovalFiles {
+    /// The approvals file. Default: FILE.approvals.toml beside the charter (board.toml.approvals.toml).
+    #[arg(long, value_name = "PATH")]
+    pub approvals: Option<PathBuf>,
+    /// An allowed_signers file, as git reads it (`vitalis ssh-ed25519 AAAA... jane@vitalis.example`), naming
+    /// each key by partner id or signatory e-mail; used besides each signatory's `ssh_key`.
+    #[arg(long, value_name = "PATH")]
+    pub allowed_signers: Option<PathBuf>,
 }
 
 /// Arguments of `schema`.
@@ -341,6 +432,10 @@ pub struct RenderArgs {
     /// How diagnostics are reported, and which of them stop rendering.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+    /// Where the approvals are: when the charter has any, the signature page ends with an approval
+    /// record (who approved which version, when, and whether the signature holds).
+    #[command(flatten)]
+    pub approvals: ApprovalFiles,
 }
 
 /// Arguments of `checklist`.
@@ -408,6 +503,8 @@ pub struct CompletionsArgs {
 /// The commands that have a manual page of their own.
 pub const MAN_PAGES: &[&str] = &[
     "check",
+    "approve",
+    "approvals",
     "rename-id",
     "render",
     "diff",

@@ -95,6 +95,36 @@ pub enum Error {
         /// The value found.
         value: String,
     },
+    /// An approvals file or an allowed-signers file that cannot be used as it stands: it does not parse,
+    /// or names a partner the charter does not have.
+    #[error("{location}: {message}")]
+    Approvals {
+        /// `file:line:column`.
+        location: String,
+        /// What is wrong, and what to write instead.
+        message: String,
+    },
+    /// A key to sign an approval with that cannot be used: missing, unreadable, protected by a passphrase
+    /// that was not given, of a kind that is not supported, or not the partner's signatory's.
+    #[error("cannot sign with {path}: {reason}")]
+    Key {
+        /// The key file as given.
+        path: PathBuf,
+        /// Why, and what to do instead.
+        reason: String,
+    },
+    /// `--partner` names no partner of the charter.
+    #[error("--partner {id}: {charter} has no partner with this id{}; its partners are {known}", suggestion.as_ref().map(|s| format!(" (did you mean {s}?)")).unwrap_or_default())]
+    UnknownPartner {
+        /// The id given.
+        id: String,
+        /// The charter's name.
+        charter: String,
+        /// The closest id, if one is close.
+        suggestion: Option<String>,
+        /// Every partner id, comma-separated.
+        known: String,
+    },
     /// A `reference.docx` that is not a Word document.
     #[error("{path} is not a Word document (.docx): {reason}")]
     NotWord {

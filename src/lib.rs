@@ -20,10 +20,13 @@
 //!    [`rename`]: one id renamed throughout a charter's text, checked again before it is written.
 //! 8. What the commands share: [`input`] (reading within the size limit), [`output`] (destinations and
 //!    atomic writes, with [`replace`] saying what `--force` may replace), [`policy`] (`--allow`, `--deny-warnings`), [`ui`] (the terminal and its transcript),
-//!    and batches of files in parallel (`batch`).
+//!    batches of files in parallel (`batch`), and [`approvals`]: who approved which version, as SSH
+//!    signatures over the input's fingerprint, read from the approvals file beside a charter and given
+//!    to the rendered document as its approval record (the commands write the file).
 //! 9. One module per subcommand (`commands`), and [`app`], the dispatcher that `main.rs` calls.
 
 pub mod app;
+pub mod approvals;
 mod batch;
 pub mod cli;
 mod commands;

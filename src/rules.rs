@@ -124,6 +124,15 @@ rules! {
              text still says what it said, only not in the layout it asked for."
         fix "Write the text as paragraphs, lists, emphasis and links (http, https, mailto or `#anchor`); put \
              a new section in the charter's own structure rather than in a heading inside prose.";
+    INVALID_SSH_KEY = "E0205" "invalid-ssh-key" Error
+        "A signatory's `ssh_key` that is not one line of an ed25519 SSH public key."
+        why "The key is how `charter approvals` knows that an approval in the approvals file was made by the \
+             partner's signatory: an approval is trusted only when it is signed by that key. A key that cannot \
+             be read, or of a kind this build cannot check, would make every approval of the partner \
+             unverifiable, so it is an error here rather than a surprise at signing time."
+        fix "Copy the whole line of the signatory's public key file (`~/.ssh/id_ed25519.pub`) into \
+             `ssh_key`: `ssh_key = \"ssh-ed25519 AAAAC3Nza... jane@vitalis.example\"`. Make a key with \
+             `ssh-keygen -t ed25519` if the signatory has none; RSA and ECDSA keys are not supported.";
     DUPLICATE_ID = "E0301" "duplicate-id" Error
         "Two items share an id, so references to it are ambiguous."
         why "A reference to a shared id could mean either item, and two clauses would get the same anchor."

@@ -5,6 +5,8 @@
 //! [`crate::output`], [`crate::exit`], `batch`) and the pipeline's stages; nothing imports a command but
 //! the dispatcher, [`crate::app`].
 
+pub(crate) mod approvals;
+pub(crate) mod approve;
 pub(crate) mod check;
 pub(crate) mod checklist;
 pub(crate) mod completions;

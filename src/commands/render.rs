@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use crate::approvals;
 use crate::batch::{self, Input, Inputs, Status};
 use crate::cli::{Format, RenderArgs};
 use crate::error::Error;
@@ -13,10 +14,10 @@ use crate::exit::Exit;
 use crate::output;
 use crate::output::{Destination, refuse_input_as_output};
 use crate::policy::{Checked, Policy, check_with};
-use crate::render::Templates;
 use crate::render::docx::HouseStyle;
 use crate::render::docx::styles::REFERENCE_NAME;
 use crate::render::templates::Loaded;
+use crate::render::{self, Templates};
 use crate::source::Source;
 use crate::ui::Ui;
 
@@ -61,6 +62,12 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
             ));
         }
     };
+    if inputs.is_batch() && args.approvals.approvals.is_some() {
+        return Err(Error::Usage(
+            "--approvals names the approvals of one charter; rendering several, each finds its own FILE.approvals.toml"
+                .into(),
+        ));
+    }
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir).map_err(|source| Error::Write {
             path: dir.clone(),
@@ -173,10 +180,17 @@ fn rendered(
             return Ok(None);
         }
     };
+    let fingerprint = render::fingerprint(&source.bytes);
+    let mut doc = render::document::build(valid, fingerprint.clone());
+    if let Some((record, summary)) = approvals::record(file, &args.approvals, valid, &fingerprint)?
+    {
+        doc.add_approvals(record);
+        ui.note(&summary);
+    }
     let document = match args.format {
-        Format::Md => templates.templates.markdown(valid, &source)?.into_bytes(),
-        Format::Html => templates.templates.html(valid, &source)?.into_bytes(),
-        Format::Docx => crate::render::docx(valid, &source, &templates.house)?,
+        Format::Md => templates.templates.markdown_of(&doc)?.into_bytes(),
+        Format::Html => templates.templates.html_of(valid, &doc)?.into_bytes(),
+        Format::Docx => render::docx::write(&doc, &templates.house)?,
     };
     Ok(Some((source, checked, document)))
 }

@@ -1,5 +1,6 @@
 //! `charter verify`: is this document exactly what its source renders to?
 
+use crate::approvals;
 use crate::cli::MessageFormat;
 use crate::cli::VerifyArgs;
 use crate::error::Error;
@@ -32,12 +33,23 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     // A DOCX is a zip archive, whatever its name; anything else is HTML or Markdown by its first line.
     let is_docx = document.bytes.starts_with(ZIP_SIGNATURE);
     let is_html = document.text.trim_start().starts_with("<!DOCTYPE html");
+    // The document was rendered with the approval record of its time: the same approvals must give the
+    // same record, so an approval added or changed since rendering is a difference.
+    let fingerprint = render::fingerprint(&source.bytes);
+    let mut doc = render::document::build(valid, fingerprint.clone());
+    if let Some((record, summary)) =
+        approvals::record(&args.source, &args.approvals, valid, &fingerprint)?
+    {
+        doc.add_approvals(record);
+        ui.note(&summary);
+    }
+    let templates = render::Templates::builtin()?;
     let expected = if is_docx {
-        render::docx(valid, &source, &HouseStyle::builtin())?
+        render::docx::write(&doc, &HouseStyle::builtin())?
     } else if is_html {
-        render::html(valid, &source)?.into_bytes()
+        templates.html_of(valid, &doc)?.into_bytes()
     } else {
-        render::markdown(valid, &source)?.into_bytes()
+        templates.markdown_of(&doc)?.into_bytes()
     };
     if expected == document.bytes {
         ui.note(&format!(

@@ -187,6 +187,7 @@ fn doc_block(doc: &Document, section: &str, tables: &mut usize, block: &DocBlock
         }
         DocBlock::Checklist(g) => checklist(doc, g),
         DocBlock::Signature(s) => signature(doc, s),
+        DocBlock::Approvals(a) => table(doc, &a.table, format!("{section}#{}", a.anchor)),
     }
 }
 

@@ -66,6 +66,10 @@ pub struct Person {
     /// Work e-mail address.
     #[validate(email)]
     pub email: Option<String>,
+    /// The SSH public key with which a partner's signatory approves the charter (`charter approve`), as
+    /// the one line of the key's `.pub` file: `"ssh-ed25519 AAAAC3Nza... jane@vitalis.example"`. Only a
+    /// signatory's key is used.
+    pub ssh_key: Option<String>,
 }
 
 /// Kinds of partner organisation.

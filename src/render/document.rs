@@ -124,6 +124,8 @@ pub enum Block {
     Checklist(Group),
     /// A signature block.
     Signature(Signature),
+    /// The approval record on the signature page: who approved which version of the input.
+    Approvals(ApprovalRecord),
 }
 
 /// A numbered clause: a heading, a sentence or more, optional list items and further paragraphs.
@@ -166,6 +168,28 @@ pub struct Signature {
     /// What the charter's status says of the signature page ("Not for signature"); none for a final
     /// charter or one without a status.
     pub note: Option<&'static str>,
+}
+
+/// The approval record that ends the signature page when the charter has approvals: one row for each
+/// approval in the approvals file and one for each partner that has none, each with its signature's
+/// standing. Built by the approvals from what they verified; the document only lays it out.
+#[derive(Debug, Serialize)]
+pub struct ApprovalRecord {
+    /// Anchor of the record.
+    pub anchor: &'static str,
+    /// What the record shows, and the fingerprint of this version, escaped.
+    pub intro: Md,
+    /// The rows: partner, approved by, date, version approved, signature.
+    pub table: Table,
+}
+
+impl Document {
+    /// Ends the signature page with the approval record.
+    pub fn add_approvals(&mut self, record: ApprovalRecord) {
+        if let Some(section) = self.sections.iter_mut().find(|s| s.anchor == "signatures") {
+            section.blocks.push(Block::Approvals(record));
+        }
+    }
 }
 
 /// Lays out a valid charter. `fingerprint` is the SHA-256 of the input.

@@ -138,8 +138,18 @@ impl Templates {
     /// # Errors
     /// When a template fails to render.
     pub fn html(&self, charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
-        let doc: Document = document::build(charter, fingerprint(&source.bytes));
-        let mut ctx = context(&doc)?;
+        self.html_of(
+            charter,
+            &document::build(charter, fingerprint(&source.bytes)),
+        )
+    }
+
+    /// Renders a document already laid out (with its approval record, say) as one standalone HTML file.
+    ///
+    /// # Errors
+    /// When a template fails to render.
+    pub fn html_of(&self, charter: &Valid<Charter>, doc: &Document) -> Result<String, Error> {
+        let mut ctx = context(doc)?;
         let body = doc.resolve(&tidy(&self.render("body.md.tera", &ctx)?));
         ctx.insert("body_html", &html::to_html(&body));
         ctx.insert("css", self.css());
@@ -166,7 +176,7 @@ impl Templates {
         });
         let details_text: Vec<PlainDetail> = details_text.into_iter().chain(status).collect();
         ctx.insert("details_text", &details_text);
-        ctx.insert("contents", &contents(&doc));
+        ctx.insert("contents", &contents(doc));
         let html = self.render("charter.html.tera", &ctx)?;
         // Nearly every document has no carriage return: looking for one is cheaper than copying it all.
         Ok(if html.contains('\r') {

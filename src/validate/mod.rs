@@ -15,6 +15,7 @@ mod governance;
 mod independence;
 mod ip;
 pub(crate) mod items;
+pub mod keys;
 mod leftovers;
 mod markup;
 mod partners;
@@ -93,6 +94,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     conflicts::check(&charter, &index, &mut ctx);
     independence::check(&charter, &index, &mut ctx);
     partners::check(&charter, &mut ctx);
+    keys::check(&charter, &mut ctx);
     schedule::check(&charter, &mut ctx);
     periods::check(&charter, &mut ctx);
     markup::check(&charter, &mut ctx);

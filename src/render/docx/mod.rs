@@ -25,7 +25,7 @@ use docx_rs::{
 };
 
 use super::checklist::Group;
-use super::document::{Block, Clause, Document, Section, Signature};
+use super::document::{ApprovalRecord, Block, Clause, Document, Section, Signature};
 use super::markdown::Md;
 use crate::error::Error;
 use inline::{Inline, Kind, Span};
@@ -257,6 +257,7 @@ impl<'d> Writer<'d> {
                 }
                 Block::Checklist(_) => {}
                 Block::Signature(signature) => self.signature(signature),
+                Block::Approvals(record) => self.approvals(record),
             }
         }
     }
@@ -448,6 +449,22 @@ impl<'d> Writer<'d> {
             rows.push(self.signature_row(label, value, line, WIDTHS));
         }
         self.add_table(grid(rows, WIDTHS.to_vec()));
+    }
+
+    /// The approval record: a heading, what it shows, and its table.
+    fn approvals(&mut self, record: &ApprovalRecord) {
+        let heading = self
+            .anchored(record.anchor)
+            .style("Heading2")
+            .keep_next(true)
+            .add_run(Run::new().add_text("Approval record"));
+        self.add(heading);
+        let intro = self.runs(&record.intro);
+        let p = with(self.para().keep_next(true), intro);
+        self.add(p);
+        let headers: Vec<Md> = record.table.headers.iter().map(|h| Md::raw(*h)).collect();
+        let t = self.table(&headers, &record.table.rows);
+        self.add_table(t);
     }
 
     /// One row of an execution block: its label, and a value or (when `line`) room to write by hand.
