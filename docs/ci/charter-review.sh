@@ -86,7 +86,7 @@ while IFS=$'\t' read -r kind old new; do
     echo "No change to its terms or its document."
   elif [ "$(wc -c < "$work/redline.md")" -le "$limit" ]; then
     # The redline's own title is the section's; its other headings move down a level under it.
-    sed -e '1{/^# Redline: /d}' -e 's/^\(#\{1,5\}\) /#\1 /' "$work/redline.md"
+    sed -e '1{/^# Redline: /d}' -e '2{/^$/d}' -e 's/^\(#\{1,5\}\) /#\1 /' "$work/redline.md"
   else
     echo "The redline is too long for a comment; the changes, term by term:"
     echo
