@@ -297,6 +297,9 @@ fn table_words(key: &str) -> &'static str {
 fn term_words(key: &str) -> String {
     match key {
         "review" => "review period".to_owned(),
+        "review_kind" => "what the review is".to_owned(),
+        "background_terms" => "standard background terms".to_owned(),
+        "electronic" => "electronic votes".to_owned(),
         "length" => "term length".to_owned(),
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),

@@ -30,13 +30,18 @@ pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management}
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
 pub use drafting::{DateStyle, Status, Typography};
 pub use exceptions::Exception;
-pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
-pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};
+pub use governance::{
+    Amendment, Authority, Body, Chair, Decision, ElectronicRule, ElectronicVotes, Meetings, Member,
+    VotingRule,
+};
+pub use ip::{
+    BackgroundTerm, FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share,
+};
 pub use lookup::{Actor, Lookup};
 pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};
 pub use phases::{Metric, Obligation, Phase};
-pub use publication::{Authorship, Publication};
+pub use publication::{Authorship, Publication, ReviewKind};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
 

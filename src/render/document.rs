@@ -13,9 +13,10 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Actor, Authority, Authorship, Body, Charter, ConflictTerms, DataFlow, Date, DateStyle,
-    DeclaredConflict, DisclosureTime, Disputes, EndOfUse, FinalResolution, Foreground, IpTerms,
-    Licence, LicenceKind, Lookup, Member, Ownership, Partner, Renewal, Status, Term, Typography,
+    Actor, Authority, Authorship, BackgroundTerm, Body, Charter, ConflictTerms, DataFlow, Date,
+    DateStyle, DeclaredConflict, DisclosureTime, Disputes, ElectronicVotes, EndOfUse,
+    FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Member, Ownership, Partner,
+    Quorum, Renewal, ReviewKind, Status, Term, Typography,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -288,7 +289,7 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     conflicts(ids, &mut b);
     phases(ids, &mut b);
     obligations(ids, &mut b);
-    term(c, &mut b);
+    term(ids, &mut b);
     review(ids, &mut b);
     clauses::general(c, &mut b);
     // The checklist links each signature item to its block in the section after the checklist.
@@ -608,7 +609,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
                 body.quorum.required(seats)
             ),
         );
-        meetings(body, b);
+        meetings(body, seats, b);
     }
 }
 
@@ -667,7 +668,7 @@ fn chair(ids: &Lookup<'_>, body: &Body, b: &mut Builder) {
 }
 
 /// How often a body meets, on what notice, with which papers and minutes, and how members attend and vote.
-fn meetings(body: &Body, b: &mut Builder) {
+fn meetings(body: &Body, seats: u32, b: &mut Builder) {
     let m = &body.meetings;
     let papers = m
         .papers
@@ -678,16 +679,46 @@ fn meetings(body: &Body, b: &mut Builder) {
     } else {
         " Members attend in person."
     };
-    let electronic = if m.electronic_votes {
-        " Votes may be taken electronically between meetings, with the same rules as at a meeting."
-    } else {
-        ""
-    };
+    let electronic = m
+        .electronic
+        .as_ref()
+        .map(|e| electronic(e, seats))
+        .unwrap_or_default();
     b.clause(
         anchors::body_part(&body.id, "meetings"),
         Md::raw("Meetings"),
         md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
     );
+}
+
+/// The sentences on votes between meetings, each from a term of `electronic`: the rule, how many must
+/// vote, and how long a vote stays open. `seats` are the body's voting seats.
+fn electronic(e: &ElectronicVotes, seats: u32) -> Md {
+    let rule = match e.rule.phrase() {
+        None => Md::raw(
+            " Votes may be taken electronically between meetings, with the same rules as at a meeting.",
+        ),
+        Some(threshold) => md!(
+            " Votes may be taken electronically between meetings; a matter put to an electronic vote passes with {threshold}."
+        ),
+    };
+    let quorum = e
+        .quorum
+        .map(|q| match q {
+            Quorum::All => {
+                Md::raw(" Every voting member must vote for an electronic vote to count.")
+            }
+            q => md!(
+                " At least {q} ({} of {seats} voting seats) must vote for an electronic vote to count.",
+                q.required(seats)
+            ),
+        })
+        .unwrap_or_default();
+    let deadline = e
+        .deadline
+        .map(|d| md!(" An electronic vote closes {d} after it is opened."))
+        .unwrap_or_default();
+    md!("{rule}{quorum}{deadline}")
 }
 
 fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
@@ -888,7 +919,11 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     b.clause(
         "ip-background",
         Md::raw("Background IP"),
-        md!("{} Background IP stays with its owner, and no licence to it is implied by this charter.", prose(&ip.background)),
+        md!(
+            "{}{}",
+            prose(&ip.background),
+            background_terms(&ip.background_terms)
+        ),
     );
     for f in &ip.foreground {
         b.clause(
@@ -902,6 +937,20 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     }
     for l in &ip.licences {
         licence(ids, ip, l, b);
+    }
+}
+
+/// The sentence of the standard background terms the charter states, after its own words on background IP.
+fn background_terms(terms: &[BackgroundTerm]) -> &'static str {
+    let stays = terms.contains(&BackgroundTerm::StaysWithOwner);
+    let no_licence = terms.contains(&BackgroundTerm::NoImpliedLicence);
+    match (stays, no_licence) {
+        (true, true) => {
+            " Background IP stays with its owner, and no licence to it is implied by this charter."
+        }
+        (true, false) => " Background IP stays with its owner.",
+        (false, true) => " No licence to background IP is implied by this charter.",
+        (false, false) => "",
     }
 }
 
@@ -968,7 +1017,7 @@ fn publication(c: &Charter, b: &mut Builder) {
     b.clause(
         "publication-review",
         Md::raw("Review before submission"),
-        md!("Each manuscript or presentation of results is sent to every partner at least {} before submission. Partners review it but do not approve its content, and may not require results to be suppressed.", p.review),
+        md!("Each manuscript or presentation of results is sent to every partner at least {} before submission.{}", p.review, review_kind(p.review_kind)),
     );
     if p.confidential_removal {
         b.clause("publication-confidential", Md::raw("Confidential information"), Md::raw("A partner may require the removal of its own confidential information, but not of results."));
@@ -1015,6 +1064,17 @@ fn publication(c: &Charter, b: &mut Builder) {
             Md::raw("Acknowledgement"),
             prose(a),
         );
+    }
+}
+
+/// What the partners' review of a manuscript is, when the charter says.
+fn review_kind(kind: Option<ReviewKind>) -> &'static str {
+    match kind {
+        Some(ReviewKind::Comment) => {
+            " Partners review it but do not approve its content, and may not require results to be suppressed."
+        }
+        Some(ReviewKind::Approval) => " It is submitted only once every partner has approved it.",
+        None => "",
     }
 }
 
@@ -1212,7 +1272,8 @@ fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
     }
 }
 
-fn term(c: &Charter, b: &mut Builder) {
+fn term(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let t = &c.term;
     b.section("term", "Term, termination and withdrawal");
     let start = day(c, c.charter.effective_date);
@@ -1248,7 +1309,7 @@ fn term(c: &Charter, b: &mut Builder) {
         .items = list(&t.survival);
     }
     if let Some(d) = &c.disputes {
-        disputes(d, b);
+        disputes(ids, d, b);
     }
 }
 
@@ -1270,15 +1331,27 @@ fn renewal(t: &Term) -> Md {
 }
 
 /// The steps a dispute goes through, and where it ends.
-fn disputes(d: &Disputes, b: &mut Builder) {
-    let last = match d.resolution {
-        FinalResolution::Mediation => {
-            "non-binding mediation, and then the courts of the governing jurisdiction"
+fn disputes(ids: &Lookup<'_>, d: &Disputes, b: &mut Builder) {
+    // A valid charter names `to` for the resolutions that need it; the fallback keeps the document
+    // whole regardless, and says nothing it was not told.
+    let to = d.to.as_deref().map(|to| name_of(ids, to));
+    let last = match (d.resolution, to) {
+        (FinalResolution::Mediation, _) => Md::raw("goes to non-binding mediation"),
+        (FinalResolution::MediationThenCourts, _) => Md::raw(
+            "goes to non-binding mediation, and then the courts of the governing jurisdiction",
+        ),
+        (FinalResolution::Arbitration, _) => Md::raw("goes to binding arbitration"),
+        (FinalResolution::Courts, _) => Md::raw("goes to the courts of the governing jurisdiction"),
+        (FinalResolution::InternalInvestigation, Some(to)) => {
+            md!("goes to an internal investigation by {to}")
         }
-        FinalResolution::Arbitration => "binding arbitration",
-        FinalResolution::Courts => "the courts of the governing jurisdiction",
+        (FinalResolution::InternalInvestigation, None) => {
+            Md::raw("goes to an internal investigation")
+        }
+        (FinalResolution::Referral, Some(to)) => md!("is referred to {to}"),
+        (FinalResolution::Referral, None) => Md::raw("is referred on"),
     };
-    let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it goes to {last}:"));
+    let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it {last}:"));
     clause.items = d
         .steps
         .iter()

@@ -73,6 +73,9 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     if let Some(review) = &c.review {
         r.check(Kind::Body, &review.by, path!["review", "by"]);
     }
+    if let Some(to) = c.disputes.as_ref().and_then(|d| d.to.as_ref()) {
+        r.check(Kind::PartnerOrBody, to, path!["disputes", "to"]);
+    }
 }
 
 /// Members and chairs are partners.
