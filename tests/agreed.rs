@@ -230,7 +230,7 @@ fn a_referral_names_who_receives_it_and_only_a_referral_or_investigation_names_a
         "resolution = \"referral\"\nto = \"steering-grup\"\n",
     )]));
     assert!(
-        found.contains("error[E0302]: no partner or body has the id \"steering-grup\" (hint: did you mean \"steering-group\"?)"),
+        found.contains("error[E0302]: no body, partner or organisation has the id \"steering-grup\" (hint: did you mean \"steering-group\"?)"),
         "{found}"
     );
 }
@@ -260,4 +260,130 @@ fn no_document_writes_none_as_a_term() {
             }
         }
     }
+}
+
+const BUDGET: &str = "rule = \"unanimity\"\n\n[[decisions]]\nid = \"supplier-choice\"";
+const PARENT: &str = "[[organisations]]\nid = \"lakeport-health\"\nname = \"Lakeport Health System, Inc.\"\nparent_of = [\"lakeport-general\"]\n\n[[decisions]]\nid = \"event-calendar\"";
+
+/// The example with a parent organisation of Lakeport General, and the budget's deadlock going to `to`.
+fn escalating_to(to: &str) -> Source {
+    example_with(&[
+        ("[[decisions]]\nid = \"event-calendar\"", PARENT),
+        (
+            BUDGET,
+            &format!(
+                "rule = \"unanimity\"\nescalation = \"{to}\"\n\n[[decisions]]\nid = \"supplier-choice\""
+            ),
+        ),
+    ])
+}
+
+#[test]
+fn a_deadlock_may_go_to_a_parent_organisation_which_the_definitions_name() {
+    let md = markdown(&escalating_to("lakeport-health"));
+    assert!(
+        md.contains("| Approve the annual budget, the stipend and any spending above USD 2,500 | the Joint Steering Group | Unanimity | No one | Lakeport Health System, Inc. |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- <a id=\"definition--organisation-lakeport-health\"></a>\"Lakeport Health System, Inc.\" means the organisation of that name, the parent organisation of Lakeport General, which is not a partner to this charter\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_deadlock_may_go_to_a_partner() {
+    let md = markdown(&escalating_to("eastside-neighbors"));
+    assert!(
+        md.contains("| Unanimity | No one | Eastside Neighbors |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_dispute_may_be_referred_to_an_organisation() {
+    let source = example_with(&[
+        ("[[decisions]]\nid = \"event-calendar\"", PARENT),
+        (
+            THEN_COURTS,
+            "resolution = \"referral\"\nto = \"lakeport-health\"\n",
+        ),
+    ]);
+    assert!(markdown(&source).contains("before it is referred to Lakeport Health System, Inc.:"));
+}
+
+#[test]
+fn an_escalation_to_nothing_defined_is_located_with_a_hint_naming_what_exists() {
+    let found = findings(&escalating_to("lakeport-helth"));
+    assert!(
+        found.contains("error[E0302]: no body, partner or organisation has the id \"lakeport-helth\" (hint: did you mean \"lakeport-health\"?)"),
+        "{found}"
+    );
+    let found = findings(&escalating_to("nobody-at-all"));
+    assert!(
+        found.contains("(hint: write the id of a body, partner or organisation defined in [[bodies]], [[partners]] or [[organisations]]: \"eastside-neighbors\", \"lakeport-general\", \"lakeport-health\", \"steering-group\")"),
+        "{found}"
+    );
+}
+
+#[test]
+fn an_organisation_may_not_take_the_id_of_a_partner_or_a_body() {
+    let source = example_with(&[(
+        "[[decisions]]\nid = \"event-calendar\"",
+        "[[organisations]]\nid = \"steering-group\"\nname = \"Lakeport Health System, Inc.\"\n\n[[decisions]]\nid = \"event-calendar\"",
+    )]);
+    let found = findings(&source);
+    assert!(
+        found.contains("error[E0301]: the id \"steering-group\" is used by another partner, body or organisation"),
+        "{found}"
+    );
+    let source = example_with(&[(
+        "[[decisions]]\nid = \"event-calendar\"",
+        "[[organisations]]\nid = \"lakeport-health\"\nname = \"Lakeport Health\"\nparent_of = [\"lakeport\"]\n\n[[decisions]]\nid = \"event-calendar\"",
+    )]);
+    assert!(
+        findings(&source).contains("error[E0302]: no partner has the id \"lakeport\""),
+        "{}",
+        findings(&source)
+    );
+}
+
+#[test]
+fn remote_attendance_is_mentioned_only_when_the_charter_states_it() {
+    let remote = "remote_attendance = true\n";
+    let without = markdown(&example_with(&[(remote, "")]));
+    assert!(!without.contains("Members may attend"), "{without}");
+    assert!(!without.contains("in person"), "{without}");
+    assert!(markdown(&example_with(&[])).contains(" Members may attend remotely."));
+    let in_person = markdown(&example_with(&[(remote, "remote_attendance = false\n")]));
+    assert!(
+        in_person.contains(" Members attend in person."),
+        "{in_person}"
+    );
+}
+
+#[test]
+fn the_removal_of_confidential_information_is_a_clause_only_when_the_charter_states_it() {
+    let clause = "A partner may require the removal of its own confidential information, but not of results.";
+    let removal = "confidential_removal = true\n";
+    let without = markdown(&example_with(&[(removal, "")]));
+    assert!(!without.contains(clause), "{without}");
+    assert!(markdown(&example_with(&[])).contains(clause));
+}
+
+#[test]
+fn whether_a_chair_may_serve_again_is_said_only_when_the_charter_states_it() {
+    let renewable = "renewable = true\n";
+    let without = markdown(&example_with(&[(renewable, "")]));
+    assert!(
+        without.contains("for a term of 1 year.\n"),
+        "neither renewable nor not: {without}"
+    );
+    assert!(!without.contains("renewable"), "{without}");
+    assert!(markdown(&example_with(&[])).contains("for a term of 1 year, renewable."));
+    let not = markdown(&example_with(&[(renewable, "renewable = false\n")]));
+    assert!(
+        not.contains("for a term of 1 year, not renewable."),
+        "{not}"
+    );
 }

@@ -191,8 +191,12 @@ impl<'a> Names<'a> {
             .bodies
             .iter()
             .map(|b| (b.id.as_str(), b.name.as_str()));
+        let organisations = charter
+            .organisations
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()));
         Names {
-            names: partners.chain(bodies).collect(),
+            names: partners.chain(bodies).chain(organisations).collect(),
             clauses,
         }
     }
@@ -269,7 +273,7 @@ fn section_title(key: &str) -> &'static str {
         "obligations" => "Obligations",
         "term" | "disputes" => "Term, termination and withdrawal",
         "review" => "Review of the partnership",
-        "definitions" => "Definitions",
+        "definitions" | "organisations" => "Definitions",
         "notices" | "precedence" | "confidentiality" => "General provisions",
         _ => "Other terms",
     }
@@ -319,6 +323,7 @@ fn term_words(key: &str) -> String {
 fn item_noun(key: &str) -> &'static str {
     match key {
         "partners" => "Partner",
+        "organisations" => "Organisation",
         "bodies" => "Body",
         "decisions" => "Decision",
         "data_flows" => "Data flow",

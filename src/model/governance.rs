@@ -83,9 +83,8 @@ pub struct Chair {
     pub person: Option<String>,
     /// How long the chair serves.
     pub term: Period,
-    /// Whether the chair may serve again.
-    #[serde(default)]
-    pub renewable: bool,
+    /// Whether the chair may serve again; absent, the charter says neither.
+    pub renewable: Option<bool>,
     /// Whether the chair holds a casting vote on a tie.
     #[serde(default)]
     pub casting_vote: bool,
@@ -107,13 +106,8 @@ pub struct Meetings {
     /// charter says nothing of electronic votes.
     #[validate(nested)]
     pub electronic: Option<ElectronicVotes>,
-    /// Whether members may attend remotely.
-    #[serde(default = "yes")]
-    pub remote_attendance: bool,
-}
-
-fn yes() -> bool {
-    true
+    /// Whether members may attend remotely, or must attend in person; absent, the charter says neither.
+    pub remote_attendance: Option<bool>,
 }
 
 /// Votes taken electronically between meetings: the rule they pass by, and optionally how many must vote

@@ -15,6 +15,7 @@ pub mod glossary;
 mod governance;
 mod ip;
 mod lookup;
+mod organisations;
 mod overview;
 mod partners;
 mod phases;
@@ -38,6 +39,7 @@ pub use ip::{
     BackgroundTerm, FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share,
 };
 pub use lookup::{Actor, Lookup};
+pub use organisations::Organisation;
 pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};
 pub use phases::{Metric, Obligation, Phase};
@@ -68,6 +70,10 @@ pub struct Charter {
         nested
     )]
     pub partners: Vec<Partner>,
+    /// Organisations outside the partnership that the charter names, such as a partner's parent.
+    #[serde(default)]
+    #[validate(nested)]
+    pub organisations: Vec<Organisation>,
     /// Boards, committees and working groups.
     #[serde(default)]
     #[validate(nested)]

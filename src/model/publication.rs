@@ -16,9 +16,9 @@ pub struct Publication {
     pub review_kind: Option<ReviewKind>,
     /// Extra delay a partner may ask for to file a patent.
     pub patent_delay: Option<Period>,
-    /// Whether partners may ask for their confidential information to be removed.
-    #[serde(default = "yes")]
-    pub confidential_removal: bool,
+    /// Whether partners may ask for their confidential information to be removed; absent, the charter
+    /// says nothing of it.
+    pub confidential_removal: Option<bool>,
     /// Whether multi-site results are published before any single-site results.
     #[serde(default)]
     pub multi_site_first: bool,
@@ -34,10 +34,6 @@ pub struct Publication {
     pub negative_results: bool,
     /// How contributions are acknowledged (Markdown).
     pub acknowledgement: Option<String>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// What a partner's review of a manuscript is.

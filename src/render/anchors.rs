@@ -114,6 +114,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["review", "recognition", ..] => fixed("review-recognition"),
         ["review", ..] => fixed("review-assessment"),
         ["definitions", ..] => fixed("definitions-terms"),
+        ["organisations", ..] => fixed("definitions-names"),
         ["notices", ..] => fixed("notices"),
         ["precedence", ..] => fixed("precedence"),
         ["confidentiality", ..] => fixed("confidentiality"),

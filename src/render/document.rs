@@ -397,17 +397,19 @@ fn list(items: &[String]) -> Vec<Md> {
     items.iter().map(|i| text(i)).collect()
 }
 
-/// The name of a partner or body as it reads in a table cell.
+/// The name of a partner, body or organisation as it reads in a table cell.
 fn label_of(ids: &Lookup<'_>, id: &str) -> Md {
     let c = ids.charter();
-    match ids.actor(id) {
-        Some(Actor::Partner(i)) => text(&c.partners[i].short_name),
-        Some(Actor::Body(i)) => text(&c.bodies[i].name),
-        None => text(id),
+    match (ids.actor(id), ids.organisation(id)) {
+        (Some(Actor::Partner(i)), _) => text(&c.partners[i].short_name),
+        (Some(Actor::Body(i)), _) => text(&c.bodies[i].name),
+        (None, Some(i)) => text(&c.organisations[i].name),
+        (None, None) => text(id),
     }
 }
 
-/// The name of a partner or body as it reads in a sentence: "Northstar", "the Steering Committee".
+/// The name of a partner, body or organisation as it reads in a sentence: "Northstar", "the Steering
+/// Committee", "Northshore Health System".
 fn name_of(ids: &Lookup<'_>, id: &str) -> Md {
     match ids.actor(id) {
         Some(Actor::Body(i)) => md!("the {}", text(&ids.charter().bodies[i].name)),
@@ -647,10 +649,10 @@ fn chair(ids: &Lookup<'_>, body: &Body, b: &mut Builder) {
         (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
         (None, None) => Md::raw("a member elected by the body"),
     };
-    let renew = if body.chair.renewable {
-        ", renewable"
-    } else {
-        ", not renewable"
+    let renew = match body.chair.renewable {
+        Some(true) => ", renewable",
+        Some(false) => ", not renewable",
+        None => "",
     };
     let casting = if body.chair.casting_vote {
         " The chair has a casting vote on a tie."
@@ -674,10 +676,10 @@ fn meetings(body: &Body, seats: u32, b: &mut Builder) {
         .papers
         .map(|p| md!(" Papers are circulated {p} before the meeting."))
         .unwrap_or_default();
-    let remote = if m.remote_attendance {
-        " Members may attend remotely."
-    } else {
-        " Members attend in person."
+    let remote = match m.remote_attendance {
+        Some(true) => " Members may attend remotely.",
+        Some(false) => " Members attend in person.",
+        None => "",
     };
     let electronic = m
         .electronic
@@ -1019,7 +1021,7 @@ fn publication(c: &Charter, b: &mut Builder) {
         Md::raw("Review before submission"),
         md!("Each manuscript or presentation of results is sent to every partner at least {} before submission.{}", p.review, review_kind(p.review_kind)),
     );
-    if p.confidential_removal {
+    if p.confidential_removal == Some(true) {
         b.clause("publication-confidential", Md::raw("Confidential information"), Md::raw("A partner may require the removal of its own confidential information, but not of results."));
     }
     if let Some(delay) = p.patent_delay {
