@@ -176,10 +176,17 @@ fn ip(c: &Charter) -> Area {
                         .to_owned(),
                 );
             }
+            // Without `background_terms` the charter says only the organiser's own words on background
+            // IP: whether it stays with its owner, and whether a licence is implied, is not stated.
+            let background = if ip.background_terms.is_empty() {
+                "background IP in the charter's own words, with no `background_terms`"
+            } else {
+                "background IP"
+            };
             (
                 Status::Covered,
                 format!(
-                    "background IP, {} of foreground IP, {}",
+                    "{background}, {} of foreground IP, {}",
                     plural(ip.foreground.len(), "category"),
                     plural(ip.licences.len(), "licence")
                 ),
@@ -189,9 +196,9 @@ fn ip(c: &Charter) -> Area {
     area("ip", "Intellectual property", found)
 }
 
-/// How results are reviewed and delayed before publication.
+/// How results are reviewed and delayed before publication, and whether the review is an approval.
 fn publication(c: &Charter) -> Area {
-    let found = stated(
+    let found = section(
         c.publication.as_ref(),
         "no [publication]: nothing says how results are reviewed, delayed or published",
         |p| {
@@ -199,7 +206,16 @@ fn publication(c: &Charter) -> Area {
                 .patent_delay
                 .map(|d| format!(", patent delay up to {d}"))
                 .unwrap_or_default();
-            format!("review within {}{patent}", p.review)
+            let review = format!("review within {}{patent}", p.review);
+            match p.review_kind {
+                Some(_) => (Status::Covered, review),
+                None => (
+                    Status::Partial,
+                    format!(
+                        "{review}, but no `review_kind` says whether the partners comment on a manuscript or approve it"
+                    ),
+                ),
+            }
         },
     );
     area("publication", "Publication", found)

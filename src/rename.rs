@@ -64,6 +64,8 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "phases.*.gate_owner"),
     (Refers::Actor, "obligations.*.owner"),
     (Refers::Actor, "review.by"),
+    (Refers::Actor, "disputes.to"),
+    (Refers::Actor, "organisations.*.parent_of.*"),
     (Refers::Decision, "conflicts.recusal_from.*"),
     (Refers::Decision, "conflicts.declared.*.affects.*"),
     (Refers::Foreground, "ip.licences.*.covers.*"),

@@ -360,13 +360,13 @@ rules! {
         fix "Shorten `retention` so that it ends with the data's use, or choose `end_of_use = \"retain\"`; \
              with `retain`, remove `end_within`.";
     ELECTRONIC_VOTE_BELOW_QUORUM = "W0437" "electronic-vote-below-quorum" Warning
-        "A body votes electronically on a matter decided by those present, so fewer members than a quorum can carry it."
+        "A body votes electronically on a matter that fewer members than a quorum can carry: under a rule counted on those present, or on the votes cast with no electronic quorum."
         why "A rule counted on the members present assumes a meeting whose attendance meets the quorum. \
              Between meetings nobody is present: an electronic vote under such a rule can be carried by \
              fewer votes than the quorum, with no discussion. It is a warning because the partners may \
              accept it for minor matters."
         fix "Use a rule counted on the whole body (\"majority_body\", \"two_thirds_body\") for matters the \
-             body may decide electronically, or turn `electronic_votes` off.";
+             body may decide electronically, give `electronic` such a rule, or add a `quorum` to `electronic`.";
     CIRCULAR_CADENCE = "E0438" "circular-cadence" Error
         "A body whose meetings are held \"at each meeting\", which sets no schedule at all."
         why "\"each_meeting\" means \"at every meeting of the body concerned\"; for the body's own meetings it \
@@ -440,6 +440,15 @@ rules! {
         fix "Give the partner a `[partners.notice]` with the missing `email` or `address`, e.g. \
              `address = \"1 Lake Road, Eugene, OR 97401\"`, or add a method it can receive, such as \
              `\"email\"`.";
+    RESOLUTION_WITHOUT_RECIPIENT = "E0447" "resolution-without-recipient" Error
+        "A dispute ladder that ends in an internal investigation or a referral without saying who receives it, or a `to` that a resolution of another kind ignores."
+        why "The last step of the dispute ladder is a term the partners agree: an investigation by no one, \
+             or a referral to no one, says nothing a partner could rely on; a recipient named beside \
+             mediation, arbitration or the courts would not appear in the charter, so a term the organiser \
+             wrote would silently vanish."
+        fix "With `resolution = \"internal_investigation\"` or `\"referral\"`, add `to` naming the body, \
+             partner or organisation that receives the dispute, e.g. `to = \"board\"`; with any other \
+             resolution, remove `to`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -342,7 +342,7 @@ pub(crate) fn charter(spec: &Spec) -> String {
     );
     let _ = writeln!(
         o,
-        "[bodies.meetings]\ncadence = \"semiannually\"\nnotice = \"30 days\"\npapers = \"10 days\"\nminutes = \"21 days\"\nelectronic_votes = true\nremote_attendance = true\n"
+        "[bodies.meetings]\ncadence = \"semiannually\"\nnotice = \"30 days\"\npapers = \"10 days\"\nminutes = \"21 days\"\nelectronic = {{ rule = \"same_as_meetings\" }}\nremote_attendance = true\n"
     );
     for c in 0..committees {
         let members = committee_members(c);
@@ -380,7 +380,7 @@ pub(crate) fn charter(spec: &Spec) -> String {
         );
         let _ = writeln!(
             o,
-            "[bodies.meetings]\ncadence = \"{}\"\nnotice = \"14 days\"\npapers = \"5 business days\"\nminutes = \"14 days\"\nelectronic_votes = true\n",
+            "[bodies.meetings]\ncadence = \"{}\"\nnotice = \"14 days\"\npapers = \"5 business days\"\nminutes = \"14 days\"\nelectronic = {{ rule = \"same_as_meetings\" }}\n",
             rng.pick(CADENCES)
         );
     }

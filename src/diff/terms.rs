@@ -191,8 +191,12 @@ impl<'a> Names<'a> {
             .bodies
             .iter()
             .map(|b| (b.id.as_str(), b.name.as_str()));
+        let organisations = charter
+            .organisations
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()));
         Names {
-            names: partners.chain(bodies).collect(),
+            names: partners.chain(bodies).chain(organisations).collect(),
             clauses,
         }
     }
@@ -269,7 +273,7 @@ fn section_title(key: &str) -> &'static str {
         "obligations" => "Obligations",
         "term" | "disputes" => "Term, termination and withdrawal",
         "review" => "Review of the partnership",
-        "definitions" => "Definitions",
+        "definitions" | "organisations" => "Definitions",
         "notices" | "precedence" | "confidentiality" => "General provisions",
         _ => "Other terms",
     }
@@ -297,6 +301,9 @@ fn table_words(key: &str) -> &'static str {
 fn term_words(key: &str) -> String {
     match key {
         "review" => "review period".to_owned(),
+        "review_kind" => "what the review is".to_owned(),
+        "background_terms" => "standard background terms".to_owned(),
+        "electronic" => "electronic votes".to_owned(),
         "length" => "term length".to_owned(),
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),
@@ -316,6 +323,7 @@ fn term_words(key: &str) -> String {
 fn item_noun(key: &str) -> &'static str {
     match key {
         "partners" => "Partner",
+        "organisations" => "Organisation",
         "bodies" => "Body",
         "decisions" => "Decision",
         "data_flows" => "Data flow",

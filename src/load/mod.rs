@@ -299,6 +299,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "schema_version",
     "charter",
     "partners",
+    "organisations",
     "bodies",
     "decisions",
     "amendment",
@@ -329,6 +330,7 @@ fn check_section(
         "schema_version" => one::<u32>(value, "`schema_version`", out),
         "charter" => one::<m::Overview>(value, "`[charter]`", out),
         "partners" => each::<m::Partner>(value, "[[partners]]", out),
+        "organisations" => each::<m::Organisation>(value, "[[organisations]]", out),
         "bodies" => each::<m::Body>(value, "[[bodies]]", out),
         "decisions" => each::<m::Decision>(value, "[[decisions]]", out),
         "amendment" => one::<m::Amendment>(value, "`[amendment]`", out),
@@ -486,11 +488,22 @@ fn missing_hint(key: &str, context: &str) -> String {
     }
 }
 
+/// Keys an earlier version of the format took, each with what to write instead: the term they stood for
+/// said more than the key did, so the organiser states it now.
+const RETIRED: &[(&str, &str)] = &[(
+    "electronic_votes",
+    "`electronic_votes` is retired because it did not say by which rule an electronic vote passes: write `electronic = { rule = \"same_as_meetings\" }` for the rules of a meeting, or the rule the partners agreed, e.g. `electronic = { rule = \"majority_body\", deadline = \"5 days\" }`; if it said `false`, remove the line",
+)];
+
 fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]) -> Diagnostic {
-    let hint = match closest(key, candidates) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if candidates.is_empty() => "remove this key: the table takes no keys".to_owned(),
-        None => format!("the keys allowed here are: {}", ticked_list(candidates)),
+    let retired = RETIRED.iter().find(|(old, _)| *old == key);
+    let hint = match (retired, closest(key, candidates)) {
+        (Some((_, hint)), _) => (*hint).to_owned(),
+        (None, Some(best)) => format!("did you mean `{best}`?"),
+        (None, None) if candidates.is_empty() => {
+            "remove this key: the table takes no keys".to_owned()
+        }
+        (None, None) => format!("the keys allowed here are: {}", ticked_list(candidates)),
     };
     Diagnostic::new(
         &rules::UNKNOWN_KEY,

@@ -83,9 +83,8 @@ pub struct Chair {
     pub person: Option<String>,
     /// How long the chair serves.
     pub term: Period,
-    /// Whether the chair may serve again.
-    #[serde(default)]
-    pub renewable: bool,
+    /// Whether the chair may serve again; absent, the charter says neither.
+    pub renewable: Option<bool>,
     /// Whether the chair holds a casting vote on a tie.
     #[serde(default)]
     pub casting_vote: bool,
@@ -103,16 +102,61 @@ pub struct Meetings {
     pub papers: Option<Period>,
     /// How soon after a meeting draft minutes are circulated.
     pub minutes: Period,
-    /// Whether votes may be taken electronically between meetings.
-    #[serde(default)]
-    pub electronic_votes: bool,
-    /// Whether members may attend remotely.
-    #[serde(default = "yes")]
-    pub remote_attendance: bool,
+    /// Whether votes may be taken electronically between meetings, and by which rule; absent, the
+    /// charter says nothing of electronic votes.
+    #[validate(nested)]
+    pub electronic: Option<ElectronicVotes>,
+    /// Whether members may attend remotely, or must attend in person; absent, the charter says neither.
+    pub remote_attendance: Option<bool>,
 }
 
-fn yes() -> bool {
-    true
+/// Votes taken electronically between meetings: the rule they pass by, and optionally how many must vote
+/// and how long a vote stays open.
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct ElectronicVotes {
+    /// The threshold an electronic vote needs, or "same_as_meetings" for the rule each decision has at
+    /// a meeting.
+    pub rule: ElectronicRule,
+    /// How many voting members must vote for an electronic vote to count.
+    pub quorum: Option<Quorum>,
+    /// How long members have to vote once a vote is opened.
+    pub deadline: Option<Period>,
+}
+
+/// The threshold of an electronic vote.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ElectronicRule {
+    /// The rule each decision has at a meeting, and the meeting's quorum.
+    SameAsMeetings,
+    /// More than half of the votes cast.
+    MajorityCast,
+    /// Two thirds of the votes cast.
+    TwoThirdsCast,
+    /// More than half of all voting members.
+    MajorityBody,
+    /// Two thirds of all voting members.
+    TwoThirdsBody,
+    /// Every voting member.
+    Unanimity,
+}
+
+impl ElectronicRule {
+    /// The threshold in plain words, after "passes with"; none for the rules of a meeting.
+    #[must_use]
+    pub fn phrase(self) -> Option<&'static str> {
+        match self {
+            ElectronicRule::SameAsMeetings => None,
+            ElectronicRule::MajorityCast => Some("more than half of the votes cast"),
+            ElectronicRule::TwoThirdsCast => Some("two thirds of the votes cast"),
+            ElectronicRule::MajorityBody => Some("a majority of all voting members"),
+            ElectronicRule::TwoThirdsBody => Some("two thirds of all voting members"),
+            ElectronicRule::Unanimity => Some("unanimity of all voting members"),
+        }
+    }
 }
 
 /// One kind of decision and who takes it.
@@ -135,7 +179,7 @@ pub struct Decision {
     #[validate(custom(function = "super::check_ids"))]
     #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub consult: Vec<String>,
-    /// The body a deadlock or tie goes to.
+    /// Where a deadlock or tie goes: a body, a partner, or an organisation of `[[organisations]]`.
     pub escalation: Option<String>,
 }
 

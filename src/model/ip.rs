@@ -6,9 +6,13 @@ use validator::Validate;
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct IpTerms {
-    /// What is said of background IP (Markdown); it stays with its owner and no licence is implied.
+    /// What is said of background IP (Markdown).
     #[validate(length(min = 1))]
     pub background: String,
+    /// The standard terms on background IP the partners agree to, each rendered as its sentence:
+    /// "stays_with_owner", "no_implied_licence". Absent, the charter says only what `background` says.
+    #[serde(default)]
+    pub background_terms: Vec<BackgroundTerm>,
     /// Foreground IP, by category.
     #[serde(default)]
     #[validate(nested)]
@@ -17,6 +21,18 @@ pub struct IpTerms {
     #[serde(default)]
     #[validate(nested)]
     pub licences: Vec<Licence>,
+}
+
+/// A standard term on background IP.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum BackgroundTerm {
+    /// Background IP stays with the partner that brings it.
+    StaysWithOwner,
+    /// The charter implies no licence to background IP.
+    NoImpliedLicence,
 }
 
 /// Who owns one category of new intellectual property.

@@ -25,6 +25,7 @@ pub struct Lookup<'c> {
     actors: FxHashMap<&'c str, Actor>,
     decisions: FxHashMap<&'c str, usize>,
     foreground: FxHashMap<&'c str, usize>,
+    organisations: FxHashMap<&'c str, usize>,
     /// Voting seats of each body, by index.
     seats: Vec<u32>,
     /// Voting seats each partner holds on each body, by body index.
@@ -52,11 +53,13 @@ impl<'c> Lookup<'c> {
                 .iter()
                 .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str())),
         );
+        let organisations = first_index(charter.organisations.iter().map(|o| o.id.as_str()));
         let mut lookup = Lookup {
             charter,
             actors,
             decisions,
             foreground,
+            organisations,
             seats: Vec::with_capacity(charter.bodies.len()),
             seats_by_partner: Vec::with_capacity(charter.bodies.len()),
         };
@@ -115,6 +118,18 @@ impl<'c> Lookup<'c> {
     #[must_use]
     pub fn foreground(&self, id: &str) -> Option<usize> {
         self.foreground.get(id).copied()
+    }
+
+    /// The index of the first organisation of `[[organisations]]` with this id.
+    #[must_use]
+    pub fn organisation(&self, id: &str) -> Option<usize> {
+        self.organisations.get(id).copied()
+    }
+
+    /// The ids of organisations, sorted.
+    #[must_use]
+    pub fn organisation_ids(&self) -> Vec<&'c str> {
+        sorted(self.organisations.keys().copied())
     }
 
     /// The ids of partners and bodies, sorted, with what each names: for hints that list what exists.

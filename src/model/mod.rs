@@ -15,6 +15,7 @@ pub mod glossary;
 mod governance;
 mod ip;
 mod lookup;
+mod organisations;
 mod overview;
 mod partners;
 mod phases;
@@ -30,13 +31,19 @@ pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management}
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
 pub use drafting::{DateStyle, Status, Typography};
 pub use exceptions::Exception;
-pub use governance::{Amendment, Authority, Body, Chair, Decision, Meetings, Member, VotingRule};
-pub use ip::{FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share};
+pub use governance::{
+    Amendment, Authority, Body, Chair, Decision, ElectronicRule, ElectronicVotes, Meetings, Member,
+    VotingRule,
+};
+pub use ip::{
+    BackgroundTerm, FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share,
+};
 pub use lookup::{Actor, Lookup};
+pub use organisations::Organisation;
 pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};
 pub use phases::{Metric, Obligation, Phase};
-pub use publication::{Authorship, Publication};
+pub use publication::{Authorship, Publication, ReviewKind};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
 
@@ -63,6 +70,10 @@ pub struct Charter {
         nested
     )]
     pub partners: Vec<Partner>,
+    /// Organisations outside the partnership that the charter names, such as a partner's parent.
+    #[serde(default)]
+    #[validate(nested)]
+    pub organisations: Vec<Organisation>,
     /// Boards, committees and working groups.
     #[serde(default)]
     #[validate(nested)]

@@ -4,17 +4,21 @@ use validator::Validate;
 
 use super::Period;
 
-/// Publication rights. Partners review manuscripts but never approve their content or suppress results.
+/// Publication rights: how manuscripts are reviewed before submission, delayed and published.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     /// How long partners have to review a manuscript before submission.
     pub review: Period,
+    /// What the review is: "comment" (partners comment but do not approve the content, and may not
+    /// require results to be suppressed) or "approval" (a manuscript is submitted only once every
+    /// partner approves it). Absent, the charter says only how long the review lasts.
+    pub review_kind: Option<ReviewKind>,
     /// Extra delay a partner may ask for to file a patent.
     pub patent_delay: Option<Period>,
-    /// Whether partners may ask for their confidential information to be removed.
-    #[serde(default = "yes")]
-    pub confidential_removal: bool,
+    /// Whether partners may ask for their confidential information to be removed; absent, the charter
+    /// says nothing of it.
+    pub confidential_removal: Option<bool>,
     /// Whether multi-site results are published before any single-site results.
     #[serde(default)]
     pub multi_site_first: bool,
@@ -32,8 +36,14 @@ pub struct Publication {
     pub acknowledgement: Option<String>,
 }
 
-fn yes() -> bool {
-    true
+/// What a partner's review of a manuscript is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewKind {
+    /// Partners comment, but do not approve the content or suppress results.
+    Comment,
+    /// A manuscript needs every partner's approval before it is submitted.
+    Approval,
 }
 
 /// Authorship criteria.

@@ -51,6 +51,9 @@ pub struct Disputes {
     pub steps: Vec<DisputeStep>,
     /// What follows when every step fails.
     pub resolution: FinalResolution,
+    /// The body, partner or organisation (`[[organisations]]`) that investigates or receives the
+    /// dispute, with `resolution = "internal_investigation"` or `"referral"`.
+    pub to: Option<String>,
 }
 
 /// One step of dispute escalation.
@@ -64,16 +67,33 @@ pub struct DisputeStep {
     pub within: Period,
 }
 
-/// The last resort for a dispute.
+/// The last resort for a dispute: the last step of the ladder, and nothing after it unless it says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FinalResolution {
-    /// Non-binding mediation, then the courts.
+    /// Non-binding mediation, and nothing the charter states after it.
     Mediation,
+    /// Non-binding mediation, then the courts of the governing jurisdiction.
+    MediationThenCourts,
     /// Binding arbitration.
     Arbitration,
     /// The courts of the jurisdiction.
     Courts,
+    /// An internal investigation by the body, partner or organisation named in `to`.
+    InternalInvestigation,
+    /// Referral to the body, partner or organisation named in `to`.
+    Referral,
+}
+
+impl FinalResolution {
+    /// Whether the resolution names who it goes to, in `to`.
+    #[must_use]
+    pub fn needs_recipient(self) -> bool {
+        matches!(
+            self,
+            FinalResolution::InternalInvestigation | FinalResolution::Referral
+        )
+    }
 }
 
 /// Review of the partnership itself.

@@ -81,7 +81,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["decisions", id, ..] => Some(item(Item::Decision, id)),
         ["amendment", ..] => fixed("amendment"),
         ["data_flows", id, ..] => Some(item(Item::Flow, id)),
-        ["ip", "background", ..] => fixed("ip-background"),
+        ["ip", "background" | "background_terms", ..] => fixed("ip-background"),
         ["ip", "foreground", id, ..] => Some(item(Item::Foreground, id)),
         ["ip", "licences", id, ..] => Some(item(Item::Licence, id)),
         ["publication", key, ..] => Some(
@@ -114,6 +114,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["review", "recognition", ..] => fixed("review-recognition"),
         ["review", ..] => fixed("review-assessment"),
         ["definitions", ..] => fixed("definitions-terms"),
+        ["organisations", ..] => fixed("definitions-names"),
         ["notices", ..] => fixed("notices"),
         ["precedence", ..] => fixed("precedence"),
         ["confidentiality", ..] => fixed("confidentiality"),

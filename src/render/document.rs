@@ -13,9 +13,10 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Actor, Authority, Authorship, Body, Charter, ConflictTerms, DataFlow, Date, DateStyle,
-    DeclaredConflict, DisclosureTime, Disputes, EndOfUse, FinalResolution, Foreground, IpTerms,
-    Licence, LicenceKind, Lookup, Member, Ownership, Partner, Renewal, Status, Term, Typography,
+    Actor, Authority, Authorship, BackgroundTerm, Body, Charter, ConflictTerms, DataFlow, Date,
+    DateStyle, DeclaredConflict, DisclosureTime, Disputes, ElectronicVotes, EndOfUse,
+    FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Member, Ownership, Partner,
+    Quorum, Renewal, ReviewKind, Status, Term, Typography,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -312,7 +313,7 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     conflicts(ids, &mut b);
     phases(ids, &mut b);
     obligations(ids, &mut b);
-    term(c, &mut b);
+    term(ids, &mut b);
     review(ids, &mut b);
     clauses::general(c, &mut b);
     // The checklist links each signature item to its block in the section after the checklist.
@@ -420,17 +421,19 @@ fn list(items: &[String]) -> Vec<Md> {
     items.iter().map(|i| text(i)).collect()
 }
 
-/// The name of a partner or body as it reads in a table cell.
+/// The name of a partner, body or organisation as it reads in a table cell.
 fn label_of(ids: &Lookup<'_>, id: &str) -> Md {
     let c = ids.charter();
-    match ids.actor(id) {
-        Some(Actor::Partner(i)) => text(&c.partners[i].short_name),
-        Some(Actor::Body(i)) => text(&c.bodies[i].name),
-        None => text(id),
+    match (ids.actor(id), ids.organisation(id)) {
+        (Some(Actor::Partner(i)), _) => text(&c.partners[i].short_name),
+        (Some(Actor::Body(i)), _) => text(&c.bodies[i].name),
+        (None, Some(i)) => text(&c.organisations[i].name),
+        (None, None) => text(id),
     }
 }
 
-/// The name of a partner or body as it reads in a sentence: "Northstar", "the Steering Committee".
+/// The name of a partner, body or organisation as it reads in a sentence: "Northstar", "the Steering
+/// Committee", "Northshore Health System".
 fn name_of(ids: &Lookup<'_>, id: &str) -> Md {
     match ids.actor(id) {
         Some(Actor::Body(i)) => md!("the {}", text(&ids.charter().bodies[i].name)),
@@ -632,7 +635,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
                 body.quorum.required(seats)
             ),
         );
-        meetings(body, b);
+        meetings(body, seats, b);
     }
 }
 
@@ -670,10 +673,10 @@ fn chair(ids: &Lookup<'_>, body: &Body, b: &mut Builder) {
         (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
         (None, None) => Md::raw("a member elected by the body"),
     };
-    let renew = if body.chair.renewable {
-        ", renewable"
-    } else {
-        ", not renewable"
+    let renew = match body.chair.renewable {
+        Some(true) => ", renewable",
+        Some(false) => ", not renewable",
+        None => "",
     };
     let casting = if body.chair.casting_vote {
         " The chair has a casting vote on a tie."
@@ -691,27 +694,57 @@ fn chair(ids: &Lookup<'_>, body: &Body, b: &mut Builder) {
 }
 
 /// How often a body meets, on what notice, with which papers and minutes, and how members attend and vote.
-fn meetings(body: &Body, b: &mut Builder) {
+fn meetings(body: &Body, seats: u32, b: &mut Builder) {
     let m = &body.meetings;
     let papers = m
         .papers
         .map(|p| md!(" Papers are circulated {p} before the meeting."))
         .unwrap_or_default();
-    let remote = if m.remote_attendance {
-        " Members may attend remotely."
-    } else {
-        " Members attend in person."
+    let remote = match m.remote_attendance {
+        Some(true) => " Members may attend remotely.",
+        Some(false) => " Members attend in person.",
+        None => "",
     };
-    let electronic = if m.electronic_votes {
-        " Votes may be taken electronically between meetings, with the same rules as at a meeting."
-    } else {
-        ""
-    };
+    let electronic = m
+        .electronic
+        .as_ref()
+        .map(|e| electronic(e, seats))
+        .unwrap_or_default();
     b.clause(
         anchors::body_part(&body.id, "meetings"),
         Md::raw("Meetings"),
         md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
     );
+}
+
+/// The sentences on votes between meetings, each from a term of `electronic`: the rule, how many must
+/// vote, and how long a vote stays open. `seats` are the body's voting seats.
+fn electronic(e: &ElectronicVotes, seats: u32) -> Md {
+    let rule = match e.rule.phrase() {
+        None => Md::raw(
+            " Votes may be taken electronically between meetings, with the same rules as at a meeting.",
+        ),
+        Some(threshold) => md!(
+            " Votes may be taken electronically between meetings; a matter put to an electronic vote passes with {threshold}."
+        ),
+    };
+    let quorum = e
+        .quorum
+        .map(|q| match q {
+            Quorum::All => {
+                Md::raw(" Every voting member must vote for an electronic vote to count.")
+            }
+            q => md!(
+                " At least {q} ({} of {seats} voting seats) must vote for an electronic vote to count.",
+                q.required(seats)
+            ),
+        })
+        .unwrap_or_default();
+    let deadline = e
+        .deadline
+        .map(|d| md!(" An electronic vote closes {d} after it is opened."))
+        .unwrap_or_default();
+    md!("{rule}{quorum}{deadline}")
 }
 
 fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
@@ -912,7 +945,11 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     b.clause(
         "ip-background",
         Md::raw("Background IP"),
-        md!("{} Background IP stays with its owner, and no licence to it is implied by this charter.", prose(&ip.background)),
+        md!(
+            "{}{}",
+            prose(&ip.background),
+            background_terms(&ip.background_terms)
+        ),
     );
     for f in &ip.foreground {
         b.clause(
@@ -926,6 +963,20 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     }
     for l in &ip.licences {
         licence(ids, ip, l, b);
+    }
+}
+
+/// The sentence of the standard background terms the charter states, after its own words on background IP.
+fn background_terms(terms: &[BackgroundTerm]) -> &'static str {
+    let stays = terms.contains(&BackgroundTerm::StaysWithOwner);
+    let no_licence = terms.contains(&BackgroundTerm::NoImpliedLicence);
+    match (stays, no_licence) {
+        (true, true) => {
+            " Background IP stays with its owner, and no licence to it is implied by this charter."
+        }
+        (true, false) => " Background IP stays with its owner.",
+        (false, true) => " No licence to background IP is implied by this charter.",
+        (false, false) => "",
     }
 }
 
@@ -992,9 +1043,9 @@ fn publication(c: &Charter, b: &mut Builder) {
     b.clause(
         "publication-review",
         Md::raw("Review before submission"),
-        md!("Each manuscript or presentation of results is sent to every partner at least {} before submission. Partners review it but do not approve its content, and may not require results to be suppressed.", p.review),
+        md!("Each manuscript or presentation of results is sent to every partner at least {} before submission.{}", p.review, review_kind(p.review_kind)),
     );
-    if p.confidential_removal {
+    if p.confidential_removal == Some(true) {
         b.clause("publication-confidential", Md::raw("Confidential information"), Md::raw("A partner may require the removal of its own confidential information, but not of results."));
     }
     if let Some(delay) = p.patent_delay {
@@ -1039,6 +1090,17 @@ fn publication(c: &Charter, b: &mut Builder) {
             Md::raw("Acknowledgement"),
             prose(a),
         );
+    }
+}
+
+/// What the partners' review of a manuscript is, when the charter says.
+fn review_kind(kind: Option<ReviewKind>) -> &'static str {
+    match kind {
+        Some(ReviewKind::Comment) => {
+            " Partners review it but do not approve its content, and may not require results to be suppressed."
+        }
+        Some(ReviewKind::Approval) => " It is submitted only once every partner has approved it.",
+        None => "",
     }
 }
 
@@ -1236,7 +1298,8 @@ fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
     }
 }
 
-fn term(c: &Charter, b: &mut Builder) {
+fn term(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
     let t = &c.term;
     b.section("term", "Term, termination and withdrawal");
     let start = day(c, c.charter.effective_date);
@@ -1272,7 +1335,7 @@ fn term(c: &Charter, b: &mut Builder) {
         .items = list(&t.survival);
     }
     if let Some(d) = &c.disputes {
-        disputes(d, b);
+        disputes(ids, d, b);
     }
 }
 
@@ -1294,15 +1357,27 @@ fn renewal(t: &Term) -> Md {
 }
 
 /// The steps a dispute goes through, and where it ends.
-fn disputes(d: &Disputes, b: &mut Builder) {
-    let last = match d.resolution {
-        FinalResolution::Mediation => {
-            "non-binding mediation, and then the courts of the governing jurisdiction"
+fn disputes(ids: &Lookup<'_>, d: &Disputes, b: &mut Builder) {
+    // A valid charter names `to` for the resolutions that need it; the fallback keeps the document
+    // whole regardless, and says nothing it was not told.
+    let to = d.to.as_deref().map(|to| name_of(ids, to));
+    let last = match (d.resolution, to) {
+        (FinalResolution::Mediation, _) => Md::raw("goes to non-binding mediation"),
+        (FinalResolution::MediationThenCourts, _) => Md::raw(
+            "goes to non-binding mediation, and then the courts of the governing jurisdiction",
+        ),
+        (FinalResolution::Arbitration, _) => Md::raw("goes to binding arbitration"),
+        (FinalResolution::Courts, _) => Md::raw("goes to the courts of the governing jurisdiction"),
+        (FinalResolution::InternalInvestigation, Some(to)) => {
+            md!("goes to an internal investigation by {to}")
         }
-        FinalResolution::Arbitration => "binding arbitration",
-        FinalResolution::Courts => "the courts of the governing jurisdiction",
+        (FinalResolution::InternalInvestigation, None) => {
+            Md::raw("goes to an internal investigation")
+        }
+        (FinalResolution::Referral, Some(to)) => md!("is referred to {to}"),
+        (FinalResolution::Referral, None) => Md::raw("is referred on"),
     };
-    let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it goes to {last}:"));
+    let clause = b.clause("disputes", Md::raw("Disputes"), md!("A dispute between partners is escalated in these steps, each for at most the time shown, before it {last}:"));
     clause.items = d
         .steps
         .iter()

@@ -7,7 +7,10 @@ use std::fmt;
 
 use super::{Annotate, Ctx};
 use crate::load::Seg;
-use crate::model::{Amendment, Authority, Body, Cadence, Charter, Decision, Lookup, VotingRule};
+use crate::model::{
+    Amendment, Authority, Body, Cadence, Charter, Decision, Disputes, ElectronicRule, Lookup,
+    VotingRule,
+};
 use crate::path;
 use crate::rules;
 
@@ -32,6 +35,38 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
                 ctx,
             );
         }
+    }
+    if let Some(d) = &c.disputes {
+        dispute_recipient(d, ctx);
+    }
+}
+
+/// The last step of the dispute ladder names who receives the dispute exactly when it needs one.
+fn dispute_recipient(d: &Disputes, ctx: &mut Ctx<'_, '_>) {
+    match (d.resolution.needs_recipient(), &d.to) {
+        (true, None) => {
+            ctx.at(
+                &rules::RESOLUTION_WITHOUT_RECIPIENT,
+                path!["disputes", "resolution"],
+                "the dispute ladder ends in an investigation or a referral, but not who receives it",
+            )
+            .with(
+                "no `to`",
+                "add `to = \"<body, partner or organisation id>\"` to `[disputes]`, e.g. `to = \"board\"`",
+            );
+        }
+        (false, Some(_)) => {
+            ctx.at(
+                &rules::RESOLUTION_WITHOUT_RECIPIENT,
+                path!["disputes", "to"],
+                "`to` names who receives a dispute, but this resolution sends it to no one named",
+            )
+            .with(
+                "not rendered",
+                "remove `to`, or write `resolution = \"referral\"` or `\"internal_investigation\"`",
+            );
+        }
+        _ => {}
     }
 }
 
@@ -223,26 +258,44 @@ fn tie(i: usize, d: &Decision, body: &Body, seats: u32, quorum: u64, ctx: &mut C
     }
 }
 
-/// An electronic vote under a rule counted on those present, which fewer votes than the quorum can pass.
+/// An electronic vote that fewer votes than the quorum can pass: under the meeting's rule when that rule
+/// counts those present, or under a rule counted on the votes cast when no electronic quorum is set.
 fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut Ctx<'_, '_>) {
-    let fewest = match d.rule {
-        VotingRule::MajorityPresent => quorum / 2 + 1,
-        VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),
+    let Some(e) = &body.meetings.electronic else {
+        return;
+    };
+    let fewest = match (e.rule, e.quorum) {
+        (ElectronicRule::SameAsMeetings, _) => match d.rule {
+            VotingRule::MajorityPresent => quorum / 2 + 1,
+            VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),
+            _ => quorum,
+        },
+        (ElectronicRule::MajorityCast | ElectronicRule::TwoThirdsCast, None) => 1,
         _ => quorum,
     };
-    if body.meetings.electronic_votes && fewest < quorum {
+    if fewest < quorum {
+        let (label, hint) = if e.rule == ElectronicRule::SameAsMeetings {
+            (
+                "counted on those present",
+                "use \"majority_body\" or \"two_thirds_body\" for matters decided between meetings, or give `electronic` a rule counted on the whole body",
+            )
+        } else {
+            (
+                "counted on the votes cast",
+                "add a `quorum` to `electronic`, or give it a rule counted on the whole body (\"majority_body\", \"two_thirds_body\")",
+            )
+        };
         ctx.at(
             &rules::ELECTRONIC_VOTE_BELOW_QUORUM,
             path!["decisions", i, "rule"],
             format!(
-                "\"{}\" may be decided by an electronic vote of \"{}\" with {fewest} votes, fewer than its quorum of {quorum}",
-                d.matter, body.name
+                "\"{}\" may be decided by an electronic vote of \"{}\" with {fewest} {}, fewer than its quorum of {quorum}",
+                d.matter,
+                body.name,
+                if fewest == 1 { "vote" } else { "votes" }
             ),
         )
-        .with(
-            "counted on those present",
-            "use \"majority_body\" or \"two_thirds_body\" for matters decided between meetings, or turn `electronic_votes` off",
-        );
+        .with(label, hint);
     }
 }
 

@@ -18,6 +18,8 @@ enum Kind {
     Partner,
     Body,
     PartnerOrBody,
+    /// Where a deadlock or a dispute may go: a body, a partner, or an organisation outside the partnership.
+    Recipient,
     Decision,
     Foreground,
 }
@@ -28,6 +30,7 @@ impl Kind {
             Kind::Partner => "partner",
             Kind::Body => "body",
             Kind::PartnerOrBody => "partner or body",
+            Kind::Recipient => "body, partner or organisation",
             Kind::Decision => "decision",
             Kind::Foreground => "foreground IP category",
         }
@@ -38,6 +41,7 @@ impl Kind {
             Kind::Partner => "[[partners]]",
             Kind::Body => "[[bodies]]",
             Kind::PartnerOrBody => "[[partners]] or [[bodies]]",
+            Kind::Recipient => "[[bodies]], [[partners]] or [[organisations]]",
             Kind::Decision => "[[decisions]]",
             Kind::Foreground => "[[ip.foreground]]",
         }
@@ -73,6 +77,14 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     if let Some(review) = &c.review {
         r.check(Kind::Body, &review.by, path!["review", "by"]);
     }
+    if let Some(to) = c.disputes.as_ref().and_then(|d| d.to.as_ref()) {
+        r.check(Kind::Recipient, to, path!["disputes", "to"]);
+    }
+    for (i, o) in c.organisations.iter().enumerate() {
+        for (k, p) in o.parent_of.iter().enumerate() {
+            r.check(Kind::Partner, p, path!["organisations", i, "parent_of", k]);
+        }
+    }
 }
 
 /// Members and chairs are partners.
@@ -105,7 +117,7 @@ fn decisions(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
             );
         }
         if let Some(e) = &d.escalation {
-            r.check(Kind::Body, e, path!["decisions", i, "escalation"]);
+            r.check(Kind::Recipient, e, path!["decisions", i, "escalation"]);
         }
     }
     if let Some(a) = &c.amendment {
@@ -194,6 +206,9 @@ impl Refs<'_, '_, '_, '_> {
             Kind::Partner => self.index.partner(id).is_some(),
             Kind::Body => self.index.body(id).is_some(),
             Kind::PartnerOrBody => self.index.actor(id).is_some(),
+            Kind::Recipient => {
+                self.index.actor(id).is_some() || self.index.organisation(id).is_some()
+            }
             Kind::Decision => self.index.decision(id).is_some(),
             Kind::Foreground => self.index.foreground(id).is_some(),
         };
@@ -212,6 +227,17 @@ impl Refs<'_, '_, '_, '_> {
                 })
                 .map(|(id, _)| id)
                 .collect(),
+            Kind::Recipient => {
+                let mut ids: Vec<&str> = self
+                    .index
+                    .actor_ids()
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect();
+                ids.extend(self.index.organisation_ids());
+                ids.sort_unstable();
+                ids
+            }
             Kind::Decision => self.index.decision_ids(),
             Kind::Foreground => self.index.foreground_ids(),
         };
@@ -256,6 +282,15 @@ fn duplicates(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             );
         }
     }
+    // A deadlock or a dispute may go to a body, a partner or an organisation: one id names one of them.
+    let organisations = c.organisations.iter().map(|o| o.id.as_str()).collect();
+    unique(
+        &mut actors,
+        &["organisations"],
+        organisations,
+        "partner, body or organisation",
+        ctx,
+    );
 }
 
 /// Reports each id already in `seen`, at the `id` key of its item (`prefix[i].id`); the path is built only

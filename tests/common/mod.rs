@@ -183,8 +183,8 @@ pub(crate) const PINE_VALLEY_WITHDRAWS: &[(&str, &str)] = &[
     ),
     ("  { partner = \"pine-valley\" },\n", ""),
     (
-        "chair = { partner = \"pine-valley\", term = \"1 year\" }",
-        "chair = { partner = \"harbor\", term = \"1 year\" }",
+        "chair = { partner = \"pine-valley\", term = \"1 year\", renewable = false }",
+        "chair = { partner = \"harbor\", term = \"1 year\", renewable = false }",
     ),
     (
         "recipients = [\"harbor\", \"pine-valley\"]",

@@ -3,7 +3,9 @@
 
 use super::{Builder, and_list};
 use crate::md;
-use crate::model::{Charter, Confidentiality, Lasting, Notices, Partner, Precedence, glossary};
+use crate::model::{
+    Charter, Confidentiality, Lasting, Notices, Organisation, Partner, Precedence, glossary,
+};
 use crate::render::anchors::{self, Item};
 use crate::render::markdown::{Md, mailto, prose, text};
 use crate::validate::term_end;
@@ -22,6 +24,7 @@ pub(super) fn definitions(c: &Charter, b: &mut Builder) {
             clause_ref(&anchors::item(Item::Body, &body.id))
         )
     }));
+    names.extend(c.organisations.iter().map(|o| organisation_name(c, o)));
     b.clause(
         "definitions-names",
         Md::raw("Names"),
@@ -47,6 +50,31 @@ fn partner_name(p: &Partner) -> Md {
         text(&p.short_name),
         text(&p.legal_name),
         clause_ref(&anchors::item(Item::Partner, &p.id))
+    )
+}
+
+/// "\"Northshore Health System\" means the organisation of that name, the parent organisation of
+/// Foundation A, which is not a partner".
+fn organisation_name(c: &Charter, o: &Organisation) -> Md {
+    let children: Vec<Md> = o
+        .parent_of
+        .iter()
+        .map(|id| {
+            c.partners
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or_else(|| text(id), |p| text(&p.short_name))
+        })
+        .collect();
+    let parent = if children.is_empty() {
+        Md::default()
+    } else {
+        md!(", the parent organisation of {}", and_list(&children))
+    };
+    md!(
+        "{}\"{}\" means the organisation of that name{parent}, which is not a partner to this charter",
+        anchor(&format!("definition--organisation-{}", o.id)),
+        text(&o.name)
     )
 }
 
