@@ -106,41 +106,28 @@ fn usable(options: &str) -> bool {
 
 /// The words of a line, a double-quoted stretch kept within its word.
 fn split(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                word.push(c);
-            }
-            c if c.is_whitespace() && !quoted => {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-            }
-            c => word.push(c),
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
+    let mut words = split_unquoted(line, char::is_whitespace);
+    words.retain(|w| !w.is_empty());
     words
 }
 
 /// The comma-separated options of a line, a comma inside double quotes kept within its option.
 fn split_options(options: &str) -> Vec<String> {
+    split_unquoted(options, |c| c == ',')
+}
+
+/// The pieces of `text` between separators outside double quotes (empty ones too), the quotes kept.
+fn split_unquoted(text: &str, separator: impl Fn(char) -> bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut quoted = false;
-    for c in options.chars() {
+    for c in text.chars() {
         match c {
             '"' => {
                 quoted = !quoted;
                 current.push(c);
             }
-            ',' if !quoted => out.push(std::mem::take(&mut current)),
+            c if separator(c) && !quoted => out.push(std::mem::take(&mut current)),
             c => current.push(c),
         }
     }

@@ -145,16 +145,17 @@ pub enum ElectronicRule {
 }
 
 impl ElectronicRule {
-    /// The threshold in plain words, after "passes with"; none for the rules of a meeting.
+    /// The threshold in plain words, after "passes with" (a meeting's words where the thresholds are the
+    /// same); none for the rules of a meeting.
     #[must_use]
     pub fn phrase(self) -> Option<&'static str> {
         match self {
             ElectronicRule::SameAsMeetings => None,
             ElectronicRule::MajorityCast => Some("more than half of the votes cast"),
             ElectronicRule::TwoThirdsCast => Some("two thirds of the votes cast"),
-            ElectronicRule::MajorityBody => Some("a majority of all voting members"),
-            ElectronicRule::TwoThirdsBody => Some("two thirds of all voting members"),
-            ElectronicRule::Unanimity => Some("unanimity of all voting members"),
+            ElectronicRule::MajorityBody => Some(VotingRule::MajorityBody.phrase()),
+            ElectronicRule::TwoThirdsBody => Some(VotingRule::TwoThirdsBody.phrase()),
+            ElectronicRule::Unanimity => Some(VotingRule::Unanimity.phrase()),
         }
     }
 }
