@@ -173,15 +173,25 @@ rules! {
         fix "Send the partner a less identifiable tier through a separate flow, or raise its `data_ceiling` \
              if it may lawfully receive the data.";
     IDENTIFIABLE_DATA_WITHOUT_AGREEMENT = "E0405" "identifiable-data-without-agreement" Error
-        "Identified data or a limited data set flows with no data use, business associate or data sharing agreement."
+        "Identified data or a limited data set flows under HIPAA with no data use, business associate or data sharing agreement."
         why "HIPAA lets a limited data set leave a covered entity only under a data use agreement, and PHI \
-             reach a vendor only under a business associate agreement; a charter alone does not meet either."
+             reach a vendor only under a business associate agreement; a charter alone does not meet either. \
+             The rule applies to a flow under HIPAA: its `regime`, or the charter's `privacy_regime`, is \
+             \"hipaa\", or neither is stated and a flow uses one of HIPAA's terms (a limited data set, a \
+             de-identification method, a business associate or data use agreement). Under the UK or EU \
+             GDPR, W0450 says what the GDPR needs instead."
         fix "Write `agreement = \"data_use_agreement\"` for a limited data set, or \
              `\"business_associate_agreement\"` for a vendor handling PHI.";
     IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW = "E0406" "identifiable-data-without-breach-window" Error
-        "Identified data or a limited data set flows with no breach notification window."
+        "Identified data or a limited data set flows under HIPAA with no breach notification window."
         why "Without a notification window the provider may learn of a breach of its patients' data too late \
-             to meet its own legal duty to notify them."
+             to meet its own legal duty to notify them. The HIPAA Breach Notification Rule sets that duty, so \
+             the rule applies to a flow under HIPAA: its `regime`, or the charter's `privacy_regime`, is \
+             \"hipaa\", or neither is stated and a flow uses one of HIPAA's terms (a limited data set, a \
+             de-identification method, a business associate or data use agreement). Under the UK or EU \
+             GDPR a processor notifies the controller without undue delay whatever the charter says, and \
+             W0449 checks a window the charter states; where no law is stated or implied, W0453 asks which \
+             law applies."
         fix "Add `breach_notification`, for example \"1 business day\"; HIPAA allows at most 60 days.";
     CONFLICTS_WITHOUT_MANAGEMENT = "E0407" "conflicts-without-management" Error
         "Conflicts must be disclosed but nothing says how they are managed or which decisions need recusal."
@@ -349,7 +359,8 @@ rules! {
         why "The HIPAA Breach Notification Rule requires a business associate to notify the covered entity \
              without unreasonable delay and no later than 60 calendar days after discovering a breach. A \
              longer window puts the provider in breach of the law by following the charter, so it is an \
-             error."
+             error. It applies to a flow under HIPAA (stated, or implied by HIPAA's terms where no law is \
+             stated); under the UK or EU GDPR the limit is the GDPR's 72 hours (W0449)."
         fix "Write a window of at most 60 days; contracts commonly require 1 to 5 business days.";
     RETENTION_CONTRADICTS_END_OF_USE = "E0436" "retention-contradicts-end-of-use" Error
         "Retention terms that contradict what happens to the data at the end of its use."
@@ -449,6 +460,59 @@ rules! {
         fix "With `resolution = \"internal_investigation\"` or `\"referral\"`, add `to` naming the body, \
              partner or organisation that receives the dispute, e.g. `to = \"board\"`; with any other \
              resolution, remove `to`.";
+    TERM_OF_ANOTHER_REGIME = "E0448" "term-of-another-regime" Error
+        "A data flow uses a term of art of another data protection law than its own, such as a business associate agreement under the UK GDPR."
+        why "A limited data set, Safe Harbor and Expert Determination, business associate and data use \
+             agreements are HIPAA's; pseudonymised and anonymised data and the data processing agreement are \
+             the GDPR's. Under the other law the term has no defined meaning: a business associate agreement \
+             is not the contract Article 28 of the GDPR requires, and pseudonymised data is neither a limited \
+             data set nor de-identified under HIPAA. The clause would cite an instrument the law does not \
+             know, so it is an error."
+        fix "Under the UK or EU GDPR write `agreement = \"data_processing_agreement\"` (or \
+             \"data_sharing_agreement\") and `identifiability = \"pseudonymised\"` or \"anonymised\"; under \
+             HIPAA, `\"business_associate_agreement\"` or `\"data_use_agreement\"` and \"limited_data_set\", \
+             \"deidentified_safe_harbor\" or \"deidentified_expert\". Or correct the flow's `regime`.";
+    BREACH_WINDOW_BEYOND_72_HOURS = "W0449" "breach-window-beyond-72-hours" Warning
+        "Personal data under the UK or EU GDPR whose breach notification window is longer than the 72 hours the controller has to notify the supervisory authority."
+        why "Under Article 33 of the GDPR a processor notifies the controller of a personal data breach \
+             without undue delay, and the controller notifies the supervisory authority (in the UK, the \
+             Information Commissioner) within 72 hours of becoming aware of it. A recipient allowed longer \
+             than 72 hours may wait longer than the controller itself may, which is hard to call \"without \
+             undue delay\". It is a warning, not an error, because the GDPR sets the processor no fixed \
+             limit. 72 hours are written \"3 days\"; 3 business days can be 5 calendar days."
+        fix "Write a window of at most \"3 days\"; data processing agreements commonly require 1 or 2 days.";
+    PERSONAL_DATA_WITHOUT_AGREEMENT = "W0450" "personal-data-without-agreement" Warning
+        "Identified or pseudonymised personal data flows under the UK or EU GDPR under this charter alone or no agreement."
+        why "Article 28(3) of the GDPR requires a contract with every processor, with the terms the article \
+             lists, and Article 26 an arrangement between joint controllers; the charter alone contains \
+             neither. It is a warning, not an error, because a recipient that is a controller in its own \
+             right needs no such contract, though a data sharing agreement is good practice."
+        fix "Write `agreement = \"data_processing_agreement\"` for a recipient that processes the data on \
+             the provider's behalf, or `\"data_sharing_agreement\"` between controllers.";
+    EXTRAORDINARY_REQUEST_IMPOSSIBLE = "E0451" "extraordinary-request-impossible" Error
+        "An extraordinary meeting that needs a request of more members than the body has seats, or of a chair the body does not have."
+        why "A right to call an extraordinary meeting that no one can exercise is no right at all: the \
+             minority it exists to protect could never use it. It is an error because no request could ever \
+             meet the term."
+        fix "Write `requested_by` as a number no larger than the body's seats, or \"any_member\", \
+             \"any_partner\", or \"chair\" only for a body with a chair.";
+    RENEWABLE_WITHOUT_TERM = "E0452" "renewable-without-term" Error
+        "A chair whose term is said to be renewable, or not, but who has no fixed term."
+        why "Renewal is of a term: a chair who serves until replaced, or whose term the charter does not \
+             state, has nothing to renew, and \"renewable\" would read as a term the partners agreed to \
+             without saying what it renews. It is an error because the clause cannot be applied."
+        fix "Give the chair a fixed `term`, such as \"2 years\", or remove `renewable`.";
+    PRIVACY_REGIME_UNSTATED = "W0453" "privacy-regime-unstated" Warning
+        "Identified or pseudonymised personal data flows, but the charter states no data protection law and its terms imply none."
+        why "Which law governs a flow decides what the charter must say of it: HIPAA requires a business \
+             associate or data use agreement and a breach window of at most 60 days, the UK and EU GDPR a \
+             data processing agreement with a processor and notice to the supervisory authority within 72 \
+             hours. Where neither the charter's `privacy_regime` nor the flow's `regime` says, and no flow \
+             uses a HIPAA term (a limited data set, a de-identification method, a business associate or data \
+             use agreement), `check` cannot tell which rules apply, and checks none. It is a warning because \
+             the law may be settled in an agreement outside the charter."
+        fix "Add `privacy_regime = \"uk_gdpr\"` (or \"hipaa\", \"eu_gdpr\", or \"none_stated\" when no \
+             data protection law applies) to `[charter]`, or `regime` to the data flow.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -304,6 +304,8 @@ fn term_words(key: &str) -> String {
         "review_kind" => "what the review is".to_owned(),
         "background_terms" => "standard background terms".to_owned(),
         "electronic" => "electronic votes".to_owned(),
+        "extraordinary" => "extraordinary meetings".to_owned(),
+        "privacy_regime" | "regime" => "data protection law".to_owned(),
         "length" => "term length".to_owned(),
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),

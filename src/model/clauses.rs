@@ -100,6 +100,8 @@ pub enum Instrument {
     BusinessAssociateAgreement,
     /// The data sharing agreements the data flows name.
     DataSharingAgreement,
+    /// The data processing agreements the data flows name.
+    DataProcessingAgreement,
 }
 
 impl Instrument {
@@ -111,6 +113,7 @@ impl Instrument {
             Instrument::DataUseAgreement => "each data use agreement",
             Instrument::BusinessAssociateAgreement => "each business associate agreement",
             Instrument::DataSharingAgreement => "each data sharing agreement",
+            Instrument::DataProcessingAgreement => "each data processing agreement",
         }
     }
 
@@ -122,6 +125,7 @@ impl Instrument {
             Instrument::DataUseAgreement => Some(Agreement::DataUseAgreement),
             Instrument::BusinessAssociateAgreement => Some(Agreement::BusinessAssociateAgreement),
             Instrument::DataSharingAgreement => Some(Agreement::DataSharingAgreement),
+            Instrument::DataProcessingAgreement => Some(Agreement::DataProcessingAgreement),
         }
     }
 }

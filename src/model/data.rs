@@ -58,6 +58,78 @@ pub struct DataFlow {
     pub certified: bool,
     /// How soon a recipient must notify the provider of a breach.
     pub breach_notification: Option<Period>,
+    /// The data protection law this flow is made under, when it is not the charter's `privacy_regime`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Regime>,
+}
+
+/// The data protection law a data flow is made under: its words and its limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    /// The US Health Insurance Portability and Accountability Act (the HIPAA Privacy, Security and Breach
+    /// Notification Rules).
+    Hipaa,
+    /// The UK GDPR and the Data Protection Act 2018.
+    UkGdpr,
+    /// The EU General Data Protection Regulation.
+    EuGdpr,
+    /// The partners state no data protection law: no rule of any law is checked, and the words are
+    /// the charter's own.
+    NoneStated,
+}
+
+impl Regime {
+    /// Whether it is one of the GDPRs, whose words and limits are the same.
+    #[must_use]
+    pub fn is_gdpr(self) -> bool {
+        matches!(self, Regime::UkGdpr | Regime::EuGdpr)
+    }
+
+    /// The law in words, as the charter names it ("the UK GDPR and the Data Protection Act 2018"); none
+    /// for `none_stated`.
+    #[must_use]
+    pub fn law(self) -> Option<&'static str> {
+        match self {
+            Regime::Hipaa => {
+                Some("HIPAA (the HIPAA Privacy, Security and Breach Notification Rules)")
+            }
+            Regime::UkGdpr => Some("the UK GDPR and the Data Protection Act 2018"),
+            Regime::EuGdpr => Some("the EU General Data Protection Regulation (the EU GDPR)"),
+            Regime::NoneStated => None,
+        }
+    }
+
+    /// The short name of the law, as a citation reads ("UK GDPR").
+    #[must_use]
+    pub fn short(self) -> &'static str {
+        match self {
+            Regime::Hipaa => "HIPAA",
+            Regime::UkGdpr => "UK GDPR",
+            Regime::EuGdpr => "EU GDPR",
+            Regime::NoneStated => "no stated law",
+        }
+    }
+
+    /// The law as a sentence names it: "HIPAA", "the UK GDPR".
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Regime::Hipaa => "HIPAA",
+            Regime::UkGdpr => "the UK GDPR",
+            Regime::EuGdpr => "the EU GDPR",
+            Regime::NoneStated => "no stated law",
+        }
+    }
+
+    /// The authority a controller notifies of a personal data breach under a GDPR.
+    #[must_use]
+    pub fn supervisory_authority(self) -> &'static str {
+        match self {
+            Regime::UkGdpr => "the Information Commissioner",
+            _ => "the competent supervisory authority",
+        }
+    }
 }
 
 /// Tiers of identifiability, from most to least identifiable.
@@ -74,6 +146,12 @@ pub enum Identifiability {
     DeidentifiedExpert,
     /// Aggregate statistics only.
     Aggregate,
+    /// Pseudonymised personal data (UK and EU GDPR Article 4(5)): it can no longer be attributed to a
+    /// person without additional information kept separately, and is still personal data.
+    Pseudonymised,
+    /// Anonymised data (UK and EU GDPR Recital 26): no person is identifiable by any means reasonably
+    /// likely to be used, so it is no longer personal data.
+    Anonymised,
 }
 
 impl Identifiability {
@@ -82,8 +160,10 @@ impl Identifiability {
     pub fn level(self) -> u8 {
         match self {
             Identifiability::Identified => 4,
-            Identifiability::LimitedDataSet => 3,
-            Identifiability::DeidentifiedSafeHarbor | Identifiability::DeidentifiedExpert => 2,
+            Identifiability::LimitedDataSet | Identifiability::Pseudonymised => 3,
+            Identifiability::DeidentifiedSafeHarbor
+            | Identifiability::DeidentifiedExpert
+            | Identifiability::Anonymised => 2,
             Identifiability::Aggregate => 1,
         }
     }
@@ -103,6 +183,53 @@ impl Identifiability {
             Identifiability::DeidentifiedSafeHarbor => "de-identified data (Safe Harbor)",
             Identifiability::DeidentifiedExpert => "de-identified data (Expert Determination)",
             Identifiability::Aggregate => "aggregate statistics",
+            Identifiability::Pseudonymised => "pseudonymised data",
+            Identifiability::Anonymised => "anonymised data",
+        }
+    }
+
+    /// The tier in the words of a flow's law: under a GDPR, identified and pseudonymised data are
+    /// personal data; under any other law (or none) the words are [`Identifiability::label`]'s.
+    #[must_use]
+    pub fn label_under(self, regime: Option<Regime>) -> &'static str {
+        match (self, regime.is_some_and(Regime::is_gdpr)) {
+            (Identifiability::Identified, true) => "identified personal data",
+            (Identifiability::Pseudonymised, true) => "pseudonymised personal data",
+            _ => self.label(),
+        }
+    }
+
+    /// The law whose term of art this tier is, if it belongs to one law only: HIPAA's limited data set
+    /// and de-identification methods, the GDPR's pseudonymisation and anonymisation.
+    #[must_use]
+    pub fn term_of(self) -> Option<Law> {
+        match self {
+            Identifiability::LimitedDataSet
+            | Identifiability::DeidentifiedSafeHarbor
+            | Identifiability::DeidentifiedExpert => Some(Law::Hipaa),
+            Identifiability::Pseudonymised | Identifiability::Anonymised => Some(Law::Gdpr),
+            Identifiability::Identified | Identifiability::Aggregate => None,
+        }
+    }
+}
+
+/// The family of law a term of art belongs to: HIPAA, or the UK and EU GDPR alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Law {
+    /// US HIPAA.
+    Hipaa,
+    /// The UK GDPR or the EU GDPR.
+    Gdpr,
+}
+
+impl Law {
+    /// The family a regime belongs to; none for `none_stated`.
+    #[must_use]
+    pub fn of(regime: Regime) -> Option<Law> {
+        match regime {
+            Regime::Hipaa => Some(Law::Hipaa),
+            Regime::UkGdpr | Regime::EuGdpr => Some(Law::Gdpr),
+            Regime::NoneStated => None,
         }
     }
 }
@@ -117,6 +244,9 @@ pub enum Agreement {
     BusinessAssociateAgreement,
     /// A data sharing agreement.
     DataSharingAgreement,
+    /// A data processing agreement: the contract with a processor that UK and EU GDPR Article 28(3)
+    /// requires.
+    DataProcessingAgreement,
     /// This charter alone.
     CharterOnly,
     /// No agreement.
@@ -131,8 +261,35 @@ impl Agreement {
             Agreement::DataUseAgreement => "a data use agreement",
             Agreement::BusinessAssociateAgreement => "a business associate agreement",
             Agreement::DataSharingAgreement => "a data sharing agreement",
+            Agreement::DataProcessingAgreement => "a data processing agreement",
             Agreement::CharterOnly => "this charter alone",
             Agreement::None => "no agreement",
+        }
+    }
+
+    /// The agreement in the words of a flow's law: a data processing agreement under a GDPR cites
+    /// Article 28.
+    #[must_use]
+    pub fn label_under(self, regime: Option<Regime>) -> String {
+        match (self, regime) {
+            (Agreement::DataProcessingAgreement, Some(r)) if r.is_gdpr() => {
+                format!(
+                    "a data processing agreement (Article 28 of the {})",
+                    r.short()
+                )
+            }
+            _ => self.label().to_owned(),
+        }
+    }
+
+    /// The law whose instrument this agreement is, if it belongs to one law only: HIPAA's business
+    /// associate and data use agreements, the GDPR's data processing agreement.
+    #[must_use]
+    pub fn term_of(self) -> Option<Law> {
+        match self {
+            Agreement::BusinessAssociateAgreement | Agreement::DataUseAgreement => Some(Law::Hipaa),
+            Agreement::DataProcessingAgreement => Some(Law::Gdpr),
+            _ => None,
         }
     }
 }
@@ -149,4 +306,55 @@ pub enum EndOfUse {
     ReturnOrDestroy,
     /// Kept by the recipients under the retention terms.
     Retain,
+}
+
+/// How a flow's law was found, for the words of a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegimeSource {
+    /// The flow's own `regime`.
+    Flow,
+    /// The charter's `privacy_regime`.
+    Charter,
+    /// Neither is stated, but a flow of the charter uses a HIPAA term of art.
+    ImpliedHipaa,
+}
+
+impl super::Charter {
+    /// The data protection law a data flow is made under, and where that was found: the flow's own
+    /// `regime`, else the charter's `privacy_regime`, else HIPAA when the charter's terms imply it
+    /// ([`Self::implies_hipaa`]); none when nothing says.
+    #[must_use]
+    pub fn regime_of(&self, f: &DataFlow) -> Option<(Regime, RegimeSource)> {
+        f.regime
+            .map(|r| (r, RegimeSource::Flow))
+            .or_else(|| {
+                self.charter
+                    .privacy_regime
+                    .map(|r| (r, RegimeSource::Charter))
+            })
+            .or_else(|| {
+                self.implies_hipaa()
+                    .then_some((Regime::Hipaa, RegimeSource::ImpliedHipaa))
+            })
+    }
+
+    /// The law a data flow is made under, without where it was found.
+    #[must_use]
+    pub fn regime(&self, f: &DataFlow) -> Option<Regime> {
+        self.regime_of(f).map(|(r, _)| r)
+    }
+
+    /// Whether the charter's own terms imply HIPAA where no regime is stated: a data flow that states no
+    /// law of its own uses one of HIPAA's terms of art, a limited data set, a de-identification method
+    /// (Safe Harbor, Expert Determination), a business associate agreement or a data use agreement.
+    /// Charters written before `privacy_regime` existed use these words, and keep their checks.
+    #[must_use]
+    pub fn implies_hipaa(&self) -> bool {
+        self.charter.privacy_regime.is_none()
+            && self.data_flows.iter().any(|f| {
+                f.regime.is_none()
+                    && (f.identifiability.term_of() == Some(Law::Hipaa)
+                        || f.agreement.term_of() == Some(Law::Hipaa))
+            })
+    }
 }

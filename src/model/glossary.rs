@@ -2,7 +2,7 @@
 //! comes from where there is one, and when a charter uses it. The definitions clause lists only the
 //! entries a charter uses, so that no charter defines a term it never mentions.
 
-use super::{Agreement, Charter, Identifiability, Instrument, PeriodUnit};
+use super::{Agreement, Charter, Identifiability, Instrument, PeriodUnit, Regime};
 
 /// One built-in definition.
 #[derive(Debug)]
@@ -19,6 +19,12 @@ pub struct Entry {
 
 /// Every built-in definition, in alphabetical order of term.
 pub static GLOSSARY: &[Entry] = &[
+    Entry {
+        term: "Anonymised Data",
+        meaning: "information that does not relate to an identified or identifiable natural person, or personal data rendered anonymous so that the person is no longer identifiable by any means reasonably likely to be used",
+        citation: Some("Recital 26 of the UK GDPR and the EU GDPR"),
+        used_when: |c| tier_used(c, Identifiability::Anonymised),
+    },
     Entry {
         term: "Background IP",
         meaning: "intellectual property a partner owns or controls before the effective date, or creates outside the partnership",
@@ -47,6 +53,12 @@ pub static GLOSSARY: &[Entry] = &[
         meaning: "the information described in the confidentiality clause of this charter, disclosed by one partner to another in the course of the partnership",
         citation: None,
         used_when: |c| c.confidentiality.is_some(),
+    },
+    Entry {
+        term: "Data Processing Agreement",
+        meaning: "a contract under which a processor processes personal data on behalf of a controller, with the terms the GDPR requires of such a contract",
+        citation: Some("Article 28(3) of the UK GDPR and the EU GDPR"),
+        used_when: |c| agreement_used(c, Agreement::DataProcessingAgreement),
     },
     Entry {
         term: "Data Sharing Agreement",
@@ -82,14 +94,31 @@ pub static GLOSSARY: &[Entry] = &[
         used_when: |c| tier_used(c, Identifiability::LimitedDataSet),
     },
     Entry {
+        term: "Personal Data Breach",
+        meaning: "a breach of security leading to the accidental or unlawful destruction, loss, alteration, unauthorised disclosure of, or access to, personal data",
+        citation: Some("Article 4(12) of the UK GDPR and the EU GDPR"),
+        used_when: |c| {
+            c.data_flows.iter().any(|f| {
+                f.breach_notification.is_some() && c.regime(f).is_some_and(Regime::is_gdpr)
+            })
+        },
+    },
+    Entry {
         term: "Protected Health Information",
         meaning: "individually identifiable health information held or transmitted by a covered entity or business associate in any form or medium",
         citation: Some("45 CFR 160.103"),
         used_when: |c| {
-            tier_used(c, Identifiability::Identified)
+            (tier_used(c, Identifiability::Identified)
                 || tier_used(c, Identifiability::LimitedDataSet)
-                || agreement_used(c, Agreement::BusinessAssociateAgreement)
+                || agreement_used(c, Agreement::BusinessAssociateAgreement))
+                && !all_gdpr(c)
         },
+    },
+    Entry {
+        term: "Pseudonymised Data",
+        meaning: "personal data processed so that it can no longer be attributed to a specific person without additional information, which is kept separately and protected; it remains personal data",
+        citation: Some("Article 4(5) of the UK GDPR and the EU GDPR"),
+        used_when: |c| tier_used(c, Identifiability::Pseudonymised),
     },
     Entry {
         term: "Significant Financial Interest",
@@ -143,6 +172,15 @@ fn agreement_used(c: &Charter, agreement: Agreement) -> bool {
                 .iter()
                 .any(|i| Instrument::agreement(*i) == Some(agreement))
         })
+}
+
+/// Whether the charter has data flows and every one is made under the UK or EU GDPR, whose words
+/// ("personal data") take the place of HIPAA's.
+fn all_gdpr(c: &Charter) -> bool {
+    !c.data_flows.is_empty()
+        && c.data_flows
+            .iter()
+            .all(|f| c.regime(f).is_some_and(Regime::is_gdpr))
 }
 
 /// Whether a data flow carries data of `tier`, or a partner may receive no more than it.

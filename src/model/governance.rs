@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Cadence, Period, Quorum};
+use super::{Access, Extraordinary, MeetingCadence, Period, Quorum, Tenure};
 
 /// A board, committee or working group.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -23,9 +23,9 @@ pub struct Body {
     /// Who sits on it.
     #[validate(length(min = 1, message = "a body needs at least one member"), nested)]
     pub members: Vec<Member>,
-    /// Who chairs it and for how long.
+    /// Who chairs it and for how long; absent, the body has no chair and the charter says nothing of one.
     #[validate(nested)]
-    pub chair: Chair,
+    pub chair: Option<Chair>,
     /// How long a member serves, if terms are fixed.
     pub member_term: Option<Period>,
     /// Whether member terms are staggered so that not all seats turn over at once.
@@ -81,8 +81,8 @@ pub struct Chair {
     pub partner: Option<String>,
     /// A named chair, if the chair is a person.
     pub person: Option<String>,
-    /// How long the chair serves.
-    pub term: Period,
+    /// How long the chair serves: a period, or "until_replaced"; absent, the charter says nothing of it.
+    pub term: Option<Tenure>,
     /// Whether the chair may serve again; absent, the charter says neither.
     pub renewable: Option<bool>,
     /// Whether the chair holds a casting vote on a tie.
@@ -94,8 +94,8 @@ pub struct Chair {
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Meetings {
-    /// How often it meets.
-    pub cadence: Cadence,
+    /// How often it meets: a cadence, "as_needed", or `{ at_least = 1, per = "year" }`.
+    pub cadence: MeetingCadence,
     /// Notice of a meeting.
     pub notice: Period,
     /// How far ahead papers are circulated.
@@ -108,6 +108,14 @@ pub struct Meetings {
     pub electronic: Option<ElectronicVotes>,
     /// Whether members may attend remotely, or must attend in person; absent, the charter says neither.
     pub remote_attendance: Option<bool>,
+    /// Whether the meetings are open or closed to the public; absent, the charter says neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<Access>,
+    /// Extraordinary meetings called on request: who may request one, and on what notice; absent, the
+    /// charter says nothing of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub extraordinary: Option<Extraordinary>,
 }
 
 /// Votes taken electronically between meetings: the rule they pass by, and optionally how many must vote

@@ -15,6 +15,7 @@ pub mod glossary;
 mod governance;
 mod ip;
 mod lookup;
+mod meetings;
 mod organisations;
 mod overview;
 mod partners;
@@ -28,7 +29,7 @@ pub use clauses::{
     NoticeMethod, Notices, Precedence,
 };
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
-pub use data::{Agreement, DataFlow, EndOfUse, Identifiability};
+pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource};
 pub use drafting::{DateStyle, Status, Typography};
 pub use exceptions::Exception;
 pub use governance::{
@@ -39,6 +40,7 @@ pub use ip::{
     BackgroundTerm, FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share,
 };
 pub use lookup::{Actor, Lookup};
+pub use meetings::{Access, Extraordinary, MeetingCadence, Per, Requesters, Tenure};
 pub use organisations::Organisation;
 pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};

@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Date, DateStyle, Status, Typography};
+use super::{Date, DateStyle, Regime, Status, Typography};
 
 /// What the partnership is, why it exists and what it covers.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -23,6 +23,11 @@ pub struct Overview {
     /// Governing law, e.g. "State of Minnesota, United States".
     #[validate(length(min = 1))]
     pub jurisdiction: String,
+    /// The data protection law the data flows are made under, unless a flow states its own `regime`:
+    /// "hipaa", "uk_gdpr", "eu_gdpr" or "none_stated". It decides which law's rules `check` applies to
+    /// the data flows and whose words the data clauses use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_regime: Option<Regime>,
     /// Why the partnership exists (Markdown).
     #[validate(length(min = 1))]
     pub purpose: String,

@@ -15,7 +15,7 @@ use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
     Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lasting, Lookup,
-    Obligation, Period,
+    MeetingCadence, Obligation, Period,
 };
 
 /// The items one owner is accountable for.
@@ -118,6 +118,23 @@ impl Frequency {
             Cadence::EachMeeting => None,
         }
     }
+
+    /// The frequency of a body's meetings: a fixed cadence's, or that of a lower limit that comes to one
+    /// of the frequencies ("at least twice a year" is six-monthly); none for "as needed".
+    #[must_use]
+    pub fn of_meetings(cadence: MeetingCadence) -> Option<Frequency> {
+        if let Some(regular) = cadence.regular() {
+            return Frequency::of(regular);
+        }
+        match cadence.per_year()? {
+            1 => Some(Frequency::Annually),
+            2 => Some(Frequency::Semiannually),
+            4 => Some(Frequency::Quarterly),
+            12 => Some(Frequency::Monthly),
+            52 => Some(Frequency::Weekly),
+            _ => None,
+        }
+    }
 }
 
 fn as_text<T: std::fmt::Display, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
@@ -165,7 +182,7 @@ pub fn obligation_timing(ids: &Lookup<'_>, o: &Obligation, when: &Md) -> Timing 
     let every = o.cadence.and_then(|cadence| {
         Frequency::of(cadence).or_else(|| {
             ids.body(&o.owner)
-                .and_then(|b| Frequency::of(c.bodies[b].meetings.cadence))
+                .and_then(|b| Frequency::of_meetings(c.bodies[b].meetings.cadence))
         })
     });
     match (every, o.due) {
@@ -312,12 +329,31 @@ impl<'c> Drafts<'c> {
             let key = |part: &str| format!("body.{}.{part}", body.id);
             let anchor = anchors::body_part(&body.id, "meetings");
             let when = md!("{}, with {}", m.cadence.phrase(), notice(m.notice));
-            let action = md!(
-                "Call and hold the {} meeting of {name}",
-                m.cadence.adjective()
-            );
+            let action = match m.cadence {
+                MeetingCadence::Regular(cadence) => md!(
+                    "Call and hold the {} meeting of {name}",
+                    cadence.adjective()
+                ),
+                MeetingCadence::AsNeeded => md!("Call each meeting of {name} when one is needed"),
+                MeetingCadence::AtLeast { .. } => md!(
+                    "Call and hold the meetings of {name}, {}",
+                    m.cadence.phrase()
+                ),
+            };
             let evidence = Md::raw("Meeting notice and attendance record");
-            let cadence = When::Every(m.cadence, when);
+            let cadence = match m.cadence {
+                MeetingCadence::Regular(cadence) => When::Every(cadence, when),
+                other => {
+                    let timing = Frequency::of_meetings(other).map_or_else(
+                        || event(&when),
+                        |every| Timing::Recurring {
+                            every,
+                            from: self.c.charter.effective_date,
+                        },
+                    );
+                    When::Given(when, timing)
+                }
+            };
             self.add(
                 Owner::Body(i),
                 key("meetings"),
@@ -326,6 +362,22 @@ impl<'c> Drafts<'c> {
                 evidence,
                 anchor.clone(),
             );
+            if let Some(e) = &m.extraordinary {
+                let action = md!(
+                    "Call an extraordinary meeting of {name} at the request of {}",
+                    e.requested_by.phrase()
+                );
+                let when = When::Event(md!("on request, with {}", notice(e.notice)));
+                let evidence = Md::raw("The request and the meeting notice");
+                self.add(
+                    Owner::Body(i),
+                    key("extraordinary"),
+                    action,
+                    when,
+                    evidence,
+                    anchor.clone(),
+                );
+            }
             if let Some(papers) = m.papers {
                 let action = md!("Circulate papers for each meeting of the {name}");
                 let when = When::Event(md!("{papers} before each meeting"));
@@ -408,10 +460,27 @@ impl<'c> Drafts<'c> {
         let name = text(&f.name);
         if let Some(n) = f.breach_notification {
             let provider = provider_name(self.ids, &f.provider);
-            let action = md!("Notify {provider} of any breach of \"{name}\"");
-            let when = When::Event(md!("within {n} of discovery"));
+            let gdpr = self.c.regime(f).is_some_and(crate::model::Regime::is_gdpr);
+            let (action, when) = if gdpr {
+                (
+                    md!("Notify {provider} of any personal data breach of \"{name}\""),
+                    md!("without undue delay, and within {n} of becoming aware of it"),
+                )
+            } else {
+                (
+                    md!("Notify {provider} of any breach of \"{name}\""),
+                    md!("within {n} of discovery"),
+                )
+            };
             let evidence = Md::raw("Written breach notice");
-            self.add(owner, key("breach"), action, when, evidence, anchor.clone());
+            self.add(
+                owner,
+                key("breach"),
+                action,
+                When::Event(when),
+                evidence,
+                anchor.clone(),
+            );
         }
         if let Some(verb) = end_of_use_verb(f.end_of_use) {
             let when = When::Event(f.end_within.map_or_else(

@@ -13,10 +13,11 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Actor, Authority, Authorship, BackgroundTerm, Body, Charter, ConflictTerms, DataFlow, Date,
-    DateStyle, DeclaredConflict, DisclosureTime, Disputes, ElectronicVotes, EndOfUse,
-    FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Member, Ownership, Partner,
-    Quorum, Renewal, ReviewKind, Status, Term, Typography,
+    Access, Actor, Authority, Authorship, BackgroundTerm, Body, Chair, Charter, ConflictTerms,
+    DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes, ElectronicVotes,
+    EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Member,
+    Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind, Status, Tenure, Term,
+    Typography,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -612,7 +613,9 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
             md!("{} {authority}", prose(&body.mandate)),
         );
         clause.items = body.members.iter().map(|m| member(ids, m)).collect();
-        chair(ids, body, b);
+        if let Some(c) = &body.chair {
+            chair(ids, body, c, b);
+        }
         if let Some(term) = body.member_term {
             let staggered = if body.staggered_terms {
                 ", staggered so that not all seats turn over at once"
@@ -665,31 +668,33 @@ fn member(ids: &Lookup<'_>, m: &Member) -> Md {
     md!("Member: {who}{role}: {seats}, {voting}")
 }
 
-/// Who chairs a body, for how long, and whether the chair breaks ties.
-fn chair(ids: &Lookup<'_>, body: &Body, b: &mut Builder) {
-    let chair = match (&body.chair.person, &body.chair.partner) {
+/// Who chairs a body, for how long (when the charter says), and whether the chair breaks ties.
+fn chair(ids: &Lookup<'_>, body: &Body, c: &Chair, b: &mut Builder) {
+    let chair = match (&c.person, &c.partner) {
         (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
         (Some(person), None) => text(person),
         (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
         (None, None) => Md::raw("a member elected by the body"),
     };
-    let renew = match body.chair.renewable {
+    let renew = match c.renewable {
         Some(true) => ", renewable",
         Some(false) => ", not renewable",
         None => "",
     };
-    let casting = if body.chair.casting_vote {
+    let casting = if c.casting_vote {
         " The chair has a casting vote on a tie."
     } else {
         ""
     };
+    let term = match c.term {
+        Some(Tenure::For(term)) => md!(" for a term of {term}{renew}"),
+        Some(Tenure::UntilReplaced) => Md::raw(", who serves until replaced"),
+        None => Md::default(),
+    };
     b.clause(
         anchors::body_part(&body.id, "chair"),
         Md::raw("Chair"),
-        md!(
-            "The body is chaired by {chair} for a term of {}{renew}.{casting}",
-            body.chair.term
-        ),
+        md!("The body is chaired by {chair}{term}.{casting}"),
     );
 }
 
@@ -705,15 +710,32 @@ fn meetings(body: &Body, seats: u32, b: &mut Builder) {
         Some(false) => " Members attend in person.",
         None => "",
     };
+    let access = match m.access {
+        Some(Access::Open) => " Its meetings are open to the public.",
+        Some(Access::Closed) => " Its meetings are closed to the public.",
+        None => "",
+    };
+    let extraordinary = m
+        .extraordinary
+        .as_ref()
+        .map(|e| {
+            md!(
+                " An extraordinary meeting is called at the request of {}, on {}.",
+                e.requested_by.phrase(),
+                notice(e.notice)
+            )
+        })
+        .unwrap_or_default();
     let electronic = m
         .electronic
         .as_ref()
         .map(|e| electronic(e, seats))
         .unwrap_or_default();
+    let cadence = Md::raw(m.cadence.phrase());
     b.clause(
         anchors::body_part(&body.id, "meetings"),
         Md::raw("Meetings"),
-        md!("The body meets {}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{electronic}", m.cadence.phrase(), notice(m.notice), m.minutes),
+        md!("The body meets {cadence}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{access}{extraordinary}{electronic}", notice(m.notice), m.minutes),
     );
 }
 
@@ -842,13 +864,14 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
         .data_flows
         .iter()
         .map(|f| {
+            let regime = c.regime(f);
             vec![
                 text(&f.name),
                 label_of(ids, &f.provider),
                 labels(ids, &f.recipients),
                 join(&list(&f.categories), ", "),
-                Md::raw(f.identifiability.label()),
-                Md::raw(f.agreement.label()),
+                Md::raw(f.identifiability.label_under(regime)),
+                Md::raw(f.agreement.label_under(regime)),
             ]
         })
         .collect();
@@ -864,15 +887,25 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
         rows,
     );
     for f in &c.data_flows {
+        let found = c.regime_of(f);
+        let regime = found.map(|(r, _)| r);
+        // The law is named only where the charter states it, never where it is implied.
+        let law = match found {
+            Some((r, RegimeSource::Flow | RegimeSource::Charter)) => r
+                .law()
+                .map(|law| md!(", subject to {law}"))
+                .unwrap_or_default(),
+            _ => Md::default(),
+        };
         let clause = b.clause(
             anchors::item(Item::Flow, &f.id),
             text(&f.name),
             md!(
-                "{} provides {} to {} under {}. {} may use it only for the permitted uses below.",
+                "{} provides {} to {} under {}{law}. {} may use it only for the permitted uses below.",
                 capitalised(&name_of(ids, &f.provider)),
-                f.identifiability.label(),
+                f.identifiability.label_under(regime),
                 names(ids, &f.recipients),
-                f.agreement.label(),
+                f.agreement.label_under(regime),
                 if f.recipients.len() == 1 {
                     "The recipient"
                 } else {
@@ -880,12 +913,13 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
                 }
             ),
         );
-        clause.items = flow_terms(f);
+        clause.items = flow_terms(f, regime);
     }
 }
 
-/// The terms of one data flow, as list items: uses, safeguards, retention, end of use and breach notice.
-fn flow_terms(f: &DataFlow) -> Vec<Md> {
+/// The terms of one data flow, as list items: uses, safeguards, retention, end of use and breach notice,
+/// the breach notice in the words of the flow's law.
+fn flow_terms(f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
     let mut items: Vec<Md> = f
         .permitted_uses
         .iter()
@@ -908,10 +942,16 @@ fn flow_terms(f: &DataFlow) -> Vec<Md> {
         items.push(md!("Retention: {r}"));
     }
     items.push(end_of_use(f));
-    if let Some(n) = f.breach_notification {
-        items.push(md!(
+    match (f.breach_notification, regime) {
+        (Some(n), Some(r)) if r.is_gdpr() => items.push(md!(
+            "A recipient notifies the provider of any personal data breach without undue delay, and within {n} of becoming aware of it, so that the controller can notify {} within 72 hours where the {} requires it",
+            r.supervisory_authority(),
+            r.short()
+        )),
+        (Some(n), _) => items.push(md!(
             "A recipient notifies the provider of any breach within {n} of discovering it"
-        ));
+        )),
+        (None, _) => {}
     }
     items
 }

@@ -2,15 +2,29 @@
 //! Imports only the model, the rule catalogue, span paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx, term_end};
-use crate::model::{Agreement, Charter, DataFlow, EndOfUse, Lookup};
+use crate::model::{
+    Agreement, Charter, DataFlow, EndOfUse, Identifiability, Law, Lookup, Regime, RegimeSource,
+};
 use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, f) in c.data_flows.iter().enumerate() {
         recipients(c, index, i, f, ctx);
-        if f.identifiability.is_identifiable() {
-            identifiable(i, f, ctx);
+        let found = c.regime_of(f);
+        let regime = found.map(|(r, _)| r);
+        match regime {
+            Some(Regime::Hipaa) if f.identifiability.is_identifiable() => identifiable(i, f, ctx),
+            Some(r) if r.is_gdpr() => gdpr(i, f, r, ctx),
+            None if f.identifiability.is_identifiable() => unstated(i, f, ctx),
+            _ => {}
+        }
+        // Only a law the charter states makes the other law's terms wrong: an implied HIPAA is read
+        // from those very terms.
+        if let Some((regime, RegimeSource::Flow | RegimeSource::Charter)) = found
+            && let Some(law) = Law::of(regime)
+        {
+            other_law(i, f, regime, law, ctx);
         }
         end_of_use_deadline(i, f, ctx);
         retention(c, i, ctx);
@@ -73,6 +87,136 @@ fn identifiable(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
             .with("no `breach_notification`", "add `breach_notification = \"1 business day\"` (contracts often require 1 business day; HIPAA allows at most 60 days)");
     }
 }
+
+/// Identifiable data with no law stated or implied: say which law applies, so that its rules can be
+/// checked.
+fn unstated(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
+    ctx.at(
+        &rules::PRIVACY_REGIME_UNSTATED,
+        path!["data_flows", i, "identifiability"],
+        format!(
+            "\"{}\" carries {}, but the charter states no data protection law, so none of its rules can be checked",
+            f.name,
+            f.identifiability.label()
+        ),
+    )
+    .with(
+        "under which law?",
+        "add `privacy_regime = \"uk_gdpr\"` to `[charter]` (or \"hipaa\", \"eu_gdpr\", \"none_stated\"), or `regime = \"uk_gdpr\"` to this flow",
+    );
+}
+
+/// Personal data under the UK or EU GDPR: a processor's contract, and a breach window that leaves the
+/// controller its 72 hours.
+fn gdpr(i: usize, f: &DataFlow, regime: Regime, ctx: &mut Ctx<'_, '_>) {
+    let personal = f.identifiability.is_identifiable();
+    if personal && matches!(f.agreement, Agreement::None | Agreement::CharterOnly) {
+        ctx.at(
+            &rules::PERSONAL_DATA_WITHOUT_AGREEMENT,
+            path!["data_flows", i, "agreement"],
+            format!(
+                "\"{}\" carries {} under {} with {}",
+                f.name,
+                f.identifiability.label_under(Some(regime)),
+                regime.name(),
+                f.agreement.label()
+            ),
+        )
+        .with(
+            "a processor needs an Article 28 contract",
+            "write `agreement = \"data_processing_agreement\"` (a processor) or `\"data_sharing_agreement\"` (between controllers)",
+        );
+    }
+    if let Some(window) = f.breach_notification
+        && personal
+        && window.approx_days() > GDPR_BREACH_DAYS
+    {
+        ctx.at(
+            &rules::BREACH_WINDOW_BEYOND_72_HOURS,
+            path!["data_flows", i, "breach_notification"],
+            format!(
+                "\"{}\" allows {window} to notify a personal data breach, longer than the 72 hours the controller has to notify {}",
+                f.name,
+                regime.supervisory_authority()
+            ),
+        )
+        .with(
+            "beyond 72 hours",
+            "write at most \"3 days\", such as `breach_notification = \"1 day\"`",
+        );
+    }
+}
+
+/// A flow under one law uses no term of art of the other: HIPAA's tiers and agreements under a GDPR, the
+/// GDPR's under HIPAA.
+fn other_law(i: usize, f: &DataFlow, regime: Regime, law: Law, ctx: &mut Ctx<'_, '_>) {
+    let terms: [(Option<Law>, &'static str, String, &str); 2] = [
+        (
+            f.identifiability.term_of(),
+            "identifiability",
+            f.identifiability.label().to_owned(),
+            tier_instead(f.identifiability),
+        ),
+        (
+            f.agreement.term_of(),
+            "agreement",
+            f.agreement.label().to_owned(),
+            agreement_instead(f.agreement),
+        ),
+    ];
+    for (term_law, key, words, instead) in terms {
+        let Some(term_law) = term_law.filter(|l| *l != law) else {
+            continue;
+        };
+        let theirs = match term_law {
+            Law::Hipaa => "HIPAA",
+            Law::Gdpr => "the GDPR",
+        };
+        ctx.at(
+            &rules::TERM_OF_ANOTHER_REGIME,
+            path!["data_flows", i, key],
+            format!(
+                "\"{}\" is made under {}, but {words} is a term of {theirs}",
+                f.name,
+                regime.name()
+            ),
+        )
+        .with(format!("a term of {theirs}"), instead.to_owned());
+    }
+}
+
+/// What to write for a tier of the other law.
+fn tier_instead(tier: Identifiability) -> &'static str {
+    match tier {
+        Identifiability::LimitedDataSet => {
+            "write `identifiability = \"pseudonymised\"` for data without direct identifiers, or correct the flow's `regime`"
+        }
+        Identifiability::DeidentifiedSafeHarbor | Identifiability::DeidentifiedExpert => {
+            "write `identifiability = \"anonymised\"` (or \"pseudonymised\" if the data can still be linked to a person), or correct the flow's `regime`"
+        }
+        Identifiability::Pseudonymised => {
+            "write `identifiability = \"limited_data_set\"`, or correct the flow's `regime`"
+        }
+        _ => {
+            "write `identifiability = \"deidentified_expert\"` or \"deidentified_safe_harbor\", or correct the flow's `regime`"
+        }
+    }
+}
+
+/// What to write for an agreement of the other law.
+fn agreement_instead(agreement: Agreement) -> &'static str {
+    match agreement {
+        Agreement::DataProcessingAgreement => {
+            "write `agreement = \"business_associate_agreement\"` (a vendor handling PHI), or correct the flow's `regime`"
+        }
+        _ => {
+            "write `agreement = \"data_processing_agreement\"` (a processor) or `\"data_sharing_agreement\"`, or correct the flow's `regime`"
+        }
+    }
+}
+
+/// The GDPR's 72 hours, in whole days.
+const GDPR_BREACH_DAYS: u64 = 3;
 
 /// Data to be returned or destroyed has a deadline for it.
 fn end_of_use_deadline(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {

@@ -8,8 +8,8 @@ use std::fmt;
 use super::{Annotate, Ctx};
 use crate::load::Seg;
 use crate::model::{
-    Amendment, Authority, Body, Cadence, Charter, Decision, Disputes, ElectronicRule, Lookup,
-    VotingRule,
+    Amendment, Authority, Body, Cadence, Chair, Charter, Decision, Disputes, ElectronicRule,
+    Lookup, MeetingCadence, Requesters, Tenure, VotingRule,
 };
 use crate::path;
 use crate::rules;
@@ -19,7 +19,11 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         circular_cadence(i, body, ctx);
         voting_seats(i, body, index, ctx);
         members(i, body, ctx);
-        chair(i, body, index, ctx);
+        if let Some(chair) = &body.chair {
+            self::chair(i, body, chair, index, ctx);
+            chair_term(i, body, chair, ctx);
+        }
+        extraordinary(i, body, ctx);
     }
     for (i, d) in c.decisions.iter().enumerate() {
         decision(c, index, i, d, ctx);
@@ -72,7 +76,7 @@ fn dispute_recipient(d: &Disputes, ctx: &mut Ctx<'_, '_>) {
 
 /// A body's meetings set a schedule of their own.
 fn circular_cadence(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
-    if body.meetings.cadence == Cadence::EachMeeting {
+    if body.meetings.cadence == MeetingCadence::Regular(Cadence::EachMeeting) {
         ctx.at(
             &rules::CIRCULAR_CADENCE,
             path!["bodies", i, "meetings", "cadence"],
@@ -150,8 +154,8 @@ fn members(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
 }
 
 /// The chair is someone, and a partner in the chair holds a seat on the body.
-fn chair(i: usize, body: &Body, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
-    match (&body.chair.partner, &body.chair.person) {
+fn chair(i: usize, body: &Body, chair: &Chair, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    match (&chair.partner, &chair.person) {
         (None, None) => {
             ctx.at(
                 &rules::MEMBER_WITHOUT_IDENTITY,
@@ -180,6 +184,72 @@ fn chair(i: usize, body: &Body, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
                 format!(
                     "add `{{ partner = \"{p}\" }}` to `members`, or choose a chair from the members"
                 ),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// A chair may serve again only after a fixed term: "renewable" says nothing of a chair with no term, or
+/// one who serves until replaced.
+fn chair_term(i: usize, body: &Body, chair: &Chair, ctx: &mut Ctx<'_, '_>) {
+    let Some(renewable) = chair.renewable else {
+        return;
+    };
+    let why = match chair.term {
+        Some(Tenure::For(_)) => return,
+        Some(Tenure::UntilReplaced) => "serves until replaced",
+        None => "has no term",
+    };
+    ctx.at(
+        &rules::RENEWABLE_WITHOUT_TERM,
+        path!["bodies", i, "chair", "renewable"],
+        format!(
+            "the chair of \"{}\" {why}, so `renewable = {renewable}` renews nothing",
+            body.name
+        ),
+    )
+    .with(
+        "no term to renew",
+        "give the chair a fixed term, such as `term = \"2 years\"`, or remove `renewable`",
+    );
+}
+
+/// An extraordinary meeting can be requested by those the charter names: no more members than the body
+/// has seats, and a chair only where the body has one.
+fn extraordinary(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
+    let Some(e) = &body.meetings.extraordinary else {
+        return;
+    };
+    let seats: u32 = body.members.iter().map(|m| m.seats).sum();
+    let at = path!["bodies", i, "meetings", "extraordinary", "requested_by"];
+    match e.requested_by {
+        Requesters::Members(n) if n > seats => {
+            ctx.at(
+                &rules::EXTRAORDINARY_REQUEST_IMPOSSIBLE,
+                at,
+                format!(
+                    "an extraordinary meeting of \"{}\" needs a request of {n} members, but the body has {seats} seats",
+                    body.name
+                ),
+            )
+            .with(
+                format!("{n} > {seats} seats"),
+                format!("write at most `requested_by = {seats}`, or `requested_by = \"any_member\"`"),
+            );
+        }
+        Requesters::Chair if body.chair.is_none() => {
+            ctx.at(
+                &rules::EXTRAORDINARY_REQUEST_IMPOSSIBLE,
+                at,
+                format!(
+                    "an extraordinary meeting of \"{}\" is requested by its chair, but the body has no chair",
+                    body.name
+                ),
+            )
+            .with(
+                "no chair",
+                "add a `[bodies.chair]`, or write `requested_by = 2` (a number of members) or `\"any_member\"`",
             );
         }
         _ => {}
@@ -242,7 +312,8 @@ fn tie(i: usize, d: &Decision, body: &Body, seats: u32, quorum: u64, ctx: &mut C
         }
         _ => false,
     };
-    if tie && d.escalation.is_none() && !body.chair.casting_vote {
+    let casting_vote = body.chair.as_ref().is_some_and(|c| c.casting_vote);
+    if tie && d.escalation.is_none() && !casting_vote {
         ctx.at(
             &rules::TIE_WITHOUT_RESOLUTION,
             path!["decisions", i, "rule"],

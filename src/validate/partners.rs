@@ -40,7 +40,7 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 });
             }
         }
-        if let Some(id) = body.chair.partner.as_deref() {
+        if let Some(id) = body.chair.as_ref().and_then(|c| c.partner.as_deref()) {
             report(id, path!["bodies", i, "chair", "partner"], &|| {
                 format!("chairs \"{}\"", body.name)
             });

@@ -6,7 +6,7 @@
 
 use super::{Annotate, Ctx};
 use crate::load::Seg;
-use crate::model::{Body, Charter, DataFlow, Period, Term};
+use crate::model::{Body, Charter, DataFlow, Period, Tenure, Term};
 use crate::path;
 use crate::rules;
 
@@ -90,11 +90,20 @@ impl Zero<'_, '_, '_> {
             Some(m.minutes),
             &of("deadline for minutes"),
         );
-        self.check(
-            path!["bodies", i, "chair", "term"],
-            Some(b.chair.term),
-            &of("chair's term"),
-        );
+        if let Some(e) = &m.extraordinary {
+            self.check(
+                path!["bodies", i, "meetings", "extraordinary", "notice"],
+                Some(e.notice),
+                &of("notice of an extraordinary meeting"),
+            );
+        }
+        if let Some(Tenure::For(term)) = b.chair.as_ref().and_then(|c| c.term) {
+            self.check(
+                path!["bodies", i, "chair", "term"],
+                Some(term),
+                &of("chair's term"),
+            );
+        }
         self.check(
             path!["bodies", i, "member_term"],
             b.member_term,

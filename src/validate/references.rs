@@ -99,7 +99,7 @@ fn bodies(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
                 );
             }
         }
-        if let Some(p) = &body.chair.partner {
+        if let Some(p) = body.chair.as_ref().and_then(|c| c.partner.as_ref()) {
             r.check(Kind::Partner, p, path!["bodies", i, "chair", "partner"]);
         }
     }
