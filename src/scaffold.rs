@@ -42,6 +42,11 @@ pub const EXAMPLES: &[Example] = &[
         summary: "A hospital and its IT services vendor",
         text: include_str!("../charters/hospital-it-vendor.toml"),
     },
+    Example {
+        name: "uk-data-access-committee",
+        summary: "Terms of reference of a UK research data access committee, under the UK GDPR",
+        text: include_str!("../charters/uk-data-access-committee.toml"),
+    },
 ];
 
 /// The example `charter new` starts from when `--from` is not given: the smallest.
@@ -55,8 +60,10 @@ pub const SCHEMA_FILE: &str = "charter.schema.json";
 pub const FICTIONAL_ORGANISATIONS: &[&str] = &[
     "Cardinal Bay Therapeutics, Inc.",
     "Cedar Valley Health System",
+    "Cobalt Secure Data Ltd",
     "Eastside Neighbors United, Inc.",
     "Halvorsen University Medical Center",
+    "Harbourside NHS Foundation Trust",
     "Harlan County Memorial Hospital",
     "Keystone Clinical Systems, LLC",
     "Lakeport General Hospital",
@@ -67,6 +74,7 @@ pub const FICTIONAL_ORGANISATIONS: &[&str] = &[
     "Riverbend Community Hospital Association",
     "St. Brigid Medical Center, Inc.",
     "The Board of Trustees of Halvorsen University",
+    "The University of Northfield",
     "Valley Health Information Collaborative",
     "Vitalis Analytics, Inc.",
 ];
@@ -82,6 +90,7 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Dr. Alan Reyes",
     "Dr. Amara Nwosu",
     "Dr. Anthony Vasquez",
+    "Dr. Eleanor Whitcombe",
     "Dr. Ethan Moorcroft",
     "Dr. Fiona Gallagher",
     "Dr. Grace Nakamura",
@@ -100,14 +109,17 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Linda Haugen",
     "Lucía Herrera",
     "Margaret Olufemi",
+    "Martin Keane",
     "Mei Tanaka",
     "Michael Abernathy",
     "Monica Arceneaux",
     "Neil Osterberg, RN",
+    "Owen Pritchard",
     "Patricia Svoboda",
     "Patrick Greaves",
     "Priya Raman",
     "Prof. Lena Sørby",
+    "Professor Aisha Rahman",
     "Raymond Acheson",
     "Rev. Daniel Okoro",
     "Ryan Kowalczyk",
