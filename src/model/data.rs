@@ -358,3 +358,113 @@ impl super::Charter {
             })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Law, Regime, RegimeSource};
+    use crate::model::Charter;
+
+    const BASE: &str = r#"
+schema_version = 1
+[charter]
+id = "c"
+title = "T"
+version = "1"
+effective_date = 2026-01-01
+jurisdiction = "England and Wales"
+purpose = "P"
+goals = ["G"]
+scope = "S"
+[[partners]]
+id = "a"
+legal_name = "A"
+short_name = "A"
+kind = "university"
+roles = ["lead"]
+contributions = ["x"]
+benefits = ["y"]
+signatory = { name = "N", title = "T" }
+[[partners]]
+id = "b"
+legal_name = "B"
+short_name = "B"
+kind = "university"
+roles = ["lead"]
+contributions = ["x"]
+benefits = ["y"]
+signatory = { name = "N", title = "T" }
+[term]
+length = "1 year"
+renewal = "none"
+termination_notice = "30 days"
+cure_period = "30 days"
+withdrawal_notice = "30 days"
+on_withdrawal = "W"
+"#;
+
+    fn charter(charter_key: &str, flows: &[(&str, &str, &str)]) -> Charter {
+        let mut text = BASE.replace(
+            "scope = \"S\"\n",
+            &format!("scope = \"S\"\n{charter_key}\n"),
+        );
+        for (i, (tier, agreement, regime)) in flows.iter().enumerate() {
+            text.push_str(&format!(
+                "[[data_flows]]\nid = \"f{i}\"\nname = \"F\"\nprovider = \"a\"\nrecipients = [\"b\"]\ncategories = [\"c\"]\nidentifiability = \"{tier}\"\nagreement = \"{agreement}\"\npermitted_uses = [\"u\"]\nstorage = \"s\"\naccess = \"a\"\nend_of_use = \"retain\"\n{regime}\n"
+            ));
+        }
+        toml::from_str(&text).expect("a charter")
+    }
+
+    #[test]
+    fn a_flow_takes_its_own_law_then_the_charters_then_an_implied_hipaa() {
+        let c = charter(
+            "privacy_regime = \"uk_gdpr\"",
+            &[
+                ("pseudonymised", "data_processing_agreement", ""),
+                (
+                    "limited_data_set",
+                    "data_use_agreement",
+                    "regime = \"hipaa\"",
+                ),
+            ],
+        );
+        assert_eq!(
+            c.regime_of(&c.data_flows[0]),
+            Some((Regime::UkGdpr, RegimeSource::Charter))
+        );
+        assert_eq!(
+            c.regime_of(&c.data_flows[1]),
+            Some((Regime::Hipaa, RegimeSource::Flow))
+        );
+        let implied = charter(
+            "",
+            &[
+                ("identified", "data_sharing_agreement", ""),
+                ("deidentified_expert", "charter_only", ""),
+            ],
+        );
+        assert_eq!(
+            implied.regime_of(&implied.data_flows[0]),
+            Some((Regime::Hipaa, RegimeSource::ImpliedHipaa))
+        );
+        let silent = charter("", &[("identified", "data_sharing_agreement", "")]);
+        assert_eq!(silent.regime_of(&silent.data_flows[0]), None);
+    }
+
+    #[test]
+    fn a_flow_with_a_law_of_its_own_implies_nothing_for_the_others() {
+        let c = charter(
+            "",
+            &[
+                ("identified", "data_sharing_agreement", ""),
+                (
+                    "limited_data_set",
+                    "data_use_agreement",
+                    "regime = \"none_stated\"",
+                ),
+            ],
+        );
+        assert!(!c.implies_hipaa());
+        assert_eq!(Law::of(Regime::NoneStated), None);
+    }
+}

@@ -335,10 +335,7 @@ impl<'c> Drafts<'c> {
                     cadence.adjective()
                 ),
                 MeetingCadence::AsNeeded => md!("Call each meeting of {name} when one is needed"),
-                MeetingCadence::AtLeast { .. } => md!(
-                    "Call and hold the meetings of {name}, {}",
-                    m.cadence.phrase()
-                ),
+                MeetingCadence::AtLeast { .. } => md!("Call and hold the meetings of {name}"),
             };
             let evidence = Md::raw("Meeting notice and attendance record");
             let cadence = match m.cadence {
