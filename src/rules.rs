@@ -479,8 +479,9 @@ rules! {
              Information Commissioner) within 72 hours of becoming aware of it. A recipient allowed longer \
              than 72 hours may wait longer than the controller itself may, which is hard to call \"without \
              undue delay\". It is a warning, not an error, because the GDPR sets the processor no fixed \
-             limit. 72 hours are written \"3 days\"; 3 business days can be 5 calendar days."
-        fix "Write a window of at most \"3 days\"; data processing agreements commonly require 1 or 2 days.";
+             limit. 3 business days can be 5 calendar days, and count as such."
+        fix "Write a window of at most \"72 hours\"; data processing agreements commonly require 24 or 48 \
+             hours.";
     PERSONAL_DATA_WITHOUT_AGREEMENT = "W0450" "personal-data-without-agreement" Warning
         "Identified or pseudonymised personal data flows under the UK or EU GDPR under this charter alone or no agreement."
         why "Article 28(3) of the GDPR requires a contract with every processor, with the terms the article \

@@ -147,7 +147,7 @@ fn a_flow_under_the_uk_gdpr_uses_the_gdpr_words_and_limits() {
         "{md}"
     );
     assert!(
-        md.contains("A recipient notifies the provider of any personal data breach without undue delay, and within 1 day of becoming aware of it, so that the controller can notify the Information Commissioner within 72 hours where the UK GDPR requires it"),
+        md.contains("A recipient notifies the provider of any personal data breach without undue delay, and within 24 hours of becoming aware of it, so that the controller can notify the Information Commissioner within 72 hours where the UK GDPR requires it"),
         "{md}"
     );
     assert!(!md.contains("de-identified"), "{md}");
@@ -169,6 +169,22 @@ fn a_flow_under_the_uk_gdpr_uses_the_gdpr_words_and_limits() {
     let found = findings(&late);
     assert!(!found.contains("E0435"), "{found}");
     assert!(found.contains("warning[W0449]"), "{found}");
+    let three_days = example_with(
+        UK,
+        &[(
+            "breach_notification = \"24 hours\"",
+            "breach_notification = \"3 days\"",
+        )],
+    );
+    assert_eq!(findings(&three_days), "", "3 days are 72 hours");
+    let four_days = example_with(
+        UK,
+        &[(
+            "breach_notification = \"24 hours\"",
+            "breach_notification = \"73 hours\"",
+        )],
+    );
+    assert!(findings(&four_days).contains("warning[W0449]"));
 }
 
 #[test]

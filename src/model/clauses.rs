@@ -249,7 +249,7 @@ impl JsonSchema for Lasting {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": format!(r"^\s*([0-9]+\s+(days?|business\s+days?|weeks?|months?|years?)|indefinite)\s*$"),
+            "pattern": format!(r"^\s*([0-9]+\s+(hours?|days?|business\s+days?|weeks?|months?|years?)|indefinite)\s*$"),
             "description": "How long a duty lasts after the charter ends: a period such as \"5 years\", or \"indefinite\"."
         })
     }

@@ -268,7 +268,7 @@ impl JsonSchema for Tenure {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": format!(r"^(\s*[0-9]+\s+(days?|business\s+days?|weeks?|months?|years?)\s*|\s*until_replaced\s*)$"),
+            "pattern": format!(r"^(\s*[0-9]+\s+(hours?|days?|business\s+days?|weeks?|months?|years?)\s*|\s*until_replaced\s*)$"),
             "description": "How long the chair serves: a period such as \"2 years\", or \"until_replaced\" for a chair with no fixed term."
         })
     }

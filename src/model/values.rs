@@ -107,6 +107,8 @@ impl<'de> Deserialize<'de> for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
+    /// Hours, as the GDPR counts its 72 hours for a personal data breach.
+    Hours,
     /// Calendar days.
     Days,
     /// Business days (Monday to Friday, excluding public holidays).
@@ -135,6 +137,7 @@ impl Period {
     pub fn approx_days(self) -> u64 {
         let n = u64::from(self.count);
         match self.unit {
+            PeriodUnit::Hours => n.div_ceil(24),
             PeriodUnit::Days => n,
             PeriodUnit::BusinessDays => (n * 7).div_ceil(5),
             PeriodUnit::Weeks => n * 7,
@@ -143,10 +146,22 @@ impl Period {
         }
     }
 
-    /// The date this period after `start`, exact for days, weeks, months and years.
+    /// The period in hours, rounded up where months and business days make it approximate: exact for
+    /// hours, days and weeks, so that a limit in hours (the GDPR's 72) compares exactly with them.
+    #[must_use]
+    pub fn approx_hours(self) -> u64 {
+        match self.unit {
+            PeriodUnit::Hours => u64::from(self.count),
+            _ => self.approx_days() * 24,
+        }
+    }
+
+    /// The date this period after `start`, exact for days, weeks, months and years (hours count as the
+    /// whole days they reach into).
     #[must_use]
     pub fn after(self, start: Date) -> Date {
         match self.unit {
+            PeriodUnit::Hours => start.add_days(i64::try_from(self.approx_days()).unwrap_or(0)),
             PeriodUnit::Days => start.add_days(i64::from(self.count)),
             PeriodUnit::BusinessDays => {
                 start.add_days(i64::try_from(self.approx_days()).unwrap_or(0))
@@ -182,6 +197,8 @@ impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let one = self.count == 1;
         let unit = match (self.unit, one) {
+            (PeriodUnit::Hours, true) => "hour",
+            (PeriodUnit::Hours, false) => "hours",
             (PeriodUnit::Days, true) => "day",
             (PeriodUnit::Days, false) => "days",
             (PeriodUnit::BusinessDays, true) => "business day",
@@ -209,6 +226,7 @@ impl std::str::FromStr for Period {
         let count: u32 = words.next().and_then(|n| n.parse().ok()).ok_or_else(bad)?;
         let rest: Vec<&str> = words.collect();
         let unit = match rest.as_slice() {
+            ["hour" | "hours"] => PeriodUnit::Hours,
             ["day" | "days"] => PeriodUnit::Days,
             ["business", "day" | "days"] => PeriodUnit::BusinessDays,
             ["week" | "weeks"] => PeriodUnit::Weeks,
@@ -447,7 +465,8 @@ impl JsonSchema for Date {
 }
 
 /// What [`Period`]'s deserializer accepts: a whole number, spaces, and a unit in the singular or plural.
-pub const PERIOD_PATTERN: &str = r"^\s*[0-9]+\s+(days?|business\s+days?|weeks?|months?|years?)\s*$";
+pub const PERIOD_PATTERN: &str =
+    r"^\s*[0-9]+\s+(hours?|days?|business\s+days?|weeks?|months?|years?)\s*$";
 
 impl JsonSchema for Period {
     fn schema_name() -> Cow<'static, str> {
@@ -458,7 +477,7 @@ impl JsonSchema for Period {
         json_schema!({
             "type": "string",
             "pattern": PERIOD_PATTERN,
-            "description": "A length of time: a whole number and a unit, in quotes, such as \"30 days\", \"5 business days\", \"6 weeks\", \"3 months\" or \"2 years\". A bare number is refused because it does not say its unit."
+            "description": "A length of time: a whole number and a unit, in quotes, such as \"72 hours\", \"30 days\", \"5 business days\", \"6 weeks\", \"3 months\" or \"2 years\". A bare number is refused because it does not say its unit."
         })
     }
 }
@@ -528,6 +547,10 @@ mod tests {
             "3  months".parse::<Period>().map(Period::approx_days),
             Ok(92)
         );
+        let day = "24 hours".parse::<Period>().expect("hours");
+        assert_eq!((day.approx_days(), day.approx_hours()), (1, 24));
+        assert_eq!(day.to_string(), "24 hours");
+        assert_eq!("1 hour".parse::<Period>().map(Period::approx_days), Ok(1));
         assert!("three months".parse::<Period>().is_err());
         assert!("30".parse::<Period>().is_err());
         assert!("30 fortnights".parse::<Period>().is_err());

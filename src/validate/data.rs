@@ -129,7 +129,7 @@ fn gdpr(i: usize, f: &DataFlow, regime: Regime, ctx: &mut Ctx<'_, '_>) {
     }
     if let Some(window) = f.breach_notification
         && personal
-        && window.approx_days() > GDPR_BREACH_DAYS
+        && window.approx_hours() > GDPR_BREACH_HOURS
     {
         ctx.at(
             &rules::BREACH_WINDOW_BEYOND_72_HOURS,
@@ -142,7 +142,7 @@ fn gdpr(i: usize, f: &DataFlow, regime: Regime, ctx: &mut Ctx<'_, '_>) {
         )
         .with(
             "beyond 72 hours",
-            "write at most \"3 days\", such as `breach_notification = \"1 day\"`",
+            "write at most \"72 hours\", such as `breach_notification = \"24 hours\"`",
         );
     }
 }
@@ -215,8 +215,8 @@ fn agreement_instead(agreement: Agreement) -> &'static str {
     }
 }
 
-/// The GDPR's 72 hours, in whole days.
-const GDPR_BREACH_DAYS: u64 = 3;
+/// The GDPR's 72 hours (Article 33(1)).
+const GDPR_BREACH_HOURS: u64 = 72;
 
 /// Data to be returned or destroyed has a deadline for it.
 fn end_of_use_deadline(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
