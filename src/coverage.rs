@@ -128,13 +128,23 @@ fn decision_authority(c: &Charter) -> Area {
         (b, d) => (
             Status::Covered,
             format!(
-                "{}, {} in the decision matrix",
+                "{}{}, {} in the decision matrix",
                 plural(b, "body"),
+                unchaired(c),
                 plural(d, "decision")
             ),
         ),
     };
     area("decision_authority", "Decision authority", found)
+}
+
+/// The bodies the charter gives no chair, said because the charter then says nothing of who chairs them.
+fn unchaired(c: &Charter) -> String {
+    match c.bodies.iter().filter(|b| b.chair.is_none()).count() {
+        0 => String::new(),
+        n if n == c.bodies.len() => " (none with a chair)".to_owned(),
+        n => format!(" ({n} with no chair)"),
+    }
 }
 
 /// Data flows, and how many of them carry identifiable data.
