@@ -171,11 +171,11 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[bodies.chair]",
-        "Who chairs this body (a partner that sits on it, or a named person), for how long, and whether the chair may serve again or has a casting vote.",
+        "Optional. Who chairs this body (a partner that sits on it, or a named person), for how long (a `term` such as \"2 years\", or \"until_replaced\"), and whether the chair may serve again or has a casting vote.",
     ),
     (
         "[bodies.meetings]",
-        "How often this body meets, the notice of a meeting, when papers go out and how soon draft minutes follow.",
+        "How often this body meets (a cadence, \"as_needed\", or `{ at_least = 1, per = \"year\" }`), the notice of a meeting, when papers go out and how soon draft minutes follow; optionally whether meetings are open or closed and who may call an extraordinary one.",
     ),
     (
         "[[decisions]]",
