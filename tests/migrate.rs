@@ -326,3 +326,54 @@ fn the_invalid_fixture_migrates_to_its_valid_counterpart() {
     let skip_first = |t: &str| t.lines().skip(1).collect::<Vec<_>>().join("\n");
     assert_eq!(skip_first(&new), skip_first(&fixed));
 }
+
+#[test]
+fn approvals_of_the_schema_1_file_are_said_to_be_stale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("board.toml");
+    fs::copy(
+        root().join("tests/fixtures/migrate/academic-industry-research.toml"),
+        &file,
+    )
+    .expect("copy");
+    fs::write(dir.path().join("board.toml.approvals.toml"), "").expect("write");
+    let out = charter()
+        .args(["migrate", "--in-place"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(
+        stderr_of(&out).contains("board.toml.approvals.toml records approvals of the schema 1 file; the migrated charter has another SHA-256"),
+        "{}",
+        stderr_of(&out)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_are_kept_and_verbose_says_why() {
+    let text = fs::read_to_string(root().join("tests/fixtures/migrate/sepsis-advisory-board.toml"))
+        .expect("fixture");
+    let mut input = b"\xEF\xBB\xBF".to_vec();
+    input.extend(text.replace('\n', "\r\n").into_bytes());
+    let out = charter()
+        .args(["-v", "migrate", "-"])
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBF"));
+    let migrated = String::from_utf8_lossy(&out.stdout[3..]).into_owned();
+    assert_eq!(
+        migrated.matches('\n').count(),
+        migrated.matches("\r\n").count()
+    );
+    let example =
+        fs::read_to_string(root().join("charters/sepsis-advisory-board.toml")).expect("example");
+    assert_eq!(migrated.replace("\r\n", "\n"), example);
+    assert!(
+        stderr_of(&out).contains("  because in schema 1 \"mediation\" went on to the courts"),
+        "{}",
+        stderr_of(&out)
+    );
+}

@@ -89,6 +89,14 @@ pub(crate) fn run(args: &MigrateArgs, ui: &mut Ui) -> Result<Exit, Error> {
         source.name,
         migrate::FROM
     ));
+    // Approvals name the SHA-256 of the file they approved, which migrating changes.
+    if let Some(approvals) = crate::approvals::path_for(&args.file, None).filter(|p| p.exists()) {
+        ui.note(&format!(
+            "{} records approvals of the schema {} file; the migrated charter has another SHA-256, so they are stale until the partners approve it again (`charter approvals`)",
+            approvals.display(),
+            migrate::FROM
+        ));
+    }
     // The migrated charter is checked as written, and its errors are shown against its own text.
     let name = match &wrote {
         Some(path) => path.display().to_string(),
