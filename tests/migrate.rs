@@ -12,11 +12,25 @@ use charter::render;
 use charter::source::Source;
 use common::{charter, root, stderr_of, toml_files};
 
-/// The examples as the earlier release had them (`git show 427bd58^:charters/NAME.toml`), schema 1.
+/// The examples as the earlier release had them (`git show 427bd58^:charters/NAME.toml`), schema 1, and
+/// the complete and clauses fixtures of that release, which write chairs and meetings as inline tables.
 fn schema_1_examples() -> Vec<PathBuf> {
     let files = toml_files("tests/fixtures/migrate");
-    assert_eq!(files.len(), 5, "one schema 1 fixture per example");
+    assert_eq!(
+        files.len(),
+        7,
+        "one schema 1 fixture per example, and two more"
+    );
     files
+}
+
+/// The charter of this release that a schema 1 fixture became.
+fn current_of(name: &str) -> PathBuf {
+    match name {
+        "complete.toml" => root().join("tests/fixtures/valid/complete.toml"),
+        "clauses.toml" => root().join("tests/fixtures/clauses/all.toml"),
+        example => root().join("charters").join(example),
+    }
 }
 
 fn migrated(text: &str) -> (String, Vec<migrate::Change>) {
@@ -46,8 +60,8 @@ fn every_schema_1_example_migrates_to_the_document_the_current_example_renders()
         let old = fs::read_to_string(&path).expect("fixture");
         assert!(old.contains("\nschema_version = 1\n"), "{name} is schema 1");
         let (new, changes) = migrated(&old);
-        assert!(changes.len() > 3, "{name}: {changes:?}");
-        let current = fs::read(root().join("charters").join(&name)).expect("example");
+        assert!(changes.len() > 2, "{name}: {changes:?}");
+        let current = fs::read(current_of(&name)).expect("example");
         assert_eq!(
             document(&format!("migrated {name}"), new.into_bytes()),
             document(&name, current),
@@ -77,6 +91,10 @@ fn comments_survive_and_only_the_migrated_terms_change() {
                 || line == "resolution = \"mediation\"";
             if rewritten {
                 assert!(changed.contains(&(i + 1)), "line {} is not reported", i + 1);
+                continue;
+            }
+            // A reported line may be an inline table that gained a key.
+            if changed.contains(&(i + 1)) {
                 continue;
             }
             assert!(
