@@ -395,3 +395,53 @@ fn a_byte_order_mark_and_crlf_line_ends_are_kept_and_verbose_says_why() {
         stderr_of(&out)
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 48,
+        failure_persistence: None,
+        .. proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Whatever is left of a schema 1 charter with lines cut out of it, and its electronic votes turned
+    /// off, migrating never panics; what it writes is TOML, keeps every comment line, and is current.
+    #[test]
+    fn a_damaged_schema_1_charter_migrates_without_panic_to_a_current_one(
+        fixture in 0usize..7,
+        cut in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..12),
+        off in proptest::prelude::any::<bool>(),
+    ) {
+        let files = schema_1_examples();
+        let mut text = fs::read_to_string(&files[fixture % files.len()]).expect("fixture");
+        if off {
+            text = text.replace("electronic_votes = true", "electronic_votes = false");
+        }
+        let mut lines: Vec<&str> = text.lines().collect();
+        for index in cut {
+            if lines.len() > 1 {
+                let at = index.index(lines.len());
+                // The version line stays, so that there is something to migrate.
+                if !lines[at].starts_with("schema_version") {
+                    lines.remove(at);
+                }
+            }
+        }
+        let text = lines.join("\n") + "\n";
+        if let Ok(Migration::Migrated { text: out, changes }) = migrate::migrate(&text) {
+            proptest::prop_assert!(!changes.is_empty());
+            proptest::prop_assert!(out.parse::<toml::Table>().is_ok(), "{out}");
+            proptest::prop_assert_eq!(migrate::migrate(&out), Ok(Migration::Current));
+            // Every term it states is there to stay: with the old version put back, only the version
+            // changes again.
+            let back = out.replacen("schema_version = 2", "schema_version = 1", 1);
+            let again = migrate::migrate(&back);
+            let Ok(Migration::Migrated { text: twice, changes }) = again else {
+                return Err(proptest::test_runner::TestCaseError::fail(format!("{again:?}")));
+            };
+            proptest::prop_assert_eq!(changes.len(), 1, "{:?}", changes);
+            proptest::prop_assert_eq!(&twice, &out);
+            let comments = |t: &str| t.lines().filter(|l| l.starts_with('#')).count();
+            proptest::prop_assert_eq!(comments(&text), comments(&out));
+        }
+    }
+}
