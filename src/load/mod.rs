@@ -261,10 +261,16 @@ fn version_gate(source: &Source, tree: &DeTable<'_>) -> Option<Diagnostic> {
             )),
         );
     }
-    let command = if source.name == "<stdin>" {
-        "charter migrate - < old.toml > new.toml".to_owned()
+    let (command, lister) = if source.name == "<stdin>" {
+        (
+            "charter migrate - < old.toml > new.toml".to_owned(),
+            "charter migrate - < old.toml > /dev/null".to_owned(),
+        )
     } else {
-        format!("charter migrate {} --in-place", source.name)
+        (
+            format!("charter migrate {} --in-place", source.name),
+            format!("charter migrate {} > /dev/null", source.name),
+        )
     };
     // The version's own change goes without saying; the hint lists the terms the migration states.
     let terms = match migrate::migrate(&source.text) {
@@ -273,13 +279,20 @@ fn version_gate(source: &Source, tree: &DeTable<'_>) -> Option<Diagnostic> {
                 .into_iter()
                 .filter(|c| !c.what.starts_with("`schema_version"))
                 .collect();
+            // A charter of a thousand bodies would make a hint of thousands of changes; the command
+            // lists them all.
+            const LISTED: usize = 12;
+            let more = match terms.len().saturating_sub(LISTED) {
+                0 => String::new(),
+                n => format!("; and {n} more, which `{lister}` lists"),
+            };
             if terms.is_empty() {
                 "; besides the version, nothing changes".to_owned()
             } else {
                 format!(
-                    ", with the explicit terms that render the same document as schema {} did: {}",
+                    ", with the explicit terms that render the same document as schema {} did: {}{more}",
                     migrate::FROM,
-                    migrate::summary(&terms)
+                    migrate::summary(&terms[..terms.len().min(LISTED)])
                 )
             }
         }
@@ -733,6 +746,27 @@ mod tests {
             hint.contains(
                 "line 8: `resolution = \"mediation\"` → `resolution = \"mediation_then_courts\"`"
             ),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn the_hint_lists_a_dozen_changes_and_counts_the_rest() {
+        let mut text = "schema_version = 1\n".to_owned();
+        for i in 0..20 {
+            text.push_str(&format!(
+                "[[bodies]]\nid = \"b{i}\"\n[bodies.meetings]\ncadence = \"monthly\"\n"
+            ));
+        }
+        let found = errors(&text);
+        let hint = found[0].hint.as_deref().unwrap_or_default();
+        assert_eq!(
+            hint.matches("added `remote_attendance = true`").count(),
+            12,
+            "{hint}"
+        );
+        assert!(
+            hint.ends_with("; and 8 more, which `charter migrate t.toml > /dev/null` lists"),
             "{hint}"
         );
     }
