@@ -23,6 +23,13 @@ use crate::source::line_column;
 /// The schema version this module migrates from.
 pub const FROM: u32 = 1;
 
+// The rewrite below writes `schema_version = 2` and the terms schema 2 took over; a schema 3 needs a step
+// of its own from 2, after this one.
+const _: () = assert!(
+    SCHEMA_VERSION == 2,
+    "migrate.rs migrates schema 1 to schema 2"
+);
+
 /// One change a migration makes, located in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -694,6 +701,17 @@ mod tests {
             )
         );
         assert_eq!(changes.len(), 2);
+    }
+
+    #[test]
+    fn dotted_keys_get_their_terms_as_dotted_keys() {
+        let text = "schema_version = 1\n[[bodies]]\nid = \"cab\"\nchair.term = \"1 year\"\nmeetings.cadence = \"monthly\"\n# e-votes\nmeetings.electronic_votes = true\nmeetings.minutes = \"7 days\"\nname = \"x\"\n";
+        let (out, changes) = migrated(text);
+        assert_eq!(
+            out,
+            "schema_version = 2\n[[bodies]]\nid = \"cab\"\nchair.term = \"1 year\"\nchair.renewable = false\nmeetings.cadence = \"monthly\"\n# e-votes\nmeetings.electronic = { rule = \"same_as_meetings\" }\nmeetings.minutes = \"7 days\"\nmeetings.remote_attendance = true\nname = \"x\"\n"
+        );
+        assert_eq!(changes.len(), 4);
     }
 
     #[test]
