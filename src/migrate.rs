@@ -41,6 +41,9 @@ pub struct Change {
     pub what: String,
     /// Why schema 2 needs it: the sentence schema 1 wrote without the term, or what the old value meant.
     pub why: &'static str,
+    /// Whether it is the change of `schema_version` itself, which every migration makes, rather than a
+    /// term of the charter.
+    pub version: bool,
 }
 
 impl fmt::Display for Change {
@@ -111,6 +114,8 @@ pub fn migrate(text: &str) -> Result<Migration, Unmigratable> {
         let line = line_column(text, edit.at.start).0;
         changes.push(Change {
             line,
+            // The only change at the top level of the file is the version's own.
+            version: edit.table.is_empty(),
             what: edit.what,
             why: edit.why,
         });

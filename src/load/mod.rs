@@ -275,10 +275,7 @@ fn version_gate(source: &Source, tree: &DeTable<'_>) -> Option<Diagnostic> {
     // The version's own change goes without saying; the hint lists the terms the migration states.
     let terms = match migrate::migrate(&source.text) {
         Ok(migrate::Migration::Migrated { changes, .. }) => {
-            let terms: Vec<_> = changes
-                .into_iter()
-                .filter(|c| !c.what.starts_with("`schema_version"))
-                .collect();
+            let terms: Vec<_> = changes.into_iter().filter(|c| !c.version).collect();
             // A charter of a thousand bodies would make a hint of thousands of changes; the command
             // lists them all.
             const LISTED: usize = 12;
