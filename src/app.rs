@@ -30,5 +30,6 @@ pub fn run(cli: &Cli) -> Result<Exit, Error> {
         Command::Completions(args) => commands::completions::run(args, &mut ui),
         Command::Man(args) => commands::man::run(args, &mut ui),
         Command::RenameId(args) => commands::rename::run(args, &mut ui),
+        Command::Migrate(args) => commands::migrate::run(args, &mut ui),
     }
 }

@@ -20,7 +20,7 @@ pub const DEFAULT_MAX_INPUT: u64 = 16 * 1024 * 1024;
 #[command(
     name = "charter",
     version,
-    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n  charter diff board-v1.toml board-v2.toml\n  charter approve board.toml --partner vitalis --key ~/.ssh/id_ed25519\n  charter approvals board.toml\n  charter explain E0401\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings) or diff found changes or approvals found a partner that has not approved this version, 2 charter could not run (unreadable file, existing output, ...)."
+    after_help = "Examples:\n  charter new board.toml --from sepsis-advisory-board   # a commented starter\n  charter check board.toml\n  charter render board.toml --format html -o board.html\n  charter checklist board.toml --format ics -o board.ics\n  charter diff board-v1.toml board-v2.toml\n  charter approve board.toml --partner vitalis --key ~/.ssh/id_ed25519\n  charter approvals board.toml\n  charter explain E0401\n  charter migrate old.toml --in-place                 # a charter written for schema 1\n\nExit codes: 0 success, 1 the charter has errors (or warnings, with --deny-warnings) or diff found changes or approvals found a partner that has not approved this version, 2 charter could not run (unreadable file, existing output, ...)."
 )]
 pub struct Cli {
     /// When to colour diagnostics: auto colours only a terminal, and never when NO_COLOR is set.
@@ -206,6 +206,29 @@ pub enum Command {
         after_help = "Examples:\n  charter rename-id northstar nuh board.toml           # in place\n  charter rename-id ehr-extract ehr-daily board.toml -o board-v2.toml\n  charter rename-id cab steering board.toml -o -     # print the result"
     )]
     RenameId(RenameIdArgs),
+    /// Rewrite a charter written for schema version 1 for the current schema, 2, so that it renders the same
+    /// document.
+    ///
+    /// Schema 2 writes only what a charter states, and changed two terms. Read as schema 2, a schema 1
+    /// file would render a different charter, so `check` and `render` refuse it (E0107) and name this
+    /// command. It writes `schema_version = 2`; replaces `electronic_votes = true` with `electronic = {
+    /// rule = "same_as_meetings" }` and removes `electronic_votes = false`; turns `resolution =
+    /// "mediation"` (which went on to the courts) into `"mediation_then_courts"`; and states as its term
+    /// each sentence schema 1 wrote without one, only where schema 1 wrote it: `remote_attendance = true`
+    /// in a body's meetings, `renewable = false` for its chair, `background_terms = ["stays_with_owner",
+    /// "no_implied_licence"]` in [ip], `review_kind = "comment"` and `confidential_removal = true` in
+    /// [publication]. Comments, key order and layout stay; every change is listed on standard error with
+    /// its line in FILE (-v adds why). A file already written for schema 2 is left as it is.
+    ///
+    /// The migrated charter goes to standard output, to -o OUT (an existing file is kept unless --force),
+    /// or back into FILE with --in-place, always written atomically, and is then checked. Exits 0 when it
+    /// has no errors, 1 when it has errors of its own (they are shown, and it is written all the same, so
+    /// that you can fix them in schema 2), 2 when FILE cannot be read or migrated (not TOML, no
+    /// `schema_version`, a version other than 1 or 2) or the output cannot be written.
+    #[command(
+        after_help = "Examples:\n  charter migrate board.toml --in-place        # rewrite the file itself\n  charter migrate board.toml -o board-v2.toml  # keep the schema 1 file\n  charter migrate - < old.toml > new.toml\n\nWhat it says, on standard error:\n  $ charter migrate board.toml --in-place\n  board.toml:11: `schema_version = 2` → `schema_version = 2`\n  board.toml:243: `electronic_votes = true` → `electronic = { rule = \"same_as_meetings\" }` in the meetings of body \"cab\"\n  board.toml:862: `resolution = \"mediation\"` → `resolution = \"mediation_then_courts\"` in [disputes]\n  ...\n  note: migrated board.toml from schema 1 to schema 2 in 13 changes; wrote board.toml"
+    )]
+    Migrate(MigrateArgs),
 }
 
 /// Arguments of `diff`.
@@ -506,6 +529,7 @@ pub const MAN_PAGES: &[&str] = &[
     "approve",
     "approvals",
     "rename-id",
+    "migrate",
     "render",
     "diff",
     "verify",
@@ -546,6 +570,21 @@ pub struct RenameIdArgs {
     /// Replace OUT if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+/// Arguments of `migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The charter written for schema 1; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Rewrite FILE itself, atomically, instead of writing standard output or -o. A file already written
+    /// for schema 2 is not touched.
+    #[arg(long, conflicts_with = "output")]
+    pub in_place: bool,
+    /// Where the migrated charter goes (standard output by default).
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 /// Where a command writes its result: shared by every command that produces a document.

@@ -68,6 +68,14 @@ pub enum Error {
     /// `charter rename-id` cannot rename as asked; the file is untouched.
     #[error("{0}")]
     Rename(String),
+    /// `charter migrate` cannot migrate the file; nothing was written.
+    #[error("cannot migrate {name}: {reason}")]
+    Migrate {
+        /// The input's name as shown.
+        name: String,
+        /// Why, and what to do instead.
+        reason: String,
+    },
     /// The arguments make no sense together.
     #[error("{0}")]
     Usage(String),

@@ -6,7 +6,8 @@
 //!    [`source`] (a source's text and offsets), [`suggest`] (likely typos), [`rules`] (the coded rule
 //!    catalogue), [`xref`] (`[[kind:id]]` cross-references), [`error`], [`model`] (the typed charter),
 //!    [`scaffold`] (the built-in examples), [`schema`] (the JSON Schema of the model), [`hidden`] (which
-//!    characters are invisible or reorder text).
+//!    characters are invisible or reorder text), and on the model's version [`migrate`] (a schema 1 file
+//!    rewritten for the current schema, comments and layout kept).
 //! 2. On [`hidden`]: [`terminal`] (what reaches a terminal shows hidden characters), [`prose`] (the
 //!    organiser's Markdown kept to what cannot forge structure or link out), and [`diagnostic`]: a located
 //!    finding and its printers.
@@ -38,6 +39,7 @@ pub mod exit;
 pub mod hidden;
 pub mod input;
 pub mod load;
+pub mod migrate;
 pub mod model;
 pub mod output;
 pub mod pipeline;

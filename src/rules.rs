@@ -91,10 +91,31 @@ rules! {
         fix "Use one of the allowed values listed in the hint. Periods are written like \"30 days\", quorums \
              like 4, \"2/3\", \"majority\" or \"all\".";
     SCHEMA_VERSION = "E0106" "schema-version" Error
-        "The file is written for a schema version this build does not read."
+        "The file is written for a schema version this build does not know."
         why "A different schema version may give the same keys a different meaning, so reading it as version \
-             1 could misstate the partners' terms."
-        fix "Write `schema_version = 1`, or use a version of `charter` that reads the file's schema.";
+             2 could misstate the partners' terms. Nothing else in the file is read until its version is one \
+             this build knows, so this is the only finding for it."
+        fix "Write `schema_version = 2`, or use a version of `charter` that reads the file's schema. A file \
+             written for schema 1 is reported as E0107 instead, and `charter migrate` rewrites it.";
+    OLD_SCHEMA_VERSION = "E0107" "old-schema-version" Error
+        "The file is written for schema version 1, which `charter migrate` rewrites for schema 2."
+        why "Schema 2 changed what some terms mean. In schema 1, `resolution = \"mediation\"` went on to the \
+             courts, and `electronic_votes = true` allowed votes between meetings; schema 1 also wrote \
+             sentences without a term behind them (members may attend remotely, a partner may require the \
+             removal of its confidential information, a chair's term is not renewable, background IP stays \
+             with its owner with no implied licence, partners review manuscripts but do not approve them). \
+             Schema 2 writes only what the file states, so the same file read as schema 2 would render a \
+             different charter from the one the partners agreed, without a word. It is therefore an error, \
+             and the only finding for the file, and changing the number by hand is not the fix."
+        fix "Run `charter migrate FILE --in-place` (or `-o NEW.toml`, or `-` for standard input and output). \
+             It writes `schema_version = 2` and, only where schema 1 wrote a sentence by default, the \
+             explicit term that writes it now (`electronic = { rule = \"same_as_meetings\" }`, \
+             `resolution = \"mediation_then_courts\"`, `remote_attendance = true`, \
+             `confidential_removal = true`, `renewable = false`, \
+             `background_terms = [\"stays_with_owner\", \"no_implied_licence\"]`, \
+             `review_kind = \"comment\"`), keeping comments and layout, and lists every change with its \
+             line. The hint lists the same changes. The migrated charter renders the same document; review \
+             the changes, then check and render it as usual.";
     FIELD_RULE = "E0201" "field-rule" Error
         "A single term breaks its own rule: empty text, an empty list, an invalid e-mail address, a number out of range."
         why "An empty purpose, a partner with no contributions or a share of 0% is a term that says nothing, \

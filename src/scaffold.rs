@@ -139,7 +139,7 @@ pub fn find(name: &str) -> Option<&'static Example> {
 pub const GUIDANCE: &[(&str, &str)] = &[
     (
         "schema_version",
-        "The version of the charter format. Leave it at 1.",
+        "The version of the charter format. Leave it at 2; a file written for schema 1 is rewritten by `charter migrate`.",
     ),
     (
         "[charter]",

@@ -18,7 +18,7 @@ use common::charter;
 const EPOCH: &str = "1770681600";
 
 /// A two-partner charter; `{LAKESIDE}` and `{HILLCREST}` are replaced by each signatory's `ssh_key` line.
-const CHARTER: &str = r#"schema_version = 1
+const CHARTER: &str = r#"schema_version = 2
 
 [charter]
 id = "lakeside-audit"

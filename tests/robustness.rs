@@ -72,7 +72,7 @@ fn empty_and_odd_inputs_are_reported() {
         &b""[..],
         b"\0\0\0",
         b"[[[",
-        b"schema_version = 1",
+        b"schema_version = 2",
         b"partners = 3",
         b"a = [[[[[[[[[[1]]]]]]]]]]",
     ] {

@@ -119,6 +119,7 @@ fn the_schema_rejects_the_structural_mistakes() {
         "missing-key",
         "invalid-value",
         "schema-version",
+        "old-schema-version",
         "field-rule",
         "invalid-id",
     ] {

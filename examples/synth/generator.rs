@@ -232,7 +232,7 @@ pub(crate) fn charter(spec: &Spec) -> String {
         "# A synthetic charter: {n} partners, {} obligations, seed {}.",
         spec.obligations, spec.seed
     );
-    let _ = writeln!(o, "schema_version = 1\n");
+    let _ = writeln!(o, "schema_version = 2\n");
     let _ = writeln!(o, "[charter]");
     let _ = writeln!(o, "id = \"synthetic-{n}-{}\"", spec.seed);
     let _ = writeln!(

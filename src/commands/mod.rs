@@ -13,6 +13,7 @@ pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod explain;
 pub(crate) mod man;
+pub(crate) mod migrate;
 pub(crate) mod new;
 pub(crate) mod rename;
 pub(crate) mod render;

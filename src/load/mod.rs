@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::Diagnostic;
+use crate::migrate;
 use crate::model::{self, Charter};
 use crate::rules;
 use crate::source::Source;
@@ -203,6 +204,11 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors.iter().map(syntax).collect());
     }
+    // The version first: a file written for another schema gives the same keys other meanings, so its
+    // keys are not read as this schema's at all.
+    if let Some(diagnostic) = version_gate(source, tree.get_ref()) {
+        return Err(vec![diagnostic]);
+    }
     // One deserialization of the whole charter. Only when it fails is each section deserialized on its
     // own, so that every bad section is reported rather than the first: if the whole succeeds, so does
     // every section, and a valid charter (a large one above all) is read once.
@@ -225,18 +231,90 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
         tree,
         text: &source.text,
     };
-    if charter.schema_version != model::SCHEMA_VERSION {
-        return Err(vec![
+    Ok((charter, spans))
+}
+
+/// The one diagnostic of a file written for a schema version other than this build's: E0107 for schema 1,
+/// with what `charter migrate` would change, and E0106 for a version this build does not know. A version
+/// that is not a whole number is left to deserialization, which reports its type.
+fn version_gate(source: &Source, tree: &DeTable<'_>) -> Option<Diagnostic> {
+    let (_, value) = tree.iter().find(|(k, _)| k.get_ref() == "schema_version")?;
+    let version = u32::deserialize(ValueDeserializer::from(value.clone())).ok()?;
+    let span = value.span();
+    if version == model::SCHEMA_VERSION {
+        return None;
+    }
+    if version != migrate::FROM {
+        return Some(
             Diagnostic::new(
                 &rules::SCHEMA_VERSION,
-                spans.span_of(crate::path!["schema_version"]),
-                format!("schema version {} is not supported", charter.schema_version),
+                span,
+                format!("schema version {version} is not supported"),
             )
-            .label("this build reads schema version 1")
-            .hint("write `schema_version = 1`, or use a newer `charter`"),
-        ]);
+            .label(format!(
+                "this build reads schema version {}",
+                model::SCHEMA_VERSION
+            ))
+            .hint(format!(
+                "write `schema_version = {}`, or use a newer `charter`",
+                model::SCHEMA_VERSION
+            )),
+        );
     }
-    Ok((charter, spans))
+    let (command, lister) = if source.name == "<stdin>" {
+        (
+            "charter migrate - < old.toml > new.toml".to_owned(),
+            "charter migrate - < old.toml > /dev/null".to_owned(),
+        )
+    } else {
+        (
+            format!("charter migrate {} --in-place", source.name),
+            format!("charter migrate {} > /dev/null", source.name),
+        )
+    };
+    // The version's own change goes without saying; the hint lists the terms the migration states.
+    let terms = match migrate::migrate(&source.text) {
+        Ok(migrate::Migration::Migrated { changes, .. }) => {
+            let terms: Vec<_> = changes.into_iter().filter(|c| !c.version).collect();
+            // A charter of a thousand bodies would make a hint of thousands of changes; the command
+            // lists them all.
+            const LISTED: usize = 12;
+            let more = match terms.len().saturating_sub(LISTED) {
+                0 => String::new(),
+                n => format!("; and {n} more, which `{lister}` lists"),
+            };
+            if terms.is_empty() {
+                "; besides the version, nothing changes".to_owned()
+            } else {
+                format!(
+                    ", with the explicit terms that render the same document as schema {} did: {}{more}",
+                    migrate::FROM,
+                    migrate::summary(&terms[..terms.len().min(LISTED)])
+                )
+            }
+        }
+        _ => String::new(),
+    };
+    Some(
+        Diagnostic::new(
+            &rules::OLD_SCHEMA_VERSION,
+            span,
+            format!(
+                "this charter is written for schema version {}, whose terms schema {} reads differently",
+                migrate::FROM,
+                model::SCHEMA_VERSION
+            ),
+        )
+        .label(format!(
+            "schema {}; this build reads schema {} only after `charter migrate`",
+            migrate::FROM,
+            model::SCHEMA_VERSION
+        ))
+        .hint(format!(
+            "run `{command}`: it rewrites the file for schema {}, keeping its comments{terms}",
+            model::SCHEMA_VERSION,
+        )),
+    )
 }
 
 /// Adds every required key that any table lacks to the diagnostics of a charter that failed to deserialize,
@@ -477,7 +555,10 @@ fn mismatch(message: &str, span: Range<usize>, context: &str) -> Option<Diagnost
 fn missing_hint(key: &str, context: &str) -> String {
     let top = context.starts_with("the top level");
     match key {
-        "schema_version" if top => "add `schema_version = 1` as the first line".to_owned(),
+        "schema_version" if top => format!(
+            "add `schema_version = {}` as the first line",
+            model::SCHEMA_VERSION
+        ),
         "partners" if top => {
             "add a `[[partners]]` section for each partner (at least two)".to_owned()
         }
@@ -492,7 +573,7 @@ fn missing_hint(key: &str, context: &str) -> String {
 /// said more than the key did, so the organiser states it now.
 const RETIRED: &[(&str, &str)] = &[(
     "electronic_votes",
-    "`electronic_votes` is retired because it did not say by which rule an electronic vote passes: write `electronic = { rule = \"same_as_meetings\" }` for the rules of a meeting, or the rule the partners agreed, e.g. `electronic = { rule = \"majority_body\", deadline = \"5 days\" }`; if it said `false`, remove the line",
+    "`electronic_votes` is retired because it did not say by which rule an electronic vote passes: write `electronic = { rule = \"same_as_meetings\" }` for the rules of a meeting, or the rule the partners agreed, e.g. `electronic = { rule = \"majority_body\", deadline = \"5 days\" }`; if it said `false`, remove the line (`charter migrate` does this for a file written for schema 1)",
 )];
 
 fn unknown_key(key: &str, span: Range<usize>, context: &str, candidates: &[&str]) -> Diagnostic {
@@ -601,7 +682,7 @@ mod tests {
     #[test]
     fn every_bad_section_is_reported_not_just_the_first() {
         let found =
-            errors("schema_version = 1\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
+            errors("schema_version = 2\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
         // Besides the sections the file lacks (`[charter]`, `[term]`), which are reported as well.
         let codes: Vec<_> = found
             .iter()
@@ -631,16 +712,68 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located() {
-        let found = errors("schema_version = 1\ntitle = unquoted\n");
+        let found = errors("schema_version = 2\ntitle = unquoted\n");
         assert_eq!(found[0].rule.code, "E0101");
         assert_eq!(
             crate::source::line_column(
-                "schema_version = 1\ntitle = unquoted\n",
+                "schema_version = 2\ntitle = unquoted\n",
                 found[0].span.start
             )
             .0,
             2
         );
+    }
+
+    #[test]
+    fn a_schema_1_file_is_one_error_at_its_version_naming_what_migrate_changes() {
+        let text = "schema_version = 1\n[[bodies]]\nid = \"cab\"\nretired_or_not = 1\n[bodies.meetings]\nelectronic_votes = true\n[disputes]\nresolution = \"mediation\"\n";
+        let found = parse(&Source::new("board.toml", text.as_bytes().to_vec()))
+            .err()
+            .unwrap_or_default();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].rule.code, "E0107");
+        assert_eq!(&text[found[0].span.clone()], "1");
+        let hint = found[0].hint.as_deref().unwrap_or_default();
+        assert!(
+            hint.contains("`charter migrate board.toml --in-place`"),
+            "{hint}"
+        );
+        assert!(hint.contains("line 6: `electronic_votes = true` → `electronic = { rule = \"same_as_meetings\" }` in the meetings of body \"cab\""), "{hint}");
+        assert!(
+            hint.contains(
+                "line 8: `resolution = \"mediation\"` → `resolution = \"mediation_then_courts\"`"
+            ),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn the_hint_lists_a_dozen_changes_and_counts_the_rest() {
+        let mut text = "schema_version = 1\n".to_owned();
+        for i in 0..20 {
+            text.push_str(&format!(
+                "[[bodies]]\nid = \"b{i}\"\n[bodies.meetings]\ncadence = \"monthly\"\n"
+            ));
+        }
+        let found = errors(&text);
+        let hint = found[0].hint.as_deref().unwrap_or_default();
+        assert_eq!(
+            hint.matches("added `remote_attendance = true`").count(),
+            12,
+            "{hint}"
+        );
+        assert!(
+            hint.ends_with("; and 8 more, which `charter migrate t.toml > /dev/null` lists"),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_version_is_one_error_whatever_else_the_file_says() {
+        let found = errors("schema_version = 9\nzzz_not_a_key = 1\n");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].rule.code, "E0106");
+        assert_eq!(found[0].message, "schema version 9 is not supported");
     }
 
     #[test]
@@ -653,7 +786,7 @@ mod tests {
 
     #[test]
     fn top_level_key_list_matches_the_model() {
-        let found = errors("schema_version = 1\nzzz_not_a_key = 1\n");
+        let found = errors("schema_version = 2\nzzz_not_a_key = 1\n");
         assert!(found.iter().any(|d| d.rule.code == "E0102"), "{found:#?}");
         // serde's own list of the Charter's fields must equal ours.
         let err = toml::from_str::<Charter>("zzz = 1").expect_err("unknown key");

@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn every_missing_key_of_every_table_is_found_with_its_place() {
-        let text = "schema_version = 1\n\
+        let text = "schema_version = 2\n\
             [[partners]]\nid = \"a\"\nsignatory = { name = \"Ana\" }\n\
             [[data_flows]]\nid = \"f\"\n";
         let found = missing(text);

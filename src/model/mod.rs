@@ -53,15 +53,16 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
-/// The schema version this build reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build reads. A file written for schema 1 is refused (E0107) and rewritten by
+/// `charter migrate` ([`crate::migrate`]).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A whole partnership charter.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Charter {
-    /// Format version of the file; always 1 for now.
-    #[schemars(range(min = 1, max = 1))]
+    /// Format version of the file: 2. A file written for schema 1 is rewritten by `charter migrate`.
+    #[schemars(range(min = 2, max = 2))]
     pub schema_version: u32,
     /// Title, parties' purpose, goals and scope.
     #[validate(nested)]
