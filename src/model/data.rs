@@ -365,7 +365,7 @@ mod tests {
     use crate::model::Charter;
 
     const BASE: &str = r#"
-schema_version = 1
+schema_version = 2
 [charter]
 id = "c"
 title = "T"
