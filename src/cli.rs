@@ -241,7 +241,7 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// Output format: text (default), md (CriticMarkup redline), html (standalone redline), json, docx
-    /// (Word tracked changes).
+    /// (Word tracked changes), pdf (the redline as a PDF; needs `--features pdf`).
     #[arg(long, short = 'f', value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
     /// The author of the tracked changes and comments of the docx redline, as Word shows it.
@@ -278,6 +278,9 @@ pub enum DiffFormat {
     Json,
     /// A Word document with every change a tracked change, and a comment on each changed term.
     Docx,
+    /// The redline as an archival PDF, insertions underlined, deletions struck through, for signers who
+    /// do not use Word. Needs a charter built with `--features pdf`.
+    Pdf,
 }
 
 /// An author's name for `--author`: not empty, not blank, one line.
@@ -608,6 +611,9 @@ pub enum Format {
     Html,
     /// A Word document (Office Open XML), with bookmarks, internal links and real heading styles.
     Docx,
+    /// An archival PDF (PDF/A-3b, tagged, the source TOML attached), with bookmarks, internal links and
+    /// the fingerprint in every footer. Needs a charter built with `--features pdf`.
+    Pdf,
 }
 
 impl Cli {

@@ -161,6 +161,17 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// typst could not typeset the PDF.
+    #[error("cannot typeset the PDF: {message}")]
+    Pdf {
+        /// What typst said.
+        message: String,
+    },
+    /// This build of charter has no PDF typesetter (the cargo feature `pdf` was off).
+    #[error(
+        "this charter was built without PDF support; build it with `cargo build --release --features pdf` (or `cargo install --path . --features pdf`)"
+    )]
+    NoPdf,
     /// A template failed to compile or to render.
     #[error("template error{}: {message}{}", in_location(.location.as_deref()), on_new_line(.excerpt))]
     Template {

@@ -4,12 +4,18 @@
 
 use crate::render::docx::package::{self, ZIP_SIGNATURE};
 
-/// What a document is, when it is of a format `verify` cannot re-render: a PDF, an archive that is not a
-/// Word document, or bytes that are not text.
+/// Whether the bytes are a PDF.
 #[must_use]
-pub fn unverifiable(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"%PDF-") {
-        Some("a PDF")
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+/// What a document is, when it is of a format `verify` cannot re-render: a PDF in a build without the PDF
+/// typesetter, an archive that is not a Word document, or bytes that are not text.
+#[must_use]
+pub fn unverifiable(bytes: &[u8], pdf: bool) -> Option<&'static str> {
+    if is_pdf(bytes) {
+        (!pdf).then_some("a PDF")
     } else if bytes.starts_with(ZIP_SIGNATURE) {
         package::part(bytes, "word/document.xml")
             .is_none()

@@ -630,11 +630,16 @@ fn argument_errors_follow_the_colour_choice() {
 #[test]
 fn verify_refuses_a_format_it_cannot_verify() {
     let dir = tempfile::tempdir().expect("tempdir");
+    // A build with the PDF typesetter verifies PDFs (tests/pdf.rs); one without says how to get it.
     let cases: [(&str, &[u8], &str); 2] = [
         (
             "board.pdf",
             b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
-            "is a PDF, which charter cannot verify",
+            if cfg!(feature = "pdf") {
+                "does not match"
+            } else {
+                "built without PDF support; build it with `cargo build --release --features pdf`"
+            },
         ),
         (
             "board.bin",
@@ -651,7 +656,12 @@ fn verify_refuses_a_format_it_cannot_verify() {
             .arg("charters/sepsis-advisory-board.toml")
             .output()
             .expect("runs");
-        assert_eq!(out.status.code(), Some(2), "{name}");
+        let code = if name.ends_with(".pdf") && cfg!(feature = "pdf") {
+            1
+        } else {
+            2
+        };
+        assert_eq!(out.status.code(), Some(code), "{name}");
         assert!(
             stderr_of(&out).contains(expected),
             "{name}: {}",
@@ -703,4 +713,34 @@ fn a_table_missing_six_keys_reports_six_diagnostics_in_one_run() {
         assert!(missing.iter().any(|l| l.contains(&says)), "{key}: {listed}");
     }
     assert!(err.ends_with("6 errors, 0 warnings\n"), "{err}");
+}
+
+/// A build without the PDF typesetter says in one line how to get it, and exits 2, before it reads
+/// anything.
+#[cfg(not(feature = "pdf"))]
+#[test]
+fn pdf_without_the_feature_says_how_to_get_it() {
+    for args in [
+        &[
+            "render",
+            "--format",
+            "pdf",
+            "charters/sepsis-advisory-board.toml",
+        ][..],
+        &[
+            "diff",
+            "--format",
+            "pdf",
+            "charters/sepsis-advisory-board.toml",
+            "charters/sepsis-advisory-board.toml",
+        ][..],
+        &["render", "--format", "pdf", "no-such-file.toml"][..],
+    ] {
+        let out = charter().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr_of(&out);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(err.contains("--features pdf"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
 }

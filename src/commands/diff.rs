@@ -42,8 +42,8 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
         DiffFormat::Md => Format::Md,
         DiffFormat::Html => Format::Html,
         DiffFormat::Json => Format::Json,
-        // The DOCX redline reads the same laid-out documents as the Markdown one.
-        DiffFormat::Docx => Format::Md,
+        // The DOCX and PDF redlines read the same laid-out documents as the Markdown one.
+        DiffFormat::Docx | DiffFormat::Pdf => Format::Md,
     };
     let to_stdout = args
         .out
@@ -60,19 +60,26 @@ fn options(args: &DiffArgs, ui: &Ui) -> Options {
 }
 
 pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
-    if args.format == DiffFormat::Docx && args.changed_only {
-        return Err(Error::Usage(
-            "a Word redline is always the whole document, with the changes tracked; leave out --changed-only, or use --format md or html for a redline of the changes only"
-                .into(),
-        ));
+    let binary = match args.format {
+        DiffFormat::Docx => Some("a Word redline"),
+        DiffFormat::Pdf => Some("a PDF redline"),
+        _ => None,
+    };
+    if args.format == DiffFormat::Pdf && !render::PDF {
+        return Err(Error::NoPdf);
     }
-    if args.format == DiffFormat::Docx {
+    if let Some(what) = binary {
+        if args.changed_only {
+            return Err(Error::Usage(format!(
+                "{what} is always the whole document, with every change marked; leave out --changed-only, or use --format md or html for a redline of the changes only"
+            )));
+        }
         let to_stdout = args
             .out
             .output
             .as_deref()
             .is_none_or(|p| p == Path::new("-"));
-        refuse_binary_to_terminal(to_stdout, std::io::stdout().is_terminal())?;
+        refuse_binary_to_terminal(args.format, to_stdout, std::io::stdout().is_terminal())?;
     }
     let destination = Destination::new(&args.out, &[&args.old, &args.new])?;
     // The two sides are read and checked, and later laid out, at the same time: a large charter takes a
@@ -106,6 +113,32 @@ pub(crate) fn run(args: &DiffArgs, ui: &mut Ui) -> Result<Exit, Error> {
         std::mem::forget((old_side, new_side));
         return Ok(exit(outcome.different));
     }
+    #[cfg(feature = "pdf")]
+    if args.format == DiffFormat::Pdf {
+        let sources = [(&old, &old_side, "old"), (&new, &new_side, "new")]
+            .into_iter()
+            .filter_map(|(input, side, which)| match input {
+                Input::Charter { source, .. } => Some(render::pdf::Attachment {
+                    name: format!(
+                        "{which}-{}",
+                        render::pdf::Attachment::file_name(
+                            side.facts.id.as_deref().unwrap_or("charter")
+                        )
+                    ),
+                    description: format!(
+                        "The {which} version's source TOML (SHA-256 {})",
+                        render::fingerprint(&source.bytes)
+                    ),
+                    bytes: &source.bytes,
+                }),
+                Input::Rendered(_) => None,
+            })
+            .collect::<Vec<_>>();
+        let outcome = diff::pdf(&old_side, &new_side, args.rendered, &sources)?;
+        destination.write(&outcome.docx)?;
+        std::mem::forget((old_side, new_side));
+        return Ok(exit(outcome.different));
+    }
     let outcome = diff::diff(&old_side, &new_side, options);
     let report = if format == Format::Text {
         escape_report(&outcome.report, options.color)
@@ -127,13 +160,21 @@ fn exit(different: bool) -> Exit {
     }
 }
 
-/// A DOCX is binary: written to a terminal it would garble the screen, so it goes to a file or a pipe.
-fn refuse_binary_to_terminal(to_stdout: bool, terminal: bool) -> Result<(), Error> {
+/// A DOCX or PDF is binary: written to a terminal it would garble the screen, so it goes to a file or a
+/// pipe.
+fn refuse_binary_to_terminal(
+    format: DiffFormat,
+    to_stdout: bool,
+    terminal: bool,
+) -> Result<(), Error> {
+    let (what, extension) = match format {
+        DiffFormat::Pdf => ("a PDF", "pdf"),
+        _ => ("a DOCX", "docx"),
+    };
     if to_stdout && terminal {
-        return Err(Error::Usage(
-            "a DOCX is a binary file and standard output is a terminal; write it to a file with -o FILE.docx, or pipe it"
-                .into(),
-        ));
+        return Err(Error::Usage(format!(
+            "{what} is a binary file and standard output is a terminal; write it to a file with -o FILE.{extension}, or pipe it"
+        )));
     }
     Ok(())
 }
@@ -291,9 +332,11 @@ mod tests {
 
     #[test]
     fn a_docx_redline_goes_to_a_file_or_a_pipe_but_never_to_a_terminal() {
-        assert!(refuse_binary_to_terminal(true, true).is_err());
-        assert!(refuse_binary_to_terminal(true, false).is_ok());
-        assert!(refuse_binary_to_terminal(false, true).is_ok());
+        for format in [DiffFormat::Docx, DiffFormat::Pdf] {
+            assert!(refuse_binary_to_terminal(format, true, true).is_err());
+            assert!(refuse_binary_to_terminal(format, true, false).is_ok());
+            assert!(refuse_binary_to_terminal(format, false, true).is_ok());
+        }
     }
 
     #[test]

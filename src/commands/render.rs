@@ -62,6 +62,9 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
             ));
         }
     };
+    if args.format == Format::Pdf && !render::PDF {
+        return Err(Error::NoPdf);
+    }
     if inputs.is_batch() && args.approvals.approvals.is_some() {
         return Err(Error::Usage(
             "--approvals names the approvals of one charter; rendering several, each finds its own FILE.approvals.toml"
@@ -76,7 +79,7 @@ pub(crate) fn run(args: &RenderArgs, ui: &mut Ui) -> Result<Exit, Error> {
     }
     let own;
     let templates = match &args.templates {
-        Some(_) if args.format == Format::Docx => Templates::builtin()?,
+        Some(_) if matches!(args.format, Format::Docx | Format::Pdf) => Templates::builtin()?,
         Some(dir) => {
             own = user_templates(dir, ui)?;
             &own
@@ -123,13 +126,18 @@ fn house_style(dir: &Path, ui: &mut Ui) -> Result<HouseStyle, Error> {
     Ok(house)
 }
 
-/// A DOCX is binary: written to a terminal it would garble the screen, so it goes to a file or a pipe.
+/// A DOCX or PDF is binary: written to a terminal it would garble the screen, so it goes to a file or a
+/// pipe.
 fn refuse_binary_to_terminal(format: Format, to_stdout: bool, terminal: bool) -> Result<(), Error> {
-    if format == Format::Docx && to_stdout && terminal {
-        return Err(Error::Usage(
-            "a DOCX is a binary file and standard output is a terminal; write it to a file with -o FILE.docx, or pipe it"
-                .into(),
-        ));
+    let (what, extension) = match format {
+        Format::Docx => ("a DOCX", "docx"),
+        Format::Pdf => ("a PDF", "pdf"),
+        Format::Md | Format::Html => return Ok(()),
+    };
+    if to_stdout && terminal {
+        return Err(Error::Usage(format!(
+            "{what} is a binary file and standard output is a terminal; write it to a file with -o FILE.{extension}, or pipe it"
+        )));
     }
     Ok(())
 }
@@ -191,6 +199,7 @@ fn rendered(
         Format::Md => templates.templates.markdown_of(&doc)?.into_bytes(),
         Format::Html => templates.templates.html_of(valid, &doc)?.into_bytes(),
         Format::Docx => render::docx::write(&doc, &templates.house)?,
+        Format::Pdf => render::pdf_of(&doc, &source.bytes)?,
     };
     Ok(Some((source, checked, document)))
 }
@@ -262,6 +271,7 @@ fn output_path(dir: &Path, name: &Path, format: Format) -> PathBuf {
         Format::Md => ".md",
         Format::Html => ".html",
         Format::Docx => ".docx",
+        Format::Pdf => ".pdf",
     });
     dir.join(file)
 }
@@ -277,5 +287,6 @@ mod tests {
         assert!(refuse_binary_to_terminal(Format::Docx, false, true).is_ok());
         assert!(refuse_binary_to_terminal(Format::Md, true, true).is_ok());
         assert!(refuse_binary_to_terminal(Format::Html, true, true).is_ok());
+        assert!(refuse_binary_to_terminal(Format::Pdf, true, true).is_err());
     }
 }

@@ -12,13 +12,16 @@ use crate::render::docx::HouseStyle;
 use crate::render::docx::package::{self, ZIP_SIGNATURE};
 use crate::source::Source;
 use crate::ui::Ui;
-use crate::verify::{claimed_fingerprint, first_difference, unverifiable};
+use crate::verify::{claimed_fingerprint, first_difference, is_pdf, unverifiable};
 
 pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let document = read_source(&args.document)?;
-    if let Some(what) = unverifiable(&document.bytes) {
+    if is_pdf(&document.bytes) && !render::PDF {
+        return Err(Error::NoPdf);
+    }
+    if let Some(what) = unverifiable(&document.bytes, render::PDF) {
         return Err(Error::Usage(format!(
-            "{} is {what}, which charter cannot verify: it verifies the Markdown, HTML and DOCX documents it renders",
+            "{} is {what}, which charter cannot verify: it verifies the Markdown, HTML, DOCX and PDF documents it renders",
             document.name
         )));
     }
@@ -32,6 +35,7 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     };
     // A DOCX is a zip archive, whatever its name; anything else is HTML or Markdown by its first line.
     let is_docx = document.bytes.starts_with(ZIP_SIGNATURE);
+    let is_pdf = is_pdf(&document.bytes);
     let is_html = document.text.trim_start().starts_with("<!DOCTYPE html");
     // The document was rendered with the approval record of its time: the same approvals must give the
     // same record, so an approval added or changed since rendering is a difference.
@@ -46,6 +50,8 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
     let templates = render::Templates::builtin()?;
     let expected = if is_docx {
         render::docx::write(&doc, &HouseStyle::builtin())?
+    } else if is_pdf {
+        render::pdf_of(&doc, &source.bytes)?
     } else if is_html {
         templates.html_of(valid, &doc)?.into_bytes()
     } else {
@@ -58,12 +64,13 @@ pub(crate) fn run(args: &VerifyArgs, ui: &mut Ui) -> Result<Exit, Error> {
         ));
         return Ok(Exit::Success);
     }
-    mismatch(ui, &document, &source, &expected, is_docx);
+    mismatch(ui, &document, &source, &expected, is_docx || is_pdf);
     Ok(Exit::Invalid)
 }
 
 /// Says why a document does not match its source, and where it first differs.
-fn mismatch(ui: &mut Ui, document: &Source, source: &Source, expected: &[u8], is_docx: bool) {
+fn mismatch(ui: &mut Ui, document: &Source, source: &Source, expected: &[u8], binary: bool) {
+    let is_docx = binary && document.bytes.starts_with(ZIP_SIGNATURE);
     let fingerprint = render::fingerprint(&source.bytes);
     // A DOCX states its fingerprint in its properties and its footer, both compressed in the archive.
     let stated = if is_docx {
@@ -94,6 +101,19 @@ fn mismatch(ui: &mut Ui, document: &Source, source: &Source, expected: &[u8], is
     ));
     if is_docx {
         ui.note(&package::first_difference(&document.bytes, expected));
+    } else if binary {
+        // A PDF's text is in compressed streams: the first differing byte says only that it differs.
+        let at = document
+            .bytes
+            .iter()
+            .zip(expected)
+            .position(|(a, b)| a != b)
+            .unwrap_or(document.bytes.len().min(expected.len()));
+        ui.note(&format!(
+            "the PDF differs from the one its source renders to from byte {at} ({} bytes, expected {})",
+            document.bytes.len(),
+            expected.len()
+        ));
     } else if let Some((line, found, wanted)) =
         first_difference(&document.text, &String::from_utf8_lossy(expected))
     {

@@ -16,6 +16,8 @@ pub mod effects;
 pub mod layout;
 pub mod markdown;
 pub mod page;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod report;
 pub mod reread;
 pub mod terms;
@@ -217,6 +219,28 @@ pub fn docx(
     let summary = docx::Summary::new(&c.header, c.changes.as_deref(), &redline);
     Ok(DocxOutcome {
         docx: docx::write(&summary, &redline, revision)?,
+        different: c.different,
+    })
+}
+
+/// Compares two sides into a PDF redline, insertions underlined and deletions struck through (the sides
+/// must be laid out), with `sources` (the inputs that are charters) attached. `rendered` as for
+/// [`diff`]. The `docx` of the outcome holds the PDF.
+///
+/// # Errors
+/// When typst cannot typeset it.
+#[cfg(feature = "pdf")]
+pub fn pdf(
+    old: &Side<'_>,
+    new: &Side<'_>,
+    rendered: bool,
+    sources: &[crate::render::pdf::Attachment<'_>],
+) -> Result<DocxOutcome, crate::error::Error> {
+    let c = compare(old, new, rendered, true);
+    let redline = c.redline.unwrap_or_else(|| empty_redline().clone());
+    let summary = docx::Summary::new(&c.header, c.changes.as_deref(), &redline);
+    Ok(DocxOutcome {
+        docx: pdf::write(&summary, &redline, sources)?,
         different: c.different,
     })
 }

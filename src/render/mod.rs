@@ -13,6 +13,8 @@ pub mod docx;
 pub mod html;
 pub mod ics;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod templates;
 pub mod tracker;
 pub mod typography;
@@ -82,6 +84,25 @@ pub fn markdown(charter: &Valid<Charter>, source: &Source) -> Result<String, Err
 /// When a template fails to render.
 pub fn html(charter: &Valid<Charter>, source: &Source) -> Result<String, Error> {
     Templates::builtin()?.html(charter, source)
+}
+
+/// Whether this build has the PDF typesetter (the cargo feature `pdf`).
+pub const PDF: bool = cfg!(feature = "pdf");
+
+/// A document already laid out as an archival PDF (PDF/A-3b, tagged, the source attached).
+///
+/// # Errors
+/// [`Error::NoPdf`] in a build without the feature `pdf`; otherwise when typst cannot typeset it.
+pub fn pdf_of(doc: &Document, source: &[u8]) -> Result<Vec<u8>, Error> {
+    #[cfg(feature = "pdf")]
+    {
+        pdf::write(doc, source)
+    }
+    #[cfg(not(feature = "pdf"))]
+    {
+        let _ = (doc, source);
+        Err(Error::NoPdf)
+    }
 }
 
 /// Renders the charter as a Word document (DOCX), with the built-in styles or a reference document's.

@@ -445,7 +445,8 @@ const MARKERS: [(char, Mark); 3] = [
 
 /// The spans as one Markdown text, a marker before each span whose mark differs from the one before.
 /// Markers already in the text are dropped: they are the program's own, never the organiser's.
-fn joined(spans: &[Span<'_>]) -> String {
+#[must_use]
+pub fn joined(spans: &[Span<'_>]) -> String {
     let mut out = String::with_capacity(spans.iter().map(|s| s.markdown.len() + 3).sum());
     let mut current = spans.first().map_or(Mark::Equal, |s| s.mark);
     for span in spans {
@@ -471,14 +472,7 @@ fn marker(c: char) -> Option<Mark> {
 /// Text into the sink, each stretch between markers with its mark; the mark after the last marker stays
 /// in force. Empty stretches are left out, so that no tracked change is ever empty.
 fn marked_text(sink: &mut Sink, text: &str, format: Format, mark: &mut Mark, code: bool) {
-    for piece in text.split_inclusive(|c| marker(c).is_some()) {
-        let mut chars = piece.chars();
-        let next = chars.next_back().and_then(marker);
-        let body = if next.is_some() {
-            chars.as_str()
-        } else {
-            piece
-        };
+    for (body, next) in marked_pieces(text) {
         if !body.is_empty() {
             sink.text(body, format, *mark, code);
         }
@@ -488,9 +482,22 @@ fn marked_text(sink: &mut Sink, text: &str, format: Format, mark: &mut Mark, cod
     }
 }
 
+/// The stretches of a joined text between markers, each with the mark the marker after it starts (none
+/// for the last stretch).
+pub fn marked_pieces(text: &str) -> impl Iterator<Item = (&str, Option<Mark>)> {
+    text.split_inclusive(|c| marker(c).is_some()).map(|piece| {
+        let mut chars = piece.chars();
+        match chars.next_back().and_then(marker) {
+            Some(next) => (chars.as_str(), Some(next)),
+            None => (piece, None),
+        }
+    })
+}
+
 /// The name of `<a id="name">` (or `<a id="name"></a>`) with a plain id: the only HTML this program writes
 /// into Markdown. Anything else is text.
-fn own_anchor(html: &str) -> Option<&str> {
+#[must_use]
+pub fn own_anchor(html: &str) -> Option<&str> {
     let id = html.trim_end().strip_prefix("<a id=\"")?;
     let id = id
         .strip_suffix("\"></a>")
