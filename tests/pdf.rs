@@ -366,3 +366,27 @@ fn the_redline_is_a_pdf_with_both_versions_and_its_changes_marked() {
         .expect("runs");
     assert_eq!(refused.status.code(), Some(2));
 }
+
+#[test]
+fn a_character_no_font_has_stops_the_render_with_what_to_do() {
+    let dir = out_dir();
+    let source = fs::read_to_string(common::root().join("charters/sepsis-advisory-board.toml"))
+        .expect("source");
+    let edited = source.replacen("title = \"", "title = \"合作 ", 1);
+    let path = dir.join("cjk.toml");
+    fs::write(&path, edited).expect("write");
+    let out = charter()
+        .args(["render", "--format", "pdf", "--force", "-o"])
+        .arg(dir.join("cjk.pdf"))
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(err.contains("`\"合\"` could not be displayed"), "{err}");
+    assert!(
+        err.contains("render it as md, html or docx instead"),
+        "{err}"
+    );
+    assert!(!dir.join("cjk.pdf").exists(), "nothing is written");
+}

@@ -10,7 +10,7 @@ use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World, WorldExt};
+use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
@@ -277,7 +277,7 @@ pub fn typeset(
     };
     let document = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errors| pdf_error(&world, &errors))?;
+        .map_err(|errors| pdf_error(&errors))?;
     let options = PdfOptions {
         ident: Smart::Custom(meta.ident.clone()),
         creator: Smart::Custom(Some(meta.generator.clone())),
@@ -289,32 +289,28 @@ pub fn typeset(
         tagged: true,
         pretty: false,
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| pdf_error(&world, &errors))
+    typst_pdf::pdf(&document, &options).map_err(|errors| pdf_error(&errors))
 }
 
-/// typst's errors as one message: each error, its hints, and the markup it points at.
-fn pdf_error(world: &Charter, errors: &[SourceDiagnostic]) -> Error {
-    let mut message = String::new();
+/// typst's errors as one message: each error once, with its hints. The markup they point at is the
+/// program's own, so it is not shown; a character no font has is the one error an input can cause, and
+/// the message says what to do about it.
+fn pdf_error(errors: &[SourceDiagnostic]) -> Error {
+    let mut seen = Vec::new();
     for error in errors {
-        if !message.is_empty() {
-            message.push_str("; ");
-        }
-        message.push_str(&error.message);
+        let mut text = error.message.to_string();
         for hint in &error.hints {
-            let _ = write!(message, " (hint: {})", hint.v);
+            let _ = write!(text, " (hint: {})", hint.v);
         }
-        if let Some(range) = world.range(error.span) {
-            let text = world.main.text();
-            let mut start = range.start.saturating_sub(30).min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            let mut end = (range.end + 30).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            let _ = write!(message, " at `{}`", &text[start..end]);
+        if !seen.contains(&text) {
+            seen.push(text);
         }
+    }
+    let mut message = seen.join("; ");
+    if message.contains("could not be displayed") {
+        message.push_str(
+            "; the PDF embeds only the fonts typst ships (Libertinus Serif, New Computer Modern, DejaVu Sans Mono), which lack this character: render it as md, html or docx instead",
+        );
     }
     Error::Pdf { message }
 }
