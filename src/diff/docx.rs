@@ -220,12 +220,12 @@ fn properties(header: &Header, revision: &Revision) -> Properties {
     }
 }
 
-fn title(header: &Header) -> &str {
+pub(super) fn title(header: &Header) -> &str {
     header.new.title.as_deref().unwrap_or(&header.new_name)
 }
 
 /// The paragraph mark revision of a part inserted or deleted whole.
-fn whole(status: PartStatus) -> Option<Mark> {
+pub(super) fn whole(status: PartStatus) -> Option<Mark> {
     match status {
         PartStatus::Inserted => Some(Mark::Inserted),
         PartStatus::Deleted => Some(Mark::Deleted),
@@ -235,7 +235,7 @@ fn whole(status: PartStatus) -> Option<Mark> {
 
 /// The mark of what a block adds around its parts (its number): the block's own, when it is inserted or
 /// deleted whole.
-fn block_mark(block: &Block) -> Mark {
+pub(super) fn block_mark(block: &Block) -> Mark {
     match block.status {
         Status::Inserted => Mark::Inserted,
         Status::Deleted => Mark::Deleted,
@@ -243,7 +243,7 @@ fn block_mark(block: &Block) -> Mark {
     }
 }
 
-fn word_mark(mark: Mark) -> word_inline::Mark {
+pub(super) fn word_mark(mark: Mark) -> word_inline::Mark {
     match mark {
         Mark::Equal => word_inline::Mark::Equal,
         Mark::Inserted => word_inline::Mark::Inserted,
@@ -251,12 +251,12 @@ fn word_mark(mark: Mark) -> word_inline::Mark {
     }
 }
 
-fn first_cell(part: Option<&Part>) -> &[Span] {
+pub(super) fn first_cell(part: Option<&Part>) -> &[Span] {
     part.and_then(|p| p.cells.first())
         .map_or(&[][..], Vec::as_slice)
 }
 
-fn has_text(cell: &[Span]) -> bool {
+pub(super) fn has_text(cell: &[Span]) -> bool {
     cell.iter().any(|s| !s.text.trim().is_empty())
 }
 
@@ -719,34 +719,9 @@ impl Writer<'_> {
     /// A table: its header row and rows, each cell's words marked; rows inserted or deleted whole keep
     /// their place, their text tracked.
     fn table(&mut self, b: &Block) {
-        let columns = b.parts.iter().map(|p| p.cells.len()).max().unwrap_or(0);
-        if columns == 0 {
+        let Some((columns, widths)) = table_columns(b) else {
             return;
-        }
-        let side = |p: &Part| -> Vec<Md> {
-            (0..columns)
-                .map(|i| {
-                    Md::raw(
-                        p.cells
-                            .get(i)
-                            .map(|c| words::side(c, false))
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect()
         };
-        let headers: Vec<Md> = b
-            .parts
-            .iter()
-            .find(|p| p.role == Role::Header)
-            .map_or_else(|| vec![Md::raw(""); columns], side);
-        let rows: Vec<Vec<Md>> = b
-            .parts
-            .iter()
-            .filter(|p| p.role != Role::Header)
-            .map(side)
-            .collect();
-        let widths = word::column_widths(&headers, &rows);
         let mut table_rows = Vec::with_capacity(b.parts.len());
         for part in &b.parts {
             let header = part.role == Role::Header;
@@ -767,6 +742,39 @@ impl Writer<'_> {
         let table = word::grid(table_rows, widths);
         self.add_table(table);
     }
+}
+
+/// The number of columns of a table block and their widths (twentieths of a point, sized by the new
+/// version's text of each cell, as the rendered DOCX sizes them); `None` for a table without cells.
+pub(super) fn table_columns(b: &Block) -> Option<(usize, Vec<usize>)> {
+    let columns = b.parts.iter().map(|p| p.cells.len()).max().unwrap_or(0);
+    if columns == 0 {
+        return None;
+    }
+    let side = |p: &Part| -> Vec<Md> {
+        (0..columns)
+            .map(|i| {
+                Md::raw(
+                    p.cells
+                        .get(i)
+                        .map(|c| words::side(c, false))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+    let headers: Vec<Md> = b
+        .parts
+        .iter()
+        .find(|p| p.role == Role::Header)
+        .map_or_else(|| vec![Md::raw(""); columns], side);
+    let rows: Vec<Vec<Md>> = b
+        .parts
+        .iter()
+        .filter(|p| p.role != Role::Header)
+        .map(side)
+        .collect();
+    Some((columns, word::column_widths(&headers, &rows)))
 }
 
 /// Plain text as a run.

@@ -7,11 +7,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::align::{Block, Part, PartStatus, Redline, Status};
-use super::docx::{Row, Summary};
+use super::align::{Block, Part, PartStatus, Redline};
+use super::docx::{
+    self, Row, Summary, block_mark, first_cell, has_text, table_columns, title, word_mark,
+};
 use super::layout::{Kind, Role};
 use super::report::Header;
-use super::words::{self, Mark, Span};
+use super::words::{Mark, Span};
 use crate::error::Error;
 use crate::render::docx::column_widths;
 use crate::render::docx::inline::{self as word_inline};
@@ -83,43 +85,9 @@ fn metadata(header: &Header) -> Metadata {
     }
 }
 
-fn title(header: &Header) -> &str {
-    header.new.title.as_deref().unwrap_or(&header.new_name)
-}
-
-fn word_mark(mark: Mark) -> word_inline::Mark {
-    match mark {
-        Mark::Equal => word_inline::Mark::Equal,
-        Mark::Inserted => word_inline::Mark::Inserted,
-        Mark::Deleted => word_inline::Mark::Deleted,
-    }
-}
-
-/// The mark of a part inserted or deleted whole.
+/// The mark of a part inserted or deleted whole; `Equal` for any other.
 fn whole(status: PartStatus) -> Mark {
-    match status {
-        PartStatus::Inserted => Mark::Inserted,
-        PartStatus::Deleted => Mark::Deleted,
-        _ => Mark::Equal,
-    }
-}
-
-/// The mark of what a block adds around its parts (its number).
-fn block_mark(block: &Block) -> Mark {
-    match block.status {
-        Status::Inserted => Mark::Inserted,
-        Status::Deleted => Mark::Deleted,
-        _ => Mark::Equal,
-    }
-}
-
-fn first_cell(part: Option<&Part>) -> &[Span] {
-    part.and_then(|p| p.cells.first())
-        .map_or(&[][..], Vec::as_slice)
-}
-
-fn has_text(cell: &[Span]) -> bool {
-    cell.iter().any(|s| !s.text.trim().is_empty())
+    docx::whole(status).unwrap_or(Mark::Equal)
 }
 
 /// Plain text with a mark, as markup.
@@ -405,34 +373,9 @@ impl Writer {
 
     /// A table: its header row and rows, each cell's words marked.
     fn table(&mut self, b: &Block) {
-        let columns = b.parts.iter().map(|p| p.cells.len()).max().unwrap_or(0);
-        if columns == 0 {
+        let Some((columns, widths)) = table_columns(b) else {
             return;
-        }
-        let side = |p: &Part| -> Vec<Md> {
-            (0..columns)
-                .map(|i| {
-                    Md::raw(
-                        p.cells
-                            .get(i)
-                            .map(|c| words::side(c, false))
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect()
         };
-        let headers: Vec<Md> = b
-            .parts
-            .iter()
-            .find(|p| p.role == Role::Header)
-            .map_or_else(|| vec![Md::raw(""); columns], side);
-        let texts: Vec<Vec<Md>> = b
-            .parts
-            .iter()
-            .filter(|p| p.role != Role::Header)
-            .map(side)
-            .collect();
-        let widths = column_widths(&headers, &texts);
         let mut header = vec![String::new(); columns];
         let mut rows = Vec::new();
         for part in &b.parts {
