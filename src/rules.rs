@@ -535,6 +535,26 @@ rules! {
              the law may be settled in an agreement outside the charter."
         fix "Add `privacy_regime = \"uk_gdpr\"` (or \"hipaa\", \"eu_gdpr\", or \"none_stated\" when no \
              data protection law applies) to `[charter]`, or `regime` to the data flow.";
+    PHASES_OUT_OF_ORDER = "E0476" "phases-out-of-order" Error
+        "A phase listed after another that starts later."
+        why "The charter presents the phases in the order the file lists them, and each gate judges the \
+             phase before it: a phase listed after one that starts later reads as coming after it, and the \
+             document then contradicts its own dates. It is an error because a reviewer cannot tell whether \
+             the order or the dates are the term."
+        fix "List the `[[phases]]` tables in the order they run, or correct the date that is wrong.";
+    GATE_WITHOUT_METRICS = "W0477" "gate-without-metrics" Warning
+        "A phase whose gate judges no success metric."
+        why "A go/no-go gate with no metric is decided by opinion alone, and no one can say in advance what \
+             result would stop the work. It is a warning because some gates are a choice that no metric \
+             decides (whether to exercise an option, say): accept it in `[[exceptions]]` with the reason."
+        fix "Add a `[[phases.metrics]]` table after the phase, with a `name` and one threshold, such as \
+             `at_least = 0.80`; or accept the warning for that phase with the reason.";
+    SEVERAL_PRIMARY_METRICS = "E0478" "several-primary-metrics" Error
+        "A phase with more than one metric marked primary."
+        why "The primary metric is the one the gate turns on above all others; two of them leave the gate \
+             to choose between them when they disagree, which is what marking one primary is meant to \
+             settle."
+        fix "Keep `primary = true` on one metric of the phase and remove it from the others.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

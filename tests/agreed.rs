@@ -387,3 +387,16 @@ fn whether_a_chair_may_serve_again_is_said_only_when_the_charter_states_it() {
         "{not}"
     );
 }
+
+#[test]
+fn a_threshold_renders_as_written_and_a_primary_metric_says_so() {
+    let md = markdown(&example_with(&[(
+        "at_least = 95\n",
+        "at_least = 95.0\nprimary = true\n",
+    )]));
+    assert!(md.contains("(the primary metric): at least 95.0"), "{md}");
+    let plain = markdown(&example_with(&[]));
+    assert!(!plain.contains("primary metric"), "{plain}");
+    assert!(plain.contains("at least 95"), "{plain}");
+    assert!(!plain.contains("at least 95.0"), "{plain}");
+}

@@ -76,7 +76,7 @@ fn the_smallest_charter_is_silent_on_nearly_everything() {
 
 #[test]
 fn partial_areas_say_what_is_missing() {
-    // Bodies without decisions, phases without obligations or metrics, background IP only.
+    // Bodies without decisions, phases without obligations, metrics but no review, background IP only.
     let report = coverage_of("tests/fixtures/valid/sponsor-majority.toml");
     let get = |key: &str| report.areas.iter().find(|a| a.key == key).expect("area");
     assert_eq!(get("decision_authority").status, Status::Partial);
@@ -86,7 +86,12 @@ fn partial_areas_say_what_is_missing() {
             .contains("no [[decisions]]")
     );
     assert_eq!(get("accountability").status, Status::Partial);
-    assert_eq!(get("performance_review").status, Status::Silent);
+    assert_eq!(get("performance_review").status, Status::Partial);
+    assert!(
+        get("performance_review")
+            .detail
+            .contains("but no [review] of the partnership itself")
+    );
 }
 
 fn charter() -> Command {

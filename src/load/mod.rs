@@ -144,7 +144,23 @@ impl<'s> Spans<'s> {
         self.text
     }
 
+    /// The literal of the number at `path` exactly as the file writes it (`0.80`, `1_000`), or `None` when
+    /// no number is there.
+    #[must_use]
+    pub fn number_literal(&self, path: &[Seg]) -> Option<&'s str> {
+        match self.walk(path) {
+            (span, Some(DeValue::Integer(_) | DeValue::Float(_)), true) => self.text.get(span),
+            _ => None,
+        }
+    }
+
     fn find(&self, path: &[Seg]) -> (Range<usize>, Option<&DeValue<'s>>) {
+        let (span, value, _) = self.walk(path);
+        (span, value)
+    }
+
+    /// The span and value at `path`, or at the last step of it that exists, and whether every step did.
+    fn walk(&self, path: &[Seg]) -> (Range<usize>, Option<&DeValue<'s>>, bool) {
         let mut span = self.tree.span();
         let mut value: Option<&DeValue<'s>> = None;
         let mut table = self.tree.get_ref();
@@ -157,14 +173,16 @@ impl<'s> Spans<'s> {
                 (Seg::Index(i), Some(DeValue::Array(a))) => a.get(*i),
                 _ => None,
             };
-            let Some(next) = next else { break };
+            let Some(next) = next else {
+                return (span, value, false);
+            };
             span = next.span();
             value = Some(next.get_ref());
             if let DeValue::Table(t) = next.get_ref() {
                 table = t;
             }
         }
-        (span, value)
+        (span, value, true)
     }
 }
 
@@ -231,7 +249,22 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
         tree,
         text: &source.text,
     };
+    let mut charter = charter;
+    written_thresholds(&mut charter, &spans);
     Ok((charter, spans))
+}
+
+/// Records each metric's threshold as the file writes it, so that `0.80` renders as `0.80`.
+fn written_thresholds(charter: &mut Charter, spans: &Spans<'_>) {
+    for (i, phase) in charter.phases.iter_mut().enumerate() {
+        for (k, metric) in phase.metrics.iter_mut().enumerate() {
+            if let Some(key) = metric.threshold_key() {
+                metric.written = spans
+                    .number_literal(crate::path!["phases", i, "metrics", k, key])
+                    .map(|l| l.replace('_', "").trim_start_matches('+').to_owned());
+            }
+        }
+    }
 }
 
 /// The one diagnostic of a file written for a schema version other than this build's: E0107 for schema 1,

@@ -44,7 +44,7 @@ pub use meetings::{Access, Extraordinary, MeetingCadence, Per, Requesters, Tenur
 pub use organisations::Organisation;
 pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};
-pub use phases::{Metric, Obligation, Phase};
+pub use phases::{Bound, Metric, Obligation, Phase};
 pub use publication::{Authorship, Publication, ReviewKind};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};

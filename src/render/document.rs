@@ -13,11 +13,11 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Access, Actor, Authority, Authorship, BackgroundTerm, Body, Chair, Charter, ConflictTerms,
-    DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes, ElectronicVotes,
-    EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Member,
-    Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind, Status, Tenure, Term,
-    Typography,
+    Access, Actor, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
+    ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes,
+    ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup,
+    Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind, Status, Tenure,
+    Term, Typography,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -1307,10 +1307,19 @@ fn phases(ids: &Lookup<'_>, b: &mut Builder) {
                     Some(u) => text(u),
                     None => Md::default(),
                 };
-                match (m.at_least, m.at_most) {
-                    (Some(v), _) => md!("{}: at least {v}{unit}", text(&m.name)),
-                    (None, Some(v)) => md!("{}: at most {v}{unit}", text(&m.name)),
-                    (None, None) => text(&m.name),
+                let primary = if m.primary {
+                    Md::raw(" (the primary metric)")
+                } else {
+                    Md::default()
+                };
+                match m.threshold() {
+                    Some((Bound::AtLeast, v)) => {
+                        md!("{}{primary}: at least {}{unit}", text(&m.name), text(&v))
+                    }
+                    Some((Bound::AtMost, v)) => {
+                        md!("{}{primary}: at most {}{unit}", text(&m.name), text(&v))
+                    }
+                    None => md!("{}{primary}", text(&m.name)),
                 }
             })
             .collect();

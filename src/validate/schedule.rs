@@ -124,6 +124,7 @@ fn phases(phases: &[Phase], term: TermDates, ctx: &mut Ctx<'_, '_>) {
         for (k, m) in p.metrics.iter().enumerate() {
             metric_threshold(i, k, m, ctx);
         }
+        metrics_of_gate(i, p, ctx);
         if p.end < p.start {
             ctx.at(
                 &rules::PHASE_DATES_REVERSED,
@@ -152,7 +153,69 @@ fn phases(phases: &[Phase], term: TermDates, ctx: &mut Ctx<'_, '_>) {
             );
         }
     }
+    listed_order(phases, &order, ctx);
     overlaps(phases, order, ctx);
+}
+
+/// A gate judges at least one metric (W0477), and at most one of them is primary (E0478).
+fn metrics_of_gate(i: usize, p: &Phase, ctx: &mut Ctx<'_, '_>) {
+    if p.metrics.is_empty() {
+        ctx.at(
+            &rules::GATE_WITHOUT_METRICS,
+            path!["phases", i, "gate"],
+            format!("the gate of \"{}\" judges no metric", p.name),
+        )
+        .with(
+            "decided with no metric",
+            "add a `[[phases.metrics]]` table after this phase, such as `name = \"AUROC at each site\"` \
+             with `at_least = 0.80`; or, if no metric decides this gate, accept W0477 in `[[exceptions]]` \
+             with `at` the phase's id and the reason",
+        );
+    }
+    let primaries: Vec<usize> = (0..p.metrics.len())
+        .filter(|&k| p.metrics[k].primary)
+        .collect();
+    if let [first, rest @ ..] = primaries.as_slice() {
+        for &k in rest {
+            ctx.at(
+                &rules::SEVERAL_PRIMARY_METRICS,
+                path!["phases", i, "metrics", k, "primary"],
+                format!(
+                    "\"{}\" has a second primary metric, \"{}\"; \"{}\" is already primary",
+                    p.name, p.metrics[k].name, p.metrics[*first].name
+                ),
+            )
+            .with(
+                "a second primary metric",
+                "remove `primary = true` here, or from the first, so that one metric is primary",
+            );
+        }
+    }
+}
+
+/// The phases, as listed, start in the order they run (E0476): each phase at `order` (those whose dates run
+/// forwards, in the order listed) starts no earlier than the one listed before it.
+fn listed_order(phases: &[Phase], order: &[usize], ctx: &mut Ctx<'_, '_>) {
+    for pair in order.windows(2) {
+        let (a, b) = (&phases[pair[0]], &phases[pair[1]]);
+        if b.start < a.start {
+            ctx.at(
+                &rules::PHASES_OUT_OF_ORDER,
+                path!["phases", pair[1], "start"],
+                format!(
+                    "\"{}\" starts on {}, before \"{}\" (on {}), but is listed after it",
+                    b.name, b.start, a.name, a.start
+                ),
+            )
+            .with(
+                "listed out of order",
+                format!(
+                    "move the `[[phases]]` table of \"{}\" above that of \"{}\", or correct this date",
+                    b.name, a.name
+                ),
+            );
+        }
+    }
 }
 
 /// A metric has exactly one threshold: a minimum or a maximum.
