@@ -555,6 +555,14 @@ rules! {
              to choose between them when they disagree, which is what marking one primary is meant to \
              settle."
         fix "Keep `primary = true` on one metric of the phase and remove it from the others.";
+    PUBLICATION_DELAY_EXCEEDS_CAP = "E0479" "publication-delay-exceeds-cap" Error
+        "The manuscript review period plus the patent delay is longer than the partners' own cap on the total delay."
+        why "`max_total_delay` is the partners' promise of how long a manuscript can be held back at most; a \
+             review period and a patent delay that add up to more contradict it, and the charter would grant \
+             a delay its own cap forbids. It is an error, unlike the built-in 180-day warning (W0434), because \
+             the partners set the limit themselves."
+        fix "Shorten `review` or `patent_delay` so that together they fit within `max_total_delay`, or raise \
+             the cap.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

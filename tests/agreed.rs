@@ -400,3 +400,16 @@ fn a_threshold_renders_as_written_and_a_primary_metric_says_so() {
     assert!(plain.contains("at least 95"), "{plain}");
     assert!(!plain.contains("at least 95.0"), "{plain}");
 }
+
+#[test]
+fn a_cap_on_the_total_publication_delay_is_written_only_when_stated() {
+    const CAP: &str = "hold a manuscript back for at most";
+    let plain = markdown(&example_with(&[]));
+    assert!(!plain.contains(CAP), "{plain}");
+    let capped = example_with(&[(
+        "[publication]\n",
+        "[publication]\nmax_total_delay = \"120 days\"\n",
+    )]);
+    let md = markdown(&capped);
+    assert!(md.contains(&format!("{CAP} 120 days.")), "{md}");
+}

@@ -302,6 +302,7 @@ fn term_words(key: &str) -> String {
     match key {
         "review" => "review period".to_owned(),
         "review_kind" => "what the review is".to_owned(),
+        "max_total_delay" => "longest total publication delay".to_owned(),
         "background_terms" => "standard background terms".to_owned(),
         "electronic" => "electronic votes".to_owned(),
         "extraordinary" => "extraordinary meetings".to_owned(),

@@ -16,6 +16,9 @@ pub struct Publication {
     pub review_kind: Option<ReviewKind>,
     /// Extra delay a partner may ask for to file a patent.
     pub patent_delay: Option<Period>,
+    /// The longest the partners let review and any patent delay together hold a manuscript back; absent,
+    /// the charter sets no cap beyond the two periods.
+    pub max_total_delay: Option<Period>,
     /// Whether partners may ask for their confidential information to be removed; absent, the charter
     /// says nothing of it.
     pub confidential_removal: Option<bool>,

@@ -87,6 +87,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["publication", key, ..] => Some(
             match *key {
                 "patent_delay" => "publication-patent-delay",
+                "max_total_delay" => "publication-total-delay",
                 "confidential_removal" => "publication-confidential",
                 "multi_site_first" | "single_site_after" => "publication-multi-site",
                 "authorship" => "publication-authorship",

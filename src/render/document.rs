@@ -1097,6 +1097,13 @@ fn publication(c: &Charter, b: &mut Builder) {
             ),
         );
     }
+    if let Some(cap) = p.max_total_delay {
+        b.clause(
+            "publication-total-delay",
+            Md::raw("Longest delay"),
+            md!("Review and any patent delay together hold a manuscript back for at most {cap}."),
+        );
+    }
     if p.multi_site_first {
         let alone = p.single_site_after.map(|after| md!(" A site may publish its own results alone {after} after the end of data collection if the multi-site results have not been submitted by then.")).unwrap_or_default();
         b.clause(

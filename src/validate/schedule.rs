@@ -24,6 +24,7 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     }
     if let Some(p) = &c.publication {
         publication_delay(p, term, ctx);
+        publication_cap(p, start, ctx);
         publication_veto(p, ctx);
         single_site(p, ctx);
     }
@@ -341,6 +342,35 @@ fn publication_veto(p: &Publication, ctx: &mut Ctx<'_, '_>) {
     .with(
         "amounts to a veto",
         "keep review plus patent delay within 180 days (typically 30–90 days of review and 60–120 days of patent delay)",
+    );
+}
+
+/// Review plus patent delay within the partners' own cap (E0479), measured in calendar days from a
+/// manuscript circulated on the effective date, so that months and business days count as they fall.
+fn publication_cap(p: &Publication, start: Date, ctx: &mut Ctx<'_, '_>) {
+    let Some(cap) = p.max_total_delay else {
+        return;
+    };
+    let review_ends = p.review.after(start);
+    let ready = p.patent_delay.map_or(review_ends, |d| d.after(review_ends));
+    if ready <= cap.after(start) {
+        return;
+    }
+    let (key, words) = match p.patent_delay {
+        Some(patent) => (
+            "patent_delay",
+            format!("{} of review and {patent} of patent delay", p.review),
+        ),
+        None => ("review", format!("{} of review", p.review)),
+    };
+    ctx.at(
+        &rules::PUBLICATION_DELAY_EXCEEDS_CAP,
+        path!["publication", key],
+        format!("{words} hold a manuscript back longer than the partners' cap of {cap} (`max_total_delay`)"),
+    )
+    .with(
+        "beyond the cap",
+        format!("shorten `review` or `patent_delay` so that together they fit within {cap}, or raise `max_total_delay`"),
     );
 }
 
