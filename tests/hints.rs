@@ -9,6 +9,68 @@ use charter::source::Source;
 /// A valid charter with a date, periods, text, a list, a partner and joint shares.
 const BASE: &str = include_str!("fixtures/valid/ip-shares-not-100.toml");
 
+/// A valid charter with every section: bodies with seats, a conflict threshold, metrics.
+const COMPLETE: &str = include_str!("fixtures/valid/complete.toml");
+
+/// Mistakes in [`COMPLETE`], as in [`MISTAKES`].
+const MORE_MISTAKES: &[(&str, &str, &str, &str)] = &[
+    ("seats in quotes", "seats = 2 }", "seats = \"2\" }", "E0103"),
+    (
+        "an amount with a currency and a thousands separator",
+        "threshold_usd = 5000",
+        "threshold_usd = \"$5,000\"",
+        "E0103",
+    ),
+    (
+        "an amount with a thousands separator",
+        "threshold_usd = 5000",
+        "threshold_usd = 5,000",
+        "E0101",
+    ),
+    (
+        "a number with a percent sign",
+        "at_least = 99.5,",
+        "at_least = \"99.5%\",",
+        "E0103",
+    ),
+    (
+        "a term without quotes",
+        "member_term = \"2 years\"",
+        "member_term = 2 years",
+        "E0101",
+    ),
+    (
+        "yes for true",
+        "casting_vote = true",
+        "casting_vote = yes",
+        "E0101",
+    ),
+    (
+        "True with a capital",
+        "multi_site_first = true",
+        "multi_site_first = True",
+        "E0101",
+    ),
+];
+
+/// Every mistake, with the charter it is made in.
+fn cases() -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
+    let of = |base: &'static str, mistakes: &'static [(&str, &str, &str, &str)]| {
+        mistakes
+            .iter()
+            .map(move |(what, right, wrong, code)| (base, *what, *right, *wrong, *code))
+    };
+    of(BASE, MISTAKES)
+        .chain(of(COMPLETE, MORE_MISTAKES))
+        .collect()
+}
+
 /// Typical mistakes: what, the right text in the base charter, the mistake written instead, and the code
 /// of the finding it gives.
 const MISTAKES: &[(&str, &str, &str, &str)] = &[
@@ -193,21 +255,23 @@ fn follow(text: &str, d: &Diagnostic) -> String {
 }
 
 #[test]
-fn the_base_charter_is_valid() {
-    let found = diagnostics(BASE);
-    assert!(found.is_empty(), "{found:#?}");
+fn the_base_charters_are_valid() {
+    for base in [BASE, COMPLETE] {
+        let found = diagnostics(base);
+        assert!(found.is_empty(), "{found:#?}");
+    }
 }
 
 #[test]
 fn following_the_hint_of_a_typical_mistake_makes_the_charter_valid() {
-    for (what, right, wrong, code) in MISTAKES {
-        assert!(BASE.contains(right), "{what}: the base lacks {right:?}");
-        let text = BASE.replacen(right, wrong, 1);
+    for (base, what, right, wrong, code) in cases() {
+        assert!(base.contains(right), "{what}: the base lacks {right:?}");
+        let text = base.replacen(right, wrong, 1);
         let source = Source::new("t.toml", text.as_bytes().to_vec());
         let found = diagnostics(&text);
         let shown = format_short(&source, &found);
         assert!(
-            !found.is_empty() && found.iter().all(|d| d.rule.code == *code),
+            !found.is_empty() && found.iter().all(|d| d.rule.code == code),
             "{what}: expected only {code}:\n{shown}"
         );
         // Each finding's hint in turn, as someone fixing the file would: every one leads out.
@@ -243,19 +307,19 @@ fn following_the_hint_of_a_typical_mistake_makes_the_charter_valid() {
 
 #[test]
 fn a_hint_keeps_the_term_the_organiser_wrote() {
-    for (what, right, wrong, _) in MISTAKES {
-        let text = BASE.replacen(right, wrong, 1);
+    for (base, what, right, wrong, _) in cases() {
+        let text = base.replacen(right, wrong, 1);
         let found = diagnostics(&text);
         let fixed = follow(&text, &found[0]);
         // The dates, shares, periods and words written are kept, not replaced by another example.
-        match *what {
+        match what {
             "a period in words" | "a word not in the list" => {}
             "true or false in quotes" => assert_eq!(
                 fixed,
-                BASE.replacen(right, "roles = [\"lead\"]\nvoting = true", 1),
+                base.replacen(right, "roles = [\"lead\"]\nvoting = true", 1),
                 "{what}"
             ),
-            _ => assert_eq!(fixed, BASE, "{what}"),
+            _ => assert_eq!(fixed, base, "{what}"),
         }
     }
 }
@@ -263,8 +327,8 @@ fn a_hint_keeps_the_term_the_organiser_wrote() {
 #[test]
 fn the_findings_of_typical_mistakes_are_pinned() {
     let mut out = String::new();
-    for (what, right, wrong, _) in MISTAKES {
-        let text = BASE.replacen(right, wrong, 1);
+    for (base, what, right, wrong, _) in cases() {
+        let text = base.replacen(right, wrong, 1);
         let source = Source::new("t.toml", text.as_bytes().to_vec());
         out.push_str(&format!(
             "{what}: {wrong}\n{}\n",

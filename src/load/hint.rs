@@ -330,14 +330,14 @@ fn value_takes(key: &str, schema: &Value, found: Found<'_>) -> Option<(String, S
                 (i64::MIN, None) => "a whole number, without quotes".to_owned(),
                 (min, None) => format!("a whole number of {min} or more, without quotes"),
             };
+            // The number in what was written, without thousands separators, a currency or a percent
+            // sign: `"60%"`, `"$5,000"`, `"USD 5000"`.
             let written = words.and_then(|w| {
                 let digits: String = w
-                    .trim()
-                    .trim_end_matches('%')
-                    .trim()
                     .chars()
-                    .filter(|c| *c != ',' && *c != '_')
+                    .filter(|c| !matches!(c, ',' | '_' | ' '))
                     .collect();
+                let digits = digits.trim_matches(|c: char| !c.is_ascii_digit() && c != '-');
                 digits.parse::<i64>().ok()
             });
             let in_range = |n: i64| n >= min && max.is_none_or(|max| n <= max);
