@@ -12,6 +12,7 @@
 //!    organiser's Markdown kept to what cannot forge structure or link out), and [`diagnostic`]: a located
 //!    finding and its printers.
 //! 3. [`load`]: text → spanned TOML tree → [`model::Charter`], every structural problem reported at once.
+//!    [`outline`]: on the model, every anchor the rendered document will have, for cross-references.
 //! 4. [`validate`]: field and cross-field rules, yielding a [`validate::Valid`] charter.
 //! 5. [`coverage`]: which governance areas a charter covers. [`pipeline`] runs 3–5 on one source.
 //! 6. [`render`]: a valid charter laid out once as a document, written as Markdown, HTML and the
@@ -41,6 +42,7 @@ pub mod input;
 pub mod load;
 pub mod migrate;
 pub mod model;
+pub mod outline;
 pub mod output;
 pub mod pipeline;
 pub mod policy;

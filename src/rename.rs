@@ -251,18 +251,28 @@ fn renamed_target(
         xref::Kind::Partner | xref::Kind::Body => {
             (target == old && renamed.iter().any(|k| k.actor)).then(|| new.to_owned())
         }
-        // The prefix is kept as written, an older spelling (`ip-…`) included.
+        // The prefix is kept as written, an older spelling (`ip-…`) included, and so is the part of a
+        // body's clause (`body-cab--quorum`).
         xref::Kind::Clause => renamed
             .iter()
-            .flat_map(|k| xref::spellings(k.anchor))
-            .find(|prefix| {
-                target
-                    .strip_prefix(prefix)
-                    .and_then(|r| r.strip_prefix('-'))
-                    == Some(old)
-            })
-            .map(|prefix| format!("{prefix}-{new}")),
+            .flat_map(|k| xref::spellings(k.anchor).chain(places(k.anchor)))
+            .find_map(|prefix| {
+                let rest = target.strip_prefix(prefix)?.strip_prefix('-')?;
+                let part = rest.strip_prefix(old)?;
+                (part.is_empty() || part.starts_with("--")).then(|| format!("{prefix}-{new}{part}"))
+            }),
     }
+}
+
+/// The prefixes of the other anchors an id of a kind gives the document: a partner's signature block,
+/// its definition and its part of the checklist, and a body's definition and part of the checklist.
+fn places(anchor: &str) -> impl Iterator<Item = &'static str> {
+    let prefixes: &[&str] = match anchor {
+        "partner" => &["sign", "definition--partner", "checklist-partner"],
+        "body" => &["definition--body", "checklist-body"],
+        _ => &[],
+    };
+    prefixes.iter().copied()
 }
 
 /// An occurrence that cannot be rewritten byte for byte, because the file spells it with escapes.
@@ -398,6 +408,29 @@ mod tests {
         );
         assert_eq!(
             renamed_target(Some(xref::Kind::Partner), "old", &flows, "old", "new"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_body_s_sub_clauses_and_a_partner_s_places_are_renamed_with_it() {
+        let charter: crate::model::Charter = toml::from_str(CHARTER).expect("a charter");
+        let kinds = items::kinds(&charter);
+        let actors: Vec<&Kind<'_>> = kinds.iter().filter(|k| k.actor).collect();
+        let clause = Some(xref::Kind::Clause);
+        for (target, renamed) in [
+            ("body-old--quorum", "body-new--quorum"),
+            ("sign-old", "sign-new"),
+            ("definition--partner-old", "definition--partner-new"),
+            ("checklist-body-old", "checklist-body-new"),
+        ] {
+            assert_eq!(
+                renamed_target(clause, target, &actors, "old", "new").as_deref(),
+                Some(renamed)
+            );
+        }
+        assert_eq!(
+            renamed_target(clause, "body-older", &actors, "old", "new"),
             None
         );
     }

@@ -65,8 +65,10 @@ rules! {
         "The file is not valid TOML."
         why "Nothing else can be checked until the file can be read: a missing quote or bracket can change the \
              meaning of every line after it."
-        fix "Look at the line shown. Text values need double quotes, lists need square brackets, and every \
-             key needs `=` and a value. An editor with TOML support shows such mistakes as you type.";
+        fix "Look at the line shown. Text values need straight double quotes (the curly quotes a word \
+             processor puts in are not TOML quotes), dates, numbers and true or false take none, lists need \
+             square brackets, and every key needs `=` and a value. The hint shows the value written the way \
+             its key takes it. An editor with TOML support shows such mistakes as you type.";
     UNKNOWN_KEY = "E0102" "unknown-key" Error
         "A key the charter format does not know, usually a typo."
         why "A misspelt key would otherwise be ignored, and the term it states would silently vanish from the \

@@ -103,16 +103,22 @@ pub const CLAUSE_PREFIXES: &[&str] = &[
 /// and `coi-ID` for `conflict-ID` (a declared conflict), as (older spelling, prefix).
 pub const CLAUSE_ALIASES: &[(&str, &str)] = &[("ip", "foreground"), ("coi", "conflict")];
 
-/// A clause anchor as the renderer writes it: an older prefix (`ip-model`) becomes its current one
-/// (`foreground-model`); any other anchor is returned as it is.
-#[must_use]
-pub fn canonical_anchor(anchor: &str) -> std::borrow::Cow<'_, str> {
-    for (alias, prefix) in CLAUSE_ALIASES {
-        if let Some(id) = anchor.strip_prefix(alias).and_then(|r| r.strip_prefix('-')) {
-            return format!("{prefix}-{id}").into();
-        }
+/// The anchor a clause reference names, given which anchors the document has: the target as written
+/// when the document has it, or else the anchor an older prefix stands for (`ip-model` for
+/// `foreground-model`). An anchor the document writes always wins over an older spelling, so that
+/// `ip-background` is the clause on background IP even beside a foreground category `background`.
+pub fn resolve_anchor<'t>(
+    target: &'t str,
+    exists: impl Fn(&str) -> bool,
+) -> Option<std::borrow::Cow<'t, str>> {
+    if exists(target) {
+        return Some(target.into());
     }
-    anchor.into()
+    CLAUSE_ALIASES.iter().find_map(|(alias, prefix)| {
+        let id = target.strip_prefix(alias)?.strip_prefix('-')?;
+        let anchor = format!("{prefix}-{id}");
+        exists(&anchor).then_some(anchor.into())
+    })
 }
 
 /// The prefixes that name clauses of the kind whose anchor prefix is `prefix`: itself, and its older

@@ -243,7 +243,9 @@ impl<'a> Names<'a> {
                     self.name(r.target).map(str::to_owned)
                 }
                 Some(crate::xref::Kind::Clause) => {
-                    self.clauses.get(r.target).map(|n| format!("§{n}"))
+                    crate::xref::resolve_anchor(r.target, |a| self.clauses.contains_key(a))
+                        .and_then(|a| self.clauses.get(a.as_ref()))
+                        .map(|n| format!("§{n}"))
                 }
                 None => None,
             };

@@ -17,6 +17,7 @@ use crate::rules;
 use crate::source::Source;
 use crate::suggest::closest;
 
+mod hint;
 mod shape;
 
 /// One step in a path to a value: a table key or an array index.
@@ -220,7 +221,14 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
     not_utf8(source)?;
     let (tree, errors) = DeTable::parse_recoverable(&source.text);
     if !errors.is_empty() {
-        return Err(errors.iter().map(syntax).collect());
+        let mut diagnostics: Vec<Diagnostic> =
+            errors.iter().map(|e| syntax(e, &source.text)).collect();
+        // Words TOML cannot read may stop it twice on one line (`March 1, 2026`); the line has one
+        // finding, with the hint that says what its key takes.
+        crate::diagnostic::sort(&mut diagnostics);
+        let line = |d: &Diagnostic| crate::source::line_column(&source.text, d.span.start).0;
+        diagnostics.dedup_by(|later, first| line(later) == line(first) && later.hint == first.hint);
+        return Err(diagnostics);
     }
     // The version first: a file written for another schema gives the same keys other meanings, so its
     // keys are not read as this schema's at all.
@@ -235,11 +243,20 @@ pub fn parse(source: &Source) -> Result<(Charter, Spans<'_>), Vec<Diagnostic>> {
         Ok(charter) => charter,
         Err(e) => {
             let mut diagnostics = Vec::new();
+            let reading = Reading {
+                tree: &tree,
+                text: &source.text,
+            };
             for (key, value) in tree.get_ref() {
-                check_section(key.get_ref(), key.span(), value, &mut diagnostics);
+                check_section(key.get_ref(), key.span(), value, &reading, &mut diagnostics);
             }
             if diagnostics.is_empty() {
-                diagnostics.push(translate(&e, "the top level of the charter", tree.span()));
+                diagnostics.push(translate(
+                    &e,
+                    "the top level of the charter",
+                    tree.span(),
+                    &reading,
+                ));
             }
             every_missing_key(&tree, &mut diagnostics);
             return Err(diagnostics);
@@ -393,16 +410,56 @@ fn not_utf8(source: &Source) -> Result<(), Vec<Diagnostic>> {
     ])
 }
 
-/// A TOML syntax error, located.
-fn syntax(e: &toml::de::Error) -> Diagnostic {
+/// A TOML syntax error, located. A value TOML cannot read on a `key = value` line (words without quotes,
+/// a date in words, text in curly quotes) gets a hint that says what that key takes, with the value
+/// written so: a date without quotes, text in straight quotes.
+fn syntax(e: &toml::de::Error, text: &str) -> Diagnostic {
     let span = e.span().unwrap_or(0..0);
-    Diagnostic::new(
-        &rules::SYNTAX,
-        span,
-        format!("TOML syntax: {}", e.message().trim()),
-    )
-    .label("here")
-    .hint("check quotes, brackets and `=` on this line; text values need double quotes")
+    let message = format!("TOML syntax: {}", e.message().trim());
+    let general = "check quotes, brackets and `=` on this line; text values need double quotes";
+    let Some(line) = hint::unreadable_value(text, &span) else {
+        return Diagnostic::new(&rules::SYNTAX, span, message)
+            .label("here")
+            .hint(general);
+    };
+    let schema = hint::schema_at(&crate::schema::value(), &line.path);
+    let takes = if line.literal {
+        Some(hint::Takes {
+            what: "the value with straight quotes".to_owned(),
+            example: format!("{} = {}", line.key, line.words),
+        })
+    } else {
+        schema.and_then(|schema| {
+            let key = line.path.last()?;
+            hint::takes(key, &schema, hint::Found::Bare(&line.words))
+        })
+    };
+    match (line.curly, takes) {
+        (Some(quotes), takes) => {
+            let straight = takes.map_or_else(
+                || "write straight double quotes (\"), which TOML reads, in their place".to_owned(),
+                |t| t.hint(),
+            );
+            Diagnostic::new(
+                &rules::SYNTAX,
+                span,
+                format!(
+                    "TOML syntax: the value of `{}` is in curly quotes {quotes}, which TOML does not read as quotes",
+                    line.key
+                ),
+            )
+            .label("curly quotes")
+            .hint(format!(
+                "TOML reads only straight quotes (a word processor's smart quotes turn them curly): {straight}"
+            ))
+        }
+        (None, Some(takes)) => Diagnostic::new(&rules::SYNTAX, span, message)
+            .label("here")
+            .hint(takes.hint()),
+        (None, None) => Diagnostic::new(&rules::SYNTAX, span, message)
+            .label("here")
+            .hint(general),
+    }
 }
 
 /// The top-level keys of a charter, in the order the format reference lists them.
@@ -430,13 +487,21 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "exceptions",
 ];
 
+/// The tree of a charter that failed to deserialize, and its text, for saying what a key takes.
+struct Reading<'r, 's> {
+    tree: &'r Spanned<DeTable<'s>>,
+    text: &'r str,
+}
+
 fn check_section(
     key: &str,
     key_span: Range<usize>,
     value: &Spanned<DeValue<'_>>,
+    at: &Reading<'_, '_>,
     out: &mut Vec<Diagnostic>,
 ) {
     use crate::model as m;
+    let out = &mut Out { at, out };
     match key {
         "schema_version" => one::<u32>(value, "`schema_version`", out),
         "charter" => one::<m::Overview>(value, "`[charter]`", out),
@@ -459,7 +524,7 @@ fn check_section(
         "precedence" => one::<m::Precedence>(value, "`[precedence]`", out),
         "confidentiality" => one::<m::Confidentiality>(value, "`[confidentiality]`", out),
         "exceptions" => each::<m::Exception>(value, "[[exceptions]]", out),
-        _ => out.push(unknown_key(
+        _ => out.out.push(unknown_key(
             key,
             key_span,
             "the top level of the charter",
@@ -468,20 +533,27 @@ fn check_section(
     }
 }
 
+/// Where the sections of a charter that failed to deserialize report, with what it was read from.
+struct Out<'o, 'r, 's> {
+    at: &'o Reading<'r, 's>,
+    out: &'o mut Vec<Diagnostic>,
+}
+
 fn one<T: DeserializeOwned>(
     value: &Spanned<DeValue<'_>>,
     context: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Out<'_, '_, '_>,
 ) {
     if let Err(e) = T::deserialize(ValueDeserializer::from(value.clone())) {
-        out.push(translate(&e, context, value.span()));
+        let diagnostic = translate(&e, context, value.span(), out.at);
+        out.out.push(diagnostic);
     }
 }
 
 fn each<T: DeserializeOwned>(
     value: &Spanned<DeValue<'_>>,
     context: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Out<'_, '_, '_>,
 ) {
     match value.get_ref() {
         DeValue::Array(items) => {
@@ -495,7 +567,12 @@ fn each<T: DeserializeOwned>(
 }
 
 /// Turns a deserialization error into a diagnostic in the organiser's words.
-fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diagnostic {
+fn translate(
+    e: &toml::de::Error,
+    context: &str,
+    fallback: Range<usize>,
+    at: &Reading<'_, '_>,
+) -> Diagnostic {
     let message = e.message().trim();
     let span = e.span().unwrap_or(fallback);
     let ticked = backticked(message);
@@ -510,12 +587,16 @@ fn translate(e: &toml::de::Error, context: &str, fallback: Range<usize>) -> Diag
     if message.starts_with("unknown variant ") {
         return unknown_variant(&ticked, span, context);
     }
-    if let Some(diagnostic) = mismatch(message, span.clone(), context) {
+    let takes = field_takes(at, &span);
+    if let Some(diagnostic) = mismatch(message, span.clone(), context, takes.as_ref()) {
         return diagnostic;
     }
     // Messages of our own value types (dates, periods, quorums) already say what to write.
-    let (message, hint) = match message.split_once(": ") {
-        Some((what, hint)) if message.contains(": write") => (what.to_owned(), hint.to_owned()),
+    let (message, hint) = match (message.split_once(": "), takes) {
+        (Some((what, hint)), _) if message.contains(": write") => {
+            (what.to_owned(), hint.to_owned())
+        }
+        (_, Some(takes)) => (message.to_owned(), takes.hint()),
         _ => (
             message.to_owned(),
             "see docs/format.md for what this key takes".to_owned(),
@@ -557,8 +638,33 @@ fn unknown_variant(ticked: &[&str], span: Range<usize>, context: &str) -> Diagno
     .hint(hint)
 }
 
-/// A value of the wrong type, or of the right type but not a value the key takes, in plain words.
-fn mismatch(message: &str, span: Range<usize>, context: &str) -> Option<Diagnostic> {
+/// What the key whose value is at `span` takes, from the schema of the model, with an example drawn
+/// from the value found there.
+fn field_takes(at: &Reading<'_, '_>, span: &Range<usize>) -> Option<hint::Takes> {
+    let path = hint::path_at(at.tree, span)?;
+    let schema = hint::schema_at(&crate::schema::value(), &path)?;
+    hint::takes(
+        path.last()?,
+        &schema,
+        hint::found_at(at.tree, at.text, span),
+    )
+}
+
+impl hint::Takes {
+    /// The hint: what to write, and an example.
+    fn hint(&self) -> String {
+        format!("write {}, like `{}`", self.what, self.example)
+    }
+}
+
+/// A value of the wrong type, or of the right type but not a value the key takes, in plain words: what
+/// the key takes, when the schema says, and an example of it.
+fn mismatch(
+    message: &str,
+    span: Range<usize>,
+    context: &str,
+    takes: Option<&hint::Takes>,
+) -> Option<Diagnostic> {
     let (what, rest) = message
         .strip_prefix("invalid type: ")
         .map(|rest| ("wrong type", rest))
@@ -570,7 +676,14 @@ fn mismatch(message: &str, span: Range<usize>, context: &str) -> Option<Diagnost
     let (found, expected) = rest
         .split_once(", expected ")
         .unwrap_or((rest, "another value"));
-    let expected = plain_type(expected);
+    let (expected, hint) = match takes {
+        Some(takes) => (takes.what.clone(), takes.hint()),
+        None => {
+            let expected = plain_type(expected);
+            let hint = format!("write {expected} here");
+            (expected, hint)
+        }
+    };
     Some(
         Diagnostic::new(
             &rules::WRONG_TYPE,
@@ -581,7 +694,7 @@ fn mismatch(message: &str, span: Range<usize>, context: &str) -> Option<Diagnost
             ),
         )
         .label(format!("expected {expected}"))
-        .hint(format!("write {expected} here")),
+        .hint(hint),
     )
 }
 

@@ -214,23 +214,35 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         references.insert(format!("body:{}", body.id), text(&body.name));
         plain_references.insert(format!("body:{}", body.id), body.name.clone());
     }
-    for (anchor, r) in &b.refs {
-        let linked = md!("[§{}](#{})", r.number, r.anchor);
-        // An older spelling of the anchor (`ip-…` for `foreground-…`) names the same clause.
-        for (alias, prefix) in crate::xref::CLAUSE_ALIASES {
-            if let Some(id) = anchor
-                .strip_prefix(prefix)
-                .and_then(|i| i.strip_prefix('-'))
-            {
-                references.insert(format!("clause:{alias}-{id}"), linked.clone());
-                plain_references.insert(format!("clause:{alias}-{id}"), format!("§{}", r.number));
+    let clauses = numbers(&b);
+    for (anchor, number, link) in cited(c, &b, &clauses) {
+        references.insert(format!("clause:{anchor}"), md!("[§{number}](#{link})"));
+        plain_references.insert(format!("clause:{anchor}"), format!("§{number}"));
+    }
+    // An older spelling of an anchor (`ip-…` for `foreground-…`) names the same clause, unless the
+    // document has an anchor of that spelling itself (`ip-background`).
+    for (alias, prefix) in crate::xref::CLAUSE_ALIASES {
+        let older: Vec<(String, String)> = clauses
+            .keys()
+            .filter_map(|anchor| {
+                let id = anchor.strip_prefix(prefix)?.strip_prefix('-')?;
+                Some((format!("clause:{alias}-{id}"), format!("clause:{anchor}")))
+            })
+            .collect();
+        for (old, current) in older {
+            if references.contains_key(&old) {
+                continue;
+            }
+            if let (Some(md), Some(plain)) = (
+                references.get(&current).cloned(),
+                plain_references.get(&current).cloned(),
+            ) {
+                references.insert(old.clone(), md);
+                plain_references.insert(old, plain);
             }
         }
-        references.insert(format!("clause:{anchor}"), linked);
-        plain_references.insert(format!("clause:{anchor}"), format!("§{}", r.number));
     }
     let o = &c.charter;
-    let clauses = numbers(&b);
     let banner = o.status.and_then(Status::banner);
     let mut doc = Document {
         title: marked(banner, text(&o.title)),
@@ -348,6 +360,44 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     }
     annex(charter, &mut b);
     b
+}
+
+/// What each anchor a `[[clause:…]]` may name is cited as: the anchor, its number, and the anchor its
+/// link goes to. A section or clause is cited by its own number; a place inside one (a definition, an
+/// owner's part of the checklist) by the number of what it is in, and a part of the checklist that has no
+/// item, and so is not written, links to the checklist.
+fn cited(
+    c: &Charter,
+    b: &Builder,
+    clauses: &BTreeMap<String, String>,
+) -> Vec<(String, String, String)> {
+    let groups: Vec<&str> = b
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|block| match block {
+            Block::Checklist(g) => Some(g.anchor.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<(String, String, String)> = clauses
+        .iter()
+        .map(|(anchor, number)| (anchor.clone(), number.clone(), anchor.clone()))
+        .collect();
+    for place in crate::outline::anchors(c) {
+        let Some(within) = place.within else { continue };
+        let Some(number) = clauses.get(within) else {
+            continue;
+        };
+        let written = !place.id.starts_with("checklist-") || groups.contains(&place.id.as_str());
+        let link = if written {
+            place.id.clone()
+        } else {
+            within.to_owned()
+        };
+        out.push((place.id, number.clone(), link));
+    }
+    out
 }
 
 /// Every clause's and section's number by anchor.

@@ -2,61 +2,46 @@
 //! something that exists. Every text value in the file is scanned, and a broken reference is reported at
 //! its exact place inside the string.
 //!
-//! Imports the model, the rule catalogue, the reference syntax (`xref`), the table of items with ids
-//! (`items`) and the validation context (`super`).
+//! Imports the model, the rule catalogue, the reference syntax (`xref`), the document's outline (the
+//! anchors a clause reference may name) and the validation context (`super`).
 
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
-use super::{Annotate, Ctx, items, quoted};
+use super::{Annotate, Ctx, quoted};
 use crate::model::{Actor, Charter, Lookup};
+use crate::outline;
 use crate::rules;
 use crate::suggest::closest;
 use crate::xref::{self, CLAUSE_PREFIXES, Kind, Reference};
 
-/// Every item a `[[clause:…]]` may name, by anchor prefix and id, without building an anchor string per
-/// item: most charters have far more items than clause references.
-fn anchor_items(c: &Charter) -> Vec<(&'static str, Vec<&str>)> {
-    items::kinds(c)
-        .into_iter()
-        .map(|k| (k.anchor, k.ids))
-        .collect()
-}
-
-/// The anchors `[[clause:…]]` may name: one per item with an id, as the renderer gives them.
+/// The anchors `[[clause:…]]` may name: every anchor of the rendered document (see [`crate::outline`]).
 #[must_use]
 pub fn clause_anchors(c: &Charter) -> BTreeSet<String> {
-    anchor_items(c)
-        .into_iter()
-        .flat_map(|(prefix, ids)| ids.into_iter().map(move |id| format!("{prefix}-{id}")))
-        .collect()
+    outline::anchors(c).into_iter().map(|a| a.id).collect()
 }
 
-/// The anchors of a charter, for membership tests: a clause reference is split at its prefix and its id
-/// looked up. The full list is built only to suggest a near miss for a reference that names nothing.
+/// The anchors of a charter, for membership tests, built on the first clause reference: most charters
+/// have far more items than clause references, and many have none.
 struct Anchors<'c> {
     charter: &'c Charter,
-    items: FxHashSet<(&'static str, &'c str)>,
+    ids: FxHashSet<String>,
 }
 
 impl<'c> Anchors<'c> {
     fn new(charter: &'c Charter) -> Self {
-        let items = anchor_items(charter)
+        let ids = outline::anchors(charter)
             .into_iter()
-            .flat_map(|(prefix, ids)| ids.into_iter().map(move |id| (prefix, id)))
+            .map(|a| a.id)
             .collect();
-        Anchors { charter, items }
+        Anchors { charter, ids }
     }
 
-    fn contains(&self, anchor: &str) -> bool {
-        CLAUSE_PREFIXES.iter().any(|prefix| {
-            anchor
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|id| self.items.contains(&(*prefix, id)))
-        })
+    /// Whether a reference names an anchor of the document, as written or in an older spelling.
+    fn contains(&self, target: &str) -> bool {
+        xref::resolve_anchor(target, |a| self.ids.contains(a)).is_some()
     }
 }
 
@@ -135,9 +120,7 @@ fn problem(r: &Reference<'_>, index: &Lookup<'_>, anchors: &Anchors<'_>) -> Opti
                 matches!(a, Actor::Body(_))
             }))
         }
-        Some(Kind::Clause) if !anchors.contains(&xref::canonical_anchor(r.target)) => {
-            Some(undefined_clause(r, anchors))
-        }
+        Some(Kind::Clause) if !anchors.contains(r.target) => Some(undefined_clause(r, anchors)),
         Some(_) => None,
     }
 }
