@@ -202,6 +202,7 @@ fn publication(c: &Charter, o: &mut Outline) {
         "publication-confidential",
     );
     o.fixed_if(p.patent_delay.is_some(), "publication-patent-delay");
+    o.fixed_if(p.max_total_delay.is_some(), "publication-total-delay");
     o.fixed_if(p.multi_site_first, "publication-multi-site");
     o.clause("publication-authorship".to_owned());
     o.fixed_if(p.trial_registration, "publication-registration");
