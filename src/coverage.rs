@@ -431,7 +431,8 @@ impl Coverage {
 
 #[cfg(test)]
 mod tests {
-    use super::plural;
+    use super::{Status, plural, term_and_amendment};
+    use crate::model::Charter;
 
     #[test]
     fn plurals_read_naturally() {
@@ -439,5 +440,20 @@ mod tests {
         assert_eq!(plural(4, "body"), "4 bodies");
         assert_eq!(plural(3, "category"), "3 categories");
         assert_eq!(plural(0, "licence"), "0 licences");
+    }
+
+    #[test]
+    fn a_standing_document_without_a_term_is_not_covered() {
+        let text = include_str!("../tests/fixtures/valid/effective-date-required.toml");
+        let charter: Charter = toml::from_str(text).expect("a charter");
+        let area = term_and_amendment(&charter);
+        assert_eq!(area.status, Status::Silent);
+        assert!(
+            area.detail.starts_with(
+                "no [term] and no [amendment]: nothing says how long the terms of reference run"
+            ),
+            "{}",
+            area.detail
+        );
     }
 }

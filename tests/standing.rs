@@ -187,3 +187,24 @@ fn diff_compares_the_kind_and_the_adoption_term_by_term() {
         "{text}"
     );
 }
+
+#[test]
+fn an_adopted_document_says_when_it_takes_effect_and_a_signed_one_keeps_its_signature_page() {
+    let md = render(
+        "tests/fixtures/valid/adoption-after-effective-date.toml",
+        "md",
+    );
+    assert!(
+        md.contains("These terms of reference were adopted by the Audit Group on 2025-12-15, by its decision \"Adopt or amend these terms of reference\" ([§5.1](#decision-approve-terms)). These terms of reference take effect on 2026-01-01."),
+        "{md}"
+    );
+    // Terms of reference that every partner signs have a signature page and no adoption clause.
+    let md = render("tests/fixtures/valid/effective-date-required.toml", "md");
+    assert!(md.contains("Signatures"), "{md}");
+    assert!(
+        md.contains("Sign the terms of reference (Ana Ruiz for"),
+        "{md}"
+    );
+    assert!(!md.contains("Adoption"), "{md}");
+    assert!(!md.contains("- Governing law:"), "{md}");
+}
