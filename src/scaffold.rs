@@ -140,7 +140,7 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[charter]",
-        "The charter itself: a short lowercase `id` (it names files and calendar events, so keep it once chosen), the title, the version of this text, the date it takes effect, the governing law, and why the partnership exists: its purpose, common goals, scope and what it deliberately leaves out.",
+        "The charter itself: a short lowercase `id` (it names files and calendar events, so keep it once chosen), the title, the version of this text, optionally its `kind` (\"charter\" unless it is a memorandum of understanding, an agreement, terms of reference, a policy or a technical charter), the date it takes effect, the governing law, and why the partnership exists: its purpose, common goals, scope and what it deliberately leaves out.",
     ),
     (
         "[[partners]]",
