@@ -255,19 +255,41 @@ fn accountability(c: &Charter) -> Area {
     area("accountability", "Accountability", found)
 }
 
-/// The term is always set; the area is covered once the charter says how it is amended.
+/// The term, and how the charter is amended: covered when both are stated. A standing document may state
+/// no `[term]`, and is then partial, since nothing says how long it runs or how a partner withdraws.
 fn term_and_amendment(c: &Charter) -> Area {
-    let found = match &c.amendment {
-        None => (
+    let amendment = c.amendment.as_ref().map(|a| {
+        format!(
+            "amendments by {} on {}",
+            a.rule.label().to_lowercase(),
+            a.notice.as_notice()
+        )
+    });
+    let found = match (c.term.is_some(), amendment) {
+        (true, None) => (
             Status::Partial,
             "the term is set, but no [amendment] says how the charter itself is changed".to_owned(),
         ),
-        Some(a) => (
+        (true, Some(amendment)) => (
             Status::Covered,
+            format!("term, renewal and withdrawal; {amendment}"),
+        ),
+        (false, Some(amendment)) => (
+            Status::Partial,
             format!(
-                "term, renewal and withdrawal; amendments by {} on {}",
-                a.rule.label().to_lowercase(),
-                a.notice.as_notice()
+                "{amendment}, but no [term]: nothing says how long {} {} or how a partner withdraws",
+                c.charter.kind.the(),
+                c.charter.kind.verb("runs", "run")
+            ),
+        ),
+        (false, None) => (
+            Status::Silent,
+            format!(
+                "no [term] and no [amendment]: nothing says how long {} {}, how a partner withdraws or how {} {} changed",
+                c.charter.kind.the(),
+                c.charter.kind.verb("runs", "run"),
+                c.charter.kind.verb("it", "they"),
+                c.charter.kind.verb("is", "are")
             ),
         ),
     };
@@ -409,7 +431,8 @@ impl Coverage {
 
 #[cfg(test)]
 mod tests {
-    use super::plural;
+    use super::{Status, plural, term_and_amendment};
+    use crate::model::Charter;
 
     #[test]
     fn plurals_read_naturally() {
@@ -417,5 +440,20 @@ mod tests {
         assert_eq!(plural(4, "body"), "4 bodies");
         assert_eq!(plural(3, "category"), "3 categories");
         assert_eq!(plural(0, "licence"), "0 licences");
+    }
+
+    #[test]
+    fn a_standing_document_without_a_term_is_not_covered() {
+        let text = include_str!("../tests/fixtures/valid/effective-date-required.toml");
+        let charter: Charter = toml::from_str(text).expect("a charter");
+        let area = term_and_amendment(&charter);
+        assert_eq!(area.status, Status::Silent);
+        assert!(
+            area.detail.starts_with(
+                "no [term] and no [amendment]: nothing says how long the terms of reference run"
+            ),
+            "{}",
+            area.detail
+        );
     }
 }

@@ -93,16 +93,21 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     for ob in &c.obligations {
         o.clause(format!("obligation-{}", ob.id));
     }
-    o.section("term");
-    for fixed in [
-        "term-length",
-        "term-renewal",
-        "term-termination",
-        "term-withdrawal",
-    ] {
-        o.clause(fixed.to_owned());
+    // A standing document may state no term: its disputes clause, if any, stands alone.
+    if let Some(t) = &c.term {
+        o.section("term");
+        for fixed in [
+            "term-length",
+            "term-renewal",
+            "term-termination",
+            "term-withdrawal",
+        ] {
+            o.clause(fixed.to_owned());
+        }
+        o.fixed_if(!t.survival.is_empty(), "term-survival");
+    } else if c.disputes.is_some() {
+        o.section("term");
     }
-    o.fixed_if(!c.term.survival.is_empty(), "term-survival");
     o.fixed_if(c.disputes.is_some(), "disputes");
     if let Some(r) = &c.review {
         o.section("review");
@@ -112,9 +117,21 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     }
     general(c, &mut o);
     checklist(c, &mut o);
-    o.section("signatures");
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+    // Only the partners with a signatory sign: a standing document adopted by a body may have none.
+    let signing: Vec<_> = c
+        .partners
+        .iter()
+        .filter(|p| p.withdrawn.is_none() && p.signatory.is_some())
+        .collect();
+    if !signing.is_empty() {
+        o.section("signatures");
+    }
+    for p in signing {
         o.clause(format!("sign-{}", p.id));
+    }
+    if c.adoption.is_some() {
+        o.section("adoption");
+        o.clause("adoption-record".to_owned());
     }
     if !c.exceptions.is_empty() {
         o.section("annex-exceptions");
@@ -164,6 +181,7 @@ fn purpose(c: &Charter, o: &mut Outline) {
         o.clause(fixed.to_owned());
     }
     o.fixed_if(!c.charter.non_goals.is_empty(), "purpose-non-goals");
+    o.fixed_if(c.charter.binding.is_some(), "purpose-legal-effect");
 }
 
 /// The two definition clauses and the definitions inside them.

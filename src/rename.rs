@@ -66,6 +66,8 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "review.by"),
     (Refers::Actor, "disputes.to"),
     (Refers::Actor, "organisations.*.parent_of.*"),
+    (Refers::Actor, "adoption.body"),
+    (Refers::Decision, "adoption.decision"),
     (Refers::Decision, "conflicts.recusal_from.*"),
     (Refers::Decision, "conflicts.declared.*.affects.*"),
     (Refers::Foreground, "ip.licences.*.covers.*"),

@@ -537,6 +537,60 @@ rules! {
              the law may be settled in an agreement outside the charter."
         fix "Add `privacy_regime = \"uk_gdpr\"` (or \"hipaa\", \"eu_gdpr\", or \"none_stated\" when no \
              data protection law applies) to `[charter]`, or `regime` to the data flow.";
+    SIGNATORY_REQUIRED = "E0470" "signatory-required" Error
+        "A partner with no signatory in a document its partners sign: a charter, a memorandum of understanding or an agreement, or any document whose amendments every partner signs."
+        why "A charter, a memorandum or an agreement comes into force when every partner signs it, and an \
+             amendment that `signed_by_all` takes effect when every partner has signed it: a partner with no \
+             signatory could never sign, so the document would never bind it. Only a standing document \
+             (terms of reference, a policy, a technical charter) adopted by a body goes without signatures. \
+             It is an error because the signature page would have no one to sign for the partner."
+        fix "Add `[partners.signatory]` with `name` and `title`, such as `signatory = { name = \"Ana Ruiz\", \
+             title = \"Chief Executive Officer\" }`; or, for terms of reference, a policy or a technical \
+             charter, state `kind` and an `[adoption]`, and remove `signed_by_all` from `[amendment]`.";
+    STANDING_WITHOUT_ADOPTION = "E0471" "standing-without-adoption" Error
+        "A standing document (terms of reference, a policy, a technical charter) with a partner that has no signatory, and no adoption record."
+        why "A standing document comes into force either when its partners sign it or when a body adopts \
+             it. With neither a signatory for every partner nor an `[adoption]` saying which body adopted it, \
+             when and by which decision, nothing in the document says how it came into force or binds the \
+             partner. It is an error because the document would have neither a signature page nor an \
+             adoption clause."
+        fix "Add `[adoption]` with the body that adopted the document and the date, such as `body = \"dac\", \
+             date = 2026-04-01, decision = \"approve-terms\"`, or give every partner a `[partners.signatory]`.";
+    TERM_AND_LAW_REQUIRED = "E0472" "term-and-law-required" Error
+        "A charter, memorandum of understanding or agreement with no `[term]` or no governing law."
+        why "A document the partners sign commits them for a time and under a law: without a `[term]` it \
+             says neither how long it runs nor how a partner may withdraw or end it, and without a \
+             `jurisdiction` no law decides what its words mean. Only a standing document (terms of \
+             reference, a policy, a technical charter) may leave them out: it stands until the body that \
+             adopted it changes it. It is an error because the signed document would be missing terms every \
+             such document states."
+        fix "Add `jurisdiction = \"England and Wales\"` to `[charter]`, or a `[term]` with its length, \
+             renewal, notices and withdrawal; or, for a standing document, state its `kind`, such as \
+             `kind = \"terms_of_reference\"`.";
+    EFFECTIVE_DATE_REQUIRED = "E0473" "effective-date-required" Error
+        "A document with no effective date and no adoption record to take effect on."
+        why "Every date the document measures from its start (its term, its phases, the checklist's \
+             deadlines) needs a first day. A document adopted by a body takes effect on its adoption when it \
+             states no `effective_date`; any other needs one. It is an error because no date could be \
+             worked out."
+        fix "Add `effective_date = 2026-04-01` to `[charter]`, or an `[adoption]` with the date the body \
+             adopted the document.";
+    ADOPTION_DECISION_OF_ANOTHER_BODY = "E0474" "adoption-decision-of-another-body" Error
+        "An adoption record whose decision is taken by another body than the one it says adopted the document."
+        why "The adoption clause says that the body adopted the document by that decision, but the decision \
+             matrix gives the decision to another body: the document would contradict itself about who \
+             adopted it. It is an error because a reader could not tell which body's adoption brought the \
+             document into force."
+        fix "Name in `[adoption]` the body the decision belongs to, or a decision of the adopting body, \
+             such as `decision = \"approve-terms\"` with `body = \"dac\"` in that `[[decisions]]` entry.";
+    ADOPTION_AFTER_EFFECTIVE_DATE = "W0475" "adoption-after-effective-date" Warning
+        "A document adopted after the date it says it takes effect."
+        why "The duties the document dates from its effective date (the checklist's deadlines, the first \
+             meetings, the phases) would fall due before the body had adopted it. Adopting a document with \
+             effect from an earlier date is sometimes meant, so it is a warning, not an error; more often \
+             one of the dates is a typo."
+        fix "Give `[adoption]` its true `date`, and set `effective_date` on or after it, or remove \
+             `effective_date` so that the document takes effect on its adoption.";
     PHASES_OUT_OF_ORDER = "E0476" "phases-out-of-order" Error
         "A phase listed after another that starts later."
         why "The charter presents the phases in the order the file lists them, and each gate judges the \

@@ -90,7 +90,6 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Dr. Alan Reyes",
     "Dr. Amara Nwosu",
     "Dr. Anthony Vasquez",
-    "Dr. Eleanor Whitcombe",
     "Dr. Ethan Moorcroft",
     "Dr. Fiona Gallagher",
     "Dr. Grace Nakamura",
@@ -109,7 +108,6 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Linda Haugen",
     "Lucía Herrera",
     "Margaret Olufemi",
-    "Martin Keane",
     "Mei Tanaka",
     "Michael Abernathy",
     "Monica Arceneaux",
@@ -119,7 +117,6 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Patrick Greaves",
     "Priya Raman",
     "Prof. Lena Sørby",
-    "Professor Aisha Rahman",
     "Raymond Acheson",
     "Rev. Daniel Okoro",
     "Ryan Kowalczyk",
@@ -143,7 +140,7 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[charter]",
-        "The charter itself: a short lowercase `id` (it names files and calendar events, so keep it once chosen), the title, the version of this text, the date it takes effect, the governing law, and why the partnership exists: its purpose, common goals, scope and what it deliberately leaves out.",
+        "The charter itself: a short lowercase `id` (it names files and calendar events, so keep it once chosen), the title, the version of this text, optionally its `kind` (\"charter\" unless it is a memorandum of understanding, an agreement, terms of reference, a policy or a technical charter), the date it takes effect, the governing law, and why the partnership exists: its purpose, common goals, scope and what it deliberately leaves out.",
     ),
     (
         "[[partners]]",
@@ -151,7 +148,7 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[partners.signatory]",
-        "The person who signs the charter for this partner: name, job title and, optionally, e-mail.",
+        "The person who signs the charter for this partner: name, job title and, optionally, e-mail. Terms of reference, a policy or a technical charter adopted by a body (see `[adoption]`) may leave it out.",
     ),
     (
         "[partners.notice]",
@@ -235,7 +232,11 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[term]",
-        "The term: its length or end date, renewal, notice to terminate, the cure period for a breach, withdrawal and what survives the end.",
+        "The term: its length or end date, renewal, notice to terminate, the cure period for a breach, withdrawal and what survives the end. Optional for terms of reference, a policy or a technical charter.",
+    ),
+    (
+        "[adoption]",
+        "Optional. For terms of reference, a policy or a technical charter adopted by a body instead of signed: the `body` that adopted it, the `date`, and the `decision` (an id of `[[decisions]]`) it was adopted by. Without an `effective_date`, the document takes effect on that date.",
     ),
     (
         "[disputes]",
@@ -388,7 +389,9 @@ mod tests {
             |v: &toml::Value, key: &str| v.get(key).and_then(|s| s.as_str()).map(String::from);
         for p in table["partners"].as_array().expect("partners") {
             orgs.extend(string(p, "legal_name"));
-            people.extend(string(&p["signatory"], "name"));
+            if let Some(signatory) = p.get("signatory") {
+                people.extend(string(signatory, "name"));
+            }
             for r in p
                 .get("representatives")
                 .and_then(|r| r.as_array())

@@ -39,6 +39,12 @@ fn the_examples_cover_the_areas_they_should_and_are_pinned() {
             "term_and_amendment",
         ] {
             let area = report.areas.iter().find(|a| a.key == key).expect("area");
+            // Standing terms of reference state no term, and the report says so.
+            if key == "term_and_amendment" && name.ends_with("uk-data-access-committee.toml") {
+                assert_eq!(area.status, Status::Partial, "{name}: {key}");
+                assert!(area.detail.contains("but no [term]"), "{}", area.detail);
+                continue;
+            }
             assert_eq!(area.status, Status::Covered, "{name}: {key}");
         }
         let stem = path

@@ -307,7 +307,7 @@ fn assert_outputs_inert(
     let checklist_md = render::checklist_markdown(valid, source).expect("checklist md");
     let csv = render::tracker::csv(&groups).expect("csv");
     let json = render::tracker::json(valid, &groups, "f").expect("json");
-    let stamp = render::ics::Stamp::of_date(valid.charter.effective_date);
+    let stamp = render::ics::Stamp::of_date(render::checklist::start(valid));
     let ics = render::ics::calendar(valid, &groups, &stamp).text;
     let new = side("new", source, valid);
     let redline = |format| {

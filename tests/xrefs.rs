@@ -44,21 +44,22 @@ fn charters() -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// The charter with `references` added to what happens on withdrawal, each after a numbered marker
+/// The charter with `references` added to its purpose (every charter has one, while a standing document
+/// may have no `[term]`), each after a numbered marker
 /// (`R7:`), so that what each became can be found in the output.
 fn with_references(text: &str, references: &[String]) -> String {
     let mut doc: toml_edit::DocumentMut = text.parse().expect("TOML");
-    let term = doc["term"].as_table_mut().expect("a [term] table");
-    let old = term["on_withdrawal"]
+    let overview = doc["charter"].as_table_mut().expect("a [charter] table");
+    let old = overview["purpose"]
         .as_str()
-        .expect("on_withdrawal is text")
+        .expect("purpose is text")
         .to_owned();
     let listed: Vec<String> = references
         .iter()
         .enumerate()
         .map(|(i, r)| format!("R{i}: {r};"))
         .collect();
-    term["on_withdrawal"] = toml_edit::value(format!("{old} {}", listed.join(" ")));
+    overview["purpose"] = toml_edit::value(format!("{old} {}", listed.join(" ")));
     doc.to_string()
 }
 

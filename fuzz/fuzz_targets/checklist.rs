@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let md = render::checklist_markdown(&valid, &source).expect("the checklist renders");
     let csv = tracker::csv(&groups).expect("csv");
     let json = tracker::json(&valid, &groups, "f").expect("json");
-    let stamp = ics::Stamp::of_date(valid.charter.effective_date);
+    let stamp = ics::Stamp::of_date(render::checklist::start(&valid));
     let calendar = ics::calendar(&valid, &groups, &stamp).text;
     assert_eq!(md, render::checklist_markdown(&valid, &source).expect("again"));
     assert_eq!(csv, tracker::csv(&render::checklist(&valid)).expect("again"));

@@ -105,10 +105,11 @@ pub fn path_for(charter: &Path, given: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// Whether a partner must approve: every partner that signs the charter, that is every partner that has
-/// not withdrawn (a withdrawn partner has no signature block).
+/// not withdrawn and has a signatory (a withdrawn partner has no signature block, and a partner of a
+/// standing document adopted by a body may have no signatory).
 #[must_use]
 pub fn is_required(partner: &Partner) -> bool {
-    partner.withdrawn.is_none()
+    partner.withdrawn.is_none() && partner.signatory.is_some()
 }
 
 /// A charter's approvals file, found and read.

@@ -81,12 +81,13 @@ pub struct Report<'c> {
 /// `allowed_signers` file gives its id or its signatory's e-mail address.
 #[must_use]
 pub fn keys_of(partner: &Partner, signers: &AllowedSigners) -> Vec<PublicKey> {
-    let mut keys: Vec<PublicKey> = key_of(&partner.signatory)
-        .and_then(Result::ok)
-        .into_iter()
-        .collect();
+    // A partner with no signatory has no one whose key could approve for it.
+    let Some(signatory) = &partner.signatory else {
+        return Vec::new();
+    };
+    let mut keys: Vec<PublicKey> = key_of(signatory).and_then(Result::ok).into_iter().collect();
     let mut principals = vec![partner.id.as_str()];
-    principals.extend(partner.signatory.email.as_deref());
+    principals.extend(signatory.email.as_deref());
     keys.extend(signers.keys_for(&principals));
     keys
 }
@@ -178,17 +179,32 @@ impl<'c> Report<'c> {
             self.entries_of(&partner.id, &mut out);
         }
         for partner in self.charter.partners.iter().filter(|p| !is_required(p)) {
-            if self
+            // A partner with no signatory is always said, so that a reader sees why it is not counted.
+            let unsigned = partner.signatory.is_none() && partner.withdrawn.is_none();
+            let approved = self
                 .entries
                 .iter()
-                .any(|e| e.approval.partner == partner.id)
-            {
+                .any(|e| e.approval.partner == partner.id);
+            if unsigned {
+                out.push_str(&format!(
+                    "\n{} ({}): no signatory in the charter, need not approve\n",
+                    partner.short_name, partner.id
+                ));
+            } else if approved {
                 out.push_str(&format!(
                     "\n{} ({}): withdrawn, need not approve\n",
                     partner.short_name, partner.id
                 ));
+            }
+            if approved {
                 self.entries_of(&partner.id, &mut out);
             }
+        }
+        if self.partners.is_empty() {
+            out.push_str(&format!(
+                "\nNo partner signs {}, so there is nothing to approve.\n",
+                self.charter.charter.kind.this()
+            ));
         }
         out.push_str(&format!("\n{}.\n", self.summary()));
         out
@@ -329,6 +345,12 @@ fn state(
     approval: &Approval,
     signers: &AllowedSigners,
 ) -> State {
+    let Some(signatory) = &partner.signatory else {
+        return State::Bad(format!(
+            "the charter gives {} no signatory, so no one approves for it",
+            partner.short_name
+        ));
+    };
     let keys = keys_of(partner, signers);
     if keys.is_empty() {
         return State::Unverified(format!(
@@ -348,7 +370,6 @@ fn state(
     if approval.sha256 != fingerprint {
         return State::Stale;
     }
-    let signatory = &partner.signatory;
     if approval.person != signatory.name || approval.role != signatory.title {
         return State::Bad(format!(
             "it names {}, {}, but the charter's signatory for {} is {}, {}",

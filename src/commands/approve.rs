@@ -39,6 +39,14 @@ pub(crate) fn run(args: &ApproveArgs, ui: &mut Ui) -> Result<Exit, Error> {
     };
     let charter: &Charter = valid;
     let partner = partner(charter, &source.name, &args.partner)?;
+    let Some(signatory) = &partner.signatory else {
+        return Err(Error::Usage(format!(
+            "{} has no signatory in {}, so no one can approve {} for it; approvals are the signatories' (give the partner a [partners.signatory] to let it approve)",
+            partner.short_name,
+            source.name,
+            charter.charter.kind.this()
+        )));
+    };
     let loaded = approvals::load(&args.file, &args.approvals, charter, true)?
         .expect("a file or --approvals, checked above");
     let signers = approvals::signers(&args.approvals)?;
@@ -63,7 +71,7 @@ pub(crate) fn run(args: &ApproveArgs, ui: &mut Ui) -> Result<Exit, Error> {
                 "it is not the key of {}'s signatory: its fingerprint is {}, and the key known for {} is {}; sign with that key, or correct the signatory's ssh_key",
                 partner.short_name,
                 signing::fingerprint(key.public_key()),
-                partner.signatory.name,
+                signatory.name,
                 known.join(" or ")
             ),
         });
@@ -83,8 +91,8 @@ pub(crate) fn run(args: &ApproveArgs, ui: &mut Ui) -> Result<Exit, Error> {
     }
     let mut approval = Approval {
         partner: partner.id.clone(),
-        person: partner.signatory.name.clone(),
-        role: partner.signatory.title.clone(),
+        person: signatory.name.clone(),
+        role: signatory.title.clone(),
         date,
         charter: charter.charter.id.clone(),
         sha256,

@@ -31,7 +31,7 @@ pub(crate) fn run(args: &ChecklistArgs, ui: &mut Ui) -> Result<Exit, Error> {
                 Ok(value) if !value.is_empty() => {
                     Stamp::of_epoch(&value).ok_or(Error::SourceDateEpoch { value })?
                 }
-                _ => Stamp::of_date(valid.charter.effective_date),
+                _ => Stamp::of_date(crate::render::checklist::start(&valid)),
             };
             let calendar = ics::calendar(&valid, &groups, &stamp);
             if calendar.undated > 0 {

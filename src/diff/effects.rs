@@ -107,7 +107,7 @@ impl Derived {
         let signatures = c
             .partners
             .iter()
-            .filter(|p| p.withdrawn.is_none())
+            .filter(|p| p.withdrawn.is_none() && p.signatory.is_some())
             .map(|p| (p.id.clone(), p.legal_name.clone()))
             .collect();
         let checklist = checklist

@@ -69,7 +69,7 @@ impl<'a> Side<'a> {
             id: Some(c.id.clone()),
             title: Some(document.map_or_else(|| c.title.clone(), |d| d.title_text.clone())),
             version: Some(c.version.clone()),
-            effective_date: Some(c.effective_date.to_string()),
+            effective_date: charter.takes_effect().map(|d| d.to_string()),
             fingerprint: Some(fingerprint),
         };
         Side {

@@ -275,6 +275,7 @@ fn section_title(key: &str) -> &'static str {
         "obligations" => "Obligations",
         "term" | "disputes" => "Term, termination and withdrawal",
         "review" => "Review of the partnership",
+        "adoption" => "Adoption",
         "definitions" | "organisations" => "Definitions",
         "notices" | "precedence" | "confidentiality" => "General provisions",
         _ => "Other terms",
@@ -295,6 +296,7 @@ fn table_words(key: &str) -> &'static str {
         "notices" => "Notices",
         "precedence" => "Precedence",
         "confidentiality" => "Confidentiality",
+        "adoption" => "Adoption",
         _ => "Terms",
     }
 }
@@ -309,6 +311,8 @@ fn term_words(key: &str) -> String {
         "electronic" => "electronic votes".to_owned(),
         "extraordinary" => "extraordinary meetings".to_owned(),
         "privacy_regime" | "regime" => "data protection law".to_owned(),
+        "binding" => "legally binding".to_owned(),
+        "decision" => "adopting decision".to_owned(),
         "length" => "term length".to_owned(),
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),

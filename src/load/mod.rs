@@ -484,6 +484,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "notices",
     "precedence",
     "confidentiality",
+    "adoption",
     "exceptions",
 ];
 
@@ -523,6 +524,7 @@ fn check_section(
         "notices" => one::<m::Notices>(value, "`[notices]`", out),
         "precedence" => one::<m::Precedence>(value, "`[precedence]`", out),
         "confidentiality" => one::<m::Confidentiality>(value, "`[confidentiality]`", out),
+        "adoption" => one::<m::Adoption>(value, "`[adoption]`", out),
         "exceptions" => each::<m::Exception>(value, "[[exceptions]]", out),
         _ => out.out.push(unknown_key(
             key,
@@ -829,7 +831,7 @@ mod tests {
     fn every_bad_section_is_reported_not_just_the_first() {
         let found =
             errors("schema_version = 2\n[[partners]]\nidd = 1\n[[partners]]\nid = 3\n[tern]\n");
-        // Besides the sections the file lacks (`[charter]`, `[term]`), which are reported as well.
+        // Besides the section the file lacks (`[charter]`), which is reported as well.
         let codes: Vec<_> = found
             .iter()
             .map(|d| d.rule.code)
@@ -838,7 +840,7 @@ mod tests {
         assert_eq!(codes.len(), 3, "{found:#?}");
         let missing = |m: &str| found.iter().any(|d| d.message == m);
         assert!(missing(
-            "the top level of the charter is missing the required key `term`"
+            "the top level of the charter is missing the required key `charter`"
         ));
         assert!(missing(
             "[[partners]] entry 2 is missing the required key `legal_name`"

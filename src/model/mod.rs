@@ -21,6 +21,7 @@ mod overview;
 mod partners;
 mod phases;
 mod publication;
+mod standing;
 mod terms;
 pub mod values;
 
@@ -46,6 +47,7 @@ pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role};
 pub use phases::{Bound, Metric, Obligation, Phase};
 pub use publication::{Authorship, Publication, ReviewKind};
+pub use standing::{Adoption, DocumentKind};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
 
@@ -109,9 +111,10 @@ pub struct Charter {
     #[serde(default)]
     #[validate(nested)]
     pub obligations: Vec<Obligation>,
-    /// Term, renewal, termination, withdrawal and survival.
+    /// Term, renewal, termination, withdrawal and survival; a standing document may leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
-    pub term: Term,
+    pub term: Option<Term>,
     /// Escalation of disputes.
     #[validate(nested)]
     pub disputes: Option<Disputes>,
@@ -131,10 +134,26 @@ pub struct Charter {
     /// What the partners keep confidential, and for how long.
     #[validate(nested)]
     pub confidentiality: Option<Confidentiality>,
+    /// How a standing document was adopted by a body, in place of the partners' signatures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub adoption: Option<Adoption>,
     /// Warnings the partners have reviewed and accept, each with its reason.
     #[serde(default)]
     #[validate(nested)]
     pub exceptions: Vec<Exception>,
+}
+
+impl Charter {
+    /// The date this document takes effect: its `effective_date`, or else the date of its adoption. Every
+    /// date measured from the start of the document is measured from this one. A valid charter always has
+    /// one (E0473 effective-date-required).
+    #[must_use]
+    pub fn takes_effect(&self) -> Option<Date> {
+        self.charter
+            .effective_date
+            .or_else(|| self.adoption.as_ref().map(|a| a.date))
+    }
 }
 
 /// What [`check_id`] accepts, as a regular expression for the JSON Schema (with a length of at most 40).

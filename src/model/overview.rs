@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Date, DateStyle, Regime, Status, Typography};
+use super::{Date, DateStyle, DocumentKind, Regime, Status, Typography};
 
 /// What the partnership is, why it exists and what it covers.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -18,11 +18,22 @@ pub struct Overview {
     /// Version of this charter text, e.g. "1.0" or "2026-03 draft".
     #[validate(length(min = 1, max = 40))]
     pub version: String,
-    /// Date the charter takes effect.
-    pub effective_date: Date,
-    /// Governing law, e.g. "State of Minnesota, United States".
+    /// What kind of document this is: "charter" (the default), "memorandum_of_understanding",
+    /// "agreement", "terms_of_reference", "policy" or "technical_charter". It decides what the documents
+    /// call it, and whether the partners sign it or a body may adopt it.
+    #[serde(default, skip_serializing_if = "DocumentKind::is_charter")]
+    pub kind: DocumentKind,
+    /// Whether the document is legally binding; absent, the documents say neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding: Option<bool>,
+    /// Date the charter takes effect; absent, a document with an `[adoption]` takes effect on the date of
+    /// its adoption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_date: Option<Date>,
+    /// Governing law, e.g. "State of Minnesota, United States"; a standing document may leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1))]
-    pub jurisdiction: String,
+    pub jurisdiction: Option<String>,
     /// The data protection law the data flows are made under, unless a flow states its own `regime`:
     /// "hipaa", "uk_gdpr", "eu_gdpr" or "none_stated". It decides which law's rules `check` applies to
     /// the data flows and whose words the data clauses use.

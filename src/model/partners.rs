@@ -34,9 +34,10 @@ pub struct Partner {
     /// What it receives in return.
     #[validate(length(min = 1, message = "say what the partner receives"))]
     pub benefits: Vec<String>,
-    /// Who signs the charter for it.
+    /// Who signs the charter for it; a standing document adopted by a body needs none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
-    pub signatory: Person,
+    pub signatory: Option<Person>,
     /// Where it receives formal notices; absent, notices go to its signatory.
     #[validate(nested)]
     pub notice: Option<super::NoticeAddress>,

@@ -71,6 +71,8 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["charter", "goals", ..] => fixed("purpose-goals"),
         ["charter", "scope", ..] => fixed("purpose-scope"),
         ["charter", "non_goals", ..] => fixed("purpose-non-goals"),
+        ["charter", "binding", ..] => fixed("purpose-legal-effect"),
+        ["adoption", ..] => fixed("adoption-record"),
         ["partners", _, "notice", ..] => fixed("notices"),
         ["partners", id, ..] => Some(item(Item::Partner, id)),
         ["bodies", id, "chair", ..] => Some(body_part(id, "chair")),
@@ -154,5 +156,9 @@ mod tests {
             Some("foreground-background")
         );
         assert_eq!(for_term(&["charter", "title"]), None);
+        assert_eq!(
+            for_term(&["adoption", "decision"]).as_deref(),
+            Some("adoption-record")
+        );
     }
 }

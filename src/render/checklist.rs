@@ -178,7 +178,7 @@ pub fn timing(o: &Obligation, style: DateStyle) -> Md {
 #[must_use]
 pub fn obligation_timing(ids: &Lookup<'_>, o: &Obligation, when: &Md) -> Timing {
     let c = ids.charter();
-    let from = o.due.unwrap_or(c.charter.effective_date);
+    let from = o.due.unwrap_or_else(|| start(c));
     let every = o.cadence.and_then(|cadence| {
         Frequency::of(cadence).or_else(|| {
             ids.body(&o.owner)
@@ -202,9 +202,21 @@ fn every(c: &Charter, cadence: Cadence, when: &Md) -> Timing {
         },
         |every| Timing::Recurring {
             every,
-            from: c.charter.effective_date,
+            from: start(c),
         },
     )
+}
+
+/// The date the document takes effect ([`Charter::takes_effect`]), from which recurring duties count. A
+/// valid charter always has one (E0473 effective-date-required); the Unix epoch stands in otherwise, so
+/// that laying out never fails.
+#[must_use]
+pub fn start(c: &Charter) -> Date {
+    c.takes_effect().unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn event(when: &Md) -> Timing {
@@ -301,20 +313,24 @@ impl<'c> Drafts<'c> {
         }
     }
 
-    /// Every partner that has not withdrawn signs by the effective date.
+    /// Every partner that has not withdrawn, and has a signatory, signs by the effective date.
     fn signatures(&mut self) {
         let c = self.c;
         for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+            let Some(signatory) = &p.signatory else {
+                continue;
+            };
             let action = md!(
-                "Sign the charter ({} for {})",
-                text(&p.signatory.name),
+                "Sign {} ({} for {})",
+                c.charter.kind.the(),
+                text(&signatory.name),
                 text(&p.legal_name)
             );
             self.add(
                 self.partner(&p.id),
                 format!("sign.{}", p.id),
                 action,
-                When::By(c.charter.effective_date),
+                When::By(start(c)),
                 Md::raw("Signed signature page"),
                 anchors::item(Anchor::Signature, &p.id),
             );
@@ -345,7 +361,7 @@ impl<'c> Drafts<'c> {
                         || event(&when),
                         |every| Timing::Recurring {
                             every,
-                            from: self.c.charter.effective_date,
+                            from: start(self.c),
                         },
                     );
                     When::Given(when, timing)

@@ -13,11 +13,11 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Access, Actor, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
+    Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
     ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes,
-    ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup,
-    Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind, Status, Tenure,
-    Term, Typography,
+    DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
+    LicenceKind, Lookup, Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal,
+    ReviewKind, Status, Tenure, Term, Typography,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -36,9 +36,14 @@ pub struct Document {
     pub banner: Option<&'static str>,
     /// Lines under the title: version, effective date, jurisdiction.
     pub details: Vec<Detail>,
-    /// The effective date in ISO form (2026-03-01), whatever the charter's date style, for the
-    /// properties of a file.
+    /// The date the document takes effect in ISO form (2026-03-01), whatever the charter's date style,
+    /// for the properties of a file.
     pub effective_date: String,
+    /// What the document is called after "the": "charter", "terms of reference".
+    pub noun: &'static str,
+    /// The kind of document, for the properties of a file.
+    #[serde(skip)]
+    pub kind: DocumentKind,
     /// Numbered sections, in order.
     pub sections: Vec<Section>,
     /// The SHA-256 of the input bytes, in lowercase hex.
@@ -249,7 +254,9 @@ pub fn build(charter: &Valid<Charter>, fingerprint: String) -> Document {
         title_text: String::new(),
         banner,
         details: details(c),
-        effective_date: o.effective_date.to_string(),
+        effective_date: c.takes_effect().map(|d| d.to_string()).unwrap_or_default(),
+        noun: o.kind.noun(),
+        kind: o.kind,
         sections: b.sections,
         fingerprint,
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
@@ -278,15 +285,15 @@ fn details(c: &Charter) -> Vec<Detail> {
             label: "Version",
             value: text(&o.version),
         },
-        Detail {
-            label: "Effective date",
-            value: day(c, o.effective_date),
-        },
-        Detail {
-            label: "Governing law",
-            value: text(&o.jurisdiction),
-        },
     ];
+    details.extend(c.takes_effect().map(|date| Detail {
+        label: "Effective date",
+        value: day(c, date),
+    }));
+    details.extend(o.jurisdiction.as_ref().map(|law| Detail {
+        label: "Governing law",
+        value: text(law),
+    }));
     details.extend(o.status.map(|s| Detail {
         label: "Status",
         value: Md::raw(s.label()),
@@ -329,9 +336,16 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     term(ids, &mut b);
     review(ids, &mut b);
     clauses::general(c, &mut b);
-    // The checklist links each signature item to its block in the section after the checklist.
+    // The checklist links each signature item to its block in the section after the checklist. Only the
+    // partners with a signatory sign: a standing document adopted by a body may have none.
+    let signing = || {
+        c.partners
+            .iter()
+            .filter(|p| p.withdrawn.is_none())
+            .filter_map(|p| p.signatory.as_ref().map(|s| (p, s)))
+    };
     let signatures = (b.sections.len() + 2).to_string();
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+    for (p, _) in signing() {
         let anchor = anchors::item(Item::Signature, &p.id);
         b.refs.insert(
             anchor.clone(),
@@ -348,16 +362,19 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     };
     b.section("checklist", "Accountability checklist");
     b.blocks().extend(groups.into_iter().map(Block::Checklist));
-    b.section("signatures", "Signatures");
-    for p in c.partners.iter().filter(|p| p.withdrawn.is_none()) {
+    if signing().next().is_some() {
+        b.section("signatures", "Signatures");
+    }
+    for (p, s) in signing() {
         b.blocks().push(Block::Signature(Signature {
             anchor: anchors::item(Item::Signature, &p.id),
             partner: text(&p.legal_name),
-            name: text(&p.signatory.name),
-            title: text(&p.signatory.title),
+            name: text(&s.name),
+            title: text(&s.title),
             note: c.charter.status.and_then(Status::signature_note),
         }));
     }
+    adoption(ids, &mut b);
     annex(charter, &mut b);
     b
 }
@@ -398,6 +415,60 @@ fn cited(
         out.push((place.id, number.clone(), link));
     }
     out
+}
+
+/// The adoption clause of a document a body adopted: who adopted it, when, by which decision, and when it
+/// takes effect where no term says so.
+fn adoption(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
+    let Some(a) = &c.adoption else { return };
+    let kind = c.charter.kind;
+    b.section("adoption", "Adoption");
+    let decision = a
+        .decision
+        .as_deref()
+        .and_then(|d| ids.decision(d))
+        .map(|k| &c.decisions[k])
+        .map(|d| {
+            let anchor = anchors::item(Item::Decision, &d.id);
+            let number = b.refs.get(&anchor).map(|r| r.number.clone());
+            match number {
+                Some(n) => md!(
+                    ", by its decision \"{}\" ([§{n}](#{anchor}))",
+                    text(&d.matter)
+                ),
+                None => md!(", by its decision \"{}\"", text(&d.matter)),
+            }
+        })
+        .unwrap_or_default();
+    let effect = adoption_effect(c, a, kind);
+    b.clause(
+        "adoption-record",
+        Md::raw("Adoption"),
+        md!(
+            "{} {} adopted by {} on {}{decision}.{effect}",
+            kind.this_capitalised(),
+            kind.verb("was", "were"),
+            name_of(ids, &a.body),
+            day(c, a.date)
+        ),
+    );
+}
+
+/// When an adopted document takes effect, said where no term clause says it.
+fn adoption_effect(c: &Charter, a: &Adoption, kind: DocumentKind) -> Md {
+    if c.term.is_some() {
+        return Md::default();
+    }
+    let takes = kind.verb("takes", "take");
+    match c.charter.effective_date {
+        Some(date) if date != a.date => md!(
+            " {} {takes} effect on {}.",
+            kind.this_capitalised(),
+            day(c, date)
+        ),
+        _ => md!(" {} {takes} effect on that date.", kind.this_capitalised()),
+    }
 }
 
 /// Every clause's and section's number by anchor.
@@ -556,6 +627,19 @@ fn purpose(c: &Charter, b: &mut Builder) {
             Md::raw("The partnership does not cover:"),
         )
         .items = list(&o.non_goals);
+    }
+    if let Some(binding) = o.binding {
+        let kind = o.kind;
+        b.clause(
+            "purpose-legal-effect",
+            Md::raw("Legal effect"),
+            md!(
+                "{} {} {}legally binding.",
+                kind.this_capitalised(),
+                kind.verb("is", "are"),
+                if binding { "" } else { "not " }
+            ),
+        );
     }
 }
 
@@ -829,15 +913,21 @@ fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
         decision_table(ids, b);
     }
     if let Some(a) = &c.amendment {
+        let kind = c.charter.kind;
         let signed = if a.signed_by_all {
-            " The amended charter takes effect when every partner has signed it."
+            md!(
+                " The amended {} {} effect when every partner has signed {}.",
+                kind.noun(),
+                kind.verb("takes", "take"),
+                kind.it()
+            )
         } else {
-            ""
+            Md::default()
         };
         b.clause(
             "amendment",
             Md::raw("Amendment"),
-            md!("This charter is amended by {} by {}, on at least {} in writing of the proposed change.{signed}", name_of(ids, &a.body), a.rule.phrase(), notice(a.notice)),
+            md!("{} {} amended by {} by {}, on at least {} in writing of the proposed change.{signed}", kind.this_capitalised(), kind.verb("is", "are"), name_of(ids, &a.body), a.rule.phrase(), notice(a.notice)),
         );
     }
 }
@@ -921,7 +1011,7 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
                 labels(ids, &f.recipients),
                 join(&list(&f.categories), ", "),
                 Md::raw(f.identifiability.label_under(regime)),
-                Md::raw(f.agreement.label_under(regime)),
+                Md::raw(c.charter.kind.reword(f.agreement.label_under(regime))),
             ]
         })
         .collect();
@@ -955,7 +1045,7 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
                 capitalised(&name_of(ids, &f.provider)),
                 f.identifiability.label_under(regime),
                 names(ids, &f.recipients),
-                f.agreement.label_under(regime),
+                c.charter.kind.reword(f.agreement.label_under(regime)),
                 if f.recipients.len() == 1 {
                     "The recipient"
                 } else {
@@ -1038,7 +1128,7 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
         md!(
             "{}{}",
             prose(&ip.background),
-            background_terms(&ip.background_terms)
+            background_terms(&ip.background_terms, c.charter.kind)
         ),
     );
     for f in &ip.foreground {
@@ -1057,16 +1147,17 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
 }
 
 /// The sentence of the standard background terms the charter states, after its own words on background IP.
-fn background_terms(terms: &[BackgroundTerm]) -> &'static str {
+fn background_terms(terms: &[BackgroundTerm], kind: DocumentKind) -> Md {
     let stays = terms.contains(&BackgroundTerm::StaysWithOwner);
     let no_licence = terms.contains(&BackgroundTerm::NoImpliedLicence);
+    let this = kind.this();
     match (stays, no_licence) {
         (true, true) => {
-            " Background IP stays with its owner, and no licence to it is implied by this charter."
+            md!(" Background IP stays with its owner, and no licence to it is implied by {this}.")
         }
-        (true, false) => " Background IP stays with its owner.",
-        (false, true) => " No licence to background IP is implied by this charter.",
-        (false, false) => "",
+        (true, false) => Md::raw(" Background IP stays with its owner."),
+        (false, true) => md!(" No licence to background IP is implied by {this}."),
+        (false, false) => Md::default(),
     }
 }
 
@@ -1406,22 +1497,39 @@ fn obligations(ids: &Lookup<'_>, b: &mut Builder) {
 
 fn term(ids: &Lookup<'_>, b: &mut Builder) {
     let c = ids.charter();
-    let t = &c.term;
-    b.section("term", "Term, termination and withdrawal");
-    let start = day(c, c.charter.effective_date);
-    let length = match (t.length, term_end(c).map(|end| day(c, end))) {
-        (Some(length), Some(end)) => {
-            md!("This charter takes effect on {start} and runs for {length}, until {end}.")
+    let Some(t) = &c.term else {
+        // A standing document may state no term: its disputes clause, if any, stands alone.
+        if let Some(d) = &c.disputes {
+            b.section("term", "Disputes");
+            disputes(ids, d, b);
         }
-        (_, Some(end)) => md!("This charter takes effect on {start} and runs until {end}."),
-        _ => md!("This charter takes effect on {start}."),
+        return;
+    };
+    let kind = c.charter.kind;
+    let this = kind.this_capitalised();
+    b.section("term", "Term, termination and withdrawal");
+    let takes = kind.verb("takes", "take");
+    let runs = kind.verb("runs", "run");
+    let length = match (
+        c.takes_effect().map(|d| day(c, d)),
+        t.length,
+        term_end(c).map(|end| day(c, end)),
+    ) {
+        (Some(start), Some(length), Some(end)) => {
+            md!("{this} {takes} effect on {start} and {runs} for {length}, until {end}.")
+        }
+        (Some(start), _, Some(end)) => {
+            md!("{this} {takes} effect on {start} and {runs} until {end}.")
+        }
+        (Some(start), _, None) => md!("{this} {takes} effect on {start}."),
+        (None, _, _) => Md::default(),
     };
     b.clause("term-length", Md::raw("Term"), length);
-    b.clause("term-renewal", Md::raw("Renewal"), renewal(t));
+    b.clause("term-renewal", Md::raw("Renewal"), renewal(t, kind));
     b.clause(
         "term-termination",
         Md::raw("Termination"),
-        md!("The partners may end this charter by agreement on {} in writing. If a partner breaches it and does not cure the breach within {} of written notice, the other partners may end its participation.", notice(t.termination_notice), t.cure_period),
+        md!("The partners may end {} by agreement on {} in writing. If a partner breaches {} and does not cure the breach within {} of written notice, the other partners may end its participation.", kind.this(), notice(t.termination_notice), kind.it(), t.cure_period),
     );
     b.clause(
         "term-withdrawal",
@@ -1436,7 +1544,10 @@ fn term(ids: &Lookup<'_>, b: &mut Builder) {
         b.clause(
             "term-survival",
             Md::raw("Survival"),
-            Md::raw("These terms survive the end of the charter and a partner's withdrawal:"),
+            md!(
+                "These terms survive the end of {} and a partner's withdrawal:",
+                kind.the()
+            ),
         )
         .items = list(&t.survival);
     }
@@ -1446,19 +1557,22 @@ fn term(ids: &Lookup<'_>, b: &mut Builder) {
 }
 
 /// Whether and how the charter renews at the end of its term.
-fn renewal(t: &Term) -> Md {
+fn renewal(t: &Term, kind: DocumentKind) -> Md {
+    let the = capitalised(&Md::raw(kind.the()));
     match (t.renewal, t.renewal_period) {
         (Renewal::Automatic, Some(p)) => md!(
-            "The charter renews automatically for periods of {p} unless a partner gives {} before the end of the current period.",
+            "{the} {} automatically for periods of {p} unless a partner gives {} before the end of the current period.",
+            kind.verb("renews", "renew"),
             notice(t.termination_notice)
         ),
-        (Renewal::Automatic, None) => {
-            Md::raw("The charter renews automatically unless a partner gives notice.")
-        }
+        (Renewal::Automatic, None) => md!(
+            "{the} {} automatically unless a partner gives notice.",
+            kind.verb("renews", "renew")
+        ),
         (Renewal::ByAgreement, _) => {
-            Md::raw("The charter may be renewed only by the written agreement of every partner.")
+            md!("{the} may be renewed only by the written agreement of every partner.")
         }
-        (Renewal::None, _) => Md::raw("The charter does not renew."),
+        (Renewal::None, _) => md!("{the} {} not renew.", kind.verb("does", "do")),
     }
 }
 

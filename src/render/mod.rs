@@ -182,14 +182,17 @@ impl Templates {
         }
         let c: &Charter = charter;
         let details_text = [
-            ("Charter", c.charter.id.clone()),
-            ("Version", doc.plain(&c.charter.version)),
-            (
-                "Effective date",
-                c.charter.date_style.write(c.charter.effective_date),
-            ),
-            ("Governing law", doc.plain(&c.charter.jurisdiction)),
+            Some(("Charter", c.charter.id.clone())),
+            Some(("Version", doc.plain(&c.charter.version))),
+            c.takes_effect()
+                .map(|date| ("Effective date", c.charter.date_style.write(date))),
+            c.charter
+                .jurisdiction
+                .as_ref()
+                .map(|law| ("Governing law", doc.plain(law))),
         ]
+        .into_iter()
+        .flatten()
         .map(|(label, value)| PlainDetail { label, value });
         let status = c.charter.status.map(|s| PlainDetail {
             label: "Status",

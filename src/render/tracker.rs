@@ -155,7 +155,7 @@ pub fn json(
             id: &c.charter.id,
             title: &c.charter.title,
             version: &c.charter.version,
-            effective_date: c.charter.effective_date.to_string(),
+            effective_date: super::checklist::start(c).to_string(),
             term_end: term_end(c).map(|d| d.to_string()),
         },
         fingerprint,

@@ -195,7 +195,8 @@ static SURVIVORS: &[Survivor] = &[
 
 /// Every survival entry that names a term the charter does not state.
 fn survival(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    for (i, entry) in c.term.survival.iter().enumerate() {
+    let Some(term) = &c.term else { return };
+    for (i, entry) in term.survival.iter().enumerate() {
         let lower = entry.to_lowercase();
         for s in SURVIVORS {
             if (s.stated)(c) || !s.words.iter().any(|w| starts_a_word(&lower, w)) {
@@ -223,7 +224,10 @@ fn reachable(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     for (i, p) in c.partners.iter().enumerate() {
         let (email, address) = match &p.notice {
             Some(at) => (at.email.is_some(), at.address.is_some()),
-            None => (p.signatory.email.is_some(), false),
+            None => (
+                p.signatory.as_ref().is_some_and(|s| s.email.is_some()),
+                false,
+            ),
         };
         let reached = n.methods.iter().any(|m| match m {
             NoticeMethod::Email => email,

@@ -262,10 +262,12 @@ fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
             );
         }
         (EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy, Some(kept), within) => {
-            let start = c.charter.effective_date;
-            let Some(end) = term_end(c).filter(|e| *e >= start) else {
+            let (Some(start), Some(end)) = (c.takes_effect(), term_end(c)) else {
                 return;
             };
+            if end < start {
+                return;
+            }
             // The latest the data can still exist under the end-of-use terms: the end of the term, plus
             // the deadline for return or destruction.
             let gone_by = within.map_or(end, |w| w.after(end));

@@ -11,7 +11,7 @@ use crate::rules;
 
 pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     for (i, p) in c.partners.iter().enumerate() {
-        let people = std::iter::once((&p.signatory, None)).chain(
+        let people = p.signatory.iter().map(|s| (s, None)).chain(
             p.representatives
                 .iter()
                 .enumerate()

@@ -47,7 +47,9 @@ fn leftovers(p: &Partner) -> Vec<(Vec<Seg>, Left)> {
             Left::Organisation(p.legal_name.clone()),
         ));
     }
-    person(&p.signatory, path!["signatory"], &mut left);
+    if let Some(signatory) = &p.signatory {
+        person(signatory, path!["signatory"], &mut left);
+    }
     for (j, r) in p.representatives.iter().enumerate() {
         person(r, path!["representatives", j], &mut left);
     }

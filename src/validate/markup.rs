@@ -54,11 +54,13 @@ fn prose_fields(c: &Charter) -> Vec<(Vec<Seg>, &str)> {
             c.charter.purpose.as_str(),
         ),
         (vec![key("charter"), key("scope")], c.charter.scope.as_str()),
-        (
-            vec![key("term"), key("on_withdrawal")],
-            c.term.on_withdrawal.as_str(),
-        ),
     ];
+    if let Some(term) = &c.term {
+        out.push((
+            vec![key("term"), key("on_withdrawal")],
+            term.on_withdrawal.as_str(),
+        ));
+    }
     for (i, body) in c.bodies.iter().enumerate() {
         out.push((
             vec![key("bodies"), Seg::Index(i), key("mandate")],

@@ -22,6 +22,7 @@ mod partners;
 mod periods;
 mod references;
 mod schedule;
+mod standing;
 mod text;
 mod xrefs;
 
@@ -89,6 +90,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     references::check(&charter, &index, &mut ctx);
     xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
+    standing::check(&charter, &index, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
@@ -174,11 +176,12 @@ fn quoted(ids: &[&str]) -> String {
         .join(", ")
 }
 
-/// The last day of the charter's term, when the term is stated consistently.
+/// The last day of the charter's term, when it has a term stated consistently.
 #[must_use]
 pub fn term_end(charter: &Charter) -> Option<Date> {
-    match (&charter.term.length, &charter.term.end_date) {
-        (Some(length), None) => Some(length.after(charter.charter.effective_date).add_days(-1)),
+    let term = charter.term.as_ref()?;
+    match (&term.length, &term.end_date) {
+        (Some(length), None) => Some(length.after(charter.takes_effect()?).add_days(-1)),
         (None, Some(end)) => Some(*end),
         _ => None,
     }

@@ -20,7 +20,9 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             "the notice of an amendment".into()
         });
     }
-    zero.term(&c.term);
+    if let Some(term) = &c.term {
+        zero.term(term);
+    }
     if let Some(coi) = &c.conflicts {
         zero.check(
             path!["conflicts", "new_interest_within"],

@@ -80,6 +80,12 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     if let Some(to) = c.disputes.as_ref().and_then(|d| d.to.as_ref()) {
         r.check(Kind::Recipient, to, path!["disputes", "to"]);
     }
+    if let Some(a) = &c.adoption {
+        r.check(Kind::Body, &a.body, path!["adoption", "body"]);
+        if let Some(d) = &a.decision {
+            r.check(Kind::Decision, d, path!["adoption", "decision"]);
+        }
+    }
     for (i, o) in c.organisations.iter().enumerate() {
         for (k, p) in o.parent_of.iter().enumerate() {
             r.check(Kind::Partner, p, path!["organisations", i, "parent_of", k]);

@@ -5,18 +5,30 @@
 //! span paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx, term_end};
-use crate::model::{Charter, Date, Metric, Obligation, Period, Phase, Publication, Renewal};
+use crate::model::{Charter, Date, Metric, Obligation, Period, Phase, Publication, Renewal, Term};
 use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    term_length(c, ctx);
-    renewal(c, ctx);
-    let start = c.charter.effective_date;
-    let term = TermDates {
-        start,
-        end: term_end(c).filter(|e| *e >= start),
-    };
+    if let Some(t) = &c.term {
+        term_length(c, t, ctx);
+        renewal(t, ctx);
+    }
+    // Without a date to take effect on (E0473), the term has no end to measure the other dates against.
+    let term = c.takes_effect().map_or(
+        TermDates {
+            start: Date {
+                year: 0,
+                month: 1,
+                day: 1,
+            },
+            end: None,
+        },
+        |start| TermDates {
+            start,
+            end: term_end(c).filter(|e| *e >= start),
+        },
+    );
     phases(&c.phases, term, ctx);
     for (i, o) in c.obligations.iter().enumerate() {
         obligation_timing(i, o, ctx);
@@ -24,7 +36,7 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     }
     if let Some(p) = &c.publication {
         publication_delay(p, term, ctx);
-        publication_cap(p, start, ctx);
+        publication_cap(p, term.start, ctx);
         publication_veto(p, ctx);
         single_site(p, ctx);
     }
@@ -48,9 +60,9 @@ impl TermDates {
 }
 
 /// The term is given exactly once, as a length or an end date, and does not end before it starts.
-fn term_length(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    let start = c.charter.effective_date;
-    match (&c.term.length, &c.term.end_date) {
+fn term_length(c: &Charter, t: &Term, ctx: &mut Ctx<'_, '_>) {
+    let start = c.takes_effect();
+    match (&t.length, &t.end_date) {
         (Some(_), Some(_)) => {
             ctx.at(
                 &rules::TERM_LENGTH,
@@ -73,7 +85,10 @@ fn term_length(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 "add `length = \"36 months\"` or `end_date = 2029-12-31`",
             );
         }
-        (None, Some(end)) if *end < start => {
+        (None, Some(end)) => {
+            let Some(start) = start.filter(|start| end < start) else {
+                return;
+            };
             ctx.at(
                 &rules::TERM_LENGTH,
                 path!["term", "end_date"],
@@ -89,8 +104,8 @@ fn term_length(c: &Charter, ctx: &mut Ctx<'_, '_>) {
 }
 
 /// A renewal period exactly when the charter renews automatically.
-fn renewal(c: &Charter, ctx: &mut Ctx<'_, '_>) {
-    match (c.term.renewal, &c.term.renewal_period) {
+fn renewal(t: &Term, ctx: &mut Ctx<'_, '_>) {
+    match (t.renewal, &t.renewal_period) {
         (Renewal::Automatic, None) => {
             ctx.at(
                 &rules::RENEWAL_WITHOUT_PERIOD,

@@ -28,7 +28,10 @@ pub(super) fn definitions(c: &Charter, b: &mut Builder) {
     b.clause(
         "definitions-names",
         Md::raw("Names"),
-        Md::raw("In this charter, these names have these meanings:"),
+        md!(
+            "In {}, these names have these meanings:",
+            c.charter.kind.this()
+        ),
     )
     .items = names;
     let terms = terms(c);
@@ -36,7 +39,10 @@ pub(super) fn definitions(c: &Charter, b: &mut Builder) {
         b.clause(
             "definitions-terms",
             Md::raw("Terms"),
-            Md::raw("In this charter, these terms have these meanings:"),
+            md!(
+                "In {}, these terms have these meanings:",
+                c.charter.kind.this()
+            ),
         )
         .items = terms.into_iter().map(|(_, item)| item).collect();
     }
@@ -72,9 +78,10 @@ fn organisation_name(c: &Charter, o: &Organisation) -> Md {
         md!(", the parent organisation of {}", and_list(&children))
     };
     md!(
-        "{}\"{}\" means the organisation of that name{parent}, which is not a partner to this charter",
+        "{}\"{}\" means the organisation of that name{parent}, which is not a partner to {}",
         anchor(&format!("definition--organisation-{}", o.id)),
-        text(&o.name)
+        text(&o.name),
+        c.charter.kind.this()
     )
 }
 
@@ -90,7 +97,7 @@ fn terms(c: &Charter) -> Vec<(String, Md)> {
                 "{}\"{}\" means {}{cited}",
                 anchor(&format!("definition-{}", glossary::key(e.term))),
                 text(e.term),
-                text(e.meaning)
+                text(&c.charter.kind.reword(e.meaning))
             );
             (glossary::key(e.term), item)
         })
@@ -134,22 +141,25 @@ pub(super) fn general(c: &Charter, b: &mut Builder) {
         notices(c, c.notices.as_ref(), b);
     }
     if let Some(p) = &c.precedence {
-        precedence(p, b);
+        precedence(c, p, b);
     }
 }
 
 fn confidentiality(c: &Charter, conf: &Confidentiality, b: &mut Builder) {
+    let kind = c.charter.kind;
+    let (the, ends) = (kind.the(), kind.verb("ends", "end"));
     let lasts = match (conf.duration, term_end(c)) {
         (Lasting::For(p), Some(end)) => md!(
-            " The duty lasts for {p} after the charter ends (until {} if it ends on {}) or, for a partner that withdraws, for {p} after its withdrawal.",
+            " The duty lasts for {p} after {the} {ends} (until {} if {} {ends} on {}) or, for a partner that withdraws, for {p} after its withdrawal.",
             c.charter.date_style.write(p.after(end)),
+            kind.verb("it", "they"),
             c.charter.date_style.write(end)
         ),
         (Lasting::For(p), None) => md!(
-            " The duty lasts for {p} after the charter ends or, for a partner that withdraws, for {p} after its withdrawal."
+            " The duty lasts for {p} after {the} {ends} or, for a partner that withdraws, for {p} after its withdrawal."
         ),
-        (Lasting::Indefinite, _) => Md::raw(
-            " The duty has no end: it continues after the charter ends and after a partner withdraws.",
+        (Lasting::Indefinite, _) => md!(
+            " The duty has no end: it continues after {the} {ends} and after a partner withdraws.",
         ),
     };
     let exceptions = if conf.exceptions.is_empty() {
@@ -168,7 +178,7 @@ fn confidentiality(c: &Charter, conf: &Confidentiality, b: &mut Builder) {
     .items = conf
         .exceptions
         .iter()
-        .map(|e| Md::raw(e.label()))
+        .map(|e| Md::raw(kind.reword(e.label())))
         .collect();
 }
 
@@ -186,8 +196,9 @@ fn lowercase_first(value: &str) -> String {
 
 /// How notice is given, when it counts as received, and where each partner receives it.
 fn notices(c: &Charter, n: Option<&Notices>, b: &mut Builder) {
+    let this = c.charter.kind.this();
     let how = n.map_or_else(
-        || Md::raw("Formal notice under this charter is given in writing to the addresses below."),
+        || md!("Formal notice under {this} is given in writing to the addresses below."),
         |n| {
             let methods: Vec<Md> = n.methods.iter().map(|m| Md::raw(m.label())).collect();
             let received = n
@@ -199,12 +210,16 @@ fn notices(c: &Charter, n: Option<&Notices>, b: &mut Builder) {
                 })
                 .unwrap_or_default();
             md!(
-                "Formal notice under this charter is given in writing, by {}, to the addresses below.{received}",
+                "Formal notice under {this} is given in writing, by {}, to the addresses below.{received}",
                 or_list(&methods)
             )
         },
     );
-    let fallback = if c.partners.iter().any(|p| p.notice.is_none()) {
+    let fallback = if c
+        .partners
+        .iter()
+        .any(|p| p.notice.is_none() && p.signatory.is_some())
+    {
         Md::raw(" A partner that names no notice address receives notices at its signatory.")
     } else {
         Md::default()
@@ -227,15 +242,18 @@ fn notice_address(p: &Partner) -> Md {
             text(&p.short_name),
             contact(text(&n.attention), n.email.as_ref(), n.address.as_ref())
         ),
-        None => md!(
-            "To {}: its signatory, {}",
-            text(&p.short_name),
-            contact(
-                md!("{}, {}", text(&p.signatory.name), text(&p.signatory.title)),
-                p.signatory.email.as_ref(),
-                None
-            )
-        ),
+        None => match &p.signatory {
+            Some(s) => md!(
+                "To {}: its signatory, {}",
+                text(&p.short_name),
+                contact(
+                    md!("{}, {}", text(&s.name), text(&s.title)),
+                    s.email.as_ref(),
+                    None
+                )
+            ),
+            None => md!("To {}: no notice address", text(&p.short_name)),
+        },
     }
 }
 
@@ -249,18 +267,22 @@ fn or_list(items: &[Md]) -> Md {
 }
 
 /// The order of precedence, as one numbered sentence.
-fn precedence(p: &Precedence, b: &mut Builder) {
+fn precedence(c: &Charter, p: &Precedence, b: &mut Builder) {
+    let kind = c.charter.kind;
     let ranked: Vec<Md> = p
         .order
         .iter()
         .enumerate()
-        .map(|(i, doc)| md!("({}) {}", i + 1, doc.label()))
+        .map(|(i, doc)| md!("({}) {}", i + 1, kind.reword(doc.label())))
         .collect();
     b.clause(
         "precedence",
         Md::raw("Order of precedence"),
         md!(
-            "If this charter and an agreement it names conflict, they prevail in this order: {}.",
+            "If {} and an agreement {} {} conflict, they prevail in this order: {}.",
+            kind.this(),
+            kind.verb("it", "they"),
+            kind.verb("names", "name"),
             and_list(&ranked)
         ),
     );

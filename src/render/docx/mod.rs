@@ -126,7 +126,10 @@ fn properties(doc: &Document) -> Properties {
     let version = detail("Version");
     Properties {
         title: inline::plain(&doc.resolve(doc.title.as_str())),
-        subject: format!("Governance charter, version {version}"),
+        subject: match doc.kind {
+            crate::model::DocumentKind::Charter => format!("Governance charter, version {version}"),
+            kind => format!("{}, version {version}", kind.label()),
+        },
         creator: doc.generator.clone(),
         date: format!("{}T00:00:00Z", doc.effective_date),
         custom: vec![

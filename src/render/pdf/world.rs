@@ -127,7 +127,8 @@ impl Metadata {
             title: doc.title_text.clone(),
             authors,
             subject: format!(
-                "Charter {id}, version {version}, rendered from an input with SHA-256 {}",
+                "{} {id}, version {version}, rendered from an input with SHA-256 {}",
+                doc.kind.label(),
                 doc.fingerprint
             ),
             keywords: vec![
