@@ -249,3 +249,60 @@ fn a_change_of_form_reads_as_words_in_the_diff() {
     let text = terms(&old, &new);
     assert!(text.contains("recusal_from_vote"), "{text}");
 }
+
+#[test]
+fn an_amendment_takes_the_forms_a_decision_takes() {
+    let unanimity = "rule = \"unanimity\"\nnotice = \"30 days\"";
+    let consensus_first = example_with(
+        UK,
+        &[(
+            unanimity,
+            "rule = { consensus_then = \"unanimity\" }\nnotice = \"30 days\"",
+        )],
+    );
+    said_only_when_stated(
+        &consensus_first,
+        &example_with(UK, &[]),
+        "amended by the Data Access Committee by consensus or, if consensus fails, by unanimity of all voting members, on at least 30 days' notice",
+    );
+    // Lazy consensus is as strict as consensus, weaker than the unanimity a decision needs: W0429
+    // applies where the amended charter need not be signed by all.
+    let lazy = example_with(
+        UK,
+        &[
+            (
+                unanimity,
+                "rule = { lazy_consensus = \"14 days\" }\nnotice = \"30 days\"",
+            ),
+            ("signed_by_all = true\n", ""),
+        ],
+    );
+    let (code, stderr) = checked(&lazy);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("W0429"), "{stderr}");
+    let without_window = example_with(
+        UK,
+        &[(unanimity, "rule = \"lazy_consensus\"\nnotice = \"30 days\"")],
+    );
+    let (code, stderr) = checked(&without_window);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("E0454"), "{stderr}");
+}
+
+#[test]
+fn recusal_from_the_vote_only_takes_seats_from_a_vote_but_not_from_lazy_consensus() {
+    // The declared conflict recuses from the vote on a decision by lazy consensus: nothing to block.
+    let (code, stderr) = checked(&example_with(UK, &[]));
+    assert_eq!(code, Some(0), "{stderr}");
+    // The same conflict on a unanimous vote leaves it impossible.
+    let unanimous = example_with(
+        UK,
+        &[(
+            "rule = { lazy_consensus = \"10 days\" }",
+            "rule = \"unanimity\"",
+        )],
+    );
+    let (code, stderr) = checked(&unanimous);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("E0428"), "{stderr}");
+}

@@ -46,13 +46,13 @@ impl DecisionRule {
     }
 
     /// The rule in plain words, after "by": "two thirds of the voting members present", "consensus or,
-    /// if consensus fails, a vote of two thirds of the voting members present".
+    /// if consensus fails, by two thirds of the voting members present".
     #[must_use]
     pub fn phrase(self) -> Cow<'static, str> {
         match self {
             DecisionRule::Vote(v) => v.phrase().into(),
             DecisionRule::ConsensusThen(v) => {
-                format!("consensus or, if consensus fails, a vote of {}", v.phrase()).into()
+                format!("consensus or, if consensus fails, by {}", v.phrase()).into()
             }
             DecisionRule::LazyConsensus(Some(p)) => {
                 format!("lazy consensus, a proposal passing unless a member objects within {p}")
@@ -266,7 +266,7 @@ mod tests {
         assert_eq!(rule.to_string(), "consensus, then two_thirds_present");
         assert_eq!(
             rule.phrase(),
-            "consensus or, if consensus fails, a vote of two thirds of the voting members present"
+            "consensus or, if consensus fails, by two thirds of the voting members present"
         );
         let lazy = DecisionRule::LazyConsensus(Some(Period {
             count: 7,

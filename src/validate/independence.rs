@@ -83,6 +83,11 @@ fn recused_seats<'c>(
 fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     let conflicts = recusing_conflicts(c);
     for (i, d) in c.decisions.iter().enumerate() {
+        // Lazy consensus passes on the silence of those who may object, at no meeting: neither its rule
+        // nor a quorum can be blocked by members who leave it.
+        if matches!(d.rule, DecisionRule::LazyConsensus(_)) {
+            continue;
+        }
         let Some(b) = index.body(&d.body) else {
             continue;
         };
