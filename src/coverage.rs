@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::Charter;
+use crate::model::{Charter, DecisionRule};
 
 /// How fully the charter settles an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -128,14 +128,45 @@ fn decision_authority(c: &Charter) -> Area {
         (b, d) => (
             Status::Covered,
             format!(
-                "{}{}, {} in the decision matrix",
+                "{}{}, {} in the decision matrix{}",
                 plural(b, "body"),
                 unchaired(c),
-                plural(d, "decision")
+                plural(d, "decision"),
+                decision_forms(c)
             ),
         ),
     };
     area("decision_authority", "Decision authority", found)
+}
+
+/// The decisions taken in a form other than a plain vote, and those whose votes are recorded by name, in
+/// parentheses; empty where there are none.
+fn decision_forms(c: &Charter) -> String {
+    let count =
+        |f: &dyn Fn(&crate::model::Decision) -> bool| c.decisions.iter().filter(|d| f(d)).count();
+    let consensus_then = count(&|d| matches!(d.rule, DecisionRule::ConsensusThen(_)));
+    let lazy = count(&|d| matches!(d.rule, DecisionRule::LazyConsensus(_)));
+    let recorded = count(&|d| {
+        d.rule.counts_votes()
+            && (d.roll_call
+                || c.bodies
+                    .iter()
+                    .any(|b| b.id == d.body && b.meetings.roll_call))
+    });
+    let parts: Vec<String> = [
+        (consensus_then, "by consensus first, then a vote"),
+        (lazy, "by lazy consensus"),
+        (recorded, "with votes recorded by name"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
 }
 
 /// The bodies the charter gives no chair, said because the charter then says nothing of who chairs them.

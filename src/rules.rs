@@ -537,6 +537,41 @@ rules! {
              the law may be settled in an agreement outside the charter."
         fix "Add `privacy_regime = \"uk_gdpr\"` (or \"hipaa\", \"eu_gdpr\", or \"none_stated\" when no \
              data protection law applies) to `[charter]`, or `regime` to the data flow.";
+    LAZY_CONSENSUS_WITHOUT_WINDOW = "E0454" "lazy-consensus-without-window" Error
+        "A decision or amendment by lazy consensus that does not say how long members have to object."
+        why "Lazy consensus lets a proposal pass unless a member objects; silence is consent only once the \
+             time to object has run. With no period the proposal never passes, or passes at once before \
+             anyone could object, and the partners would disagree about which. It is an error because the \
+             rule cannot be applied as written."
+        fix "Write the window in the rule, for example `rule = { lazy_consensus = \"7 days\" }`.";
+    CONSENSUS_FALLBACK_IS_CONSENSUS = "E0455" "consensus-fallback-is-consensus" Error
+        "A rule of consensus first and a vote if consensus fails, whose vote is consensus again."
+        why "`consensus_then` names the vote taken when consensus fails. Consensus as that vote sends a \
+             failed consensus back to consensus, and the matter can never be decided. It is an error \
+             because the fallback decides nothing."
+        fix "Name a voting rule as the fallback, for example `rule = { consensus_then = \"two_thirds_present\" }`, \
+             or write `rule = \"consensus\"` if consensus alone decides.";
+    ROLL_CALL_WITHOUT_VOTE = "W0456" "roll-call-without-vote" Warning
+        "Votes on a decision are to be recorded by name, but the decision is taken by consensus or lazy consensus, where no vote is counted."
+        why "A roll call records how each member voted. Under consensus, or lazy consensus, no vote is \
+             counted, so the clause would promise a record that cannot exist; under `consensus_then` the \
+             fallback vote is recorded. It is a warning because the partners may mean that objections are \
+             minuted by name, which the minutes can say without a roll call."
+        fix "Remove `roll_call`, or give the decision a rule with a vote, for example \
+             `rule = { consensus_then = \"majority_body\" }`.";
+    CHAIR_DECIDES_WITHOUT_CHAIR = "E0457" "chair-decides-without-chair" Error
+        "Conflicts are managed as a chair decides, but no body with a chair manages them."
+        why "\"The chair decides case by case\" names a person by office: the chair of the body in \
+             `managed_by`. With no `managed_by`, or a body that has no chair, no one holds that office and \
+             no conflict can be managed. It is an error because the measure cannot be applied."
+        fix "Add `managed_by = \"<body id>\"` naming a body with a `[bodies.chair]`, or give that body a chair.";
+    RECUSAL_FORMS_CONFLICT = "E0458" "recusal-forms-conflict" Error
+        "Conflicts are managed both by recusal from discussion and vote and by recusal from the vote only."
+        why "The two forms of recusal differ on whether a conflicted member takes part in the discussion. \
+             Listed together for the same decisions, they say both, and the chair cannot tell whether to \
+             ask the member to leave the room. It is an error because the measures contradict each other."
+        fix "Keep one of \"recusal\" and \"recusal_from_vote\"; to treat some conflicts more strictly, \
+             declare them under `[[conflicts.declared]]` with their own management.";
     SIGNATORY_REQUIRED = "E0470" "signatory-required" Error
         "A partner with no signatory in a document its partners sign: a charter, a memorandum of understanding or an agreement, or any document whose amendments every partner signs."
         why "A charter, a memorandum or an agreement comes into force when every partner signs it, and an \

@@ -310,6 +310,7 @@ fn term_words(key: &str) -> String {
         "background_terms" => "standard background terms".to_owned(),
         "electronic" => "electronic votes".to_owned(),
         "extraordinary" => "extraordinary meetings".to_owned(),
+        "roll_call" => "votes recorded by name".to_owned(),
         "privacy_regime" | "regime" => "data protection law".to_owned(),
         "binding" => "legally binding".to_owned(),
         "decision" => "adopting decision".to_owned(),

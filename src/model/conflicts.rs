@@ -29,7 +29,8 @@ pub struct ConflictTerms {
     /// How conflicts are managed.
     #[serde(default)]
     pub management: Vec<Management>,
-    /// Decisions from which a conflicted member must recuse.
+    /// Decisions from which a conflicted member must recuse: from the discussion and the vote under
+    /// "recusal", from the vote only under "recusal_from_vote".
     #[serde(default)]
     #[validate(custom(function = "super::check_ids"))]
     #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
@@ -54,6 +55,8 @@ pub enum DisclosureTime {
     Annually,
     /// At the start of each meeting.
     EachMeeting,
+    /// As and when a conflict arises.
+    AsAndWhen,
 }
 
 /// Ways of managing a conflict.
@@ -66,6 +69,10 @@ pub enum Management {
     Disclosure,
     /// Leaving the discussion and the vote.
     Recusal,
+    /// Leaving the vote only, while taking part in the discussion.
+    RecusalFromVote,
+    /// The chair of the body that manages conflicts decides, case by case, how each is managed.
+    ChairDecides,
     /// Oversight by an independent monitor.
     IndependentMonitor,
     /// Giving up the interest.
@@ -79,9 +86,31 @@ impl Management {
         match self {
             Management::Disclosure => "disclosure recorded in the minutes",
             Management::Recusal => "recusal from discussion and vote",
+            Management::RecusalFromVote => "recusal from the vote only",
+            Management::ChairDecides => "the chair's decision, case by case",
             Management::IndependentMonitor => "oversight by an independent monitor",
             Management::Divestiture => "divestiture of the interest",
         }
+    }
+
+    /// Whether the measure takes a conflicted member out of the vote: recusal from discussion and vote,
+    /// or from the vote only.
+    #[must_use]
+    pub fn recuses(self) -> bool {
+        matches!(self, Management::Recusal | Management::RecusalFromVote)
+    }
+}
+
+/// The form of recusal a list of measures names, if any: from the discussion and the vote, or from the
+/// vote only. Both at once is contradictory (E0458) and reads as the stricter.
+#[must_use]
+pub fn recusal(measures: &[Management]) -> Option<Management> {
+    if measures.contains(&Management::Recusal) {
+        Some(Management::Recusal)
+    } else if measures.contains(&Management::RecusalFromVote) {
+        Some(Management::RecusalFromVote)
+    } else {
+        None
     }
 }
 
@@ -110,4 +139,21 @@ pub struct DeclaredConflict {
     /// How it is managed.
     #[validate(length(min = 1, message = "say how the conflict is managed"))]
     pub management: Vec<Management>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn either_form_of_recusal_recuses() {
+        assert!(Management::Recusal.recuses());
+        assert!(Management::RecusalFromVote.recuses());
+        assert!(!Management::ChairDecides.recuses());
+        assert_eq!(
+            recusal(&[Management::Disclosure, Management::RecusalFromVote]),
+            Some(Management::RecusalFromVote)
+        );
+        assert_eq!(recusal(&[Management::Disclosure]), None);
+    }
 }

@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Access, Extraordinary, MeetingCadence, Period, Quorum, Tenure};
+use super::{Access, DecisionRule, Extraordinary, MeetingCadence, Period, Quorum, Tenure};
 
 /// A board, committee or working group.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -116,6 +116,10 @@ pub struct Meetings {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
     pub extraordinary: Option<Extraordinary>,
+    /// Whether each vote at its meetings is recorded in the minutes with each member's name; absent or
+    /// false, the charter says nothing of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub roll_call: bool,
 }
 
 /// Votes taken electronically between meetings: the rule they pass by, and optionally how many must vote
@@ -181,8 +185,13 @@ pub struct Decision {
     pub matter: String,
     /// The body that decides.
     pub body: String,
-    /// The voting rule.
-    pub rule: VotingRule,
+    /// The voting rule: a rule such as "majority_present", `{ consensus_then = "<rule>" }` or
+    /// `{ lazy_consensus = "7 days" }`.
+    pub rule: DecisionRule,
+    /// Whether each member's vote on this decision is recorded by name in the minutes; absent or false,
+    /// the charter says nothing of it (the body's meetings may still record every vote).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub roll_call: bool,
     /// Partners or bodies that must be consulted first.
     #[serde(default)]
     #[validate(custom(function = "super::check_ids"))]
@@ -246,8 +255,8 @@ impl VotingRule {
 pub struct Amendment {
     /// The body that approves amendments.
     pub body: String,
-    /// The voting rule for amendments.
-    pub rule: VotingRule,
+    /// The voting rule for amendments, in any form a decision's rule takes.
+    pub rule: DecisionRule,
     /// Notice of a proposed amendment before the vote.
     pub notice: Period,
     /// Whether every partner must also sign the amended charter.

@@ -24,12 +24,13 @@ mod publication;
 mod standing;
 mod terms;
 pub mod values;
+mod voting;
 
 pub use clauses::{
     Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,
     NoticeMethod, Notices, Precedence,
 };
-pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management};
+pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management, recusal};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource};
 pub use drafting::{DateStyle, Status, Typography};
 pub use exceptions::Exception;
@@ -50,6 +51,7 @@ pub use publication::{Authorship, Publication, ReviewKind};
 pub use standing::{Adoption, DocumentKind};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
+pub use voting::DecisionRule;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -641,6 +641,10 @@ fn disclosure(w: &DisclosureTime, new_interest_within: Option<Period>) -> (&'sta
             "each-meeting",
             When::Event(Md::raw("at the start of each meeting")),
         ),
+        DisclosureTime::AsAndWhen => (
+            "as-and-when",
+            When::Event(Md::raw("as and when a conflict arises")),
+        ),
     }
 }
 

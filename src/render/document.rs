@@ -13,16 +13,13 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
-    ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes,
-    DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
-    LicenceKind, Lookup, Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal,
-    ReviewKind, Status, Tenure, Term, Typography,
+    Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter, ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes, DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind, Status, Tenure, Term, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
 
 mod clauses;
+mod voting;
 
 /// The whole document, ready for a template.
 #[derive(Debug, Serialize)]
@@ -866,10 +863,11 @@ fn meetings(body: &Body, seats: u32, b: &mut Builder) {
         .map(|e| electronic(e, seats))
         .unwrap_or_default();
     let cadence = Md::raw(m.cadence.phrase());
+    let roll_call = voting::roll_call(m.roll_call);
     b.clause(
         anchors::body_part(&body.id, "meetings"),
         Md::raw("Meetings"),
-        md!("The body meets {cadence}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{remote}{access}{extraordinary}{electronic}", notice(m.notice), m.minutes),
+        md!("The body meets {cadence}, on {}.{papers} Draft minutes are circulated within {} of each meeting.{roll_call}{remote}{access}{extraordinary}{electronic}", notice(m.notice), m.minutes),
     );
 }
 
@@ -911,6 +909,7 @@ fn decisions(ids: &Lookup<'_>, b: &mut Builder) {
     b.section("decisions", "Decision authority");
     if !c.decisions.is_empty() {
         decision_table(ids, b);
+        voting::decision_forms(ids, b);
     }
     if let Some(a) = &c.amendment {
         let kind = c.charter.kind;
@@ -1303,33 +1302,48 @@ fn conflicts(ids: &Lookup<'_>, b: &mut Builder) {
     )
     .items = list(&coi.who);
     disclosure(coi, b);
-    let by = coi
-        .managed_by
-        .as_ref()
-        .map(|body| {
-            md!(
-                " {} receives disclosures and decides how each conflict is managed.",
-                capitalised(&name_of(ids, body))
-            )
-        })
-        .unwrap_or_default();
-    let measures: Vec<Md> = coi.management.iter().map(|m| Md::raw(m.label())).collect();
-    b.clause(
-        "coi-management",
-        Md::raw("Management"),
-        md!("Conflicts are managed by {}.{by}", and_list(&measures)),
-    );
+    let chair_decides = coi.management.contains(&Management::ChairDecides);
+    let by = match (&coi.managed_by, chair_decides) {
+        (Some(body), false) => md!(
+            " {} receives disclosures and decides how each conflict is managed.",
+            capitalised(&name_of(ids, body))
+        ),
+        (Some(body), true) => md!(
+            " {} receives disclosures, and its chair decides case by case how each conflict is managed.",
+            capitalised(&name_of(ids, body))
+        ),
+        // E0457 reports the chair deciding with no body named, so a valid charter never reaches this.
+        (None, true) => Md::raw(" The chair decides case by case how each conflict is managed."),
+        (None, false) => Md::default(),
+    };
+    let measures: Vec<Md> = coi
+        .management
+        .iter()
+        .filter(|m| **m != Management::ChairDecides)
+        .map(|m| Md::raw(m.label()))
+        .collect();
+    let management = if measures.is_empty() {
+        Md::raw(by.as_str().trim_start())
+    } else {
+        md!("Conflicts are managed by {}.{by}", and_list(&measures))
+    };
+    b.clause("coi-management", Md::raw("Management"), management);
     if !coi.recusal_from.is_empty() {
         let decisions: Vec<Md> = coi
             .recusal_from
             .iter()
             .map(|d| decision_link(ids, d))
             .collect();
+        let leaves = if recusal(&coi.management) == Some(Management::RecusalFromVote) {
+            "takes part in the discussion but does not vote on"
+        } else {
+            "leaves the discussion and the vote on"
+        };
         b.clause(
             "coi-recusal",
             Md::raw("Recusal"),
             md!(
-                "A member with a conflict leaves the discussion and the vote on: {}.",
+                "A member with a conflict {leaves}: {}.",
                 and_list(&decisions)
             ),
         );
@@ -1376,6 +1390,7 @@ fn disclosure(coi: &ConflictTerms, b: &mut Builder) {
             DisclosureTime::EachMeeting => {
                 Md::raw("at the start of each meeting, for the items on its agenda")
             }
+            DisclosureTime::AsAndWhen => Md::raw("as and when a conflict arises"),
         })
         .collect();
 }

@@ -1,17 +1,23 @@
 //! Rules on conflicts of interest.
 
 use super::{Annotate, Ctx};
-use crate::model::{Charter, DisclosureTime, Lookup, Management};
+use crate::load::Seg;
+use crate::model::{Charter, ConflictTerms, DisclosureTime, Lookup, Management, recusal};
 use crate::path;
 use crate::rules;
 
-pub(super) fn check(c: &Charter, _index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     let Some(coi) = &c.conflicts else { return };
     if coi.management.is_empty() {
         ctx.at(&rules::CONFLICTS_WITHOUT_MANAGEMENT, path!["conflicts"], "interests must be disclosed, but nothing says how conflicts are managed")
             .with("no `management`", "add `management = [\"disclosure\", \"recusal\"]` and list the decisions that need recusal in `recusal_from`");
-    } else if coi.management.contains(&Management::Recusal) && coi.recusal_from.is_empty() {
-        ctx.at(&rules::CONFLICTS_WITHOUT_MANAGEMENT, path!["conflicts", "management"], "conflicts are managed by recusal, but no decision is named for it")
+    } else if let Some(form) = recusal(&coi.management).filter(|_| coi.recusal_from.is_empty()) {
+        let what = if form == Management::RecusalFromVote {
+            "recusal from the vote"
+        } else {
+            "recusal"
+        };
+        ctx.at(&rules::CONFLICTS_WITHOUT_MANAGEMENT, path!["conflicts", "management"], format!("conflicts are managed by {what}, but no decision is named for it"))
             .with("recusal from what?", "add `recusal_from = [\"<decision id>\", …]` naming the decisions a conflicted member must leave");
     }
     if coi.when.contains(&DisclosureTime::NewInterest) && coi.new_interest_within.is_none() {
@@ -22,10 +28,60 @@ pub(super) fn check(c: &Charter, _index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         )
         .with("how soon?", "add `new_interest_within = \"30 days\"`");
     }
+    both_recusals(&coi.management, path!["conflicts", "management"], ctx);
+    chair_decides(coi, index, c, ctx);
     for (i, d) in coi.declared.iter().enumerate() {
-        if !d.management.contains(&Management::Recusal) && !d.affects.is_empty() {
-            ctx.at(&rules::DECLARED_CONFLICT_WITHOUT_RECUSAL, path!["conflicts", "declared", i, "management"], format!("the declared conflict \"{}\" affects decisions, but the conflicted party does not recuse", d.id))
-                .with("no recusal", "add \"recusal\" to `management`, or explain in `interest` why the conflict does not require it");
+        let at = path!["conflicts", "declared", i, "management"];
+        if !d.management.iter().any(|m| m.recuses()) && !d.affects.is_empty() {
+            ctx.at(&rules::DECLARED_CONFLICT_WITHOUT_RECUSAL, at, format!("the declared conflict \"{}\" affects decisions, but the conflicted party does not recuse", d.id))
+                .with("no recusal", "add \"recusal\" (or \"recusal_from_vote\") to `management`, or explain in `interest` why the conflict does not require it");
         }
+        both_recusals(&d.management, at, ctx);
     }
+}
+
+/// Recusal from discussion and vote, and from the vote only, named together.
+fn both_recusals(measures: &[Management], at: &[Seg], ctx: &mut Ctx<'_, '_>) {
+    if measures.contains(&Management::Recusal) && measures.contains(&Management::RecusalFromVote) {
+        ctx.at(
+            &rules::RECUSAL_FORMS_CONFLICT,
+            at,
+            "a conflicted member is to leave both the discussion and the vote, and the vote only",
+        )
+        .with(
+            "\"recusal\" and \"recusal_from_vote\"",
+            "keep one, e.g. `management = [\"disclosure\", \"recusal_from_vote\"]`",
+        );
+    }
+}
+
+/// "The chair decides" needs a body with a chair to manage conflicts: reported once, where the measure is
+/// first named.
+fn chair_decides(coi: &ConflictTerms, index: &Lookup<'_>, c: &Charter, ctx: &mut Ctx<'_, '_>) {
+    let named = |m: &[Management]| m.contains(&Management::ChairDecides);
+    let at = if named(&coi.management) {
+        path!["conflicts", "management"].to_vec()
+    } else if let Some(i) = coi.declared.iter().position(|d| named(&d.management)) {
+        path!["conflicts", "declared", i, "management"].to_vec()
+    } else {
+        return;
+    };
+    let (message, label) = match &coi.managed_by {
+        None => (
+            "conflicts are managed as the chair decides, but no `managed_by` says which body's chair".to_owned(),
+            "which chair?",
+        ),
+        Some(id) => match index.body(id).map(|b| &c.bodies[b]) {
+            Some(body) if body.chair.is_none() => (
+                format!("conflicts are managed as the chair of \"{}\" decides, but that body has no chair", body.name),
+                "no chair",
+            ),
+            // A body that does not exist is reported where it is named.
+            _ => return,
+        },
+    };
+    ctx.at(&rules::CHAIR_DECIDES_WITHOUT_CHAIR, &at, message).with(
+        label,
+        "add `managed_by = \"<body id>\"` naming a body with a `[bodies.chair]`, e.g. `managed_by = \"board\"`",
+    );
 }

@@ -8,8 +8,8 @@ use std::fmt;
 use super::{Annotate, Ctx};
 use crate::load::Seg;
 use crate::model::{
-    Amendment, Authority, Body, Cadence, Chair, Charter, Decision, Disputes, ElectronicRule,
-    Lookup, MeetingCadence, Requesters, Tenure, VotingRule,
+    Amendment, Authority, Body, Cadence, Chair, Charter, Decision, DecisionRule, Disputes,
+    ElectronicRule, Lookup, MeetingCadence, Requesters, Tenure, VotingRule,
 };
 use crate::path;
 use crate::rules;
@@ -29,6 +29,7 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         decision(c, index, i, d, ctx);
     }
     if let Some(a) = &c.amendment {
+        rule_form(a.rule, path!["amendment", "rule"], ctx);
         amendment_strength(c, a, ctx);
         if let Some(b) = index.body(&a.body) {
             advisory_decides(
@@ -263,6 +264,8 @@ fn decision(c: &Charter, index: &Lookup<'_>, i: usize, d: &Decision, ctx: &mut C
         ctx.at(&rules::ESCALATION_LOOP, path!["decisions", i, "escalation"], format!("a deadlock on \"{}\" escalates to the body that deadlocked", d.matter))
             .with("same body as `body`", "escalate to a different body (for example the partners' executives), or remove `escalation`");
     }
+    rule_form(d.rule, path!["decisions", i, "rule"], ctx);
+    roll_call(i, d, ctx);
     let Some(b) = index.body(&d.body) else {
         return;
     };
@@ -304,10 +307,11 @@ fn advisory_decides(
 /// A tie under a majority rule with no way out: no casting vote and no escalation. `quorum` is the
 /// quorum as it applies, between one and all `seats`.
 fn tie(i: usize, d: &Decision, body: &Body, seats: u32, quorum: u64, ctx: &mut Ctx<'_, '_>) {
-    let tie = match d.rule {
-        VotingRule::MajorityBody => seats.is_multiple_of(2),
+    // Consensus and lazy consensus count no votes, so cannot tie; the vote after a failed consensus can.
+    let tie = match d.rule.vote() {
+        Some(VotingRule::MajorityBody) => seats.is_multiple_of(2),
         // Any even attendance from the quorum up to the whole body can split evenly.
-        VotingRule::MajorityPresent => {
+        Some(VotingRule::MajorityPresent) => {
             (quorum..=u64::from(seats)).any(|n| n >= 2 && n.is_multiple_of(2))
         }
         _ => false,
@@ -335,8 +339,13 @@ fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut C
     let Some(e) = &body.meetings.electronic else {
         return;
     };
+    // Lazy consensus passes on silence, with no vote to take electronically; a consensus that fails goes
+    // to its fallback vote, which may be taken electronically.
+    let Some(vote) = d.rule.vote() else {
+        return;
+    };
     let fewest = match (e.rule, e.quorum) {
-        (ElectronicRule::SameAsMeetings, _) => match d.rule {
+        (ElectronicRule::SameAsMeetings, _) => match vote {
             VotingRule::MajorityPresent => quorum / 2 + 1,
             VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),
             _ => quorum,
@@ -371,8 +380,14 @@ fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut C
 }
 
 /// How strict a voting rule is: the share of votes it needs, and whether it counts the whole body (1) or
-/// only those present (0). One rule is weaker than another when it is no stricter on either count.
-fn strictness(rule: VotingRule) -> (u8, u8) {
+/// only those present (0). One rule is weaker than another when it is no stricter on either count. A rule
+/// of consensus first is as strict as its fallback vote, which any one member can force; lazy consensus,
+/// which any one member can stop, as strict as consensus.
+fn strictness(rule: DecisionRule) -> (u8, u8) {
+    let rule = match rule {
+        DecisionRule::Vote(v) | DecisionRule::ConsensusThen(v) => v,
+        DecisionRule::LazyConsensus(_) => VotingRule::Consensus,
+    };
     match rule {
         VotingRule::MajorityPresent => (1, 0),
         VotingRule::MajorityBody => (1, 1),
@@ -383,7 +398,7 @@ fn strictness(rule: VotingRule) -> (u8, u8) {
     }
 }
 
-fn weaker(a: VotingRule, b: VotingRule) -> bool {
+fn weaker(a: DecisionRule, b: DecisionRule) -> bool {
     let (a, b) = (strictness(a), strictness(b));
     a != b && a.0 <= b.0 && a.1 <= b.1
 }
@@ -406,28 +421,183 @@ fn amendment_strength(c: &Charter, a: &Amendment, ctx: &mut Ctx<'_, '_>) {
         .with(
             "weaker than an ordinary decision",
             format!(
-                "write `rule = \"{}\"` or stricter, or `signed_by_all = true`",
-                serde_name(d.rule)
+                "write `rule = {}` or stricter, or `signed_by_all = true`",
+                toml_value(d.rule)
             ),
         );
     }
 }
 
-/// The TOML spelling of a voting rule.
-fn serde_name(rule: VotingRule) -> &'static str {
+/// A rule as it is written after `rule = `.
+fn toml_value(rule: DecisionRule) -> String {
     match rule {
-        VotingRule::MajorityPresent => "majority_present",
-        VotingRule::MajorityBody => "majority_body",
-        VotingRule::TwoThirdsPresent => "two_thirds_present",
-        VotingRule::TwoThirdsBody => "two_thirds_body",
-        VotingRule::Unanimity => "unanimity",
-        VotingRule::Consensus => "consensus",
+        DecisionRule::Vote(v) => format!("\"{}\"", v.toml_name()),
+        DecisionRule::ConsensusThen(v) => format!("{{ consensus_then = \"{}\" }}", v.toml_name()),
+        DecisionRule::LazyConsensus(Some(p)) => format!("{{ lazy_consensus = \"{p}\" }}"),
+        DecisionRule::LazyConsensus(None) => "{ lazy_consensus = \"7 days\" }".to_owned(),
+    }
+}
+
+/// A rule's form can be applied: lazy consensus says how long members have to object, and the vote after
+/// a failed consensus is a vote. `at` is the path of the rule.
+fn rule_form(rule: DecisionRule, at: &[Seg], ctx: &mut Ctx<'_, '_>) {
+    match rule {
+        DecisionRule::LazyConsensus(None) => {
+            ctx.at(
+                &rules::LAZY_CONSENSUS_WITHOUT_WINDOW,
+                at,
+                "lazy consensus passes a proposal unless a member objects, but no period says how long members have to object",
+            )
+            .with(
+                "objections within when?",
+                "write the window in the rule, for example `rule = { lazy_consensus = \"7 days\" }`",
+            );
+        }
+        DecisionRule::ConsensusThen(VotingRule::Consensus) => {
+            let mut at = at.to_vec();
+            at.push(Seg::from("consensus_then"));
+            ctx.at(
+                &rules::CONSENSUS_FALLBACK_IS_CONSENSUS,
+                &at,
+                "if consensus fails the matter goes to a vote, but the vote named is consensus again, so a failed consensus decides nothing",
+            )
+            .with(
+                "consensus again",
+                "name a voting rule, for example `{ consensus_then = \"two_thirds_present\" }`, or write `rule = \"consensus\"`",
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Votes recorded by name need a vote to record.
+fn roll_call(i: usize, d: &Decision, ctx: &mut Ctx<'_, '_>) {
+    if d.roll_call && !d.rule.counts_votes() {
+        ctx.at(
+            &rules::ROLL_CALL_WITHOUT_VOTE,
+            path!["decisions", i, "roll_call"],
+            format!(
+                "votes on \"{}\" are to be recorded by name, but it is decided by {}, where no vote is counted",
+                d.matter,
+                if matches!(d.rule, DecisionRule::LazyConsensus(_)) { "lazy consensus" } else { "consensus" }
+            ),
+        )
+        .with(
+            "no vote to record",
+            "remove `roll_call`, or give the decision a vote, for example `rule = { consensus_then = \"majority_body\" }`",
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn weaker(a: VotingRule, b: VotingRule) -> bool {
+        super::weaker(a.into(), b.into())
+    }
+
+    #[test]
+    fn a_form_is_as_strict_as_the_vote_that_decides() {
+        use DecisionRule::{ConsensusThen, LazyConsensus, Vote};
+        use VotingRule::*;
+        assert!(super::weaker(
+            ConsensusThen(MajorityPresent),
+            Vote(Unanimity)
+        ));
+        assert!(!super::weaker(
+            ConsensusThen(TwoThirdsBody),
+            Vote(TwoThirdsBody)
+        ));
+        assert!(super::weaker(LazyConsensus(None), Vote(Unanimity)));
+        assert!(!super::weaker(LazyConsensus(None), Vote(Consensus)));
+        assert_eq!(
+            toml_value(ConsensusThen(MajorityBody)),
+            "{ consensus_then = \"majority_body\" }"
+        );
+    }
+
+    /// The codes `check` reports for a two-seat body, with no casting vote or escalation, that decides
+    /// one matter by `rule` and votes electronically by more than half of the votes cast.
+    fn codes_for(rule: &str) -> Vec<&'static str> {
+        let text = format!(
+            r#"schema_version = 2
+[charter]
+id = "audit"
+title = "Audit"
+version = "1.0"
+effective_date = 2026-01-01
+jurisdiction = "Oregon"
+purpose = "Audit."
+goals = ["Audit"]
+scope = "Audit."
+[[partners]]
+id = "a"
+legal_name = "A, Inc."
+short_name = "A"
+kind = "community_hospital"
+roles = ["lead"]
+contributions = ["Staff"]
+benefits = ["Results"]
+signatory = {{ name = "Ana Ruiz", title = "Chief Executive Officer" }}
+[[partners]]
+id = "b"
+legal_name = "B, Inc."
+short_name = "B"
+kind = "community_hospital"
+roles = ["participant"]
+contributions = ["Staff"]
+benefits = ["Results"]
+signatory = {{ name = "Ben Okoye", title = "Administrator" }}
+[[bodies]]
+id = "group"
+name = "Group"
+mandate = "Audits."
+authority = "binding"
+quorum = 2
+members = [{{ partner = "a" }}, {{ partner = "b" }}]
+meetings = {{ cadence = "as_needed", notice = "14 days", minutes = "14 days", electronic = {{ rule = "majority_cast" }} }}
+[[decisions]]
+id = "protocol"
+matter = "Approve the protocol"
+body = "group"
+rule = {rule}
+[term]
+length = "12 months"
+renewal = "none"
+termination_notice = "30 days"
+cure_period = "30 days"
+withdrawal_notice = "30 days"
+on_withdrawal = "Nothing."
+"#
+        );
+        let source = crate::source::Source::new("audit.toml", text.into_bytes());
+        let (_, found) = crate::pipeline::check(&source);
+        let mut codes: Vec<&'static str> = found.iter().map(|d| d.rule.code).collect();
+        codes.sort_unstable();
+        codes
+    }
+
+    #[test]
+    fn only_a_vote_can_tie_or_be_weak_between_meetings() {
+        // A majority of two can split, and one vote cast can carry it electronically.
+        assert_eq!(codes_for("\"majority_body\""), ["W0430", "W0437"]);
+        // The vote after a failed consensus is such a vote.
+        assert_eq!(
+            codes_for("{ consensus_then = \"majority_body\" }"),
+            ["W0430", "W0437"]
+        );
+        // Consensus cannot tie; an electronic vote on it is still a vote of the votes cast.
+        assert_eq!(codes_for("\"consensus\""), ["W0437"]);
+        // Lazy consensus takes no vote at all.
+        assert!(codes_for("{ lazy_consensus = \"7 days\" }").is_empty());
+        assert_eq!(codes_for("\"lazy_consensus\""), ["E0454"]);
+        assert_eq!(codes_for("{ lazy_consensus = \"0 days\" }"), ["E0439"]);
+        assert_eq!(
+            codes_for("{ consensus_then = \"consensus\" }"),
+            ["E0455", "W0437"]
+        );
+    }
 
     #[test]
     fn rules_are_ordered_by_share_and_base() {

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Annotate, Ctx, quoted};
 use crate::model::{
-    Charter, DeclaredConflict, Lookup, Management, Partner, Phase, Role, VotingRule,
+    Charter, DecisionRule, DeclaredConflict, Lookup, Partner, Phase, Role, VotingRule,
 };
 use crate::path;
 use crate::rules;
@@ -26,13 +26,13 @@ fn recusing_conflicts(c: &Charter) -> FxHashMap<&str, Vec<&DeclaredConflict>> {
     let Some(coi) = &c.conflicts else {
         return by_decision;
     };
-    let general: FxHashSet<&str> = if coi.management.contains(&Management::Recusal) {
+    let general: FxHashSet<&str> = if coi.management.iter().any(|m| m.recuses()) {
         coi.recusal_from.iter().map(String::as_str).collect()
     } else {
         FxHashSet::default()
     };
     for dc in &coi.declared {
-        let own = dc.management.contains(&Management::Recusal);
+        let own = dc.management.iter().any(|m| m.recuses());
         // A conflict that names a decision twice still counts once for it.
         let mut affected = FxHashSet::default();
         for d in &dc.affects {
@@ -83,6 +83,11 @@ fn recused_seats<'c>(
 fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     let conflicts = recusing_conflicts(c);
     for (i, d) in c.decisions.iter().enumerate() {
+        // Lazy consensus passes on the silence of those who may object, at no meeting: neither its rule
+        // nor a quorum can be blocked by members who leave it.
+        if matches!(d.rule, DecisionRule::LazyConsensus(_)) {
+            continue;
+        }
         let Some(b) = index.body(&d.body) else {
             continue;
         };
@@ -96,10 +101,12 @@ fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let eligible = seats.saturating_sub(u64::from(recused));
+        // Only a vote alone can be blocked by its rule: where consensus is sought first, the members left
+        // may still agree, and lazy consensus passes on their silence.
         let needed = match d.rule {
-            VotingRule::Unanimity => seats,
-            VotingRule::MajorityBody => seats / 2 + 1,
-            VotingRule::TwoThirdsBody => (2 * seats).div_ceil(3),
+            DecisionRule::Vote(VotingRule::Unanimity) => seats,
+            DecisionRule::Vote(VotingRule::MajorityBody) => seats / 2 + 1,
+            DecisionRule::Vote(VotingRule::TwoThirdsBody) => (2 * seats).div_ceil(3),
             _ => 0,
         };
         let quorum = body.quorum.required(index.voting_seats(b));

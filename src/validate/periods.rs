@@ -6,7 +6,7 @@
 
 use super::{Annotate, Ctx};
 use crate::load::Seg;
-use crate::model::{Body, Charter, DataFlow, Period, Tenure, Term};
+use crate::model::{Body, Charter, DataFlow, DecisionRule, Period, Tenure, Term};
 use crate::path;
 use crate::rules;
 
@@ -15,10 +15,26 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     for (i, b) in c.bodies.iter().enumerate() {
         zero.body(i, b);
     }
+    for (i, d) in c.decisions.iter().enumerate() {
+        if let DecisionRule::LazyConsensus(window) = d.rule {
+            zero.check(
+                path!["decisions", i, "rule", "lazy_consensus"],
+                window,
+                &|| format!("the time members have to object to \"{}\"", d.matter),
+            );
+        }
+    }
     if let Some(a) = &c.amendment {
         zero.check(path!["amendment", "notice"], Some(a.notice), &|| {
             "the notice of an amendment".into()
         });
+        if let DecisionRule::LazyConsensus(window) = a.rule {
+            zero.check(
+                path!["amendment", "rule", "lazy_consensus"],
+                window,
+                &|| "the time members have to object to an amendment".into(),
+            );
+        }
     }
     if let Some(term) = &c.term {
         zero.term(term);

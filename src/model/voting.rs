@@ -1,0 +1,278 @@
+//! The forms of decision real charters use beside a plain vote: consensus first with a named vote if it
+//! fails, and lazy consensus ("silence is consent within 7 days"). A rule is still written as one word
+//! (`rule = "majority_present"`), or as a table naming the form: `{ consensus_then = "two_thirds_present" }`,
+//! `{ lazy_consensus = "7 days" }`. Each parses from the words an organiser writes and serializes back to
+//! words a reviewer reads in `charter diff`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::{Period, VotingRule};
+
+/// How a decision is reached: by a vote under a rule, by consensus with a vote if consensus fails, or by
+/// lazy consensus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionRule {
+    /// One rule, as before: a threshold, unanimity or consensus (`rule = "majority_present"`).
+    Vote(VotingRule),
+    /// The members seek consensus first; if a member formally objects, the matter is put to a vote under
+    /// the rule named (`{ consensus_then = "two_thirds_present" }`).
+    ConsensusThen(VotingRule),
+    /// A proposal passes unless a member objects within the period (`{ lazy_consensus = "7 days" }`).
+    /// The period is absent only where the charter wrote `rule = "lazy_consensus"`, which E0454 reports.
+    LazyConsensus(Option<Period>),
+}
+
+impl DecisionRule {
+    /// The rule of the vote that can be taken: the rule itself, or the fallback after consensus; none
+    /// under lazy consensus, where no vote is taken.
+    #[must_use]
+    pub fn vote(self) -> Option<VotingRule> {
+        match self {
+            DecisionRule::Vote(v) | DecisionRule::ConsensusThen(v) => Some(v),
+            DecisionRule::LazyConsensus(_) => None,
+        }
+    }
+
+    /// Whether members' votes are counted under this rule, so that they can be recorded by name: not
+    /// under consensus or lazy consensus alone.
+    #[must_use]
+    pub fn counts_votes(self) -> bool {
+        self.vote().is_some_and(|v| v != VotingRule::Consensus)
+    }
+
+    /// The rule in plain words, after "by": "two thirds of the voting members present", "consensus or,
+    /// if consensus fails, by two thirds of the voting members present".
+    #[must_use]
+    pub fn phrase(self) -> Cow<'static, str> {
+        match self {
+            DecisionRule::Vote(v) => v.phrase().into(),
+            DecisionRule::ConsensusThen(v) => {
+                format!("consensus or, if consensus fails, by {}", v.phrase()).into()
+            }
+            DecisionRule::LazyConsensus(Some(p)) => {
+                format!("lazy consensus, a proposal passing unless a member objects within {p}")
+                    .into()
+            }
+            DecisionRule::LazyConsensus(None) => {
+                "lazy consensus, a proposal passing unless a member objects".into()
+            }
+        }
+    }
+
+    /// A short label for tables: "Two thirds of those present", "Consensus, then two thirds of those
+    /// present", "Lazy consensus (7 days)".
+    #[must_use]
+    pub fn label(self) -> Cow<'static, str> {
+        match self {
+            DecisionRule::Vote(v) => v.label().into(),
+            DecisionRule::ConsensusThen(v) => {
+                format!("Consensus, then {}", v.label().to_lowercase()).into()
+            }
+            DecisionRule::LazyConsensus(Some(p)) => format!("Lazy consensus ({p})").into(),
+            DecisionRule::LazyConsensus(None) => "Lazy consensus".into(),
+        }
+    }
+}
+
+impl From<VotingRule> for DecisionRule {
+    fn from(v: VotingRule) -> Self {
+        DecisionRule::Vote(v)
+    }
+}
+
+impl fmt::Display for DecisionRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecisionRule::Vote(v) => f.write_str(v.toml_name()),
+            DecisionRule::ConsensusThen(v) => write!(f, "consensus, then {}", v.toml_name()),
+            DecisionRule::LazyConsensus(Some(p)) => write!(f, "lazy consensus within {p}"),
+            DecisionRule::LazyConsensus(None) => f.write_str("lazy_consensus"),
+        }
+    }
+}
+
+const RULE_WORDS: &str = "`majority_present`, `majority_body`, `two_thirds_present`, `two_thirds_body`, `unanimity`, `consensus`, or a table `{ consensus_then = \"<rule>\" }` or `{ lazy_consensus = \"7 days\" }`";
+
+/// The table forms of a rule.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Form {
+    consensus_then: Option<VotingRule>,
+    lazy_consensus: Option<Period>,
+}
+
+impl<'de> Deserialize<'de> for DecisionRule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RuleVisitor;
+        impl<'de> Visitor<'de> for RuleVisitor {
+            type Value = DecisionRule;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a voting rule such as \"majority_present\", or a table such as { consensus_then = \"two_thirds_present\" } or { lazy_consensus = \"7 days\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DecisionRule, E> {
+                // Written without its window, lazy consensus still parses, so that E0454 can say what is
+                // missing where it is missing.
+                if v == "lazy_consensus" {
+                    return Ok(DecisionRule::LazyConsensus(None));
+                }
+                VotingRule::deserialize(de::value::StrDeserializer::<E>::new(v))
+                    .map(DecisionRule::Vote)
+                    .map_err(|_| {
+                        E::custom(format!(
+                            "unknown variant `{v}`, expected one of {RULE_WORDS}"
+                        ))
+                    })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DecisionRule, A::Error> {
+                let form = Form::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match (form.consensus_then, form.lazy_consensus) {
+                    (Some(v), None) => Ok(DecisionRule::ConsensusThen(v)),
+                    (None, Some(p)) => Ok(DecisionRule::LazyConsensus(Some(p))),
+                    (Some(_), Some(_)) => Err(de::Error::custom(
+                        "a rule is either `consensus_then` or `lazy_consensus`, not both",
+                    )),
+                    (None, None) => Err(de::Error::custom(
+                        "an empty rule table: write `{ consensus_then = \"two_thirds_present\" }` or `{ lazy_consensus = \"7 days\" }`",
+                    )),
+                }
+            }
+        }
+        deserializer.deserialize_any(RuleVisitor)
+    }
+}
+
+// A rule serializes as words, so that `charter diff` reads "majority_present → consensus, then
+// two_thirds_present".
+impl Serialize for DecisionRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for DecisionRule {
+    fn schema_name() -> Cow<'static, str> {
+        "DecisionRule".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let voting = generator.subschema_for::<VotingRule>();
+        json_schema!({
+            "description": "How the decision is reached: a voting rule such as \"majority_present\"; { consensus_then = \"<rule>\" } for consensus first and a vote under that rule if consensus fails; or { lazy_consensus = \"7 days\" } for a proposal that passes unless a member objects within the period.",
+            "anyOf": [
+                voting.clone(),
+                {
+                    "type": "object",
+                    "properties": {
+                        "consensus_then": voting,
+                    },
+                    "required": ["consensus_then"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "lazy_consensus": generator.subschema_for::<Period>(),
+                    },
+                    "required": ["lazy_consensus"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl VotingRule {
+    /// The TOML spelling of the rule.
+    #[must_use]
+    pub fn toml_name(self) -> &'static str {
+        match self {
+            VotingRule::MajorityPresent => "majority_present",
+            VotingRule::MajorityBody => "majority_body",
+            VotingRule::TwoThirdsPresent => "two_thirds_present",
+            VotingRule::TwoThirdsBody => "two_thirds_body",
+            VotingRule::Unanimity => "unanimity",
+            VotingRule::Consensus => "consensus",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PeriodUnit;
+
+    fn parse(value: &str) -> Result<DecisionRule, toml::de::Error> {
+        #[derive(Deserialize)]
+        struct T {
+            rule: DecisionRule,
+        }
+        toml::from_str::<T>(&format!("rule = {value}")).map(|t| t.rule)
+    }
+
+    #[test]
+    fn a_rule_is_a_word_or_a_form() {
+        assert_eq!(
+            parse("\"majority_present\"").unwrap(),
+            DecisionRule::Vote(VotingRule::MajorityPresent)
+        );
+        assert_eq!(
+            parse("{ consensus_then = \"two_thirds_present\" }").unwrap(),
+            DecisionRule::ConsensusThen(VotingRule::TwoThirdsPresent)
+        );
+        let week = Period {
+            count: 7,
+            unit: PeriodUnit::Days,
+        };
+        assert_eq!(
+            parse("{ lazy_consensus = \"7 days\" }").unwrap(),
+            DecisionRule::LazyConsensus(Some(week))
+        );
+        assert_eq!(
+            parse("\"lazy_consensus\"").unwrap(),
+            DecisionRule::LazyConsensus(None)
+        );
+    }
+
+    #[test]
+    fn a_wrong_form_says_what_would_do() {
+        let e = parse("\"most\"").unwrap_err().to_string();
+        assert!(e.contains("consensus_then"), "{e}");
+        let e = parse("{ consensus_then = \"unanimity\", lazy_consensus = \"7 days\" }")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not both"), "{e}");
+        assert!(parse("{ lazy = \"7 days\" }").is_err());
+        assert!(parse("{}").unwrap_err().to_string().contains("empty rule"));
+    }
+
+    #[test]
+    fn only_a_counted_vote_is_a_vote() {
+        assert!(DecisionRule::Vote(VotingRule::MajorityBody).counts_votes());
+        assert!(DecisionRule::ConsensusThen(VotingRule::MajorityBody).counts_votes());
+        assert!(!DecisionRule::Vote(VotingRule::Consensus).counts_votes());
+        assert!(!DecisionRule::LazyConsensus(None).counts_votes());
+        assert_eq!(DecisionRule::LazyConsensus(None).vote(), None);
+    }
+
+    #[test]
+    fn a_form_reads_in_words() {
+        let rule = DecisionRule::ConsensusThen(VotingRule::TwoThirdsPresent);
+        assert_eq!(rule.label(), "Consensus, then two thirds of those present");
+        assert_eq!(rule.to_string(), "consensus, then two_thirds_present");
+        assert_eq!(
+            rule.phrase(),
+            "consensus or, if consensus fails, by two thirds of the voting members present"
+        );
+        let lazy = DecisionRule::LazyConsensus(Some(Period {
+            count: 7,
+            unit: PeriodUnit::Days,
+        }));
+        assert_eq!(lazy.label(), "Lazy consensus (7 days)");
+        assert_eq!(lazy.to_string(), "lazy consensus within 7 days");
+    }
+}
