@@ -23,6 +23,7 @@ use crate::rules;
 use crate::validate::{Valid, term_end};
 
 mod clauses;
+mod open_ip;
 
 /// The whole document, ready for a template.
 #[derive(Debug, Serialize)]
@@ -1004,6 +1005,7 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     for l in &ip.licences {
         licence(ids, ip, l, b);
     }
+    open_ip::clauses(ids, ip, b);
 }
 
 /// The sentence of the standard background terms the charter states, after its own words on background IP.
