@@ -378,6 +378,8 @@ fn display_name(table: &Map<String, Value>) -> String {
         "by",
         "term",
         "partner",
+        // A transfer of existing IP, by what it transfers.
+        "description",
         "id",
     ]
     .iter()
@@ -395,7 +397,12 @@ struct At {
 impl At {
     fn key(&self, key: &str) -> At {
         let mut words = self.words.clone();
-        words.push(term_words(key));
+        // `when` is the disclosure times of `[conflicts]`, but a transfer's `when` is its date.
+        if key == "when" && self.keys.first().is_some_and(|k| k == "ip") {
+            words.push("when".to_owned());
+        } else {
+            words.push(term_words(key));
+        }
         let mut keys = self.keys.clone();
         keys.push(key.to_owned());
         At {
