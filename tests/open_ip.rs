@@ -96,3 +96,40 @@ fn diff_names_a_change_of_each_term() {
         assert!(text.contains(line), "missing {line:?}:\n{text}");
     }
 }
+
+#[test]
+fn contributor_licence_agreements_and_their_holder_read_as_sentences() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).expect("example");
+    let text = edit(
+        &text,
+        &[
+            (
+                "agreements = [\"dco\"]",
+                "agreements = [\"individual_cla\", \"corporate_cla\"]\nheld_by = \"foundation\"",
+            ),
+            (
+                "licence = \"Apache-2.0\"",
+                "licence = \"MIT OR Apache-2.0\"",
+            ),
+            ("when = \"on_signing\"", ""),
+        ],
+    );
+    let out = charter()
+        .args(["render", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    for sentence in [
+        "Each individual contributor signs an individual contributor licence agreement and each organisation whose employees contribute signs a corporate contributor licence agreement. Kestrel Foundation holds the signed agreements.",
+        "Source code contributed to the Kestrel repositories is released under the MIT License or the Apache License 2.0, at the recipient's choice (SPDX expression MIT OR Apache-2.0).",
+        "Brightwater assigns the trademark KESTREL (the word mark and its logo) to Kestrel Foundation.",
+    ] {
+        assert!(md.contains(sentence), "missing {sentence:?}:\n{md}");
+    }
+    assert!(
+        !md.contains("Assign the trademark"),
+        "a transfer with no time is no checklist item:\n{md}"
+    );
+}
