@@ -227,14 +227,45 @@ fn ip(c: &Charter) -> Area {
             (
                 Status::Covered,
                 format!(
-                    "{background}, {} of foreground IP, {}",
+                    "{background}, {} of foreground IP, {}{}",
                     plural(ip.foreground.len(), "category"),
-                    plural(ip.licences.len(), "licence")
+                    plural(ip.licences.len(), "licence"),
+                    open_ip(ip)
                 ),
             )
         },
     );
     area("ip", "Intellectual property", found)
+}
+
+/// The open-source terms, each only when stated: outbound licences, what contributors sign, transfers.
+fn open_ip(ip: &crate::model::IpTerms) -> String {
+    let mut out = String::new();
+    if !ip.outbound.is_empty() {
+        out.push_str(&format!(
+            ", {}",
+            plural(ip.outbound.len(), "outbound licence")
+        ));
+    }
+    if let Some(c) = &ip.contributions {
+        let names: Vec<&str> = c
+            .agreements
+            .iter()
+            .map(|a| match a {
+                crate::model::ContributorAgreement::Dco => "the DCO",
+                crate::model::ContributorAgreement::IndividualCla => "individual CLAs",
+                crate::model::ContributorAgreement::CorporateCla => "corporate CLAs",
+            })
+            .collect();
+        out.push_str(&format!(", contributions under {}", names.join(" and ")));
+    }
+    if !ip.transfers.is_empty() {
+        out.push_str(&format!(
+            ", {} of existing IP",
+            plural(ip.transfers.len(), "transfer")
+        ));
+    }
+    out
 }
 
 /// How results are reviewed and delayed before publication, and whether the review is an approval.

@@ -53,6 +53,10 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     for d in &c.decisions {
         o.clause(format!("decision-{}", d.id));
     }
+    o.fixed_if(
+        c.decisions.iter().any(|d| c.has_decision_form(d)),
+        "decision-forms",
+    );
     o.fixed_if(c.amendment.is_some(), "amendment");
     if !c.data_flows.is_empty() {
         o.section("data");
@@ -68,6 +72,13 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
         }
         for l in &ip.licences {
             o.clause(format!("licence-{}", l.id));
+        }
+        for out in &ip.outbound {
+            o.clause(format!("outbound-{}", out.id));
+        }
+        o.fixed_if(ip.contributions.is_some(), "ip-contributions");
+        for t in &ip.transfers {
+            o.clause(format!("transfer-{}", t.id));
         }
     }
     publication(c, &mut o);

@@ -59,6 +59,9 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "ip.foreground.*.shares.*.partner"),
     (Refers::Actor, "ip.foreground.*.fields.*.owner"),
     (Refers::Actor, "ip.licences.*.to.*"),
+    (Refers::Actor, "ip.contributions.held_by"),
+    (Refers::Actor, "ip.transfers.*.from"),
+    (Refers::Actor, "ip.transfers.*.to"),
     (Refers::Actor, "conflicts.managed_by"),
     (Refers::Actor, "conflicts.declared.*.partner"),
     (Refers::Actor, "phases.*.gate_owner"),
@@ -71,6 +74,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Decision, "conflicts.recusal_from.*"),
     (Refers::Decision, "conflicts.declared.*.affects.*"),
     (Refers::Foreground, "ip.licences.*.covers.*"),
+    (Refers::Foreground, "ip.outbound.*.covers.*"),
 ];
 
 /// Exceptions may be limited to an item of any namespace.

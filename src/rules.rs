@@ -572,6 +572,52 @@ rules! {
              ask the member to leave the room. It is an error because the measures contradict each other."
         fix "Keep one of \"recusal\" and \"recusal_from_vote\"; to treat some conflicts more strictly, \
              declare them under `[[conflicts.declared]]` with their own management.";
+    UNKNOWN_SPDX_LICENCE = "E0460" "unknown-spdx-licence" Error
+        "An outbound licence that is not a valid SPDX licence expression of licences on the SPDX licence list."
+        why "An outbound licence is the licence everyone receives the partnership's code or documentation \
+             under, and the SPDX identifier is how package managers, scanners and courts know which text it \
+             is. A misspelt identifier (\"Apache2\") names no licence at all, and a licence outside the list \
+             (a `LicenseRef-`) has no text the charter states, so the release would be under terms nobody \
+             agreed. It is an error because the clause cannot say which licence applies."
+        fix "Write an identifier from the SPDX licence list (https://spdx.org/licenses/), such as \
+             `licence = \"Apache-2.0\"`, `\"MIT\"` or `\"CC-BY-4.0\"`, or an expression of them such as \
+             `\"MIT OR Apache-2.0\"`; the hint suggests the nearest identifier.";
+    DEPRECATED_SPDX_LICENCE = "W0461" "deprecated-spdx-licence" Warning
+        "An outbound licence whose SPDX identifier is deprecated on the SPDX licence list."
+        why "SPDX deprecates an identifier when it is ambiguous: \"GPL-2.0\" does not say whether later \
+             versions of the licence may be chosen, which \"GPL-2.0-only\" and \"GPL-2.0-or-later\" do. \
+             The licence is still known, so it is a warning, but a reader cannot tell which of the \
+             meanings the partners agreed to."
+        fix "Write the identifier that replaces it; the hint names it where the SPDX list has one, such as \
+             `\"GPL-2.0-only\"` or `\"GPL-2.0-or-later\"` for `\"GPL-2.0\"`.";
+    HOLDER_WITHOUT_CLA = "E0462" "holder-without-cla" Error
+        "Contributions under a DCO sign-off alone, with a `held_by` who holds the signed agreements."
+        why "A Developer Certificate of Origin is signed off in each contribution itself: there is no signed \
+             agreement for anyone to hold. Naming a holder suggests contributor licence agreements that the \
+             charter does not require, so it is an error."
+        fix "Remove `held_by`, or add `\"individual_cla\"` or `\"corporate_cla\"` to `agreements` if \
+             contributors sign a contributor licence agreement that someone holds.";
+    TRANSFER_TO_ITSELF = "E0463" "transfer-to-itself" Error
+        "A transfer of existing IP whose `from` and `to` are the same partner."
+        why "A partner cannot assign to itself what it already owns; the clause transfers nothing, and the \
+             checklist would give the partner a duty it cannot perform. It is usually a slip for another \
+             partner or the organisation."
+        fix "Write in `to` the partner or organisation that receives the IP, such as the foundation.";
+    TRANSFER_OUTSIDE_TERM = "W0464" "transfer-outside-term" Warning
+        "A transfer of existing IP dated before the effective date or after the end of the term."
+        why "The charter binds its partners from its effective date to the end of its term. A transfer due \
+             before the charter is in force is a duty the partner could not have had, and one due after it \
+             ends binds no one. It is a warning, not an error, because the transfer may have been agreed \
+             elsewhere and be recorded here."
+        fix "Write a `when` date from the effective date to the end of the term, or `when = \"on_signing\"`.";
+    FOREGROUND_RELEASED_TWICE = "E0465" "foreground-released-twice" Error
+        "A foreground IP category covered by more than one outbound licence."
+        why "Two outbound licences on the same IP leave open whether a recipient must meet both, or may \
+             choose either. SPDX writes each of those as one expression (\"MIT AND Apache-2.0\", \"MIT OR \
+             Apache-2.0\"), so the charter should say which. It is an error because the release terms are \
+             ambiguous."
+        fix "Give the category one `[[ip.outbound]]` entry whose `licence` joins the licences with `OR` (the \
+             recipient chooses) or `AND` (both apply).";
     SIGNATORY_REQUIRED = "E0470" "signatory-required" Error
         "A partner with no signatory in a document its partners sign: a charter, a memorandum of understanding or an agreement, or any document whose amendments every partner signs."
         why "A charter, a memorandum or an agreement comes into force when every partner signs it, and an \

@@ -47,6 +47,11 @@ pub const EXAMPLES: &[Example] = &[
         summary: "Terms of reference of a UK research data access committee, under the UK GDPR",
         text: include_str!("../charters/uk-data-access-committee.toml"),
     },
+    Example {
+        name: "open-source-foundation",
+        summary: "A foundation and its member companies governing an open-source project",
+        text: include_str!("../charters/open-source-foundation.toml"),
+    },
 ];
 
 /// The example `charter new` starts from when `--from` is not given: the smallest.
@@ -58,6 +63,7 @@ pub const SCHEMA_FILE: &str = "charter.schema.json";
 /// The organisations of the built-in examples, by legal name, sorted: all fictional. `check` warns while a
 /// charter still names one of them (W0442 example-content), so that an organiser knows what is left to replace.
 pub const FICTIONAL_ORGANISATIONS: &[&str] = &[
+    "Brightwater Health Software, Inc.",
     "Cardinal Bay Therapeutics, Inc.",
     "Cedar Valley Health System",
     "Cobalt Secure Data Ltd",
@@ -65,6 +71,7 @@ pub const FICTIONAL_ORGANISATIONS: &[&str] = &[
     "Halvorsen University Medical Center",
     "Harbourside NHS Foundation Trust",
     "Harlan County Memorial Hospital",
+    "Kestrel Interoperability Foundation, Inc.",
     "Keystone Clinical Systems, LLC",
     "Lakeport General Hospital",
     "Millbrook Community Hospital",
@@ -73,6 +80,7 @@ pub const FICTIONAL_ORGANISATIONS: &[&str] = &[
     "Prairie Lakes Hospital District",
     "Riverbend Community Hospital Association",
     "St. Brigid Medical Center, Inc.",
+    "Tallgrass Data Systems, LLC",
     "The Board of Trustees of Halvorsen University",
     "The University of Northfield",
     "Valley Health Information Collaborative",
@@ -94,6 +102,7 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Dr. Fiona Gallagher",
     "Dr. Grace Nakamura",
     "Dr. Helen Marchetti",
+    "Dr. Ingrid Solberg",
     "Dr. Jonas Feld",
     "Dr. Miriam Okafor",
     "Dr. Nadia Petrov",
@@ -118,9 +127,11 @@ pub const FICTIONAL_PEOPLE: &[&str] = &[
     "Priya Raman",
     "Prof. Lena Sørby",
     "Raymond Acheson",
+    "Renata Kowalczyk",
     "Rev. Daniel Okoro",
     "Ryan Kowalczyk",
     "Sister Catherine Doyle",
+    "Thomas Achterberg",
     "Thomas Lindqvist",
     "Victor Castellano",
 ];
@@ -205,6 +216,18 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     (
         "[[ip.licences]]",
         "Optional. One entry per licence granted on foreground IP: what it covers, to whom, what kind, whether royalty-free, and for which purposes.",
+    ),
+    (
+        "[[ip.outbound]]",
+        "Optional. One entry per public licence foreground IP is released under, as open-source code or documentation is: the categories it covers and the SPDX licence expression, such as \"Apache-2.0\" or \"CC-BY-4.0\".",
+    ),
+    (
+        "[ip.contributions]",
+        "Optional. What contributors sign: a DCO sign-off, an individual or a corporate contributor licence agreement, and who holds the signed agreements.",
+    ),
+    (
+        "[[ip.transfers]]",
+        "Optional. One entry per piece of existing IP a partner assigns or transfers: what it is (a trademark, a domain name, a code repository), from which partner, to which partner or organisation, and when.",
     ),
     (
         "[publication]",

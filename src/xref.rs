@@ -94,6 +94,8 @@ pub const CLAUSE_PREFIXES: &[&str] = &[
     "flow",
     "foreground",
     "licence",
+    "outbound",
+    "transfer",
     "conflict",
     "phase",
     "obligation",

@@ -308,6 +308,10 @@ fn term_words(key: &str) -> String {
         "review_kind" => "what the review is".to_owned(),
         "max_total_delay" => "longest total publication delay".to_owned(),
         "background_terms" => "standard background terms".to_owned(),
+        "contributions" => "contributor agreements".to_owned(),
+        "agreements" => "agreements contributors sign".to_owned(),
+        "held_by" => "agreements held by".to_owned(),
+        "licence" => "SPDX licence".to_owned(),
         "electronic" => "electronic votes".to_owned(),
         "extraordinary" => "extraordinary meetings".to_owned(),
         "roll_call" => "votes recorded by name".to_owned(),
@@ -339,6 +343,8 @@ fn item_noun(key: &str) -> &'static str {
         "data_flows" => "Data flow",
         "foreground" => "Foreground IP",
         "licences" => "Licence",
+        "outbound" => "Outbound licence",
+        "transfers" => "Transfer",
         "declared" => "Declared conflict",
         "phases" => "Phase",
         "metrics" => "Metric",
@@ -380,6 +386,8 @@ fn display_name(table: &Map<String, Value>) -> String {
         "by",
         "term",
         "partner",
+        // A transfer of existing IP, by what it transfers.
+        "description",
         "id",
     ]
     .iter()
@@ -397,7 +405,12 @@ struct At {
 impl At {
     fn key(&self, key: &str) -> At {
         let mut words = self.words.clone();
-        words.push(term_words(key));
+        // `when` is the disclosure times of `[conflicts]`, but a transfer's `when` is its date.
+        if key == "when" && self.keys.first().is_some_and(|k| k == "ip") {
+            words.push("when".to_owned());
+        } else {
+            words.push(term_words(key));
+        }
         let mut keys = self.keys.clone();
         keys.push(key.to_owned());
         At {

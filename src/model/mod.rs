@@ -21,6 +21,7 @@ mod overview;
 mod partners;
 mod phases;
 mod publication;
+pub mod spdx_terms;
 mod standing;
 mod terms;
 pub mod values;
@@ -39,7 +40,8 @@ pub use governance::{
     VotingRule,
 };
 pub use ip::{
-    BackgroundTerm, FieldOwner, Foreground, IpTerms, Licence, LicenceKind, Ownership, Share,
+    BackgroundTerm, Contributions, ContributorAgreement, FieldOwner, Foreground, IpTerms, Licence,
+    LicenceKind, Outbound, Ownership, Share, Transfer, TransferKind, TransferTime,
 };
 pub use lookup::{Actor, Lookup};
 pub use meetings::{Access, Extraordinary, MeetingCadence, Per, Requesters, Tenure};

@@ -26,6 +26,10 @@ pub enum Item {
     Foreground,
     /// `[[ip.licences]]`
     Licence,
+    /// `[[ip.outbound]]`
+    Outbound,
+    /// `[[ip.transfers]]`
+    Transfer,
     /// `[[conflicts.declared]]`
     Conflict,
     /// `[[phases]]`
@@ -46,6 +50,8 @@ pub fn item(kind: Item, id: &str) -> String {
         Item::Flow => "flow",
         Item::Foreground => "foreground",
         Item::Licence => "licence",
+        Item::Outbound => "outbound",
+        Item::Transfer => "transfer",
         Item::Conflict => "conflict",
         Item::Phase => "phase",
         Item::Obligation => "obligation",
@@ -86,6 +92,9 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["ip", "background" | "background_terms", ..] => fixed("ip-background"),
         ["ip", "foreground", id, ..] => Some(item(Item::Foreground, id)),
         ["ip", "licences", id, ..] => Some(item(Item::Licence, id)),
+        ["ip", "outbound", id, ..] => Some(item(Item::Outbound, id)),
+        ["ip", "transfers", id, ..] => Some(item(Item::Transfer, id)),
+        ["ip", "contributions", ..] => fixed("ip-contributions"),
         ["publication", key, ..] => Some(
             match *key {
                 "patent_delay" => "publication-patent-delay",

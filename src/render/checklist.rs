@@ -15,7 +15,7 @@ use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
     Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lasting, Lookup,
-    MeetingCadence, Obligation, Period,
+    MeetingCadence, Obligation, Period, TransferKind, TransferTime,
 };
 
 /// The items one owner is accountable for.
@@ -589,6 +589,51 @@ impl<'c> Drafts<'c> {
         }
     }
 
+    /// Each transfer of existing IP that is due on signing or by a date is a duty of the partner that
+    /// transfers it. A transfer with no `when` states no time, and makes no item.
+    fn transfers(&mut self) {
+        let Some(ip) = &self.c.ip else { return };
+        for t in &ip.transfers {
+            let when = match t.when {
+                // Partners sign by the effective date (their signature items say so), and so transfer by it.
+                Some(TransferTime::OnSigning) => {
+                    let date = self.c.charter.effective_date;
+                    When::Given(
+                        md!(
+                            "on signing the charter, by {}",
+                            self.c.charter.date_style.write(date)
+                        ),
+                        Timing::Date { date },
+                    )
+                }
+                Some(TransferTime::By(date)) => When::By(date),
+                None => continue,
+            };
+            let to = self.ids.partner(&t.to).map_or_else(
+                || {
+                    self.ids
+                        .organisation(&t.to)
+                        .map_or_else(|| text(&t.to), |i| text(&self.c.organisations[i].name))
+                },
+                |i| text(&self.c.partners[i].short_name),
+            );
+            let evidence = Md::raw(match t.what {
+                TransferKind::Trademark => "Signed trademark assignment",
+                TransferKind::DomainName => "The registrar's record of the new registrant",
+                TransferKind::CodeRepository => "The hosting service's record of the new owner",
+                TransferKind::Other => "Signed instrument of assignment",
+            });
+            self.add(
+                self.partner(&t.from),
+                format!("transfer.{}", t.id),
+                md!("{} {} to {to}", t.what.command(), text(&t.description)),
+                when,
+                evidence,
+                anchors::item(Anchor::Transfer, &t.id),
+            );
+        }
+    }
+
     /// The explicit obligations, as written.
     fn obligations(&mut self) {
         for o in &self.c.obligations {
@@ -667,6 +712,7 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
     drafts.bodies();
     drafts.conflicts();
     drafts.data();
+    drafts.transfers();
     drafts.publication();
     drafts.phases();
     drafts.obligations();

@@ -19,6 +19,7 @@ use crate::rules;
 use crate::validate::{Valid, term_end};
 
 mod clauses;
+mod open_ip;
 mod voting;
 
 /// The whole document, ready for a template.
@@ -1143,6 +1144,7 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     for l in &ip.licences {
         licence(ids, ip, l, b);
     }
+    open_ip::clauses(ids, ip, b);
 }
 
 /// The sentence of the standard background terms the charter states, after its own words on background IP.

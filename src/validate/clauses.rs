@@ -138,8 +138,12 @@ static SURVIVORS: &[Survivor] = &[
     Survivor {
         words: &["licence", "license"],
         name: "licence",
-        stated: |c| c.ip.as_ref().is_some_and(|ip| !ip.licences.is_empty()),
-        add: "an `[[ip.licences]]` entry",
+        // A licence granted to partners, or an outbound licence released to everyone.
+        stated: |c| {
+            c.ip.as_ref()
+                .is_some_and(|ip| !ip.licences.is_empty() || !ip.outbound.is_empty())
+        },
+        add: "an `[[ip.licences]]` or `[[ip.outbound]]` entry",
     },
     Survivor {
         words: &["intellectual property"],

@@ -1,12 +1,17 @@
 //! Rules on intellectual property.
 
+use rustc_hash::FxHashMap;
+
 use super::{Annotate, Ctx};
-use crate::model::{Charter, Ownership};
+use crate::model::{Charter, IpTerms, Ownership, TransferTime};
 use crate::path;
 use crate::rules;
 
 pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     let Some(ip) = &c.ip else { return };
+    outbound(ip, ctx);
+    contributions(ip, ctx);
+    transfers(c, ip, ctx);
     for (i, f) in ip.foreground.iter().enumerate() {
         let (needs, has_owner, has_shares, has_fields) = (
             f.ownership,
@@ -53,5 +58,176 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 );
             }
         }
+    }
+}
+
+/// Each outbound licence is an SPDX expression of listed, current licences, and each foreground category
+/// is released under one of them at most.
+fn outbound(ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
+    let mut released: FxHashMap<&str, &str> = FxHashMap::default();
+    for (i, o) in ip.outbound.iter().enumerate() {
+        let at = path!["ip", "outbound", i, "licence"];
+        match super::licences::check(&o.licence) {
+            Err(problem) => {
+                let example = problem.suggestion.as_deref().unwrap_or("Apache-2.0");
+                let hint = match problem.suggestion.as_deref() {
+                    Some(best) => format!(
+                        "did you mean \"{best}\"? Write `licence = \"{example}\"`, or another identifier of the SPDX licence list (https://spdx.org/licenses/)"
+                    ),
+                    None => format!(
+                        "write an identifier of the SPDX licence list (https://spdx.org/licenses/), such as `licence = \"{example}\"` or `\"MIT OR Apache-2.0\"`"
+                    ),
+                };
+                ctx.at(&rules::UNKNOWN_SPDX_LICENCE, at, problem.message)
+                    .with("not an SPDX licence", hint);
+            }
+            Ok(deprecated) => {
+                for d in deprecated {
+                    let hint = if d.replacements.is_empty() {
+                        "the SPDX licence list names no replacement: check the licence list (https://spdx.org/licenses/) for the identifier the partners mean".to_owned()
+                    } else {
+                        let ids: Vec<String> = d
+                            .replacements
+                            .iter()
+                            .map(|r| format!("`\"{r}\"`"))
+                            .collect();
+                        format!("write {} instead", ids.join(" or "))
+                    };
+                    ctx.at(
+                        &rules::DEPRECATED_SPDX_LICENCE,
+                        at,
+                        format!("\"{}\" is a deprecated SPDX licence identifier", d.id),
+                    )
+                    .with("deprecated identifier", hint);
+                }
+            }
+        }
+        for (k, f) in o.covers.iter().enumerate() {
+            if let Some(first) = released.insert(f.as_str(), o.id.as_str()) {
+                released.insert(f.as_str(), first);
+                ctx.at(
+                    &rules::FOREGROUND_RELEASED_TWICE,
+                    path!["ip", "outbound", i, "covers", k],
+                    format!("\"{f}\" is already released under the outbound licence \"{first}\""),
+                )
+                .with(
+                    "released twice",
+                    format!("cover \"{f}\" in one `[[ip.outbound]]` only, and join its licences with `OR` (the recipient chooses) or `AND` (both apply)"),
+                );
+            }
+        }
+    }
+}
+
+/// A holder of signed agreements needs an agreement that is signed and held.
+fn contributions(ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
+    let Some(contrib) = &ip.contributions else {
+        return;
+    };
+    if contrib.held_by.is_some() && !contrib.agreements.iter().any(|a| a.is_cla()) {
+        ctx.at(
+            &rules::HOLDER_WITHOUT_CLA,
+            path!["ip", "contributions", "held_by"],
+            "a DCO sign-off is made in each contribution, so there are no signed agreements to hold",
+        )
+        .with(
+            "nothing to hold",
+            "remove `held_by`, or add \"individual_cla\" or \"corporate_cla\" to `agreements`",
+        );
+    }
+}
+
+/// A transfer goes to someone else, within the term.
+fn transfers(c: &Charter, ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
+    let start = c.charter.effective_date;
+    let end = super::term_end(c);
+    for (i, t) in ip.transfers.iter().enumerate() {
+        if t.from == t.to {
+            ctx.at(
+                &rules::TRANSFER_TO_ITSELF,
+                path!["ip", "transfers", i, "to"],
+                format!(
+                    "\"{}\" would transfer \"{}\" to itself",
+                    t.from, t.description
+                ),
+            )
+            .with(
+                "same as `from`",
+                "write in `to` the partner or organisation that receives the IP",
+            );
+        }
+        let Some(TransferTime::By(date)) = t.when else {
+            continue;
+        };
+        let outside = if date < start {
+            Some(format!("before the effective date, {start}"))
+        } else {
+            end.filter(|e| date > *e)
+                .map(|e| format!("after the end of the term, {e}"))
+        };
+        if let Some(outside) = outside {
+            ctx.at(
+                &rules::TRANSFER_OUTSIDE_TERM,
+                path!["ip", "transfers", i, "when"],
+                format!(
+                    "the transfer of \"{}\" is due on {date}, {outside}",
+                    t.description
+                ),
+            )
+            .with(
+                "outside the term",
+                "write a date within the term, or `when = \"on_signing\"`",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::check;
+    use crate::source::Source;
+
+    const TRANSFER: &str = include_str!("../../tests/fixtures/valid/transfer-outside-term.toml");
+
+    fn codes(text: &str) -> Vec<(&'static str, String)> {
+        let source = Source::new("t.toml", text.as_bytes().to_vec());
+        check(&source)
+            .1
+            .into_iter()
+            .map(|d| (d.rule.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_transfer_after_the_term_is_warned_of_with_the_end() {
+        let late = TRANSFER.replace("when = 2026-03-31", "when = 2028-02-01");
+        assert_eq!(
+            codes(&late),
+            [(
+                "W0464",
+                "the transfer of \"osprey-project.org\" is due on 2028-02-01, after the end of the term, 2027-12-31".to_owned()
+            )]
+        );
+        let last_day = TRANSFER.replace("when = 2026-03-31", "when = 2027-12-31");
+        assert!(codes(&last_day).is_empty());
+    }
+
+    #[test]
+    fn a_transfer_on_signing_or_with_no_time_is_within_the_term() {
+        for when in ["when = \"on_signing\"", ""] {
+            let text = TRANSFER.replace("when = 2026-03-31", when);
+            assert!(codes(&text).is_empty(), "{when}: {:?}", codes(&text));
+        }
+    }
+
+    #[test]
+    fn a_holder_of_corporate_agreements_is_no_error() {
+        let text = TRANSFER.replace(
+            "\n[[ip.transfers]]",
+            "\n[ip.contributions]\nagreements = [\"corporate_cla\"]\nheld_by = \"foundation\"\n\n[[ip.transfers]]",
+        );
+        assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+        let unknown = text.replace("held_by = \"foundation\"", "held_by = \"nobody\"");
+        assert_eq!(codes(&unknown)[0].0, "E0302");
     }
 }

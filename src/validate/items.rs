@@ -56,6 +56,18 @@ pub(crate) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
             "licence",
             ids!(ip.licences),
         ));
+        out.push(kind(
+            &["ip", "outbound"],
+            "outbound licence",
+            "outbound",
+            ids!(ip.outbound),
+        ));
+        out.push(kind(
+            &["ip", "transfers"],
+            "transfer",
+            "transfer",
+            ids!(ip.transfers),
+        ));
     }
     if let Some(coi) = &c.conflicts {
         let declared = ids!(coi.declared);

@@ -17,6 +17,7 @@ mod ip;
 pub(crate) mod items;
 pub mod keys;
 mod leftovers;
+mod licences;
 mod markup;
 mod partners;
 mod periods;

@@ -22,6 +22,8 @@ enum Kind {
     Recipient,
     Decision,
     Foreground,
+    /// Who may hold IP or agreements: a partner, or an organisation outside the partnership.
+    PartnerOrOrganisation,
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Recipient => "body, partner or organisation",
             Kind::Decision => "decision",
             Kind::Foreground => "foreground IP category",
+            Kind::PartnerOrOrganisation => "partner or organisation",
         }
     }
 
@@ -44,6 +47,7 @@ impl Kind {
             Kind::Recipient => "[[bodies]], [[partners]] or [[organisations]]",
             Kind::Decision => "[[decisions]]",
             Kind::Foreground => "[[ip.foreground]]",
+            Kind::PartnerOrOrganisation => "[[partners]] or [[organisations]]",
         }
     }
 }
@@ -174,6 +178,32 @@ fn ip_terms(ip: &IpTerms, r: &mut Refs<'_, '_, '_, '_>) {
             r.check(Kind::Partner, p, path!["ip", "licences", i, "to", k]);
         }
     }
+    open_ip_terms(ip, r);
+}
+
+/// Outbound licences cover foreground categories; contributor agreements are held, and existing IP
+/// transferred, by a partner or an organisation; a transfer comes from a partner.
+fn open_ip_terms(ip: &IpTerms, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, o) in ip.outbound.iter().enumerate() {
+        for (k, f) in o.covers.iter().enumerate() {
+            r.check(Kind::Foreground, f, path!["ip", "outbound", i, "covers", k]);
+        }
+    }
+    if let Some(holder) = ip.contributions.as_ref().and_then(|c| c.held_by.as_ref()) {
+        r.check(
+            Kind::PartnerOrOrganisation,
+            holder,
+            path!["ip", "contributions", "held_by"],
+        );
+    }
+    for (i, t) in ip.transfers.iter().enumerate() {
+        r.check(Kind::Partner, &t.from, path!["ip", "transfers", i, "from"]);
+        r.check(
+            Kind::PartnerOrOrganisation,
+            &t.to,
+            path!["ip", "transfers", i, "to"],
+        );
+    }
 }
 
 /// Conflicts are managed by a body, recusal is from decisions, and declared conflicts are a partner's and
@@ -217,6 +247,9 @@ impl Refs<'_, '_, '_, '_> {
             }
             Kind::Decision => self.index.decision(id).is_some(),
             Kind::Foreground => self.index.foreground(id).is_some(),
+            Kind::PartnerOrOrganisation => {
+                self.index.partner(id).is_some() || self.index.organisation(id).is_some()
+            }
         };
         if found {
             return;
@@ -246,10 +279,25 @@ impl Refs<'_, '_, '_, '_> {
             }
             Kind::Decision => self.index.decision_ids(),
             Kind::Foreground => self.index.foreground_ids(),
+            Kind::PartnerOrOrganisation => {
+                let mut ids: Vec<&str> = self
+                    .index
+                    .actor_ids()
+                    .into_iter()
+                    .filter(|(_, t)| matches!(t, Actor::Partner(_)))
+                    .map(|(id, _)| id)
+                    .collect();
+                ids.extend(self.index.organisation_ids());
+                ids.sort_unstable();
+                ids
+            }
         };
         let wrong_kind = match (kind, self.index.actor(id)) {
             (Kind::Partner, Some(Actor::Body(_))) => Some("a body, not a partner"),
             (Kind::Body, Some(Actor::Partner(_))) => Some("a partner, not a body"),
+            (Kind::PartnerOrOrganisation, Some(Actor::Body(_))) => {
+                Some("a body, not a partner or an organisation")
+            }
             _ => None,
         };
         let message = match wrong_kind {

@@ -24,10 +24,9 @@ fn form(ids: &Lookup<'_>, d: &Decision) -> Option<Md> {
             Some("a proposal passes unless a member objects.".to_owned())
         }
     };
-    let body_records = ids
-        .body(&d.body)
-        .is_some_and(|b| ids.charter().bodies[b].meetings.roll_call);
-    let recorded = (d.roll_call && !body_records && d.rule.counts_votes())
+    let recorded = ids
+        .charter()
+        .records_own_roll_call(d)
         .then_some("each member's vote is recorded by name in the minutes.");
     let sentence = match (how, recorded) {
         (None, None) => return None,
