@@ -266,16 +266,13 @@ fn an_amendment_takes_the_forms_a_decision_takes() {
         "amended by the Data Access Committee by consensus or, if consensus fails, by unanimity of all voting members, on at least 30 days' notice",
     );
     // Lazy consensus is as strict as consensus, weaker than the unanimity a decision needs: W0429
-    // applies where the amended charter need not be signed by all.
+    // applies where the amended terms need not be signed by all, as adopted terms of reference are not.
     let lazy = example_with(
         UK,
-        &[
-            (
-                unanimity,
-                "rule = { lazy_consensus = \"14 days\" }\nnotice = \"30 days\"",
-            ),
-            ("signed_by_all = true\n", ""),
-        ],
+        &[(
+            unanimity,
+            "rule = { lazy_consensus = \"14 days\" }\nnotice = \"30 days\"",
+        )],
     );
     let (code, stderr) = checked(&lazy);
     assert_eq!(code, Some(0), "{stderr}");

@@ -84,10 +84,11 @@ pub static GLOSSARY: &[Entry] = &[
     Entry {
         term: "Developer Certificate of Origin",
         meaning: "the statement by which a contributor certifies, with a Signed-off-by line in each contribution, that it has the right to submit the contribution under the licence of the work it contributes to, and that a public record of the contribution and of its sign-off may be kept and redistributed",
-        citation: Some("version 1.1 of the Developer Certificate of Origin, published at developercertificate.org"),
+        citation: Some(
+            "version 1.1 of the Developer Certificate of Origin, published at developercertificate.org",
+        ),
         used_when: |c| {
-            c.ip
-                .as_ref()
+            c.ip.as_ref()
                 .and_then(|ip| ip.contributions.as_ref())
                 .is_some_and(|k| k.agreements.contains(&super::ContributorAgreement::Dco))
         },

@@ -201,6 +201,26 @@ impl VotingRule {
     }
 }
 
+impl super::Charter {
+    /// Whether a decision is recorded by name beyond what its body's meetings already record: a vote
+    /// the decision records by name where the body's minutes do not record every vote.
+    #[must_use]
+    pub fn records_own_roll_call(&self, d: &super::Decision) -> bool {
+        let body_records = self
+            .bodies
+            .iter()
+            .any(|b| b.id == d.body && b.meetings.roll_call);
+        d.roll_call && !body_records && d.rule.counts_votes()
+    }
+
+    /// Whether a decision is taken in another form than a plain vote, or records its votes by name, so
+    /// that the clause on how decisions are taken (`decision-forms`) speaks of it.
+    #[must_use]
+    pub fn has_decision_form(&self, d: &super::Decision) -> bool {
+        !matches!(d.rule, DecisionRule::Vote(_)) || self.records_own_roll_call(d)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,25 +294,5 @@ mod tests {
         }));
         assert_eq!(lazy.label(), "Lazy consensus (7 days)");
         assert_eq!(lazy.to_string(), "lazy consensus within 7 days");
-    }
-}
-
-impl super::Charter {
-    /// Whether a decision is recorded by name beyond what its body's meetings already record: a vote
-    /// the decision records by name where the body's minutes do not record every vote.
-    #[must_use]
-    pub fn records_own_roll_call(&self, d: &super::Decision) -> bool {
-        let body_records = self
-            .bodies
-            .iter()
-            .any(|b| b.id == d.body && b.meetings.roll_call);
-        d.roll_call && !body_records && d.rule.counts_votes()
-    }
-
-    /// Whether a decision is taken in another form than a plain vote, or records its votes by name, so
-    /// that the clause on how decisions are taken (`decision-forms`) speaks of it.
-    #[must_use]
-    pub fn has_decision_form(&self, d: &super::Decision) -> bool {
-        !matches!(d.rule, DecisionRule::Vote(_)) || self.records_own_roll_call(d)
     }
 }

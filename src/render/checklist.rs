@@ -597,10 +597,14 @@ impl<'c> Drafts<'c> {
             let when = match t.when {
                 // Partners sign by the effective date (their signature items say so), and so transfer by it.
                 Some(TransferTime::OnSigning) => {
-                    let date = self.c.charter.effective_date;
+                    // E0473 gives every valid document a date it takes effect on.
+                    let Some(date) = self.c.takes_effect() else {
+                        continue;
+                    };
                     When::Given(
                         md!(
-                            "on signing the charter, by {}",
+                            "on signing the {}, by {}",
+                            self.c.charter.kind.noun(),
                             self.c.charter.date_style.write(date)
                         ),
                         Timing::Date { date },

@@ -13,7 +13,11 @@ use super::checklist::{self, Group, notice};
 use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
-    Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter, ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes, DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind, Status, Tenure, Term, Typography, recusal,
+    Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
+    ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes,
+    DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
+    LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource,
+    Renewal, ReviewKind, Status, Tenure, Term, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};

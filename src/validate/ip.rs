@@ -139,7 +139,7 @@ fn contributions(ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
 
 /// A transfer goes to someone else, within the term.
 fn transfers(c: &Charter, ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
-    let start = c.charter.effective_date;
+    let start = c.takes_effect();
     let end = super::term_end(c);
     for (i, t) in ip.transfers.iter().enumerate() {
         if t.from == t.to {
@@ -159,7 +159,7 @@ fn transfers(c: &Charter, ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
         let Some(TransferTime::By(date)) = t.when else {
             continue;
         };
-        let outside = if date < start {
+        let outside = if let Some(start) = start.filter(|s| date < *s) {
             Some(format!("before the effective date, {start}"))
         } else {
             end.filter(|e| date > *e)

@@ -116,7 +116,7 @@ fn contributions(agreements: &[ContributorAgreement]) -> Md {
 /// "Acme assigns the trademark KESTREL to the Kestrel Foundation on signing this charter."
 fn transfer(ids: &Lookup<'_>, t: &Transfer) -> Md {
     let when = match t.when {
-        Some(TransferTime::OnSigning) => Md::raw(" on signing this charter"),
+        Some(TransferTime::OnSigning) => md!(" on signing {}", ids.charter().charter.kind.this()),
         Some(TransferTime::By(date)) => md!(" by {}", day(ids.charter(), date)),
         None => Md::default(),
     };
