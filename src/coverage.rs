@@ -320,9 +320,13 @@ fn accountability(c: &Charter) -> Area {
 /// The term, and how the charter is amended: covered when both are stated. A standing document may state
 /// no `[term]`, and is then partial, since nothing says how long it runs or how a partner withdraws.
 fn term_and_amendment(c: &Charter) -> Area {
+    let history = match c.versions.len() {
+        0 => String::new(),
+        n => format!(", and a history of {}", plural(n, "version")),
+    };
     let amendment = c.amendment.as_ref().map(|a| {
         format!(
-            "amendments by {} on {}",
+            "amendments by {} on {}{history}",
             a.rule.label().to_lowercase(),
             a.notice.as_notice()
         )

@@ -127,6 +127,10 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
         o.fixed_if(r.recognition.is_some(), "review-recognition");
     }
     general(c, &mut o);
+    if !c.versions.is_empty() {
+        o.section("versions");
+        o.clause("version-history".to_owned());
+    }
     checklist(c, &mut o);
     // Only the partners with a signatory sign: a standing document adopted by a body may have none.
     let signing: Vec<_> = c

@@ -71,6 +71,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "organisations.*.parent_of.*"),
     (Refers::Actor, "adoption.body"),
     (Refers::Decision, "adoption.decision"),
+    (Refers::Decision, "versions.*.decision"),
     (Refers::Decision, "conflicts.recusal_from.*"),
     (Refers::Decision, "conflicts.declared.*.affects.*"),
     (Refers::Foreground, "ip.licences.*.covers.*"),

@@ -700,6 +700,35 @@ rules! {
              the partners set the limit themselves."
         fix "Shorten `review` or `patent_delay` so that together they fit within `max_total_delay`, or raise \
              the cap.";
+    VERSIONS_OUT_OF_ORDER = "E0480" "versions-out-of-order" Error
+        "A version in the history adopted before the version listed ahead of it."
+        why "The version history is read from the oldest version to the newest, and each entry is the \
+             version that replaced the one above it: an entry adopted earlier than the one before it makes \
+             the history contradict its own dates. It is an error because a reviewer could not tell which \
+             version replaced which."
+        fix "List the `[[versions]]` tables oldest first, or correct the `adopted` date that is wrong.";
+    VERSION_LISTED_TWICE = "E0481" "version-listed-twice" Error
+        "Two entries of the version history with the same version number."
+        why "Each version number names one text the partners agreed; two entries for it would give that \
+             text two adoption dates or two summaries. It is an error because an approval or a citation of \
+             that version could mean either."
+        fix "Give each `[[versions]]` entry its own `version`, such as `version = \"1.1\"`, or merge the two \
+             entries into one.";
+    VERSION_NOT_IN_HISTORY = "W0482" "version-not-in-history" Warning
+        "A version history that does not list the document's own version."
+        why "A version history ends with the version it is part of: a history that leaves out the \
+             `[charter] version` says nothing of when this text was adopted or what it changed, and reads as \
+             if an older version were the latest. It is a warning, not an error, because a new version is \
+             often drafted before its entry is written."
+        fix "Add a `[[versions]]` entry for this version, such as `version = \"1.1\", adopted = 2027-03-01, \
+             summary = \"Adds the pilot phase.\"`.";
+    ORIGINAL_AFTER_EFFECTIVE = "E0483" "original-after-effective" Error
+        "An original effective date later than the date this version takes effect, or later than a version's adoption."
+        why "`original_effective_date` is the day the first version took effect and the term runs from it; \
+             a later version cannot take effect before the first one did. It is an error because the term \
+             and every date measured from it would start after the document already applied."
+        fix "Set `original_effective_date` to the day the first version took effect, on or before \
+             `effective_date`, or remove it when this is the first version.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

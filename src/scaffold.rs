@@ -262,6 +262,10 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "Optional. For terms of reference, a policy or a technical charter adopted by a body instead of signed: the `body` that adopted it, the `date`, and the `decision` (an id of `[[decisions]]`) it was adopted by. Without an `effective_date`, the document takes effect on that date.",
     ),
     (
+        "[[versions]]",
+        "Optional. The version history, oldest first: each version's `version`, the date it was `adopted`, the `decision` it was adopted by (an id of `[[decisions]]`) and a one-line `summary`. When this version is an amendment, `original_effective_date` in `[charter]` is the day the first version took effect, and the term runs from it.",
+    ),
+    (
         "[disputes]",
         "Optional. How disputes are settled: the escalation steps, each with a time limit, and what follows when every step fails.",
     ),

@@ -276,6 +276,7 @@ fn section_title(key: &str) -> &'static str {
         "term" | "disputes" => "Term, termination and withdrawal",
         "review" => "Review of the partnership",
         "adoption" => "Adoption",
+        "versions" => "Version history",
         "definitions" | "organisations" => "Definitions",
         "notices" | "precedence" | "confidentiality" => "General provisions",
         _ => "Other terms",
@@ -318,6 +319,8 @@ fn term_words(key: &str) -> String {
         "privacy_regime" | "regime" => "data protection law".to_owned(),
         "binding" => "legally binding".to_owned(),
         "decision" => "adopting decision".to_owned(),
+        "original_effective_date" => "original effective date".to_owned(),
+        "adopted" => "date adopted".to_owned(),
         "length" => "term length".to_owned(),
         "when" => "disclosure times".to_owned(),
         "who" => "who discloses".to_owned(),
@@ -355,6 +358,7 @@ fn item_noun(key: &str) -> &'static str {
         "representatives" => "Representative",
         "steps" => "Step",
         "definitions" => "Definition",
+        "versions" => "Version",
         _ => "Item",
     }
 }
@@ -371,6 +375,7 @@ fn identity(table: &Map<String, Value>) -> Option<String> {
         .or_else(|| text("field"))
         .or_else(|| text("by"))
         .or_else(|| text("term"))
+        .or_else(|| text("version"))
 }
 
 /// The words that name a table: a partner's short name, a body's name, a decision's matter.
@@ -389,6 +394,7 @@ fn display_name(table: &Map<String, Value>) -> String {
         // A transfer of existing IP, by what it transfers.
         "description",
         "id",
+        "version",
     ]
     .iter()
     .find_map(|k| table.get(*k).and_then(Value::as_str))

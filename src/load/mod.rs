@@ -485,6 +485,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "precedence",
     "confidentiality",
     "adoption",
+    "versions",
     "exceptions",
 ];
 
@@ -525,6 +526,7 @@ fn check_section(
         "precedence" => one::<m::Precedence>(value, "`[precedence]`", out),
         "confidentiality" => one::<m::Confidentiality>(value, "`[confidentiality]`", out),
         "adoption" => one::<m::Adoption>(value, "`[adoption]`", out),
+        "versions" => each::<m::VersionRecord>(value, "[[versions]]", out),
         "exceptions" => each::<m::Exception>(value, "[[exceptions]]", out),
         _ => out.out.push(unknown_key(
             key,

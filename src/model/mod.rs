@@ -25,6 +25,7 @@ pub mod spdx_terms;
 mod standing;
 mod terms;
 pub mod values;
+mod versions;
 mod voting;
 
 pub use clauses::{
@@ -53,6 +54,7 @@ pub use publication::{Authorship, Publication, ReviewKind};
 pub use standing::{Adoption, DocumentKind};
 pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
+pub use versions::VersionRecord;
 pub use voting::DecisionRule;
 
 use schemars::JsonSchema;
@@ -142,6 +144,11 @@ pub struct Charter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
     pub adoption: Option<Adoption>,
+    /// The versions of the document so far, oldest first, each with the date it was adopted, its
+    /// decision and a one-line summary; rendered as a version-history table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub versions: Vec<VersionRecord>,
     /// Warnings the partners have reviewed and accept, each with its reason.
     #[serde(default)]
     #[validate(nested)]

@@ -30,6 +30,10 @@ pub struct Overview {
     /// its adoption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_date: Option<Date>,
+    /// The date the first version took effect, when this version is an amendment that takes effect
+    /// later: the term runs from it. Absent, the term runs from `effective_date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_effective_date: Option<Date>,
     /// Governing law, e.g. "State of Minnesota, United States"; a standing document may leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1))]

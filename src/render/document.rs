@@ -292,6 +292,10 @@ fn details(c: &Charter) -> Vec<Detail> {
         label: "Effective date",
         value: day(c, date),
     }));
+    details.extend(o.original_effective_date.map(|date| Detail {
+        label: "Original effective date",
+        value: day(c, date),
+    }));
     details.extend(o.jurisdiction.as_ref().map(|law| Detail {
         label: "Governing law",
         value: text(law),
@@ -338,6 +342,7 @@ fn lay_out(charter: &Valid<Charter>, ids: &Lookup<'_>, checklist: bool) -> Build
     term(ids, &mut b);
     review(ids, &mut b);
     clauses::general(c, &mut b);
+    versions(ids, &mut b);
     // The checklist links each signature item to its block in the section after the checklist. Only the
     // partners with a signatory sign: a standing document adopted by a body may have none.
     let signing = || {
@@ -1529,10 +1534,16 @@ fn term(ids: &Lookup<'_>, b: &mut Builder) {
     let kind = c.charter.kind;
     let this = kind.this_capitalised();
     b.section("term", "Term, termination and withdrawal");
-    let takes = kind.verb("takes", "take");
+    // An amendment's term runs from the day the first version took effect.
+    let amended = c.charter.original_effective_date.is_some();
+    let takes = if amended {
+        "first took"
+    } else {
+        kind.verb("takes", "take")
+    };
     let runs = kind.verb("runs", "run");
     let length = match (
-        c.takes_effect().map(|d| day(c, d)),
+        c.term_starts().map(|d| day(c, d)),
         t.length,
         term_end(c).map(|end| day(c, end)),
     ) {
@@ -1544,6 +1555,10 @@ fn term(ids: &Lookup<'_>, b: &mut Builder) {
         }
         (Some(start), _, None) => md!("{this} {takes} effect on {start}."),
         (None, _, _) => Md::default(),
+    };
+    let length = match c.takes_effect().filter(|_| amended) {
+        Some(now) => md!("{length} This version takes effect on {}.", day(c, now)),
+        None => length,
     };
     b.clause("term-length", Md::raw("Term"), length);
     b.clause("term-renewal", Md::raw("Renewal"), renewal(t, kind));
@@ -1644,6 +1659,50 @@ fn review(ids: &Lookup<'_>, b: &mut Builder) {
     if let Some(rec) = &r.recognition {
         b.clause("review-recognition", Md::raw("Recognition"), prose(rec));
     }
+}
+
+/// The version history: one row per version, oldest first, with the date it was adopted, the decision it
+/// was adopted by (a column only when an entry names one) and its summary.
+fn versions(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
+    if c.versions.is_empty() {
+        return;
+    }
+    let kind = c.charter.kind;
+    b.section("versions", "Version history");
+    b.clause(
+        "version-history",
+        Md::raw("Versions"),
+        md!(
+            "{} {} been adopted in these versions, oldest first:",
+            kind.this_capitalised(),
+            kind.verb("has", "have")
+        ),
+    );
+    let decided = c.versions.iter().any(|v| v.decision.is_some());
+    let rows = c
+        .versions
+        .iter()
+        .map(|v| {
+            let mut row = vec![text(&v.version), day(c, v.adopted)];
+            if decided {
+                // An entry without a decision says so in words, never as "None".
+                row.push(
+                    v.decision
+                        .as_ref()
+                        .map_or_else(|| Md::raw("Not named"), |d| decision_link(ids, d)),
+                );
+            }
+            row.push(text(&v.summary));
+            row
+        })
+        .collect();
+    let headers = if decided {
+        vec!["Version", "Adopted", "By decision", "Summary"]
+    } else {
+        vec!["Version", "Adopted", "Summary"]
+    };
+    b.table(headers, rows);
 }
 
 /// The annex of accepted exceptions: each warning the partners reviewed and accept, its reason, its scope

@@ -262,7 +262,7 @@ fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
             );
         }
         (EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy, Some(kept), within) => {
-            let (Some(start), Some(end)) = (c.takes_effect(), term_end(c)) else {
+            let (Some(start), Some(end)) = (c.term_starts(), term_end(c)) else {
                 return;
             };
             if end < start {

@@ -25,6 +25,7 @@ mod references;
 mod schedule;
 mod standing;
 mod text;
+mod versions;
 mod xrefs;
 
 use std::ops::Deref;
@@ -92,6 +93,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
     standing::check(&charter, &index, &mut ctx);
+    versions::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
@@ -182,7 +184,7 @@ fn quoted(ids: &[&str]) -> String {
 pub fn term_end(charter: &Charter) -> Option<Date> {
     let term = charter.term.as_ref()?;
     match (&term.length, &term.end_date) {
-        (Some(length), None) => Some(length.after(charter.takes_effect()?).add_days(-1)),
+        (Some(length), None) => Some(length.after(charter.term_starts()?).add_days(-1)),
         (None, Some(end)) => Some(*end),
         _ => None,
     }

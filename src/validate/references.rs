@@ -90,6 +90,11 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             r.check(Kind::Decision, d, path!["adoption", "decision"]);
         }
     }
+    for (i, v) in c.versions.iter().enumerate() {
+        if let Some(d) = &v.decision {
+            r.check(Kind::Decision, d, path!["versions", i, "decision"]);
+        }
+    }
     for (i, o) in c.organisations.iter().enumerate() {
         for (k, p) in o.parent_of.iter().enumerate() {
             r.check(Kind::Partner, p, path!["organisations", i, "parent_of", k]);

@@ -15,7 +15,7 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         renewal(t, ctx);
     }
     // Without a date to take effect on (E0473), the term has no end to measure the other dates against.
-    let term = c.takes_effect().map_or(
+    let term = c.term_starts().map_or(
         TermDates {
             start: Date {
                 year: 0,
@@ -61,7 +61,7 @@ impl TermDates {
 
 /// The term is given exactly once, as a length or an end date, and does not end before it starts.
 fn term_length(c: &Charter, t: &Term, ctx: &mut Ctx<'_, '_>) {
-    let start = c.takes_effect();
+    let start = c.term_starts();
     match (&t.length, &t.end_date) {
         (Some(_), Some(_)) => {
             ctx.at(
