@@ -192,10 +192,14 @@ fn data_use(c: &Charter) -> Area {
                 .iter()
                 .filter(|f| f.identifiability.is_identifiable())
                 .count();
+            let coded = match c.data_flows.iter().filter(|f| f.data_use.is_some()).count() {
+                0 => String::new(),
+                k => format!(", {k} with data use conditions in DUO codes"),
+            };
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data",
+                    "{}, {identifiable} of them with identifiable data{coded}",
                     plural(n, "data flow")
                 ),
             )

@@ -729,6 +729,38 @@ rules! {
              and every date measured from it would start after the document already applied."
         fix "Set `original_effective_date` to the day the first version took effect, on or before \
              `effective_date`, or remove it when this is the first version.";
+    DATA_USE_DETAIL_MISSING = "E0484" "data-use-detail-missing" Error
+        "A data use code whose detail is missing: DS without `disease`, MOR without `moratorium`, TS without `time_limit`, GS without `geography`, RS without `research_type`."
+        why "These codes of the Data Use Ontology are conditions with a blank in them: research on *which* \
+             disease, no publication before *which* date, use for *how long*, *where*, for *which* kind of \
+             research. Without the detail the condition cannot be kept or checked. It is an error because \
+             the clause would state a restriction nobody could follow."
+        fix "Add the detail beside the code, such as `disease = \"sepsis\"` for DS, `moratorium = 2027-01-01` \
+             for MOR, `time_limit = \"3 years\"` for TS, `geography = \"the United Kingdom\"` for GS or \
+             `research_type = \"cardiovascular outcomes research\"` for RS.";
+    DATA_USE_DETAIL_WITHOUT_CODE = "E0485" "data-use-detail-without-code" Error
+        "A data use detail given without the code it belongs to, such as a `disease` when the permission is not DS."
+        why "A detail only means something as part of its code: a disease without DS, or a moratorium date \
+             without MOR, says nothing the data use conditions would enforce, and the documents would leave \
+             it out. It is an error because the organiser meant a condition that the charter does not state."
+        fix "Add the code the detail belongs to (DS for `disease`, MOR for `moratorium`, TS for \
+             `time_limit`, GS for `geography`, RS for `research_type`), or remove the detail.";
+    DATA_USE_CONTRADICTION = "E0486" "data-use-contradiction" Error
+        "Data use codes that contradict each other or repeat: a modifier listed twice, NRES (no restriction) with a restriction, or POA with NPOA."
+        why "NRES says the data may be used with no restriction, so any modifier contradicts it; POA allows \
+             only research on population origins or ancestry, which NPOA forbids. A modifier listed twice \
+             is harmless but is usually a slip for another code. It is an error because the conditions \
+             could not all be kept."
+        fix "Remove the code that is wrong: a restriction from an NRES flow (or choose GRU or HMB as the \
+             permission), NPOA from a POA flow, or the repeated modifier.";
+    NOT_FOR_PROFIT_DATA_TO_A_COMPANY = "W0487" "not-for-profit-data-to-a-company" Warning
+        "Data limited to use by not-for-profit organisations (NPU) flows to a partner that is a company."
+        why "NPU limits the data to not-for-profit organisations, and a company (`kind = \"industry\"`) is \
+             not one: the flow would give the data to a recipient its own conditions exclude. It is a \
+             warning, not an error, because the provider may have agreed an exception with the company \
+             outside the charter; accept it in `[[exceptions]]` with the reason if so."
+        fix "Remove the company from `recipients`, replace NPU with NCU (non-commercial use, which a \
+             company may make), or accept the warning for the flow with the reason.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -61,6 +61,11 @@ pub struct DataFlow {
     /// The data protection law this flow is made under, when it is not the charter's `privacy_regime`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regime: Option<Regime>,
+    /// The data use conditions in the codes of the GA4GH Data Use Ontology: a permission, modifiers
+    /// and their details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub data_use: Option<super::DataUse>,
 }
 
 /// The data protection law a data flow is made under: its words and its limits.

@@ -73,6 +73,14 @@ pub static GLOSSARY: &[Entry] = &[
         used_when: |c| agreement_used(c, Agreement::DataUseAgreement),
     },
     Entry {
+        term: "Data Use Ontology",
+        meaning: "the vocabulary of data use conditions whose codes, such as HMB or NCU, the data clauses give beside each condition they state in words",
+        citation: Some(
+            "the Data Use Ontology (DUO) of the Global Alliance for Genomics and Health (GA4GH)",
+        ),
+        used_when: |c| c.data_flows.iter().any(|f| f.data_use.is_some()),
+    },
+    Entry {
         term: "De-identified Data",
         meaning: "health information that does not identify an individual and gives no reasonable basis to identify one, de-identified by the Safe Harbor method or by Expert Determination",
         citation: Some("45 CFR 164.514(a)-(b)"),

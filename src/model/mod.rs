@@ -10,6 +10,7 @@ mod clauses;
 mod conflicts;
 mod data;
 mod drafting;
+mod duo;
 mod exceptions;
 pub mod glossary;
 mod governance;
@@ -35,6 +36,7 @@ pub use clauses::{
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management, recusal};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource};
 pub use drafting::{DateStyle, Status, Typography};
+pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};
 pub use exceptions::Exception;
 pub use governance::{
     Amendment, Authority, Body, Chair, Decision, ElectronicRule, ElectronicVotes, Meetings, Member,

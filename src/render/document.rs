@@ -1062,13 +1062,13 @@ fn data(ids: &Lookup<'_>, b: &mut Builder) {
                 }
             ),
         );
-        clause.items = flow_terms(f, regime);
+        clause.items = flow_terms(c, f, regime);
     }
 }
 
 /// The terms of one data flow, as list items: uses, safeguards, retention, end of use and breach notice,
 /// the breach notice in the words of the flow's law.
-fn flow_terms(f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
+fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
     let mut items: Vec<Md> = f
         .permitted_uses
         .iter()
@@ -1079,6 +1079,17 @@ fn flow_terms(f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
             .iter()
             .map(|u| md!("Prohibited: {}", text(u))),
     );
+    if let Some(u) = &f.data_use {
+        let conditions: Vec<Md> = u
+            .conditions(|d| c.charter.date_style.write(d))
+            .into_iter()
+            .map(|(code, _, words)| md!("{} ({code})", text(&words)))
+            .collect();
+        items.push(md!(
+            "Data use conditions, in the codes of the GA4GH Data Use Ontology: {}",
+            join(&conditions, "; ")
+        ));
+    }
     items.push(md!("Storage: {}", text(&f.storage)));
     items.push(md!("Access: {}", text(&f.access)));
     if let Some(r) = f.access_review {

@@ -143,13 +143,47 @@ pub fn json(
         term_end: Option<String>,
     }
     #[derive(Serialize)]
+    struct Condition {
+        code: &'static str,
+        duo_id: &'static str,
+        words: String,
+    }
+    /// A flow's data use conditions, for tools that match requests against them.
+    #[derive(Serialize)]
+    struct FlowUse<'a> {
+        flow: &'a str,
+        name: &'a str,
+        conditions: Vec<Condition>,
+    }
+    #[derive(Serialize)]
     struct Export<'a> {
         charter: Identity<'a>,
         fingerprint: &'a str,
         generator: String,
         items: Vec<Row<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        data_use: Vec<FlowUse<'a>>,
     }
     let c: &Charter = charter;
+    let data_use = c
+        .data_flows
+        .iter()
+        .filter_map(|f| {
+            f.data_use.as_ref().map(|u| FlowUse {
+                flow: &f.id,
+                name: &f.name,
+                conditions: u
+                    .conditions(|d| d.to_string())
+                    .into_iter()
+                    .map(|(code, duo_id, words)| Condition {
+                        code,
+                        duo_id,
+                        words,
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
     let export = Export {
         charter: Identity {
             id: &c.charter.id,
@@ -161,6 +195,7 @@ pub fn json(
         fingerprint,
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
         items: rows(groups),
+        data_use,
     };
     let mut text = serde_json::to_string_pretty(&export).map_err(|e| Error::Write {
         path: "<json>".into(),

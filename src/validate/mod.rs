@@ -9,6 +9,7 @@
 mod clauses;
 mod conflicts;
 mod data;
+mod data_use;
 mod exceptions;
 mod fields;
 mod governance;
@@ -95,6 +96,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     standing::check(&charter, &index, &mut ctx);
     versions::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
+    data_use::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
     independence::check(&charter, &index, &mut ctx);
