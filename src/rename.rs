@@ -51,6 +51,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "bodies.*.chair.partner"),
     (Refers::Actor, "decisions.*.body"),
     (Refers::Actor, "decisions.*.consult.*"),
+    (Refers::Actor, "decisions.*.concerns.*"),
     (Refers::Actor, "decisions.*.escalation"),
     (Refers::Actor, "amendment.body"),
     (Refers::Actor, "data_flows.*.provider"),

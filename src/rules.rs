@@ -761,6 +761,23 @@ rules! {
              outside the charter; accept it in `[[exceptions]]` with the reason if so."
         fix "Remove the company from `recipients`, replace NPU with NCU (non-commercial use, which a \
              company may make), or accept the warning for the flow with the reason.";
+    MAJORITY_ON_OWN_MATTER = "E0488" "majority-on-own-matter" Error
+        "A partner holds a majority of the voting seats on the body that takes a decision concerning it, and does not recuse."
+        why "A decision about a partner's own product, performance or obligations is only worth having if \
+             the others can outvote it; a partner with most of the votes decides its own case, wherever the \
+             decision sits. It is an error because the decision could never be seen as independent. Under \
+             unanimity or consensus every other member can still block it, so those rules are not reported."
+        fix "Reduce the partner's voting seats on that body below half, or make them non-voting \
+             (`voting = false`); move the decision to a body the partner does not control; or declare the \
+             partner's conflict on the decision, with recusal, in `[[conflicts.declared]]`.";
+    CASTING_VOTE_ON_OWN_MATTER = "E0489" "casting-vote-on-own-matter" Error
+        "The chair who breaks a tie on a decision is the representative of a partner the decision concerns."
+        why "A casting vote decides exactly the close cases; held by the partner a decision concerns, it \
+             lets that partner settle its own case whenever the others are divided. It is an error because \
+             the tie-break would never be independent of the partner it judges."
+        fix "Give that decision to a body whose chair is independent of the partner, remove the chair's \
+             `casting_vote`, or declare the partner's conflict on the decision, with recusal, in \
+             `[[conflicts.declared]]`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

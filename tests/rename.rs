@@ -73,7 +73,7 @@ fn renames_in_place_and_says_where() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let stderr = stderr_of(&out);
     assert!(
-        stderr.contains("renamed \"vitalis\" to \"vitalis-ai\" in 22 places"),
+        stderr.contains("renamed \"vitalis\" to \"vitalis-ai\" in 24 places"),
         "{stderr}"
     );
     let text = fs::read_to_string(&file).expect("read");

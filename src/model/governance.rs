@@ -199,6 +199,12 @@ pub struct Decision {
     pub consult: Vec<String>,
     /// Where a deadlock or tie goes: a body, a partner, or an organisation of `[[organisations]]`.
     pub escalation: Option<String>,
+    /// The partners the decision concerns (their product, their performance, their own obligations):
+    /// none of them may decide it alone by a voting majority or a casting vote.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(custom(function = "super::check_ids"))]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
+    pub concerns: Vec<String>,
 }
 
 /// How a body reaches a decision.

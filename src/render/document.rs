@@ -974,18 +974,33 @@ fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
                     .map_or_else(|| Md::raw("No escalation agreed"), |e| name_of(ids, e)),
             ]
         })
-        .collect();
-    b.table(
-        vec![
-            "No.",
-            "Decision",
-            "Decided by",
-            "Rule",
-            "Consulted first",
-            "Deadlock goes to",
-        ],
-        rows,
-    );
+        .collect::<Vec<_>>();
+    let mut headers = vec![
+        "No.",
+        "Decision",
+        "Decided by",
+        "Rule",
+        "Consulted first",
+        "Deadlock goes to",
+    ];
+    // The partners a decision concerns, in a column only when a decision names any.
+    let rows = if c.decisions.iter().any(|d| !d.concerns.is_empty()) {
+        headers.push("Concerns");
+        rows.into_iter()
+            .zip(&c.decisions)
+            .map(|(mut row, d)| {
+                row.push(if d.concerns.is_empty() {
+                    Md::raw("No partner named")
+                } else {
+                    names(ids, &d.concerns)
+                });
+                row
+            })
+            .collect()
+    } else {
+        rows
+    };
+    b.table(headers, rows);
 }
 
 /// Numbers the decision `id` as the next clause of the section and records it for cross-references.

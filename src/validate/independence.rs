@@ -16,6 +16,74 @@ use crate::rules;
 pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     recusals(c, index, ctx);
     sponsors(c, index, ctx);
+    own_matters(c, index, ctx);
+}
+
+/// Whether a rule lets a majority of the votes decide, without the others' consent: a vote (or the vote
+/// after consensus fails) by anything short of unanimity or consensus.
+fn majority_decides(rule: DecisionRule) -> bool {
+    match rule {
+        DecisionRule::Vote(v) | DecisionRule::ConsensusThen(v) => {
+            !matches!(v, VotingRule::Unanimity | VotingRule::Consensus)
+        }
+        DecisionRule::LazyConsensus(_) => false,
+    }
+}
+
+/// No partner a decision concerns decides it alone, by a majority of the voting seats or by the chair's
+/// casting vote, unless a declared conflict recuses the whole partner from it.
+fn own_matters(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
+    let recusing = recusing_conflicts(c);
+    for (k, d) in c.decisions.iter().enumerate() {
+        let Some(b) = index.body(&d.body) else {
+            continue;
+        };
+        let body = &c.bodies[b];
+        for (j, p) in d.concerns.iter().enumerate() {
+            let recused = recusing
+                .get(d.id.as_str())
+                .is_some_and(|cs| cs.iter().any(|dc| dc.partner == *p && dc.person.is_none()));
+            let Some(partner) = index.partner(p).map(|i| &c.partners[i]) else {
+                continue;
+            };
+            if recused {
+                continue;
+            }
+            let (held, seats) = (index.partner_voting_seats(b, p), index.voting_seats(b));
+            if majority_decides(d.rule) && 2 * held > seats {
+                ctx.at(
+                    &rules::MAJORITY_ON_OWN_MATTER,
+                    path!["decisions", k, "concerns", j],
+                    format!(
+                        "\"{}\" concerns {}, which holds {held} of the {seats} voting seats on \"{}\"",
+                        d.matter, partner.short_name, body.name
+                    ),
+                )
+                .with(
+                    "decides its own matter",
+                    "reduce its voting seats below half, move the decision to another body, or declare its conflict with recusal",
+                );
+            }
+            let casting = body
+                .chair
+                .as_ref()
+                .is_some_and(|ch| ch.casting_vote && ch.partner.as_deref() == Some(p.as_str()));
+            if casting && d.rule.counts_votes() {
+                ctx.at(
+                    &rules::CASTING_VOTE_ON_OWN_MATTER,
+                    path!["decisions", k, "concerns", j],
+                    format!(
+                        "\"{}\" concerns {}, whose representative chairs \"{}\" with a casting vote",
+                        d.matter, partner.short_name, body.name
+                    ),
+                )
+                .with(
+                    "breaks a tie on its own matter",
+                    "give the decision to a body with an independent chair, remove `casting_vote`, or declare the conflict with recusal",
+                );
+            }
+        }
+    }
 }
 
 /// The declared conflicts that take seats away from each decision: those whose party recuses (by its own

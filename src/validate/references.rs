@@ -134,6 +134,9 @@ fn decisions(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
         if let Some(e) = &d.escalation {
             r.check(Kind::Recipient, e, path!["decisions", i, "escalation"]);
         }
+        for (k, p) in d.concerns.iter().enumerate() {
+            r.check(Kind::Partner, p, path!["decisions", i, "concerns", k]);
+        }
     }
     if let Some(a) = &c.amendment {
         r.check(Kind::Body, &a.body, path!["amendment", "body"]);
