@@ -153,10 +153,12 @@ fn decision_forms(c: &Charter) -> String {
                     .iter()
                     .any(|b| b.id == d.body && b.meetings.roll_call))
     });
+    let lapsing = count(&|d| d.approval_lasts.is_some());
     let parts: Vec<String> = [
         (consensus_then, "by consensus first, then a vote"),
         (lazy, "by lazy consensus"),
         (recorded, "with votes recorded by name"),
+        (lapsing, "with approvals that lapse unless renewed"),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)

@@ -77,6 +77,7 @@ fn uk_without_forms() -> String {
                 "rule = { consensus_then = \"majority_body\" }\nroll_call = true\n",
                 "rule = \"majority_body\"\n",
             ),
+            ("approval_lasts = \"1 year\"\n", ""),
             (
                 "rule = { lazy_consensus = \"10 days\" }",
                 "rule = \"majority_body\"",

@@ -319,6 +319,7 @@ fn term_words(key: &str) -> String {
         "privacy_regime" | "regime" => "data protection law".to_owned(),
         "data_use" => "data use conditions (DUO)".to_owned(),
         "concerns" => "partners it concerns".to_owned(),
+        "approval_lasts" => "how long an approval lasts".to_owned(),
         "permission" => "data use permission".to_owned(),
         "modifiers" => "data use modifiers".to_owned(),
         "binding" => "legally binding".to_owned(),

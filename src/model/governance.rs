@@ -205,6 +205,10 @@ pub struct Decision {
     #[validate(custom(function = "super::check_ids"))]
     #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
     pub concerns: Vec<String>,
+    /// How long an approval under this decision lasts before the body must renew it, e.g. "1 year" for
+    /// a data access committee that approves each project for a year; absent, approvals do not lapse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_lasts: Option<Period>,
 }
 
 /// How a body reaches a decision.

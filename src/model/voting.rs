@@ -213,11 +213,14 @@ impl super::Charter {
         d.roll_call && !body_records && d.rule.counts_votes()
     }
 
-    /// Whether a decision is taken in another form than a plain vote, or records its votes by name, so
-    /// that the clause on how decisions are taken (`decision-forms`) speaks of it.
+    /// Whether a decision is taken in another form than a plain vote, records its votes by name, or
+    /// grants approvals that lapse, so that the clause on how decisions are taken (`decision-forms`)
+    /// speaks of it.
     #[must_use]
     pub fn has_decision_form(&self, d: &super::Decision) -> bool {
-        !matches!(d.rule, DecisionRule::Vote(_)) || self.records_own_roll_call(d)
+        !matches!(d.rule, DecisionRule::Vote(_))
+            || self.records_own_roll_call(d)
+            || d.approval_lasts.is_some()
     }
 }
 

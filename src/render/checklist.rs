@@ -418,6 +418,28 @@ impl<'c> Drafts<'c> {
         }
     }
 
+    /// The body that grants approvals which lapse renews each one before it ends. The item links to the
+    /// clause on how decisions are taken, which states the period.
+    fn renewals(&mut self) {
+        let c = self.c;
+        for d in &c.decisions {
+            let Some(lasts) = d.approval_lasts else {
+                continue;
+            };
+            self.add(
+                self.actor(&d.body),
+                format!("decision.{}.renewal", d.id),
+                md!(
+                    "Renew or let lapse each approval of \"{}\"",
+                    text(&d.matter)
+                ),
+                When::Event(md!("before it ends, {lasts} after it was granted")),
+                Md::raw("Renewal decision recorded in the minutes"),
+                "decision-forms".to_owned(),
+            );
+        }
+    }
+
     /// Every partner discloses its interests when the terms say; each declared conflict is managed.
     fn conflicts(&mut self) {
         let c = self.c;
@@ -714,6 +736,7 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
     let mut drafts = Drafts::new(ids);
     drafts.signatures();
     drafts.bodies();
+    drafts.renewals();
     drafts.conflicts();
     drafts.data();
     drafts.transfers();

@@ -16,6 +16,11 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         zero.body(i, b);
     }
     for (i, d) in c.decisions.iter().enumerate() {
+        zero.check(
+            path!["decisions", i, "approval_lasts"],
+            d.approval_lasts,
+            &|| format!("how long an approval of \"{}\" lasts", d.matter),
+        );
         if let DecisionRule::LazyConsensus(window) = d.rule {
             zero.check(
                 path!["decisions", i, "rule", "lazy_consensus"],

@@ -28,14 +28,27 @@ fn form(ids: &Lookup<'_>, d: &Decision) -> Option<Md> {
         .charter()
         .records_own_roll_call(d)
         .then_some("each member's vote is recorded by name in the minutes.");
-    let sentence = match (how, recorded) {
-        (None, None) => return None,
+    let mut sentence = match (how, recorded) {
+        (None, None) => String::new(),
         (Some(how), None) => how,
         (None, Some(recorded)) => recorded.to_owned(),
         (Some(how), Some(_)) => {
             format!("{how} Each member's vote is recorded by name in the minutes.")
         }
     };
+    if let Some(p) = d.approval_lasts {
+        let lapses = format!(
+            "each approval lasts {p}, and lapses unless the body renews it before it ends."
+        );
+        sentence = if sentence.is_empty() {
+            lapses
+        } else {
+            format!("{sentence} E{}", &lapses[1..])
+        };
+    }
+    if sentence.is_empty() {
+        return None;
+    }
     Some(md!("{}: {sentence}", decision_link(ids, &d.id)))
 }
 
