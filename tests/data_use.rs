@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{charter, stderr_of};
+use common::{charter, run_stdin as run, stderr_of};
 
 const UK: &str = "charters/uk-data-access-committee.toml";
 const CODES: &str =
@@ -13,46 +13,22 @@ const CODES: &str =
 
 /// The UK example with each `(old, new)` edit made once; every `old` must be there.
 fn example_with(edits: &[(&str, &str)]) -> String {
-    let mut text = fs::read_to_string(common::root().join(UK)).expect("readable example");
-    for (old, new) in edits {
-        assert!(text.contains(old), "the example has no {old:?}");
-        text = text.replacen(old, new, 1);
-    }
-    text
-}
-
-/// What `charter ARGS - -o -` prints for `text`, and its exit code.
-fn run(args: &[&str], text: &str) -> (Option<i32>, String, String) {
-    let output: &[&str] = if args[0] == "check" {
-        &[]
-    } else {
-        &["-o", "-"]
-    };
-    let out = charter()
-        .args(args)
-        .arg("-")
-        .args(output)
-        .write_stdin(text.to_owned())
-        .output()
-        .expect("runs");
-    let stderr = stderr_of(&out);
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("utf-8"),
-        stderr,
-    )
+    common::edited(UK, edits)
 }
 
 #[test]
 fn the_conditions_are_written_in_words_only_when_a_flow_states_them() {
     let sentence = "Data use conditions, in the codes of the GA4GH Data Use Ontology: use for health, medical or biomedical research only (HMB); non-commercial use only (NCU); the results must be made available to the public (PUB); the user must have the approval of an ethics committee (IRB); use within the approved project only (PS)";
     for format in ["md", "html"] {
-        let (code, with, stderr) = run(&["render", "--format", format], &example_with(&[]));
+        let (code, with, stderr) = run(
+            &["render", "--format", format, "-", "-o", "-"],
+            &example_with(&[]),
+        );
         assert_eq!(code, Some(0), "{stderr}");
         assert!(with.contains(sentence), "{with}");
         assert!(with.contains("Data Use Ontology\" means"), "{with}");
         let (code, without, stderr) = run(
-            &["render", "--format", format],
+            &["render", "--format", format, "-", "-o", "-"],
             &example_with(&[(CODES, "")]),
         );
         assert_eq!(code, Some(0), "{stderr}");
@@ -72,7 +48,7 @@ fn a_detail_goes_into_the_words_of_its_code_in_the_date_style() {
             "kind = \"terms_of_reference\"\ndate_style = \"day-month-year\"\n",
         ),
     ]);
-    let (code, md, stderr) = run(&["render", "--format", "md"], &text);
+    let (code, md, stderr) = run(&["render", "--format", "md", "-", "-o", "-"], &text);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
         md.contains("use for research on heart failure only (DS); no result may be published before 1 January 2027 (MOR); use for 3 years only (TS)"),
@@ -82,7 +58,10 @@ fn a_detail_goes_into_the_words_of_its_code_in_the_date_style() {
 
 #[test]
 fn the_json_checklist_exports_each_code_with_its_duo_identifier() {
-    let (code, json, stderr) = run(&["checklist", "--format", "json"], &example_with(&[]));
+    let (code, json, stderr) = run(
+        &["checklist", "--format", "json", "-", "-o", "-"],
+        &example_with(&[]),
+    );
     assert_eq!(code, Some(0), "{stderr}");
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     let uses = value["data_use"].as_array().expect("a data_use list");
@@ -110,7 +89,7 @@ fn the_json_checklist_exports_each_code_with_its_duo_identifier() {
         ]
     );
     let (_, without, _) = run(
-        &["checklist", "--format", "json"],
+        &["checklist", "--format", "json", "-", "-o", "-"],
         &example_with(&[(CODES, "")]),
     );
     assert!(!without.contains("\"data_use\""), "{without}");
@@ -119,7 +98,7 @@ fn the_json_checklist_exports_each_code_with_its_duo_identifier() {
 #[test]
 fn an_unknown_code_names_the_closest_and_the_diff_names_the_change() {
     let typo = example_with(&[(CODES, &CODES.replace("\"NCU\"", "\"NCV\""))]);
-    let (code, _, stderr) = run(&["check"], &typo);
+    let (code, _, stderr) = run(&["check", "-"], &typo);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("did you mean \"NCU\"?"), "{stderr}");
     let dir = tempfile::tempdir().expect("a temporary directory");

@@ -3,9 +3,7 @@
 
 mod common;
 
-use std::fs;
-
-use common::{charter, stderr_of};
+use common::run_stdin as run;
 
 const UK: &str = "charters/uk-data-access-committee.toml";
 const LASTS: &str = "approval_lasts = \"1 year\"\n";
@@ -13,43 +11,20 @@ const SENTENCE: &str =
     "Each approval lasts 1 year, and lapses unless the body renews it before it ends.";
 
 fn example_with(edits: &[(&str, &str)]) -> String {
-    let mut text = fs::read_to_string(common::root().join(UK)).expect("readable example");
-    for (old, new) in edits {
-        assert!(text.contains(old), "the example has no {old:?}");
-        text = text.replacen(old, new, 1);
-    }
-    text
-}
-
-/// What `charter ARGS -` prints on stdout for `text`, its stderr and its exit code.
-fn run(args: &[&str], text: &str) -> (Option<i32>, String, String) {
-    // "-o" (when given) is followed by "-" for stdout, and the input is "-" for stdin.
-    let mut all: Vec<&str> = args.to_vec();
-    if all.last() == Some(&"-o") {
-        all.push("-");
-    }
-    let out = charter()
-        .args(all)
-        .arg("-")
-        .write_stdin(text.to_owned())
-        .output()
-        .expect("runs");
-    let stderr = stderr_of(&out);
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("utf-8"),
-        stderr,
-    )
+    common::edited(UK, edits)
 }
 
 #[test]
 fn a_lapsing_approval_is_said_only_when_stated() {
     for format in ["md", "html"] {
-        let (code, with, stderr) = run(&["render", "--format", format, "-o"], &example_with(&[]));
+        let (code, with, stderr) = run(
+            &["render", "--format", format, "-o", "-", "-"],
+            &example_with(&[]),
+        );
         assert_eq!(code, Some(0), "{stderr}");
         assert!(with.contains(SENTENCE), "{with}");
         let (code, without, stderr) = run(
-            &["render", "--format", format, "-o"],
+            &["render", "--format", format, "-o", "-", "-"],
             &example_with(&[(LASTS, "")]),
         );
         assert_eq!(code, Some(0), "{stderr}");
@@ -59,7 +34,10 @@ fn a_lapsing_approval_is_said_only_when_stated() {
 
 #[test]
 fn the_body_renews_each_approval_in_its_checklist() {
-    let (code, json, stderr) = run(&["checklist", "--format", "json", "-o"], &example_with(&[]));
+    let (code, json, stderr) = run(
+        &["checklist", "--format", "json", "-o", "-", "-"],
+        &example_with(&[]),
+    );
     assert_eq!(code, Some(0), "{stderr}");
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     let item = value["items"]
@@ -72,7 +50,7 @@ fn the_body_renews_each_approval_in_its_checklist() {
     assert_eq!(item["when"], "before it ends, 1 year after it was granted");
     assert_eq!(item["clause"]["anchor"], "decision-forms");
     let (_, without, _) = run(
-        &["checklist", "--format", "json", "-o"],
+        &["checklist", "--format", "json", "-o", "-", "-"],
         &example_with(&[(LASTS, "")]),
     );
     assert!(!without.contains(".renewal\""), "{without}");
@@ -81,7 +59,7 @@ fn the_body_renews_each_approval_in_its_checklist() {
 #[test]
 fn an_approval_that_lasts_no_time_is_an_error() {
     let (code, _, stderr) = run(
-        &["check"],
+        &["check", "-"],
         &example_with(&[(LASTS, "approval_lasts = \"0 days\"\n")]),
     );
     assert_eq!(code, Some(1), "{stderr}");

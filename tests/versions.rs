@@ -3,26 +3,19 @@
 
 mod common;
 
-use std::fs;
 use std::io::{Cursor, Read};
 
 use charter::coverage::coverage;
 use charter::diagnostic::format_short;
-use charter::diff::{self, Format, Options, Side};
 use charter::pipeline::check;
 use charter::source::Source;
-use common::{charter, stderr_of};
+use common::{charter, stderr_of, term_changes as terms};
 
 const EHR: &str = "charters/regional-ehr-consortium.toml";
 
 /// The consortium example with each `(old, new)` edit made once; every `old` must be there.
 fn example_with(edits: &[(&str, &str)]) -> String {
-    let mut text = fs::read_to_string(common::root().join(EHR)).expect("readable example");
-    for (old, new) in edits {
-        assert!(text.contains(old), "the example has no {old:?}");
-        text = text.replacen(old, new, 1);
-    }
-    text
+    common::edited(EHR, edits)
 }
 
 /// The example with no version history and no original effective date.
@@ -118,28 +111,6 @@ fn the_term_runs_from_the_original_effective_date_when_there_is_one() {
         ),
         "{without}"
     );
-}
-
-/// The term changes between two texts, as text.
-fn terms(old: &str, new: &str) -> String {
-    let (old, new) = (
-        Source::new("old.toml", old.as_bytes().to_vec()),
-        Source::new("new.toml", new.as_bytes().to_vec()),
-    );
-    let old_valid = check(&old).0.expect("old is valid");
-    let new_valid = check(&new).0.expect("new is valid");
-    diff::diff(
-        &Side::laid_out("old.toml", &old_valid, &old.bytes),
-        &Side::laid_out("new.toml", &new_valid, &new.bytes),
-        Options {
-            format: Format::Text,
-            rendered: false,
-            color: false,
-            mark_renumbered: false,
-            changed_only: false,
-        },
-    )
-    .report
 }
 
 #[test]

@@ -8,22 +8,16 @@ mod common;
 use std::fs;
 
 use charter::diagnostic::format_short;
-use charter::diff::{self, Format, Options, Side};
 use charter::pipeline::check;
 use charter::source::Source;
-use common::{charter, stderr_of};
+use common::{charter, stderr_of, term_changes as terms};
 
 const UK: &str = "charters/uk-data-access-committee.toml";
 const EHR: &str = "charters/regional-ehr-consortium.toml";
 
 /// An example with each `(old, new)` edit made once; every `old` must be there.
 fn example_with(path: &str, edits: &[(&str, &str)]) -> String {
-    let mut text = fs::read_to_string(common::root().join(path)).expect("readable example");
-    for (old, new) in edits {
-        assert!(text.contains(old), "the example has no {old:?}");
-        text = text.replacen(old, new, 1);
-    }
-    text
+    common::edited(path, edits)
 }
 
 /// What `charter render - --format FORMAT -o -` prints for `text`, which must render.
@@ -203,28 +197,6 @@ fn a_contradictory_form_is_reported_where_it_is_written() {
         .expect("the rule")
         + 1;
     assert_eq!(line, expected.to_string(), "{short}");
-}
-
-/// The term changes between two texts, as text.
-fn terms(old: &str, new: &str) -> String {
-    let (old, new) = (
-        Source::new("old.toml", old.as_bytes().to_vec()),
-        Source::new("new.toml", new.as_bytes().to_vec()),
-    );
-    let old_valid = check(&old).0.expect("old is valid");
-    let new_valid = check(&new).0.expect("new is valid");
-    diff::diff(
-        &Side::laid_out("old.toml", &old_valid, &old.bytes),
-        &Side::laid_out("new.toml", &new_valid, &new.bytes),
-        Options {
-            format: Format::Text,
-            rendered: false,
-            color: false,
-            mark_renumbered: false,
-            changed_only: false,
-        },
-    )
-    .report
 }
 
 #[test]

@@ -203,3 +203,50 @@ pub(crate) const HEADLESS: &[&str] = &[
     "--disable-sync",
     "--no-first-run",
 ];
+
+/// A file of the project (an example, a fixture) with each replacement made once, as [`edit`] makes it.
+pub(crate) fn edited(path: &str, replacements: &[(&str, &str)]) -> String {
+    let text = fs::read_to_string(root().join(path)).expect("readable file");
+    edit(&text, replacements)
+}
+
+/// `charter ARGS` with `text` on standard input (an argument `-`): its exit code, standard output and
+/// standard error.
+pub(crate) fn run_stdin(args: &[&str], text: &str) -> (Option<i32>, String, String) {
+    let out = charter()
+        .args(args)
+        .write_stdin(text.to_owned())
+        .output()
+        .expect("runs");
+    let stderr = stderr_of(&out);
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("utf-8"),
+        stderr,
+    )
+}
+
+/// The term-level changes from `old` to `new`, both valid charters, as the text report.
+pub(crate) fn term_changes(old: &str, new: &str) -> String {
+    use charter::diff::{self, Format, Options, Side};
+    use charter::pipeline::check;
+    use charter::source::Source;
+    let (old, new) = (
+        Source::new("old.toml", old.as_bytes().to_vec()),
+        Source::new("new.toml", new.as_bytes().to_vec()),
+    );
+    let old_valid = check(&old).0.expect("old is valid");
+    let new_valid = check(&new).0.expect("new is valid");
+    diff::diff(
+        &Side::laid_out("old.toml", &old_valid, &old.bytes),
+        &Side::laid_out("new.toml", &new_valid, &new.bytes),
+        Options {
+            format: Format::Text,
+            rendered: false,
+            color: false,
+            mark_renumbered: false,
+            changed_only: false,
+        },
+    )
+    .report
+}
