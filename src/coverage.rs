@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Charter, DecisionRule};
+use crate::model::{Charter, DecisionRule, Term};
 
 /// How fully the charter settles an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -337,15 +337,25 @@ fn term_and_amendment(c: &Charter) -> Area {
             a.notice.as_notice()
         )
     });
+    let unsaid = c.term.as_ref().map(term_unsaid).unwrap_or_default();
     let found = match (c.term.is_some(), amendment) {
         (true, None) => (
             Status::Partial,
-            "the term is set, but no [amendment] says how the charter itself is changed".to_owned(),
+            format!(
+                "the term is set{}, but no [amendment] says how the charter itself is changed",
+                unsaid.map(|u| format!(" ({u})")).unwrap_or_default()
+            ),
         ),
-        (true, Some(amendment)) => (
-            Status::Covered,
-            format!("term, renewal and withdrawal; {amendment}"),
-        ),
+        (true, Some(amendment)) => match unsaid {
+            None => (
+                Status::Covered,
+                format!("term, renewal and withdrawal; {amendment}"),
+            ),
+            Some(u) => (
+                Status::Partial,
+                format!("term and renewal, but {u}; {amendment}"),
+            ),
+        },
         (false, Some(amendment)) => (
             Status::Partial,
             format!(
@@ -366,6 +376,19 @@ fn term_and_amendment(c: &Charter) -> Area {
         ),
     };
     area("term_and_amendment", "Term and amendment", found)
+}
+
+/// What a `[term]` leaves unsaid of ending the charter early and of withdrawal, in words; none when it
+/// says both.
+fn term_unsaid(t: &Term) -> Option<&'static str> {
+    match (t.states_termination(), t.states_withdrawal()) {
+        (true, true) => None,
+        (false, true) => Some("nothing says whether or how it may be ended early"),
+        (true, false) => Some("nothing says how a partner withdraws"),
+        (false, false) => {
+            Some("nothing says whether it may be ended early or how a partner withdraws")
+        }
+    }
 }
 
 /// A review of the partnership itself, and success metrics on its phases.

@@ -107,14 +107,10 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     // A standing document may state no term: its disputes clause, if any, stands alone.
     if let Some(t) = &c.term {
         o.section("term");
-        for fixed in [
-            "term-length",
-            "term-renewal",
-            "term-termination",
-            "term-withdrawal",
-        ] {
-            o.clause(fixed.to_owned());
-        }
+        o.clause("term-length".to_owned());
+        o.clause("term-renewal".to_owned());
+        o.fixed_if(t.states_termination(), "term-termination");
+        o.fixed_if(t.states_withdrawal(), "term-withdrawal");
         o.fixed_if(!t.survival.is_empty(), "term-survival");
     } else if c.disputes.is_some() {
         o.section("term");

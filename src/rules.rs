@@ -778,6 +778,34 @@ rules! {
         fix "Give that decision to a body whose chair is independent of the partner, remove the chair's \
              `casting_vote`, or declare the partner's conflict on the decision, with recusal, in \
              `[[conflicts.declared]]`.";
+    TERMINATION_TERM_UNUSED = "E0490" "termination-term-unused" Error
+        "A `cure_period` or `termination_notice` that none of the grounds listed in `termination` uses."
+        why "Where `[term]` lists its grounds for ending the charter early, a cure period belongs to \
+             termination for breach, and a notice of termination to termination by agreement or for \
+             convenience, or to stopping an automatic renewal. A period that no ground uses appears in no \
+             clause: the partners agreed a term the charter does not state, or listed the grounds wrongly."
+        fix "Add the ground the period belongs to (`\"for_breach\"` for `cure_period`, `\"by_agreement\"` \
+             for `termination_notice`) to `termination`, or remove the period.";
+    CONVENIENCE_TERMINATION_WITHOUT_NOTICE = "W0491" "convenience-termination-without-notice" Warning
+        "Any partner may end the charter for any reason, and `[term]` gives no `termination_notice`."
+        why "Termination for convenience without notice lets a partner end the charter on the day it \
+             says so, with data in transit and work half done. It is a warning because some short \
+             collaborations accept that."
+        fix "Add `termination_notice = \"90 days\"` to `[term]`, or accept the warning in `[[exceptions]]`.";
+    BREACH_TERMINATION_WITHOUT_CURE = "W0492" "breach-termination-without-cure" Warning
+        "The other partners may end a partner's participation for breach, and `[term]` gives no `cure_period`."
+        why "Without a cure period, any breach, however small or quickly mended, lets the others put a \
+             partner out at once. Agreements usually give written notice and a time to cure first. It is \
+             a warning because a charter may mean exactly that."
+        fix "Add `cure_period = \"30 days\"` to `[term]`, or accept the warning in `[[exceptions]]`.";
+    ONE_PARTNER_ENDS_ALL = "W0493" "one-partner-ends-all" Warning
+        "Termination for convenience in a charter of more than two partners: any one of them may end it for all."
+        why "Between two partners, ending the agreement for convenience and withdrawing are the same act. \
+             Among three or more, `for_convenience` lets one partner end the charter for every other \
+             partner, who may want to go on without it; a partner that wants out usually withdraws \
+             instead. It is a warning because some consortia want any member to be able to end it."
+        fix "Remove `\"for_convenience\"` from `termination` and give `withdrawal_notice`, or accept the \
+             warning in `[[exceptions]]`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

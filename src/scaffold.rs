@@ -255,7 +255,7 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[term]",
-        "The term: its length or end date, renewal, notice to terminate, the cure period for a breach, withdrawal and what survives the end. Optional for terms of reference, a policy or a technical charter.",
+        "The term: its length or end date, renewal, the grounds for ending it early (`termination`) with their notice and cure period, withdrawal and what survives the end. Optional for terms of reference, a policy or a technical charter.",
     ),
     (
         "[adoption]",

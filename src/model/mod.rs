@@ -54,7 +54,7 @@ pub use partners::{Partner, PartnerKind, Person, Role};
 pub use phases::{Bound, Metric, Obligation, Phase};
 pub use publication::{Authorship, Publication, ReviewKind};
 pub use standing::{Adoption, DocumentKind};
-pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term};
+pub use terms::{DisputeStep, Disputes, FinalResolution, Renewal, Review, Term, Termination};
 pub use values::{Cadence, Date, Period, PeriodUnit, Quorum};
 pub use versions::VersionRecord;
 pub use voting::DecisionRule;

@@ -118,7 +118,11 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["obligations", id, ..] => Some(item(Item::Obligation, id)),
         ["term", "length" | "end_date", ..] => fixed("term-length"),
         ["term", "renewal" | "renewal_period", ..] => fixed("term-renewal"),
-        ["term", "termination_notice" | "cure_period", ..] => fixed("term-termination"),
+        [
+            "term",
+            "termination" | "termination_notice" | "cure_period",
+            ..,
+        ] => fixed("term-termination"),
         ["term", "withdrawal_notice" | "on_withdrawal", ..] => fixed("term-withdrawal"),
         ["term", "survival", ..] => fixed("term-survival"),
         ["disputes", ..] => fixed("disputes"),

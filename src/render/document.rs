@@ -17,7 +17,7 @@ use crate::model::{
     ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes,
     DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
     LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource,
-    Renewal, ReviewKind, Status, Tenure, Term, Typography, recusal,
+    Renewal, ReviewKind, Status, Tenure, Term, Termination, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -1588,20 +1588,16 @@ fn term(ids: &Lookup<'_>, b: &mut Builder) {
     };
     b.clause("term-length", Md::raw("Term"), length);
     b.clause("term-renewal", Md::raw("Renewal"), renewal(t, kind));
-    b.clause(
-        "term-termination",
-        Md::raw("Termination"),
-        md!("The partners may end {} by agreement on {} in writing. If a partner breaches {} and does not cure the breach within {} of written notice, the other partners may end its participation.", kind.this(), notice(t.termination_notice), kind.it(), t.cure_period),
-    );
-    b.clause(
-        "term-withdrawal",
-        Md::raw("Withdrawal"),
-        md!(
-            "A partner may withdraw on {} written notice. {}",
-            t.withdrawal_notice.possessive(),
-            prose(&t.on_withdrawal)
-        ),
-    );
+    if t.states_termination() {
+        b.clause(
+            "term-termination",
+            Md::raw("Termination"),
+            termination(t, kind),
+        );
+    }
+    if t.states_withdrawal() {
+        b.clause("term-withdrawal", Md::raw("Withdrawal"), withdrawal(t));
+    }
     if !t.survival.is_empty() {
         b.clause(
             "term-survival",
@@ -1618,6 +1614,70 @@ fn term(ids: &Lookup<'_>, b: &mut Builder) {
     }
 }
 
+/// The grounds on which the charter, or a partner's participation, may be ended early, one sentence
+/// each, in the order the charter states them; where it states none, that in words.
+fn termination(t: &Term, kind: DocumentKind) -> Md {
+    let grounds = t.termination_grounds();
+    if grounds.is_empty() {
+        return md!(
+            "The partners have agreed no ground for ending {} before its term ends.",
+            kind.the()
+        );
+    }
+    let sentences: Vec<Md> = grounds
+        .iter()
+        .map(|g| termination_ground(t, kind, *g))
+        .collect();
+    join(&sentences, " ")
+}
+
+/// One ground for ending the charter early, as a sentence.
+fn termination_ground(t: &Term, kind: DocumentKind, ground: Termination) -> Md {
+    let (this, it) = (kind.this(), kind.it());
+    match (ground, t.termination_notice, t.cure_period) {
+        (Termination::ByAgreement, Some(n), _) => md!(
+            "The partners may end {this} by agreement on {} in writing.",
+            notice(n)
+        ),
+        (Termination::ByAgreement, None, _) => {
+            md!("The partners may end {this} at any time by written agreement.")
+        }
+        (Termination::ForBreach, _, Some(cure)) => md!(
+            "If a partner breaches {it} and does not cure the breach within {cure} of written notice, the other partners may end its participation."
+        ),
+        (Termination::ForBreach, _, None) => md!(
+            "If a partner breaches {it}, the other partners may end its participation by written notice."
+        ),
+        (Termination::ForConvenience, Some(n), _) => md!(
+            "Any partner may end {this}, for any reason, on {} in writing.",
+            notice(n)
+        ),
+        (Termination::ForConvenience, None, _) => {
+            md!("Any partner may end {this}, for any reason, by written notice.")
+        }
+        (Termination::ForInsolvency, _, _) => md!(
+            "If a partner becomes insolvent, the other partners may end its participation by written notice."
+        ),
+    }
+}
+
+/// What a partner's withdrawal takes: its notice, and what follows it in the charter's own words.
+fn withdrawal(t: &Term) -> Md {
+    let how = t.withdrawal_notice.map_or_else(
+        || Md::raw("A partner may withdraw by written notice."),
+        |n| {
+            md!(
+                "A partner may withdraw on {} written notice.",
+                n.possessive()
+            )
+        },
+    );
+    match &t.on_withdrawal {
+        Some(on) => md!("{how} {}", prose(on)),
+        None => how,
+    }
+}
+
 /// Whether and how the charter renews at the end of its term.
 fn renewal(t: &Term, kind: DocumentKind) -> Md {
     let the = capitalised(&Md::raw(kind.the()));
@@ -1625,7 +1685,8 @@ fn renewal(t: &Term, kind: DocumentKind) -> Md {
         (Renewal::Automatic, Some(p)) => md!(
             "{the} {} automatically for periods of {p} unless a partner gives {} before the end of the current period.",
             kind.verb("renews", "renew"),
-            notice(t.termination_notice)
+            t.termination_notice
+                .map_or_else(|| Md::raw("notice"), notice)
         ),
         (Renewal::Automatic, None) => md!(
             "{the} {} automatically unless a partner gives notice.",

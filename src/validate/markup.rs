@@ -55,11 +55,8 @@ fn prose_fields(c: &Charter) -> Vec<(Vec<Seg>, &str)> {
         ),
         (vec![key("charter"), key("scope")], c.charter.scope.as_str()),
     ];
-    if let Some(term) = &c.term {
-        out.push((
-            vec![key("term"), key("on_withdrawal")],
-            term.on_withdrawal.as_str(),
-        ));
+    if let Some(on) = c.term.as_ref().and_then(|t| t.on_withdrawal.as_deref()) {
+        out.push((vec![key("term"), key("on_withdrawal")], on));
     }
     for (i, body) in c.bodies.iter().enumerate() {
         out.push((

@@ -25,6 +25,7 @@ mod periods;
 mod references;
 mod schedule;
 mod standing;
+mod termination;
 mod text;
 mod versions;
 mod xrefs;
@@ -95,6 +96,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     governance::check(&charter, &index, &mut ctx);
     standing::check(&charter, &index, &mut ctx);
     versions::check(&charter, &mut ctx);
+    termination::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);

@@ -144,15 +144,15 @@ impl Zero<'_, '_, '_> {
         });
         self.check(
             path!["term", "termination_notice"],
-            Some(t.termination_notice),
+            t.termination_notice,
             &|| "the notice of termination".into(),
         );
-        self.check(path!["term", "cure_period"], Some(t.cure_period), &|| {
+        self.check(path!["term", "cure_period"], t.cure_period, &|| {
             "the cure period".into()
         });
         self.check(
             path!["term", "withdrawal_notice"],
-            Some(t.withdrawal_notice),
+            t.withdrawal_notice,
             &|| "the notice of withdrawal".into(),
         );
     }
