@@ -806,6 +806,40 @@ rules! {
              instead. It is a warning because some consortia want any member to be able to end it."
         fix "Remove `\"for_convenience\"` from `termination` and give `withdrawal_notice`, or accept the \
              warning in `[[exceptions]]`.";
+    WITHDRAWAL_BEFORE_NOTICE = "E0494" "withdrawal-before-notice" Error
+        "A partner's withdrawal took effect before the day it gave notice of it."
+        why "Notice of withdrawal comes first and the withdrawal takes effect after it: dates the other way \
+             round are a mistake in one of them, and every duty that runs from either date (the end of its \
+             seats, the return of its data) would be dated wrongly."
+        fix "Correct `withdrawal_notified` (the day of the written notice) or `withdrawn` (the day the \
+             withdrawal took effect).";
+    WITHDRAWAL_NOTICE_SHORT = "W0500" "withdrawal-notice-short" Warning
+        "A partner withdrew sooner after its notice than the `withdrawal_notice` of `[term]` allows."
+        why "The notice period protects the other partners: seats to refill, data to recover, work to hand \
+             over. A withdrawal that took effect earlier breaks the charter's own term. It is a warning \
+             because the partners may have agreed a shorter notice for this withdrawal."
+        fix "Write a `withdrawn` date no earlier than the notice date plus `withdrawal_notice`, or accept \
+             the warning in `[[exceptions]]` with the partners' agreement as the reason.";
+    WITHDRAWN_OBLIGATION_NOT_SURVIVING = "E0501" "withdrawn-obligation-not-surviving" Error
+        "A withdrawn partner still owns an obligation that its `surviving` duties leave out."
+        why "`surviving` lists what still binds a partner after its withdrawal. An obligation it still owns \
+             but that is not listed binds it according to the obligations and not according to its \
+             withdrawal: the charter contradicts itself, and the checklist would hold it to a duty the \
+             charter says ended."
+        fix "Add the obligation's id to the partner's `surviving.obligations`, or give the obligation to a \
+             partner that has not withdrawn.";
+    SURVIVING_WITHOUT_WITHDRAWAL = "E0502" "surviving-without-withdrawal" Error
+        "`surviving` on a partner that has neither withdrawn nor given notice of withdrawal."
+        why "What survives a withdrawal binds a partner once it withdraws. On a partner that has not withdrawn \
+             and is not withdrawing, the list states nothing, and is most likely on the wrong partner."
+        fix "Add `withdrawal_notified` or `withdrawn` to the partner, or move `surviving` to the partner that \
+             withdraws; the general survival of terms belongs in `[term] survival`.";
+    SURVIVING_CONFIDENTIALITY_WITHOUT_CLAUSE = "E0503" "surviving-confidentiality-without-clause" Error
+        "Confidentiality is to survive a partner's withdrawal, and the charter has no `[confidentiality]`."
+        why "`surviving.confidentiality = true` keeps the withdrawn partner bound by the confidentiality \
+             clause; without one there is no duty to keep, and the sentence would promise a term the \
+             partners never wrote."
+        fix "Add a `[confidentiality]` table, or remove `confidentiality = true` from `surviving`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -50,7 +50,7 @@ pub use lookup::{Actor, Lookup};
 pub use meetings::{Access, Extraordinary, MeetingCadence, Per, Requesters, Tenure};
 pub use organisations::Organisation;
 pub use overview::{AllowedMark, Overview};
-pub use partners::{Partner, PartnerKind, Person, Role};
+pub use partners::{Partner, PartnerKind, Person, Role, Surviving};
 pub use phases::{Bound, Metric, Obligation, Phase};
 pub use publication::{Authorship, Publication, ReviewKind};
 pub use standing::{Adoption, DocumentKind};

@@ -48,6 +48,58 @@ pub struct Partner {
     /// The date the partner withdrew from the partnership, if it has; it then holds no seat and receives
     /// no data.
     pub withdrawn: Option<Date>,
+    /// The date the partner gave written notice of its withdrawal: before `withdrawn`, or alone while
+    /// the withdrawal is still to take effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal_notified: Option<Date>,
+    /// The duties that still bind the partner once it has withdrawn: those of the data flows it
+    /// received, its own obligations, and confidentiality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surviving: Option<Surviving>,
+}
+
+/// The duties of a withdrawing partner that survive its withdrawal, by reference to the terms they come
+/// from.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Surviving {
+    /// Data flows it received: its duties to report breaches and to return or destroy the data survive.
+    #[serde(default)]
+    #[validate(custom(function = "super::check_ids"))]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
+    pub flows: Vec<String>,
+    /// Obligations (`[[obligations]]` ids) it owns that it must still perform.
+    #[serde(default)]
+    #[validate(custom(function = "super::check_ids"))]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
+    pub obligations: Vec<String>,
+    /// Whether its duty of confidentiality under `[confidentiality]` survives.
+    #[serde(default)]
+    pub confidentiality: bool,
+}
+
+impl Partner {
+    /// Whether the partner has withdrawn, or given notice that it will.
+    #[must_use]
+    pub fn is_withdrawing(&self) -> bool {
+        self.withdrawn.is_some() || self.withdrawal_notified.is_some()
+    }
+
+    /// Whether the flow `id` is among those whose duties survive the partner's withdrawal.
+    #[must_use]
+    pub fn flow_survives(&self, id: &str) -> bool {
+        self.surviving
+            .as_ref()
+            .is_some_and(|s| s.flows.iter().any(|f| f == id))
+    }
+
+    /// Whether the obligation `id` survives the partner's withdrawal.
+    #[must_use]
+    pub fn obligation_survives(&self, id: &str) -> bool {
+        self.surviving
+            .as_ref()
+            .is_some_and(|s| s.obligations.iter().any(|o| o == id))
+    }
 }
 
 fn yes() -> bool {

@@ -485,6 +485,58 @@ impl<'c> Drafts<'c> {
             for r in &f.recipients {
                 self.recipient(f, r);
             }
+            for p in &self.c.partners {
+                if let Some(withdrawn) = p.withdrawn.filter(|_| p.flow_survives(&f.id)) {
+                    self.former_recipient(f, &p.id, withdrawn);
+                }
+            }
+        }
+    }
+
+    /// The duties of a flow that survive a partner's withdrawal: it still reports breaches of the data
+    /// it holds, and returns or destroys it, counted from the day it withdrew, when its use ended. The
+    /// items keep their keys, so a tracker follows them across the withdrawal.
+    fn former_recipient(&mut self, f: &DataFlow, r: &str, withdrawn: Date) {
+        let owner = self.partner(r);
+        let key = |part: &str| format!("flow.{}.{r}.{part}", f.id);
+        let anchor = anchors::item(Anchor::Flow, &f.id);
+        let name = text(&f.name);
+        let style = self.c.charter.date_style;
+        if let Some(n) = f.breach_notification {
+            let provider = provider_name(self.ids, &f.provider);
+            self.add(
+                owner,
+                key("breach"),
+                md!("Notify {provider} of any breach of \"{name}\" (survives its withdrawal)"),
+                When::Event(md!("within {n} of discovery")),
+                Md::raw("Written breach notice"),
+                anchor.clone(),
+            );
+        }
+        if let Some(verb) = end_of_use_verb(f.end_of_use) {
+            let (when, date) = match f.end_within {
+                Some(w) => {
+                    let by = w.after(withdrawn);
+                    (md!("by {}, {w} after its withdrawal", style.write(by)), by)
+                }
+                None => (
+                    md!("on its withdrawal, {}", style.write(withdrawn)),
+                    withdrawn,
+                ),
+            };
+            let evidence = Md::raw(if f.certified {
+                "Written certificate of return or destruction"
+            } else {
+                "Written confirmation"
+            });
+            self.add(
+                owner,
+                key("end-of-use"),
+                md!("{verb} the data received under \"{name}\" (survives its withdrawal)"),
+                When::Given(when, Timing::Date { date }),
+                evidence,
+                anchor,
+            );
         }
     }
 
@@ -579,6 +631,23 @@ impl<'c> Drafts<'c> {
             return;
         };
         let until = period.after(end);
+        // A partner that withdrew is no longer among "every partner": where its confidentiality survives,
+        // the duty is its own item.
+        for p in &self.c.partners {
+            if p.withdrawn.is_some() && p.surviving.as_ref().is_some_and(|s| s.confidentiality) {
+                self.add(
+                    self.partner(&p.id),
+                    format!("confidentiality.{}", p.id),
+                    Md::raw("Keep the other partners' Confidential Information confidential (survives its withdrawal)"),
+                    When::Given(
+                        md!("until {until}, {period} after the end of the term"),
+                        Timing::Date { date: until },
+                    ),
+                    Md::raw("No disclosure outside the exceptions of the confidentiality clause"),
+                    "confidentiality".to_owned(),
+                );
+            }
+        }
         self.add(
             Owner::Everyone,
             "confidentiality".to_owned(),
@@ -665,10 +734,19 @@ impl<'c> Drafts<'c> {
         for o in &self.c.obligations {
             let words = timing(o, self.c.charter.date_style);
             let when = obligation_timing(self.ids, o, &words);
+            let survives =
+                self.c.partners.iter().any(|p| {
+                    p.id == o.owner && p.withdrawn.is_some() && p.obligation_survives(&o.id)
+                });
+            let action = if survives {
+                md!("{} (survives its withdrawal)", text(&o.action))
+            } else {
+                text(&o.action)
+            };
             self.add(
                 self.actor(&o.owner),
                 format!("obligation.{}", o.id),
-                text(&o.action),
+                action,
                 When::Given(words, when),
                 text(&o.evidence),
                 anchors::item(Anchor::Obligation, &o.id),

@@ -14,10 +14,10 @@ use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
     Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
-    ConflictTerms, DataFlow, Date, DateStyle, DeclaredConflict, DisclosureTime, Disputes,
-    DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
-    LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource,
-    Renewal, ReviewKind, Status, Tenure, Term, Termination, Typography, recusal,
+    ConflictTerms, DataFlow, Date, DeclaredConflict, DisclosureTime, Disputes, DocumentKind,
+    ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup,
+    Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind,
+    Status, Surviving, Tenure, Term, Termination, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -675,13 +675,90 @@ fn partners(c: &Charter, b: &mut Builder) {
         rows,
     );
     for p in &c.partners {
-        partner(p, c.charter.date_style, b);
+        partner(c, p, b);
     }
+}
+
+/// A partner's withdrawal, in words: the day of its notice and the day it took (or takes) effect, and
+/// what still binds it; nothing for a partner that is not withdrawing.
+fn withdrawal_of(c: &Charter, p: &Partner) -> Md {
+    let style = c.charter.date_style;
+    let survives = p.surviving.as_ref().map(|s| surviving_terms(c, s));
+    match (p.withdrawal_notified, p.withdrawn) {
+        (notified, Some(date)) => {
+            let notice = notified
+                .map(|n| md!("gave notice of its withdrawal on {} and ", style.write(n)))
+                .unwrap_or_default();
+            let binds = match survives {
+                Some(terms) if !terms.is_empty() => {
+                    md!("only these terms still bind it: {}", and_list(&terms))
+                }
+                Some(_) => Md::raw("none of its terms still binds it"),
+                None => Md::raw("only the terms that survive withdrawal still bind it"),
+            };
+            md!(
+                "It {notice}withdrew from the partnership on {}; it holds no seat and receives no data, and {binds}.",
+                style.write(date)
+            )
+        }
+        (Some(notified), None) => {
+            let effect = c
+                .term
+                .as_ref()
+                .and_then(|t| t.withdrawal_notice)
+                .map(|n| {
+                    md!(
+                        "; its withdrawal takes effect on {}",
+                        style.write(n.after(notified))
+                    )
+                })
+                .unwrap_or_default();
+            let binds = match survives {
+                Some(terms) if !terms.is_empty() => {
+                    md!(
+                        ", and then only these terms still bind it: {}",
+                        and_list(&terms)
+                    )
+                }
+                _ => Md::default(),
+            };
+            md!(
+                "It gave notice of its withdrawal on {}{effect}{binds}.",
+                style.write(notified)
+            )
+        }
+        (None, None) => Md::default(),
+    }
+}
+
+/// The terms that survive a partner's withdrawal, each in words.
+fn surviving_terms(c: &Charter, s: &Surviving) -> Vec<Md> {
+    let mut terms: Vec<Md> = s
+        .flows
+        .iter()
+        .filter_map(|id| c.data_flows.iter().find(|f| &f.id == id))
+        .map(|f| {
+            md!(
+                "its duties as a recipient of \"{}\" to report breaches and to return or destroy the data",
+                text(&f.name)
+            )
+        })
+        .collect();
+    terms.extend(
+        s.obligations
+            .iter()
+            .filter_map(|id| c.obligations.iter().find(|o| &o.id == id))
+            .map(|o| md!("its obligation \"{}\"", text(&o.action))),
+    );
+    if s.confidentiality {
+        terms.push(Md::raw("confidentiality"));
+    }
+    terms
 }
 
 /// One partner's clause: who it is, how it takes part, what it contributes and receives, and who
 /// represents it.
-fn partner(p: &Partner, style: DateStyle, b: &mut Builder) {
+fn partner(c: &Charter, p: &Partner, b: &mut Builder) {
     let roles: Vec<Md> = p.roles.iter().map(|r| Md::raw(r.label())).collect();
     let mut body = md!(
         "{} (\"{}\") {} as {}.",
@@ -699,11 +776,9 @@ fn partner(p: &Partner, style: DateStyle, b: &mut Builder) {
             "{body} Its seats on governance bodies do not carry a vote unless a body states otherwise."
         );
     }
-    if let Some(date) = p.withdrawn {
-        body = md!(
-            "{body} It withdrew from the partnership on {}; it holds no seat and receives no data, and only the terms that survive withdrawal still bind it.",
-            style.write(date)
-        );
+    let withdrawal = withdrawal_of(c, p);
+    if !withdrawal.is_empty() {
+        body = md!("{body} {withdrawal}");
     }
     if let Some(ceiling) = p.data_ceiling {
         body = md!(

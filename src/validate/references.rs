@@ -24,6 +24,8 @@ enum Kind {
     Foreground,
     /// Who may hold IP or agreements: a partner, or an organisation outside the partnership.
     PartnerOrOrganisation,
+    Flow,
+    Obligation,
 }
 
 impl Kind {
@@ -36,6 +38,8 @@ impl Kind {
             Kind::Decision => "decision",
             Kind::Foreground => "foreground IP category",
             Kind::PartnerOrOrganisation => "partner or organisation",
+            Kind::Flow => "data flow",
+            Kind::Obligation => "obligation",
         }
     }
 
@@ -48,6 +52,8 @@ impl Kind {
             Kind::Decision => "[[decisions]]",
             Kind::Foreground => "[[ip.foreground]]",
             Kind::PartnerOrOrganisation => "[[partners]] or [[organisations]]",
+            Kind::Flow => "[[data_flows]]",
+            Kind::Obligation => "[[obligations]]",
         }
     }
 }
@@ -98,6 +104,24 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     for (i, o) in c.organisations.iter().enumerate() {
         for (k, p) in o.parent_of.iter().enumerate() {
             r.check(Kind::Partner, p, path!["organisations", i, "parent_of", k]);
+        }
+    }
+    surviving(c, &mut r);
+}
+
+/// What survives a partner's withdrawal names its flows and obligations.
+fn surviving(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, p) in c.partners.iter().enumerate() {
+        let Some(s) = &p.surviving else { continue };
+        for (k, f) in s.flows.iter().enumerate() {
+            r.check(Kind::Flow, f, path!["partners", i, "surviving", "flows", k]);
+        }
+        for (k, o) in s.obligations.iter().enumerate() {
+            r.check(
+                Kind::Obligation,
+                o,
+                path!["partners", i, "surviving", "obligations", k],
+            );
         }
     }
 }
@@ -258,6 +282,9 @@ impl Refs<'_, '_, '_, '_> {
             Kind::PartnerOrOrganisation => {
                 self.index.partner(id).is_some() || self.index.organisation(id).is_some()
             }
+            // Few ids are named this way (what survives a withdrawal): a search of the list will do.
+            Kind::Flow => self.index.charter().data_flows.iter().any(|f| f.id == id),
+            Kind::Obligation => self.index.charter().obligations.iter().any(|o| o.id == id),
         };
         if found {
             return;
@@ -287,6 +314,14 @@ impl Refs<'_, '_, '_, '_> {
             }
             Kind::Decision => self.index.decision_ids(),
             Kind::Foreground => self.index.foreground_ids(),
+            Kind::Flow => {
+                let c = self.index.charter();
+                c.data_flows.iter().map(|f| f.id.as_str()).collect()
+            }
+            Kind::Obligation => {
+                let c = self.index.charter();
+                c.obligations.iter().map(|o| o.id.as_str()).collect()
+            }
             Kind::PartnerOrOrganisation => {
                 let mut ids: Vec<&str> = self
                     .index
