@@ -840,6 +840,21 @@ rules! {
              clause; without one there is no duty to keep, and the sentence would promise a term the \
              partners never wrote."
         fix "Add a `[confidentiality]` table, or remove `confidentiality = true` from `surviving`.";
+    CONSENT_OF_NO_PARTNER = "E0504" "consent-of-no-partner" Error
+        "A decision's `consent_of` names no one, or a kind of partner that no partner taking part is."
+        why "`consent_of` adds the written consent of a group of partners to the body's rule. An empty \
+             group, or a kind no partner has, adds no one: the charter would promise a consent nobody \
+             gives, and a reviewer cannot tell whom the partners meant."
+        fix "Name the partners in `consent_of.partners`, or a kind some partner has in `consent_of.kinds`; \
+             or remove `consent_of`.";
+    CONSENT_OF_EVERY_PARTNER = "W0505" "consent-of-every-partner" Warning
+        "A decision needs the consent of every partner, so each of them holds a veto over it."
+        why "A compound rule gives a group of partners a say without giving one to everyone else. When the \
+             group is every partner, any one of them can block the decision and the body's rule decides \
+             nothing by itself: the charter reads as a vote, and works as unanimity. It is a warning \
+             because the partners may want exactly that."
+        fix "Narrow `consent_of` to the partners that must agree, or write `rule = \"unanimity\"` so that the \
+             veto is plain; or accept the warning in `[[exceptions]]`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -2,7 +2,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Access, DecisionRule, Extraordinary, MeetingCadence, Period, Quorum, Tenure};
+use super::{
+    Access, DecisionRule, Extraordinary, MeetingCadence, PartnerKind, Period, Quorum, Tenure,
+};
 
 /// A board, committee or working group.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -209,6 +211,42 @@ pub struct Decision {
     /// a data access committee that approves each project for a year; absent, approvals do not lapse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval_lasts: Option<Period>,
+    /// Partners whose written consent the decision needs as well as the body's rule: named partners,
+    /// or every partner of some kinds (every hospital). Only they can block it; no one else gains a
+    /// veto.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub consent_of: Option<Consent>,
+}
+
+/// The partners whose consent a decision needs besides the body's rule.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// Partners named by id.
+    #[serde(default)]
+    #[validate(custom(function = "super::check_ids"))]
+    #[schemars(inner(regex(pattern = super::ID_PATTERN), length(max = 40)))]
+    pub partners: Vec<String>,
+    /// Every partner of these kinds, as the partners are at the time of the decision.
+    #[serde(default)]
+    pub kinds: Vec<PartnerKind>,
+}
+
+impl super::Charter {
+    /// The partners whose consent a decision needs, in the order of `[[partners]]`: those named and
+    /// those of the kinds named, leaving out partners that have withdrawn.
+    #[must_use]
+    pub fn consenting(&self, d: &Decision) -> Vec<&super::Partner> {
+        let Some(consent) = &d.consent_of else {
+            return Vec::new();
+        };
+        self.partners
+            .iter()
+            .filter(|p| p.withdrawn.is_none())
+            .filter(|p| consent.partners.contains(&p.id) || consent.kinds.contains(&p.kind))
+            .collect()
+    }
 }
 
 /// How a body reaches a decision.

@@ -39,8 +39,8 @@ pub use drafting::{DateStyle, Status, Typography};
 pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};
 pub use exceptions::Exception;
 pub use governance::{
-    Amendment, Authority, Body, Chair, Decision, ElectronicRule, ElectronicVotes, Meetings, Member,
-    VotingRule,
+    Amendment, Authority, Body, Chair, Consent, Decision, ElectronicRule, ElectronicVotes,
+    Meetings, Member, VotingRule,
 };
 pub use ip::{
     BackgroundTerm, Contributions, ContributorAgreement, FieldOwner, Foreground, IpTerms, Licence,

@@ -440,6 +440,27 @@ impl<'c> Drafts<'c> {
         }
     }
 
+    /// Each partner whose consent a decision needs gives or withholds it, in writing, before the
+    /// decision is taken.
+    fn consents(&mut self) {
+        let c = self.c;
+        for d in &c.decisions {
+            for p in c.consenting(d) {
+                self.add(
+                    self.partner(&p.id),
+                    format!("decision.{}.consent.{}", d.id, p.id),
+                    md!(
+                        "Give or withhold written consent to each decision to \"{}\"",
+                        text(&d.matter)
+                    ),
+                    When::Event(Md::raw("before the decision is taken")),
+                    Md::raw("Written consent or refusal, kept with the decision"),
+                    anchors::item(Anchor::Decision, &d.id),
+                );
+            }
+        }
+    }
+
     /// Every partner discloses its interests when the terms say; each declared conflict is managed.
     fn conflicts(&mut self) {
         let c = self.c;
@@ -815,6 +836,7 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
     drafts.signatures();
     drafts.bodies();
     drafts.renewals();
+    drafts.consents();
     drafts.conflicts();
     drafts.data();
     drafts.transfers();

@@ -14,10 +14,10 @@ use super::markdown::{Md, join, prose, text};
 use crate::md;
 use crate::model::{
     Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
-    ConflictTerms, DataFlow, Date, DeclaredConflict, DisclosureTime, Disputes, DocumentKind,
-    ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence, LicenceKind, Lookup,
-    Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource, Renewal, ReviewKind,
-    Status, Surviving, Tenure, Term, Termination, Typography, recusal,
+    ConflictTerms, Consent, DataFlow, Date, Decision, DeclaredConflict, DisclosureTime, Disputes,
+    DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
+    LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource,
+    Renewal, ReviewKind, Status, Surviving, Tenure, Term, Termination, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -1037,7 +1037,14 @@ fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
                 ),
                 text(&d.matter),
                 name_of(ids, &d.body),
-                Md::raw(d.rule.label()),
+                match &d.consent_of {
+                    Some(consent) => md!(
+                        "{}, with the written consent of {}",
+                        d.rule.label(),
+                        consent_words(ids, d, consent)
+                    ),
+                    None => Md::raw(d.rule.label()),
+                },
                 // An absent term is said in words, never as "None", which would read as a term.
                 if d.consult.is_empty() {
                     Md::raw("No one")
@@ -1076,6 +1083,42 @@ fn decision_table(ids: &Lookup<'_>, b: &mut Builder) {
         rows
     };
     b.table(headers, rows);
+}
+
+/// Whose consent a decision needs, in words: the partners named, and every partner of the kinds named
+/// with those it is now.
+fn consent_words(ids: &Lookup<'_>, d: &Decision, consent: &Consent) -> Md {
+    let c = ids.charter();
+    let mut parts: Vec<Md> = consent.partners.iter().map(|p| name_of(ids, p)).collect();
+    if !consent.kinds.is_empty() {
+        let kinds: Vec<Md> = consent
+            .kinds
+            .iter()
+            .map(|k| Md::raw(k.label().to_lowercase()))
+            .collect();
+        let now: Vec<Md> = c
+            .consenting(d)
+            .into_iter()
+            .filter(|p| consent.kinds.contains(&p.kind))
+            .map(|p| text(&p.short_name))
+            .collect();
+        let kind = if kinds.len() == 1 { "kind" } else { "kinds" };
+        parts.push(md!(
+            "every partner of the {kind} {} (now {})",
+            or_list(&kinds),
+            and_list(&now)
+        ));
+    }
+    and_list(&parts)
+}
+
+/// "A", "A or B", "A, B or C".
+fn or_list(items: &[Md]) -> Md {
+    match items {
+        [] => Md::default(),
+        [one] => one.clone(),
+        [init @ .., last] => md!("{} or {last}", join(init, ", ")),
+    }
 }
 
 /// Numbers the decision `id` as the next clause of the section and records it for cross-references.

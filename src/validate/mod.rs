@@ -8,6 +8,7 @@
 
 mod clauses;
 mod conflicts;
+mod consent;
 mod data;
 mod data_use;
 mod exceptions;
@@ -97,6 +98,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     standing::check(&charter, &index, &mut ctx);
     versions::check(&charter, &mut ctx);
     termination::check(&charter, &mut ctx);
+    consent::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);

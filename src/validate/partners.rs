@@ -157,6 +157,15 @@ fn active(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             });
         }
     }
+    for (i, d) in c.decisions.iter().enumerate() {
+        for (k, p) in d.consent_of.iter().flat_map(|c| &c.partners).enumerate() {
+            report(
+                p,
+                path!["decisions", i, "consent_of", "partners", k],
+                &|| format!("must consent to \"{}\"", d.matter),
+            );
+        }
+    }
     for (i, phase) in c.phases.iter().enumerate() {
         report(&phase.gate_owner, path!["phases", i, "gate_owner"], &|| {
             format!("owns the gate of \"{}\"", phase.name)

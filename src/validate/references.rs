@@ -161,6 +161,13 @@ fn decisions(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
         for (k, p) in d.concerns.iter().enumerate() {
             r.check(Kind::Partner, p, path!["decisions", i, "concerns", k]);
         }
+        for (k, p) in d.consent_of.iter().flat_map(|c| &c.partners).enumerate() {
+            r.check(
+                Kind::Partner,
+                p,
+                path!["decisions", i, "consent_of", "partners", k],
+            );
+        }
     }
     if let Some(a) = &c.amendment {
         r.check(Kind::Body, &a.body, path!["amendment", "body"]);
