@@ -855,6 +855,23 @@ rules! {
              because the partners may want exactly that."
         fix "Narrow `consent_of` to the partners that must agree, or write `rule = \"unanimity\"` so that the \
              veto is plain; or accept the warning in `[[exceptions]]`.";
+    PUBLICATION_APPROVAL = "W0506" "publication-approval" Warning
+        "A term gives partners the right to approve publications: `review_kind = \"approval\"`, or a decision, licence purpose or benefit that approves or blocks them."
+        why "Whoever must approve a manuscript can keep its results from being published. Journals, the \
+             ICMJE recommendations and most universities' policies allow a sponsor or partner to review \
+             and comment, and to remove its confidential information, but not to approve or suppress \
+             results. A right to approve hidden in a decision, a licence or a benefit is as strong as one \
+             in the publication clause. It is a warning because some partnerships accept it knowingly."
+        fix "Give partners a review with comments only (`[publication] review_kind = \"comment\"`) and reword \
+             the term, or accept the warning in `[[exceptions]]` with the reason.";
+    PUBLICATION_REVIEW_CONTRADICTION = "E0507" "publication-review-contradiction" Error
+        "A decision, licence purpose or benefit approves publications, while `review_kind = \"comment\"` says partners do not approve them."
+        why "With `review_kind = \"comment\"` the charter says that partners review manuscripts but do not \
+             approve their content. A term elsewhere that approves or blocks publications says the \
+             opposite, and the rendered charter would contradict itself: a court, not the partners, \
+             would decide which of the two binds."
+        fix "Reword the term so that it does not approve or block publications, or write \
+             `review_kind = \"approval\"` if the partners do approve them.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

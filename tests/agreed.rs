@@ -146,7 +146,14 @@ fn the_kind_of_publication_review_is_written_only_when_the_charter_states_it() {
         "{without}"
     );
     assert!(markdown(&example_with(&[])).contains(NO_APPROVAL));
-    let approval = markdown(&example_with(&[(COMMENT, "review_kind = \"approval\"\n")]));
+    // A right to approve is a veto on publication: accepted here, as a charter that means it would.
+    let approval = markdown(&example_with(&[
+        (COMMENT, "review_kind = \"approval\"\n"),
+        (
+            "[[exceptions]]\n",
+            "[[exceptions]]\nrule = \"W0506\"\nreason = \"The partners approve each manuscript.\"\n\n[[exceptions]]\n",
+        ),
+    ]));
     assert!(!approval.contains(NO_APPROVAL), "{approval}");
     assert!(
         approval.contains(

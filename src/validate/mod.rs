@@ -23,6 +23,7 @@ mod licences;
 mod markup;
 mod partners;
 mod periods;
+mod publication;
 mod references;
 mod schedule;
 mod standing;
@@ -99,6 +100,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     versions::check(&charter, &mut ctx);
     termination::check(&charter, &mut ctx);
     consent::check(&charter, &mut ctx);
+    publication::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
