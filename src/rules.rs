@@ -872,6 +872,13 @@ rules! {
              would decide which of the two binds."
         fix "Reword the term so that it does not approve or block publications, or write \
              `review_kind = \"approval\"` if the partners do approve them.";
+    INDEPENDENT_CONFLICT_NOT_A_MEMBER = "E0508" "independent-conflict-not-a-member" Error
+        "A declared conflict names no partner, and its `person` is not an independent member of any body."
+        why "A conflict without a partner is an independent member's: a person who sits on a body in their \
+             own name. If no body has that person as an independent member, the charter cannot say whose \
+             vote the recusal removes, and the check of quorums after recusal would miss it."
+        fix "Name the partner (`partner = \"…\"`) for a partner's conflict, or write `person` exactly as the \
+             independent member's entry in the body's `members` spells it.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

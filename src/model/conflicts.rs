@@ -122,9 +122,11 @@ pub struct DeclaredConflict {
     #[validate(custom(function = "super::check_id"))]
     #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
     pub id: String,
-    /// The partner concerned.
-    pub partner: String,
-    /// The person concerned, if it is a person's interest.
+    /// The partner concerned; absent for an independent member, a person who sits on a body for no
+    /// partner, named by `person`.
+    pub partner: Option<String>,
+    /// The person concerned, if it is a person's interest: a partner's representative, or, without
+    /// `partner`, an independent member of a body.
     pub person: Option<String>,
     /// The interest, e.g. "holds equity in the sponsor".
     #[validate(length(min = 1))]

@@ -489,8 +489,14 @@ impl<'c> Drafts<'c> {
                 "Apply the agreed management of the declared conflict ({})",
                 text(&d.interest)
             );
+            // An independent member's conflict is managed by the body that manages conflicts.
+            let owner = match (&d.partner, &coi.managed_by) {
+                (Some(p), _) => self.partner(p),
+                (None, Some(body)) => self.actor(body),
+                (None, None) => Owner::Everyone,
+            };
             self.add(
-                self.partner(&d.partner),
+                owner,
                 format!("coi.declared.{}", d.id),
                 action,
                 When::Event(Md::raw("whenever an affected decision is taken")),

@@ -1552,10 +1552,12 @@ fn disclosure(coi: &ConflictTerms, b: &mut Builder) {
 
 /// One declared conflict: who holds it, what it affects, how it is managed.
 fn declared(ids: &Lookup<'_>, d: &DeclaredConflict, b: &mut Builder) {
-    let who = d.person.as_ref().map_or_else(
-        || name_of(ids, &d.partner),
-        |p| md!("{} ({})", text(p), name_of(ids, &d.partner)),
-    );
+    let who = match (&d.person, &d.partner) {
+        (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
+        (Some(person), None) => md!("{} (independent member)", text(person)),
+        (None, Some(partner)) => name_of(ids, partner),
+        (None, None) => Md::raw("A member"),
+    };
     let affects: Vec<Md> = d.affects.iter().map(|x| decision_link(ids, x)).collect();
     let measures: Vec<Md> = d.management.iter().map(|m| Md::raw(m.label())).collect();
     b.clause(

@@ -2,7 +2,9 @@
 
 use super::{Annotate, Ctx};
 use crate::load::Seg;
-use crate::model::{Charter, ConflictTerms, DisclosureTime, Lookup, Management, recusal};
+use crate::model::{
+    Charter, ConflictTerms, DeclaredConflict, DisclosureTime, Lookup, Management, recusal,
+};
 use crate::path;
 use crate::rules;
 
@@ -37,7 +39,45 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
                 .with("no recusal", "add \"recusal\" (or \"recusal_from_vote\") to `management`, or explain in `interest` why the conflict does not require it");
         }
         both_recusals(&d.management, at, ctx);
+        if d.partner.is_none() {
+            independent(c, i, d, ctx);
+        }
     }
+}
+
+/// A declared conflict that names no partner is an independent member's: its `person` sits on a body
+/// for no partner.
+fn independent(c: &Charter, i: usize, d: &DeclaredConflict, ctx: &mut Ctx<'_, '_>) {
+    let members: Vec<&str> = c
+        .bodies
+        .iter()
+        .flat_map(|b| &b.members)
+        .filter(|m| m.partner.is_none())
+        .filter_map(|m| m.person.as_deref())
+        .collect();
+    let (at, message) = match d.person.as_deref() {
+        Some(p) if members.contains(&p) => return,
+        Some(p) => (
+            path!["conflicts", "declared", i, "person"],
+            format!(
+                "\"{p}\" is not an independent member of any body, and the declared conflict \"{}\" names no partner",
+                d.id
+            ),
+        ),
+        None => (
+            path!["conflicts", "declared", i],
+            format!(
+                "the declared conflict \"{}\" names neither a partner nor a person",
+                d.id
+            ),
+        ),
+    };
+    let hint = match crate::suggest::closest(d.person.as_deref().unwrap_or_default(), &members) {
+        Some(best) if d.person.is_some() => format!("did you mean \"{best}\"?"),
+        _ => "add `partner = \"…\"` for a partner's conflict, or `person` naming an independent member (a `members` entry with `person` and no `partner`)".to_owned(),
+    };
+    ctx.at(&rules::INDEPENDENT_CONFLICT_NOT_A_MEMBER, at, message)
+        .with("whose conflict?", hint);
 }
 
 /// Recusal from discussion and vote, and from the vote only, named together.

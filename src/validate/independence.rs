@@ -40,9 +40,10 @@ fn own_matters(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         };
         let body = &c.bodies[b];
         for (j, p) in d.concerns.iter().enumerate() {
-            let recused = recusing
-                .get(d.id.as_str())
-                .is_some_and(|cs| cs.iter().any(|dc| dc.partner == *p && dc.person.is_none()));
+            let recused = recusing.get(d.id.as_str()).is_some_and(|cs| {
+                cs.iter()
+                    .any(|dc| dc.partner.as_deref() == Some(p) && dc.person.is_none())
+            });
             let Some(partner) = index.partner(p).map(|i| &c.partners[i]) else {
                 continue;
             };
@@ -121,8 +122,19 @@ fn recused_seats<'c>(
 ) -> (u32, Vec<&'c str>) {
     // partner -> (whole partner conflicted, conflicted persons, conflict ids)
     let mut by_partner: BTreeMap<&str, (bool, BTreeSet<&str>, Vec<&str>)> = BTreeMap::new();
+    let mut total = 0;
+    let mut ids = Vec::new();
     for dc in conflicts {
-        let entry = by_partner.entry(dc.partner.as_str()).or_default();
+        // An independent member loses the seats it holds on this body in its own name.
+        let Some(partner) = dc.partner.as_deref() else {
+            let lost = independent_seats(index, body, dc.person.as_deref());
+            if lost > 0 {
+                total += lost;
+                ids.push(dc.id.as_str());
+            }
+            continue;
+        };
+        let entry = by_partner.entry(partner).or_default();
         match &dc.person {
             Some(person) => {
                 entry.1.insert(person.as_str());
@@ -131,8 +143,6 @@ fn recused_seats<'c>(
         }
         entry.2.push(dc.id.as_str());
     }
-    let mut total = 0;
-    let mut ids = Vec::new();
     for (partner, (whole, persons, conflict_ids)) in by_partner {
         let held = index.partner_voting_seats(body, partner);
         let lost = if whole {
@@ -146,6 +156,19 @@ fn recused_seats<'c>(
         }
     }
     (total, ids)
+}
+
+/// The voting seats the independent member `person` (a member of no partner) holds on the body at
+/// `body`.
+fn independent_seats(index: &Lookup<'_>, body: usize, person: Option<&str>) -> u32 {
+    let Some(person) = person else { return 0 };
+    index.charter().bodies[body]
+        .members
+        .iter()
+        .filter(|m| m.partner.is_none() && m.person.as_deref() == Some(person))
+        .filter(|m| index.member_votes(m))
+        .map(|m| m.seats)
+        .sum()
 }
 
 fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
@@ -278,7 +301,7 @@ impl<'c> Judging<'c> {
             .conflicts
             .iter()
             .flat_map(|coi| &coi.declared)
-            .filter(|dc| dc.partner == sponsor.id)
+            .filter(|dc| dc.partner.as_deref() == Some(sponsor.id.as_str()))
             .flat_map(|dc| &dc.affects);
         for k in conflicted.flat_map(|id| self.decisions.get(id.as_str()).into_iter().flatten()) {
             let first = affected.entry(c.decisions[*k].body.as_str()).or_insert(*k);

@@ -255,11 +255,13 @@ fn conflicts(coi: &ConflictTerms, r: &mut Refs<'_, '_, '_, '_>) {
         r.check(Kind::Decision, d, path!["conflicts", "recusal_from", k]);
     }
     for (i, dc) in coi.declared.iter().enumerate() {
-        r.check(
-            Kind::Partner,
-            &dc.partner,
-            path!["conflicts", "declared", i, "partner"],
-        );
+        if let Some(p) = &dc.partner {
+            r.check(
+                Kind::Partner,
+                p,
+                path!["conflicts", "declared", i, "partner"],
+            );
+        }
         for (k, d) in dc.affects.iter().enumerate() {
             r.check(
                 Kind::Decision,
