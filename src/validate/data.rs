@@ -3,7 +3,8 @@
 
 use super::{Annotate, Ctx, term_end};
 use crate::model::{
-    Agreement, Charter, DataFlow, EndOfUse, Identifiability, Law, Lookup, Regime, RegimeSource,
+    Agreement, Charter, DataFlow, Date, EndOfUse, Identifiability, Law, Lookup, Regime,
+    RegimeSource, UseEnd,
 };
 use crate::path;
 use crate::rules;
@@ -27,6 +28,7 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             other_law(i, f, regime, law, ctx);
         }
         end_of_use_deadline(i, f, ctx);
+        use_ends(c, i, ctx);
         retention(c, i, ctx);
     }
 }
@@ -240,8 +242,67 @@ fn end_of_use_deadline(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
     }
 }
 
+/// Each event that ends a flow's use can happen: the term's events under a `[term]`, a date within the term.
+fn use_ends(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
+    let f = &c.data_flows[i];
+    let (start, end) = (c.term_starts(), term_end(c));
+    for (k, event) in f.use_ends.iter().flatten().enumerate() {
+        if event.needs_term() && c.term.is_none() {
+            ctx.at(
+                &rules::USE_END_WITHOUT_TERM,
+                path!["data_flows", i, "use_ends", k],
+                format!(
+                    "the use of \"{}\" ends with `{event}`, but {} {} no `[term]`, and so no end of term, termination or withdrawal",
+                    f.name,
+                    c.charter.kind.this(),
+                    c.charter.kind.verb("has", "have")
+                ),
+            )
+            .with(
+                "no `[term]`",
+                "write a date or a phase instead, such as `use_ends = [{ date = 2027-06-30 }]`, or add a `[term]`",
+            );
+        }
+        let UseEnd::Date(date) = event else { continue };
+        let outside = if let Some(start) = start.filter(|s| date < s) {
+            Some(format!("before the term begins, on {start}"))
+        } else {
+            end.filter(|e| date > e)
+                .map(|e| format!("after the term ends, on {e}"))
+        };
+        if let Some(outside) = outside {
+            ctx.at(
+                &rules::USE_END_OUTSIDE_TERM,
+                path!["data_flows", i, "use_ends", k, "date"],
+                format!("the use of \"{}\" ends on {date}, {outside}", f.name),
+            )
+            .with(
+                "outside the term",
+                "write a date within the term, or `\"term_end\"` for the end of the term",
+            );
+        }
+    }
+}
+
 /// The HIPAA Breach Notification Rule's outer limit: 60 calendar days after discovery.
 const HIPAA_BREACH_DAYS: u64 = 60;
+
+/// The day a flow's use ends at the latest, with the words for it: the earliest dated event of its
+/// `use_ends` when it comes before the last day of the term, `end`, and otherwise that day.
+fn last_day_of_use(c: &Charter, f: &DataFlow, end: Date) -> (Date, String) {
+    match c.dated_use_end(f, Some(end)) {
+        Some((day, UseEnd::Phase(id))) if day < end => {
+            let name = c
+                .phases
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or(id.as_str(), |p| &p.name);
+            (day, format!("at the end of the phase \"{name}\", on {day}"))
+        }
+        Some((day, _)) if day < end => (day, format!("on {day}")),
+        _ => (end, "with the term".to_owned()),
+    }
+}
 
 /// Retention that cannot be performed together with the end-of-use terms of the same flow.
 fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
@@ -268,25 +329,91 @@ fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
             if end < start {
                 return;
             }
-            // The latest the data can still exist under the end-of-use terms: the end of the term, plus
-            // the deadline for return or destruction.
-            let gone_by = within.map_or(end, |w| w.after(end));
+            // The latest the data can still exist under the end-of-use terms: the day its use ends at the
+            // latest (a phase's end or a date of `use_ends` before the term's), plus the deadline for
+            // return or destruction.
+            let (last, when) = last_day_of_use(c, f, end);
+            let gone_by = within.map_or(last, |w| w.after(last));
             let kept_until = kept.after(start);
             if kept_until > gone_by {
                 ctx.at(
                     &rules::RETENTION_CONTRADICTS_END_OF_USE,
                     path!["data_flows", i, "retention"],
                     format!(
-                        "\"{}\" is kept for {kept} (until {kept_until}), but must be gone by {gone_by}, when its use ends with the term",
+                        "\"{}\" is kept for {kept} (until {kept_until}), but must be gone by {gone_by}, when its use ends {when}",
                         f.name
                     ),
                 )
                 .with(
                     "outlives the end of use",
-                    "shorten `retention`, or choose `end_of_use = \"retain\"` if the recipients must keep the data",
+                    "shorten `retention`, or choose `end_of_use = \"retain\"` if the recipients must keep the data; keep the records of the flow with `records_retention = \"6 years\"`",
                 );
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::check;
+    use crate::source::Source;
+
+    /// A 12-month term from 2026-01-01; the extract's use ends on termination or on 2026-09-30, and it
+    /// is destroyed within 30 days.
+    const DATED: &str = include_str!("../../tests/fixtures/valid/use-end-outside-term.toml");
+
+    fn codes(text: &str) -> Vec<(&'static str, String)> {
+        let source = Source::new("t.toml", text.as_bytes().to_vec());
+        check(&source)
+            .1
+            .into_iter()
+            .map(|d| (d.rule.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn retention_is_checked_against_a_use_that_ends_before_the_term() {
+        let kept = DATED.replace(
+            "end_of_use = \"destroy\"",
+            "retention = \"9 months\"\nend_of_use = \"destroy\"",
+        );
+        // 9 months from 2026-01-01 end on 2026-10-01, before the data must be gone.
+        assert!(codes(&kept).is_empty(), "{:?}", codes(&kept));
+        let longer = kept.replace("\"9 months\"", "\"12 months\"");
+        assert_eq!(
+            codes(&longer),
+            [(
+                "E0436",
+                "\"Audit extract\" is kept for 12 months (until 2027-01-01), but must be gone by 2026-10-30, when its use ends on 2026-09-30".to_owned()
+            )]
+        );
+        // Without the date, the same retention ends before the term's end plus 30 days.
+        let with_the_term = longer.replace(", { date = 2026-09-30 }", "");
+        assert!(
+            codes(&with_the_term).is_empty(),
+            "{:?}",
+            codes(&with_the_term)
+        );
+    }
+
+    #[test]
+    fn records_kept_long_after_the_data_are_no_contradiction() {
+        let records = DATED.replace("\"6 years\"", "\"25 years\"");
+        assert!(codes(&records).is_empty(), "{:?}", codes(&records));
+    }
+
+    #[test]
+    fn a_date_of_use_ends_is_within_the_term() {
+        let early = DATED.replace("2026-09-30", "2025-12-31");
+        assert_eq!(
+            codes(&early),
+            [(
+                "E0495",
+                "the use of \"Audit extract\" ends on 2025-12-31, before the term begins, on 2026-01-01".to_owned()
+            )]
+        );
+        let last_day = DATED.replace("2026-09-30", "2026-12-31");
+        assert!(codes(&last_day).is_empty(), "{:?}", codes(&last_day));
     }
 }
