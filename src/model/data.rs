@@ -403,7 +403,7 @@ impl<'de> Deserialize<'de> for UseEnd {
                     // A bare TOML date reaches a visitor as a map with one private key.
                     k if k.starts_with("$__toml") => {
                         return Err(de::Error::custom(
-                            "a date alone: write it in a table, such as `{ date = 2027-06-30 }`",
+                            "a date on its own is not an event of `use_ends`: write it in a table, such as `{ date = 2027-06-30 }`",
                         ));
                     }
                     _ => return Err(de::Error::unknown_field(&key, &["phase", "date"])),
