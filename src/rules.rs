@@ -394,7 +394,7 @@ rules! {
              performed are an error: a court, not the partners, would decide which one binds."
         fix "Shorten `retention` so that it ends with the data's use, or choose `end_of_use = \"retain\"`; \
              with `retain`, remove `end_within`. The use ends with the term, or earlier when `use_ends` names \
-             a phase or a date before the term ends. Records of the flow (its agreement, disclosures and \
+             a phase or a date before the term ends; a document with no term is checked only against such a day. Records of the flow (its agreement, disclosures and \
              access logs) are not the data: when they must outlive it, keep them with \
              `records_retention = \"6 years\"`, which never contradicts the data's return or destruction.";
     ELECTRONIC_VOTE_BELOW_QUORUM = "W0437" "electronic-vote-below-quorum" Warning

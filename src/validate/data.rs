@@ -288,19 +288,22 @@ fn use_ends(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
 const HIPAA_BREACH_DAYS: u64 = 60;
 
 /// The day a flow's use ends at the latest, with the words for it: the earliest dated event of its
-/// `use_ends` when it comes before the last day of the term, `end`, and otherwise that day.
-fn last_day_of_use(c: &Charter, f: &DataFlow, end: Date) -> (Date, String) {
-    match c.dated_use_end(f, Some(end)) {
-        Some((day, UseEnd::Phase(id))) if day < end => {
+/// `use_ends` when it comes before the last day of the term, `end`, and otherwise that day. A document
+/// with no term (a standing one) has a last day only when `use_ends` dates one.
+fn last_day_of_use(c: &Charter, f: &DataFlow, end: Option<Date>) -> Option<(Date, String)> {
+    let before_end = |day: Date| end.is_none_or(|e| day < e);
+    match (c.dated_use_end(f, end), end) {
+        (Some((day, UseEnd::Phase(id))), _) if before_end(day) => {
             let name = c
                 .phases
                 .iter()
                 .find(|p| p.id == *id)
                 .map_or(id.as_str(), |p| &p.name);
-            (day, format!("at the end of the phase \"{name}\", on {day}"))
+            Some((day, format!("at the end of the phase \"{name}\", on {day}")))
         }
-        Some((day, _)) if day < end => (day, format!("on {day}")),
-        _ => (end, "with the term".to_owned()),
+        (Some((day, _)), _) if before_end(day) => Some((day, format!("on {day}"))),
+        (_, Some(end)) => Some((end, "with the term".to_owned())),
+        _ => None,
     }
 }
 
@@ -323,16 +326,19 @@ fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
             );
         }
         (EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy, Some(kept), within) => {
-            let (Some(start), Some(end)) = (c.term_starts(), term_end(c)) else {
+            let Some(start) = c.term_starts() else {
                 return;
             };
-            if end < start {
+            let end = term_end(c);
+            if end.is_some_and(|e| e < start) {
                 return;
             }
             // The latest the data can still exist under the end-of-use terms: the day its use ends at the
             // latest (a phase's end or a date of `use_ends` before the term's), plus the deadline for
             // return or destruction.
-            let (last, when) = last_day_of_use(c, f, end);
+            let Some((last, when)) = last_day_of_use(c, f, end) else {
+                return;
+            };
             let gone_by = within.map_or(last, |w| w.after(last));
             let kept_until = kept.after(start);
             if kept_until > gone_by {
@@ -395,6 +401,25 @@ mod tests {
             "{:?}",
             codes(&with_the_term)
         );
+    }
+
+    #[test]
+    fn a_document_without_a_term_checks_retention_against_a_dated_end_of_use() {
+        let standing = include_str!("../../tests/fixtures/valid/use-end-without-term.toml");
+        let kept = standing.replace(
+            "end_of_use = \"destroy\"",
+            "retention = \"2 years\"\nend_of_use = \"destroy\"",
+        );
+        assert_eq!(
+            codes(&kept),
+            [(
+                "E0436",
+                "\"Audit extract\" is kept for 2 years (until 2028-01-01), but must be gone by 2027-01-30, when its use ends on 2026-12-31".to_owned()
+            )]
+        );
+        // With no date, nothing says when its use ends.
+        let undated = kept.replace("use_ends = [{ date = 2026-12-31 }]\n", "");
+        assert!(codes(&undated).is_empty(), "{:?}", codes(&undated));
     }
 
     #[test]
