@@ -826,14 +826,18 @@ rules! {
              partners would sign an end of use that cannot happen as written."
         fix "Write a date within the term, such as `{ date = 2027-06-30 }`, or `\"term_end\"` for the end \
              of the term.";
-    USE_END_WITHOUT_TERM = "E0496" "use-end-without-term" Error
-        "A data flow's use ends at the end of the term, on termination or on withdrawal, in a document with no `[term]`."
+    USE_END_NOT_IN_TERM = "E0496" "use-end-not-in-term" Error
+        "A data flow's use ends on an event its document does not provide: the end of a term it does not have, a termination it states no ground for, or a withdrawal it says nothing of."
         why "A standing document (terms of reference, a policy) without a `[term]` has no end of term, no \
-             termination and no withdrawal: it stands until the body that adopted it changes it. A use that \
-             ends on one of those events would never end, though the clause says it does. It is an error \
-             because the data's return or destruction would hang on an event the document does not have."
+             termination and no withdrawal: it stands until the body that adopted it changes it. A `[term]` \
+             with `termination = []` (or no key that implies a ground) cannot be terminated, and one that \
+             gives neither `withdrawal_notice` nor `on_withdrawal` says nothing of withdrawal. A use that \
+             ends on such an event would never end that way, though the clause says it does. It is an \
+             error because the data's return or destruction would hang on an event the document does not \
+             have."
         fix "End the use on a date or at the end of a phase, such as `use_ends = [{ date = 2027-06-30 }]` \
-             or `[{ phase = \"pilot\" }]`, or give the document a `[term]`.";
+             or `[{ phase = \"pilot\" }]`; or give the document the term it lacks: a `[term]`, its grounds \
+             in `termination = [\"by_agreement\"]`, or a `withdrawal_notice`.";
     WITHDRAWAL_NOTICE_SHORT = "W0500" "withdrawal-notice-short" Warning
         "A partner withdrew sooner after its notice than the `withdrawal_notice` of `[term]` allows."
         why "The notice period protects the other partners: seats to refill, data to recover, work to hand \

@@ -242,26 +242,50 @@ fn end_of_use_deadline(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-/// Each event that ends a flow's use can happen: the term's events under a `[term]`, a date within the term.
+/// Why an event of the term cannot end a use under this charter, if it cannot, with the label and hint
+/// of the finding: there is no `[term]` to end, the term states no ground of termination, or it says
+/// nothing of withdrawal.
+fn not_in_term(c: &Charter, event: &UseEnd) -> Option<(&'static str, String, &'static str)> {
+    match (event, &c.term) {
+        (UseEnd::TermEnd | UseEnd::Termination | UseEnd::Withdrawal, None) => Some((
+            "no `[term]`",
+            format!(
+                "{} {} no `[term]`, and so no end of term, termination or withdrawal",
+                c.charter.kind.this(),
+                c.charter.kind.verb("has", "have")
+            ),
+            "write a date or a phase instead, such as `use_ends = [{ date = 2027-06-30 }]`, or add a `[term]`",
+        )),
+        (UseEnd::Termination, Some(t)) if t.termination_grounds().is_empty() => Some((
+            "no ground of termination",
+            "`[term]` states no ground on which it may be terminated".to_owned(),
+            "remove `\"termination\"`, or state its grounds in `[term]`, such as `termination = [\"by_agreement\"]`",
+        )),
+        (UseEnd::Withdrawal, Some(t)) if !t.states_withdrawal() => Some((
+            "no withdrawal",
+            "`[term]` says nothing of a partner's withdrawal".to_owned(),
+            "remove `\"withdrawal\"`, or give `[term]` a `withdrawal_notice = \"90 days\"`",
+        )),
+        _ => None,
+    }
+}
+
+/// Each event that ends a flow's use can happen: the term's events under a `[term]` that provides them,
+/// a date within the term.
 fn use_ends(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
     let f = &c.data_flows[i];
     let (start, end) = (c.term_starts(), term_end(c));
     for (k, event) in f.use_ends.iter().flatten().enumerate() {
-        if event.needs_term() && c.term.is_none() {
+        if let Some((label, reason, hint)) = not_in_term(c, event) {
             ctx.at(
-                &rules::USE_END_WITHOUT_TERM,
+                &rules::USE_END_NOT_IN_TERM,
                 path!["data_flows", i, "use_ends", k],
                 format!(
-                    "the use of \"{}\" ends with `{event}`, but {} {} no `[term]`, and so no end of term, termination or withdrawal",
-                    f.name,
-                    c.charter.kind.this(),
-                    c.charter.kind.verb("has", "have")
+                    "the use of \"{}\" ends with `{event}`, but {reason}",
+                    f.name
                 ),
             )
-            .with(
-                "no `[term]`",
-                "write a date or a phase instead, such as `use_ends = [{ date = 2027-06-30 }]`, or add a `[term]`",
-            );
+            .with(label, hint);
         }
         let UseEnd::Date(date) = event else { continue };
         let outside = if let Some(start) = start.filter(|s| date < s) {
@@ -405,7 +429,7 @@ mod tests {
 
     #[test]
     fn a_document_without_a_term_checks_retention_against_a_dated_end_of_use() {
-        let standing = include_str!("../../tests/fixtures/valid/use-end-without-term.toml");
+        let standing = include_str!("../../tests/fixtures/valid/use-end-not-in-term.toml");
         let kept = standing.replace(
             "end_of_use = \"destroy\"",
             "retention = \"2 years\"\nend_of_use = \"destroy\"",
@@ -420,6 +444,33 @@ mod tests {
         // With no date, nothing says when its use ends.
         let undated = kept.replace("use_ends = [{ date = 2026-12-31 }]\n", "");
         assert!(codes(&undated).is_empty(), "{:?}", codes(&undated));
+    }
+
+    #[test]
+    fn a_use_cannot_end_on_a_termination_or_withdrawal_the_term_does_not_provide() {
+        let no_grounds = DATED.replace(
+            "termination_notice = \"30 days\"\ncure_period = \"30 days\"\n",
+            "",
+        );
+        assert_eq!(
+            codes(&no_grounds),
+            [(
+                "E0496",
+                "the use of \"Audit extract\" ends with `termination`, but `[term]` states no ground on which it may be terminated".to_owned()
+            )]
+        );
+        let no_withdrawal = DATED
+            .replace("\"termination\", ", "\"withdrawal\", ")
+            .replace("withdrawal_notice = \"30 days\"\n", "");
+        let no_withdrawal =
+            no_withdrawal[..no_withdrawal.find("on_withdrawal").expect("on_withdrawal")].to_owned();
+        assert_eq!(
+            codes(&no_withdrawal),
+            [(
+                "E0496",
+                "the use of \"Audit extract\" ends with `withdrawal`, but `[term]` says nothing of a partner's withdrawal".to_owned()
+            )]
+        );
     }
 
     #[test]
