@@ -180,7 +180,7 @@ fn unchaired(c: &Charter) -> String {
     }
 }
 
-/// Data flows, and how many of them carry identifiable data.
+/// Data flows, how many of them carry identifiable data, and how many keep records after their use.
 fn data_use(c: &Charter) -> Area {
     let found = match c.data_flows.len() {
         0 => (
@@ -198,10 +198,19 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} with data use conditions in DUO codes"),
             };
+            let records = match c
+                .data_flows
+                .iter()
+                .filter(|f| f.records_retention.is_some())
+                .count()
+            {
+                0 => String::new(),
+                k => format!(", {k} keeping records of the flow after its use ends"),
+            };
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}",
                     plural(n, "data flow")
                 ),
             )

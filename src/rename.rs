@@ -22,13 +22,14 @@ use crate::suggest::closest;
 use crate::validate::items::{self, Kind};
 use crate::xref;
 
-/// What a reference key names: a partner or a body (one namespace), a decision, or a foreground IP
-/// category.
+/// What a reference key names: a partner or a body (one namespace), a decision, a foreground IP
+/// category, or a phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Refers {
     Actor,
     Decision,
     Foreground,
+    Phase,
 }
 
 impl Refers {
@@ -38,6 +39,7 @@ impl Refers {
             Refers::Actor => kind.actor,
             Refers::Decision => kind.path == ["decisions"],
             Refers::Foreground => kind.path == ["ip", "foreground"],
+            Refers::Phase => kind.path == ["phases"],
         }
     }
 }
@@ -77,6 +79,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Decision, "conflicts.declared.*.affects.*"),
     (Refers::Foreground, "ip.licences.*.covers.*"),
     (Refers::Foreground, "ip.outbound.*.covers.*"),
+    (Refers::Phase, "data_flows.*.use_ends.*.phase"),
 ];
 
 /// Exceptions may be limited to an item of any namespace.

@@ -161,10 +161,10 @@ rules! {
         why "A reference to a shared id could mean either item, and two clauses would get the same anchor."
         fix "Give one of the items an id of its own and update the references that meant it.";
     UNDEFINED_REFERENCE = "E0302" "undefined-reference" Error
-        "A reference to a partner, body, decision or IP category that does not exist."
-        why "A decision given to a body that does not exist, or data sent to an unknown partner, is a term \
-             nobody can carry out."
-        fix "Use the suggested id, or define the partner, body, decision or category first.";
+        "A reference to a partner, body, decision, IP category or phase that does not exist."
+        why "A decision given to a body that does not exist, data sent to an unknown partner, or a use of \
+             data that ends with an unknown phase, is a term nobody can carry out."
+        fix "Use the suggested id, or define the partner, body, decision, category or phase first.";
     BROKEN_CROSS_REFERENCE = "E0303" "broken-cross-reference" Error
         "A cross-reference in free text, such as [[partner:ID]] or [[clause:ANCHOR]], that names nothing."
         why "A reference that names nothing would leave a hole in the rendered charter, or point the reader \
@@ -388,11 +388,15 @@ rules! {
     RETENTION_CONTRADICTS_END_OF_USE = "E0436" "retention-contradicts-end-of-use" Error
         "Retention terms that contradict what happens to the data at the end of its use."
         why "Data that must be destroyed or returned when its use ends cannot also be kept for a retention \
-             period that runs past the end of the term, and data that is retained cannot also have a \
+             period that runs past that end (the end of the term, or an earlier phase or date of \
+             `use_ends`), and data that is retained cannot also have a \
              deadline for its return or destruction. Two terms of one data flow that cannot both be \
              performed are an error: a court, not the partners, would decide which one binds."
         fix "Shorten `retention` so that it ends with the data's use, or choose `end_of_use = \"retain\"`; \
-             with `retain`, remove `end_within`.";
+             with `retain`, remove `end_within`. The use ends with the term, or earlier when `use_ends` names \
+             a phase or a date before the term ends; a document with no term is checked only against such a day. Records of the flow (its agreement, disclosures and \
+             access logs) are not the data: when they must outlive it, keep them with \
+             `records_retention = \"6 years\"`, which never contradicts the data's return or destruction.";
     ELECTRONIC_VOTE_BELOW_QUORUM = "W0437" "electronic-vote-below-quorum" Warning
         "A body votes electronically on a matter that fewer members than a quorum can carry: under a rule counted on those present, or on the votes cast with no electronic quorum."
         why "A rule counted on the members present assumes a meeting whose attendance meets the quorum. \
@@ -813,6 +817,27 @@ rules! {
              seats, the return of its data) would be dated wrongly."
         fix "Correct `withdrawal_notified` (the day of the written notice) or `withdrawn` (the day the \
              withdrawal took effect).";
+    USE_END_OUTSIDE_TERM = "E0495" "use-end-outside-term" Error
+        "A data flow's use ends on a date of `use_ends` before the term begins or after it ends."
+        why "The permitted use of a flow's data runs under the charter, from the start of its term to its end \
+             at the latest. A use that ends before the term begins could never start, and a date after the \
+             term ends never comes, since the use has ended with the charter: either way the date is a slip, \
+             and the clause on the end of use would name a day that ends nothing. It is an error because the \
+             partners would sign an end of use that cannot happen as written."
+        fix "Write a date within the term, such as `{ date = 2027-06-30 }`, or `\"term_end\"` for the end \
+             of the term.";
+    USE_END_NOT_IN_TERM = "E0496" "use-end-not-in-term" Error
+        "A data flow's use ends on an event its document does not provide: the end of a term it does not have, a termination it states no ground for, or a withdrawal it says nothing of."
+        why "A standing document (terms of reference, a policy) without a `[term]` has no end of term, no \
+             termination and no withdrawal: it stands until the body that adopted it changes it. A `[term]` \
+             with `termination = []` (or no key that implies a ground) cannot be terminated, and one that \
+             gives neither `withdrawal_notice` nor `on_withdrawal` says nothing of withdrawal. A use that \
+             ends on such an event would never end that way, though the clause says it does. It is an \
+             error because the data's return or destruction would hang on an event the document does not \
+             have."
+        fix "End the use on a date or at the end of a phase, such as `use_ends = [{ date = 2027-06-30 }]` \
+             or `[{ phase = \"pilot\" }]`; or give the document the term it lacks: a `[term]`, its grounds \
+             in `termination = [\"by_agreement\"]`, or a `withdrawal_notice`.";
     WITHDRAWAL_NOTICE_SHORT = "W0500" "withdrawal-notice-short" Warning
         "A partner withdrew sooner after its notice than the `withdrawal_notice` of `[term]` allows."
         why "The notice period protects the other partners: seats to refill, data to recover, work to hand \

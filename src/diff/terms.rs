@@ -320,6 +320,8 @@ fn term_words(key: &str) -> String {
         "data_use" => "data use conditions (DUO)".to_owned(),
         "concerns" => "partners it concerns".to_owned(),
         "approval_lasts" => "how long an approval lasts".to_owned(),
+        "use_ends" => "what ends the use".to_owned(),
+        "records_retention" => "retention of records".to_owned(),
         "permission" => "data use permission".to_owned(),
         "modifiers" => "data use modifiers".to_owned(),
         "binding" => "legally binding".to_owned(),

@@ -1,8 +1,12 @@
-use schemars::JsonSchema;
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Cadence, Period};
+use super::{Cadence, Date, Period};
 
 /// One flow of data from a provider to one or more recipients.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -51,11 +55,24 @@ pub struct DataFlow {
     pub retention: Option<Period>,
     /// What happens to the data when its use ends.
     pub end_of_use: EndOfUse,
+    /// The events that end the permitted use, whichever comes first: "term_end", "termination",
+    /// "withdrawal" (for the recipient that withdraws), `{ phase = "ID" }`, `{ date = 2027-06-30 }`.
+    /// Absent, the charter names no event, and the use ends with the term at the latest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(
+        min = 1,
+        message = "name at least one event that ends the use, or leave `use_ends` out"
+    ))]
+    pub use_ends: Option<Vec<UseEnd>>,
     /// How soon after the end of use the data is returned or destroyed.
     pub end_within: Option<Period>,
     /// Whether return or destruction is certified in writing.
     #[serde(default)]
     pub certified: bool,
+    /// How long after the end of use the recipients keep the records of the flow (its agreement, the
+    /// disclosures made under it, the access logs): a term apart from what becomes of the data itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records_retention: Option<Period>,
     /// How soon a recipient must notify the provider of a breach.
     pub breach_notification: Option<Period>,
     /// The data protection law this flow is made under, when it is not the charter's `privacy_regime`.
@@ -313,6 +330,129 @@ pub enum EndOfUse {
     Retain,
 }
 
+/// An event that ends the permitted use of a flow's data.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UseEnd {
+    /// The end of the charter's term (`"term_end"`).
+    TermEnd,
+    /// The termination of the charter (`"termination"`).
+    Termination,
+    /// A recipient's withdrawal from the partnership, which ends the use for that recipient
+    /// (`"withdrawal"`).
+    Withdrawal,
+    /// The end of a phase of `[[phases]]`, by id (`{ phase = "pilot" }`).
+    Phase(String),
+    /// A fixed date (`{ date = 2027-06-30 }`).
+    Date(Date),
+}
+
+impl UseEnd {
+    /// Whether the event happens only under a `[term]`: the end of the term, termination, withdrawal.
+    #[must_use]
+    pub fn needs_term(&self) -> bool {
+        matches!(
+            self,
+            UseEnd::TermEnd | UseEnd::Termination | UseEnd::Withdrawal
+        )
+    }
+}
+
+/// The events written as text.
+const USE_END_WORDS: &str =
+    "`term_end`, `termination`, `withdrawal`, `{ phase = \"ID\" }` or `{ date = 2027-06-30 }`";
+
+// An event is shown as the organiser writes it, so that `charter diff` reads `{ phase = "pilot" }`.
+impl fmt::Display for UseEnd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UseEnd::TermEnd => f.write_str("term_end"),
+            UseEnd::Termination => f.write_str("termination"),
+            UseEnd::Withdrawal => f.write_str("withdrawal"),
+            UseEnd::Phase(id) => write!(f, "{{ phase = \"{id}\" }}"),
+            UseEnd::Date(date) => write!(f, "{{ date = {date} }}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UseEnd {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EndVisitor;
+        impl<'de> Visitor<'de> for EndVisitor {
+            type Value = UseEnd;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(USE_END_WORDS)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<UseEnd, E> {
+                match v {
+                    "term_end" => Ok(UseEnd::TermEnd),
+                    "termination" => Ok(UseEnd::Termination),
+                    "withdrawal" => Ok(UseEnd::Withdrawal),
+                    _ => Err(E::unknown_variant(
+                        v,
+                        &["term_end", "termination", "withdrawal"],
+                    )),
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UseEnd, A::Error> {
+                let key: String = map.next_key()?.ok_or_else(|| {
+                    de::Error::custom(format!("an empty table: write {USE_END_WORDS}"))
+                })?;
+                let end = match key.as_str() {
+                    "phase" => UseEnd::Phase(map.next_value()?),
+                    "date" => UseEnd::Date(map.next_value()?),
+                    // A bare TOML date reaches a visitor as a map with one private key.
+                    k if k.starts_with("$__toml") => {
+                        return Err(de::Error::custom(
+                            "a date on its own is not an event of `use_ends`: write it in a table, such as `{ date = 2027-06-30 }`",
+                        ));
+                    }
+                    _ => return Err(de::Error::unknown_field(&key, &["phase", "date"])),
+                };
+                if map.next_key::<String>()?.is_some() {
+                    return Err(de::Error::custom(format!(
+                        "a table with more than one key: write each event on its own, {USE_END_WORDS}"
+                    )));
+                }
+                Ok(end)
+            }
+        }
+        deserializer.deserialize_any(EndVisitor)
+    }
+}
+
+impl Serialize for UseEnd {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for UseEnd {
+    fn schema_name() -> Cow<'static, str> {
+        "UseEnd".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An event that ends the permitted use of the data: \"term_end\" (the end of the term), \"termination\", \"withdrawal\" (a recipient's withdrawal, for that recipient), the end of a phase ({ phase = \"ID\" }) or a date ({ date = 2027-06-30 }).",
+            "anyOf": [
+                { "type": "string", "enum": ["term_end", "termination", "withdrawal"] },
+                {
+                    "type": "object",
+                    "properties": { "phase": { "type": "string", "pattern": super::ID_PATTERN } },
+                    "required": ["phase"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": { "date": { "type": "string", "format": "date" } },
+                    "required": ["date"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
 /// How a flow's law was found, for the words of a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegimeSource {
@@ -343,6 +483,30 @@ impl super::Charter {
             })
     }
 
+    /// The earliest event of a flow's `use_ends` that falls on a day known in advance, with that day: the
+    /// last day of a phase, a date, or the end of the term on `term_end` (the caller's last day of the
+    /// term, if it has one). Termination, withdrawal and phases that do not exist have no day.
+    #[must_use]
+    pub fn dated_use_end<'f>(
+        &self,
+        f: &'f DataFlow,
+        term_end: Option<Date>,
+    ) -> Option<(Date, &'f UseEnd)> {
+        f.use_ends
+            .iter()
+            .flatten()
+            .filter_map(|end| {
+                let day = match end {
+                    UseEnd::TermEnd => term_end,
+                    UseEnd::Phase(id) => self.phases.iter().find(|p| p.id == *id).map(|p| p.end),
+                    UseEnd::Date(date) => Some(*date),
+                    UseEnd::Termination | UseEnd::Withdrawal => None,
+                }?;
+                Some((day, end))
+            })
+            .min_by_key(|(day, _)| *day)
+    }
+
     /// The law a data flow is made under, without where it was found.
     #[must_use]
     pub fn regime(&self, f: &DataFlow) -> Option<Regime> {
@@ -366,8 +530,8 @@ impl super::Charter {
 
 #[cfg(test)]
 mod tests {
-    use super::{Law, Regime, RegimeSource};
-    use crate::model::Charter;
+    use super::{Law, Regime, RegimeSource, UseEnd};
+    use crate::model::{Charter, Date};
 
     const BASE: &str = r#"
 schema_version = 2
@@ -471,5 +635,92 @@ on_withdrawal = "W"
         );
         assert!(!c.implies_hipaa());
         assert_eq!(Law::of(Regime::NoneStated), None);
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Ends {
+        use_ends: Vec<UseEnd>,
+    }
+
+    #[test]
+    fn events_read_and_show_as_the_organiser_writes_them() {
+        let written = r#"use_ends = ["term_end", "termination", "withdrawal", { phase = "pilot" }, { date = 2027-06-30 }]"#;
+        let ends: Ends = toml::from_str(written).expect("events");
+        let june = Date {
+            year: 2027,
+            month: 6,
+            day: 30,
+        };
+        assert_eq!(
+            ends.use_ends,
+            [
+                UseEnd::TermEnd,
+                UseEnd::Termination,
+                UseEnd::Withdrawal,
+                UseEnd::Phase("pilot".to_owned()),
+                UseEnd::Date(june),
+            ]
+        );
+        let shown: Vec<String> = ends.use_ends.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "term_end",
+                "termination",
+                "withdrawal",
+                "{ phase = \"pilot\" }",
+                "{ date = 2027-06-30 }"
+            ]
+        );
+        assert!(ends.use_ends[..3].iter().all(UseEnd::needs_term));
+        assert!(!ends.use_ends[3..].iter().any(UseEnd::needs_term));
+    }
+
+    #[test]
+    fn events_the_format_does_not_know_are_refused_with_what_to_write() {
+        for (written, says) in [
+            (r#"["expiry"]"#, "unknown variant `expiry`"),
+            (r#"[{ stage = "pilot" }]"#, "unknown field `stage`"),
+            ("[2027-06-30]", "{ date = 2027-06-30 }"),
+            (
+                r#"[{ phase = "pilot", date = 2027-06-30 }]"#,
+                "more than one key",
+            ),
+        ] {
+            let error = toml::from_str::<Ends>(&format!("use_ends = {written}"))
+                .err()
+                .unwrap_or_else(|| panic!("{written} was read"));
+            assert!(error.message().contains(says), "{written}: {error}");
+        }
+    }
+
+    #[test]
+    fn the_dated_end_of_use_is_the_earliest_known_day() {
+        let mut c = charter("", &[("aggregate", "charter_only", "")]);
+        let term_end = Date {
+            year: 2026,
+            month: 12,
+            day: 31,
+        };
+        let june = Date {
+            year: 2026,
+            month: 6,
+            day: 30,
+        };
+        c.data_flows[0].use_ends = Some(vec![
+            UseEnd::Withdrawal,
+            UseEnd::TermEnd,
+            UseEnd::Date(june),
+        ]);
+        let f = &c.data_flows[0];
+        assert_eq!(
+            c.dated_use_end(f, Some(term_end)),
+            Some((june, &UseEnd::Date(june)))
+        );
+        let mut undated = f.clone();
+        undated.use_ends = Some(vec![UseEnd::Termination, UseEnd::Phase("none".to_owned())]);
+        assert_eq!(c.dated_use_end(&undated, Some(term_end)), None);
+        undated.use_ends = None;
+        assert_eq!(c.dated_use_end(&undated, Some(term_end)), None);
     }
 }

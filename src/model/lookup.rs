@@ -26,6 +26,7 @@ pub struct Lookup<'c> {
     decisions: FxHashMap<&'c str, usize>,
     foreground: FxHashMap<&'c str, usize>,
     organisations: FxHashMap<&'c str, usize>,
+    phases: FxHashMap<&'c str, usize>,
     /// Voting seats of each body, by index.
     seats: Vec<u32>,
     /// Voting seats each partner holds on each body, by body index.
@@ -54,12 +55,14 @@ impl<'c> Lookup<'c> {
                 .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str())),
         );
         let organisations = first_index(charter.organisations.iter().map(|o| o.id.as_str()));
+        let phases = first_index(charter.phases.iter().map(|p| p.id.as_str()));
         let mut lookup = Lookup {
             charter,
             actors,
             decisions,
             foreground,
             organisations,
+            phases,
             seats: Vec::with_capacity(charter.bodies.len()),
             seats_by_partner: Vec::with_capacity(charter.bodies.len()),
         };
@@ -124,6 +127,18 @@ impl<'c> Lookup<'c> {
     #[must_use]
     pub fn organisation(&self, id: &str) -> Option<usize> {
         self.organisations.get(id).copied()
+    }
+
+    /// The index of the first phase of `[[phases]]` with this id.
+    #[must_use]
+    pub fn phase(&self, id: &str) -> Option<usize> {
+        self.phases.get(id).copied()
+    }
+
+    /// The ids of phases, sorted.
+    #[must_use]
+    pub fn phase_ids(&self) -> Vec<&'c str> {
+        sorted(self.phases.keys().copied())
     }
 
     /// The ids of organisations, sorted.

@@ -34,7 +34,7 @@ pub use clauses::{
     NoticeMethod, Notices, Precedence,
 };
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management, recusal};
-pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource};
+pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, UseEnd};
 pub use drafting::{DateStyle, Status, Typography};
 pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};
 pub use exceptions::Exception;

@@ -15,7 +15,7 @@ use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
     Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lasting, Lookup,
-    MeetingCadence, Obligation, Period, TransferKind, TransferTime,
+    MeetingCadence, Obligation, Period, Renewal, TransferKind, TransferTime, UseEnd,
 };
 
 /// The items one owner is accountable for.
@@ -597,10 +597,7 @@ impl<'c> Drafts<'c> {
             );
         }
         if let Some(verb) = end_of_use_verb(f.end_of_use) {
-            let when = When::Event(f.end_within.map_or_else(
-                || Md::raw("when the permitted use ends"),
-                |w| md!("within {w} of the end of use"),
-            ));
+            let when = self.end_of_use_when(f);
             let evidence = Md::raw(if f.certified {
                 "Written certificate of return or destruction"
             } else {
@@ -621,6 +618,34 @@ impl<'c> Drafts<'c> {
             let when = When::Every(review, Md::raw(review.phrase()));
             let evidence = Md::raw("Access review record");
             self.add(owner, key("access-review"), action, when, evidence, anchor);
+        }
+    }
+
+    /// When a recipient returns or destroys a flow's data: after the end of use, named by its events when
+    /// `use_ends` gives them, and by a date at the latest when one of them falls on a known day.
+    fn end_of_use_when(&self, f: &DataFlow) -> When {
+        let c = self.c;
+        let mut words = f.end_within.map_or_else(
+            || Md::raw("when the permitted use ends"),
+            |w| md!("within {w} of the end of use"),
+        );
+        let Some(ends) = &f.use_ends else {
+            return When::Event(words);
+        };
+        words = md!("{words} ({})", use_ends(c, ends, None));
+        // A term that renews may not end on the day its first period does.
+        let term_end = c
+            .term
+            .as_ref()
+            .filter(|t| t.renewal == Renewal::None)
+            .and_then(|_| crate::validate::term_end(c));
+        match c.dated_use_end(f, term_end) {
+            Some((day, _)) => {
+                let date = f.end_within.map_or(day, |w| w.after(day));
+                let by = c.charter.date_style.write(date);
+                When::Given(md!("{words}, by {by} at the latest"), Timing::Date { date })
+            }
+            None => When::Event(words),
         }
     }
 
@@ -824,6 +849,41 @@ fn disclosure(w: &DisclosureTime, new_interest_within: Option<Period>) -> (&'sta
     }
 }
 
+/// The events that end a flow's use, any one of them, in words: "at the end of the term, on termination,
+/// or for a recipient on its withdrawal". A phase is named, and followed by a reference to its clause
+/// when `link` makes one.
+#[must_use]
+pub fn use_ends(c: &Charter, ends: &[UseEnd], link: Option<fn(&str) -> Md>) -> Md {
+    let words: Vec<Md> = ends.iter().map(|end| use_end(c, end, link)).collect();
+    match words.as_slice() {
+        [] => Md::default(),
+        [one] => one.clone(),
+        [a, b] => md!("{a} or {b}"),
+        [init @ .., last] => md!("{}, or {last}", super::markdown::join(init, ", ")),
+    }
+}
+
+/// One event that ends a flow's use, in words.
+fn use_end(c: &Charter, end: &UseEnd, link: Option<fn(&str) -> Md>) -> Md {
+    match end {
+        UseEnd::TermEnd => Md::raw("at the end of the term"),
+        UseEnd::Termination => Md::raw("on termination"),
+        UseEnd::Withdrawal => Md::raw("for a recipient on its withdrawal"),
+        UseEnd::Phase(id) => {
+            let name = c
+                .phases
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or_else(|| text(id), |p| text(&p.name));
+            let clause = link
+                .map(|link| md!(" ({})", link(&anchors::item(Anchor::Phase, id))))
+                .unwrap_or_default();
+            md!("at the end of the phase \"{name}\"{clause}")
+        }
+        UseEnd::Date(date) => md!("on {}", c.charter.date_style.write(*date)),
+    }
+}
+
 /// What a recipient does with the data when its use ends, if anything.
 fn end_of_use_verb(end: EndOfUse) -> Option<&'static str> {
     match end {
@@ -924,4 +984,45 @@ fn owner_group(c: &Charter, owner: Owner, items: Vec<Item>) -> Group {
 fn provider_name(ids: &Lookup<'_>, id: &str) -> Md {
     ids.partner(id)
         .map_or_else(|| text(id), |i| text(&ids.charter().partners[i].short_name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::use_ends;
+    use crate::model::{Charter, Date, UseEnd};
+    use crate::render::markdown::Md;
+
+    const CHARTER: &str = include_str!("../../tests/fixtures/valid/use-end-outside-term.toml");
+
+    fn words(ends: &[UseEnd], link: Option<fn(&str) -> Md>) -> String {
+        let c: Charter = toml::from_str(CHARTER).expect("a charter");
+        use_ends(&c, ends, link).as_str().to_owned()
+    }
+
+    #[test]
+    fn the_events_that_end_a_use_read_as_one_phrase() {
+        assert_eq!(words(&[UseEnd::TermEnd], None), "at the end of the term");
+        assert_eq!(
+            words(&[UseEnd::Termination, UseEnd::Withdrawal], None),
+            "on termination or for a recipient on its withdrawal"
+        );
+        let date = UseEnd::Date(Date {
+            year: 2026,
+            month: 9,
+            day: 30,
+        });
+        assert_eq!(
+            words(&[UseEnd::TermEnd, UseEnd::Termination, date], None),
+            "at the end of the term, on termination, or on 2026-09-30"
+        );
+    }
+
+    #[test]
+    fn a_phase_is_named_and_referred_to_by_its_clause() {
+        let phase = [UseEnd::Phase("pilot".to_owned())];
+        // The fixture has no phase of that id, so the id stands in for its name.
+        assert_eq!(words(&phase, None), "at the end of the phase \"pilot\"");
+        let linked = words(&phase, Some(|anchor| Md::raw(format!("<{anchor}>"))));
+        assert_eq!(linked, "at the end of the phase \"pilot\" (<phase-pilot>)");
+    }
 }

@@ -16,8 +16,9 @@ use crate::model::{
     Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
     ConflictTerms, Consent, DataFlow, Date, Decision, DeclaredConflict, DisclosureTime, Disputes,
     DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
-    LicenceKind, Lookup, Management, Member, Ownership, Partner, Quorum, Regime, RegimeSource,
-    Renewal, ReviewKind, Status, Surviving, Tenure, Term, Termination, Typography, recusal,
+    LicenceKind, Lookup, Management, Member, Ownership, Partner, Period, Quorum, Regime,
+    RegimeSource, Renewal, ReviewKind, Status, Surviving, Tenure, Term, Termination, Typography,
+    recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -1234,7 +1235,10 @@ fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
     if let Some(r) = f.retention {
         items.push(md!("Retention: {r}"));
     }
-    items.push(end_of_use(f));
+    items.push(end_of_use(c, f));
+    if let Some(kept) = f.records_retention {
+        items.push(records_retention(f, kept));
+    }
     match (f.breach_notification, regime) {
         (Some(n), Some(r)) if r.is_gdpr() => items.push(md!(
             "A recipient notifies the provider of any personal data breach without undue delay, and within {n} of becoming aware of it, so that the controller can notify {} within 72 hours where the {} requires it",
@@ -1249,26 +1253,44 @@ fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
     items
 }
 
-/// What becomes of a flow's data when its use ends.
-fn end_of_use(f: &DataFlow) -> Md {
+/// What becomes of a flow's data when its use ends, and what ends it when `use_ends` says.
+fn end_of_use(c: &Charter, f: &DataFlow) -> Md {
     let within = f.end_within.map(|w| md!(" within {w}")).unwrap_or_default();
     let certified = if f.certified {
         ", certified in writing"
     } else {
         ""
     };
+    let when = match &f.use_ends {
+        Some(ends) => md!(
+            "When its use ends ({})",
+            checklist::use_ends(c, ends, Some(clauses::clause_ref))
+        ),
+        None => Md::raw("When its use ends"),
+    };
     match f.end_of_use {
         EndOfUse::Return => {
-            md!("When its use ends, the data is returned to the provider{within}{certified}")
+            md!("{when}, the data is returned to the provider{within}{certified}")
         }
-        EndOfUse::Destroy => md!("When its use ends, the data is destroyed{within}{certified}"),
+        EndOfUse::Destroy => md!("{when}, the data is destroyed{within}{certified}"),
         EndOfUse::ReturnOrDestroy => md!(
-            "When its use ends, the data is returned or destroyed at the provider's choice{within}{certified}"
+            "{when}, the data is returned or destroyed at the provider's choice{within}{certified}"
         ),
-        EndOfUse::Retain => {
-            Md::raw("When its use ends, the recipients keep the data under the retention terms")
-        }
+        EndOfUse::Retain => md!("{when}, the recipients keep the data under the retention terms"),
     }
+}
+
+/// How long the records of a flow are kept, apart from the data: "The recipients keep the records of the
+/// flow … for 6 years after its use ends".
+fn records_retention(f: &DataFlow, kept: Period) -> Md {
+    let who = if f.recipients.len() == 1 {
+        "The recipient keeps"
+    } else {
+        "The recipients keep"
+    };
+    md!(
+        "{who} the records of the flow (its agreement, the disclosures made under it and the logs of access to the data) for {kept} after its use ends, whatever becomes of the data"
+    )
 }
 
 fn ip(ids: &Lookup<'_>, b: &mut Builder) {

@@ -3,7 +3,8 @@
 
 use super::{Annotate, Ctx, term_end};
 use crate::model::{
-    Agreement, Charter, DataFlow, EndOfUse, Identifiability, Law, Lookup, Regime, RegimeSource,
+    Agreement, Charter, DataFlow, Date, EndOfUse, Identifiability, Law, Lookup, Regime,
+    RegimeSource, UseEnd,
 };
 use crate::path;
 use crate::rules;
@@ -27,6 +28,7 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             other_law(i, f, regime, law, ctx);
         }
         end_of_use_deadline(i, f, ctx);
+        use_ends(c, i, ctx);
         retention(c, i, ctx);
     }
 }
@@ -240,8 +242,94 @@ fn end_of_use_deadline(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
     }
 }
 
+/// Why an event of the term cannot end a use under this charter, if it cannot, with the label and hint
+/// of the finding: there is no `[term]` to end, the term states no ground of termination, or it says
+/// nothing of withdrawal.
+fn not_in_term(c: &Charter, event: &UseEnd) -> Option<(&'static str, String, &'static str)> {
+    match (event, &c.term) {
+        (UseEnd::TermEnd | UseEnd::Termination | UseEnd::Withdrawal, None) => Some((
+            "no `[term]`",
+            format!(
+                "{} {} no `[term]`, and so no end of term, termination or withdrawal",
+                c.charter.kind.this(),
+                c.charter.kind.verb("has", "have")
+            ),
+            "write a date or a phase instead, such as `use_ends = [{ date = 2027-06-30 }]`, or add a `[term]`",
+        )),
+        (UseEnd::Termination, Some(t)) if t.termination_grounds().is_empty() => Some((
+            "no ground of termination",
+            "`[term]` states no ground on which it may be terminated".to_owned(),
+            "remove `\"termination\"`, or state its grounds in `[term]`, such as `termination = [\"by_agreement\"]`",
+        )),
+        (UseEnd::Withdrawal, Some(t)) if !t.states_withdrawal() => Some((
+            "no withdrawal",
+            "`[term]` says nothing of a partner's withdrawal".to_owned(),
+            "remove `\"withdrawal\"`, or give `[term]` a `withdrawal_notice = \"90 days\"`",
+        )),
+        _ => None,
+    }
+}
+
+/// Each event that ends a flow's use can happen: the term's events under a `[term]` that provides them,
+/// a date within the term.
+fn use_ends(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
+    let f = &c.data_flows[i];
+    let (start, end) = (c.term_starts(), term_end(c));
+    for (k, event) in f.use_ends.iter().flatten().enumerate() {
+        if let Some((label, reason, hint)) = not_in_term(c, event) {
+            ctx.at(
+                &rules::USE_END_NOT_IN_TERM,
+                path!["data_flows", i, "use_ends", k],
+                format!(
+                    "the use of \"{}\" ends with `{event}`, but {reason}",
+                    f.name
+                ),
+            )
+            .with(label, hint);
+        }
+        let UseEnd::Date(date) = event else { continue };
+        let outside = if let Some(start) = start.filter(|s| date < s) {
+            Some(format!("before the term begins, on {start}"))
+        } else {
+            end.filter(|e| date > e)
+                .map(|e| format!("after the term ends, on {e}"))
+        };
+        if let Some(outside) = outside {
+            ctx.at(
+                &rules::USE_END_OUTSIDE_TERM,
+                path!["data_flows", i, "use_ends", k, "date"],
+                format!("the use of \"{}\" ends on {date}, {outside}", f.name),
+            )
+            .with(
+                "outside the term",
+                "write a date within the term, or `\"term_end\"` for the end of the term",
+            );
+        }
+    }
+}
+
 /// The HIPAA Breach Notification Rule's outer limit: 60 calendar days after discovery.
 const HIPAA_BREACH_DAYS: u64 = 60;
+
+/// The day a flow's use ends at the latest, with the words for it: the earliest dated event of its
+/// `use_ends` when it comes before the last day of the term, `end`, and otherwise that day. A document
+/// with no term (a standing one) has a last day only when `use_ends` dates one.
+fn last_day_of_use(c: &Charter, f: &DataFlow, end: Option<Date>) -> Option<(Date, String)> {
+    let before_end = |day: Date| end.is_none_or(|e| day < e);
+    match (c.dated_use_end(f, end), end) {
+        (Some((day, UseEnd::Phase(id))), _) if before_end(day) => {
+            let name = c
+                .phases
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or(id.as_str(), |p| &p.name);
+            Some((day, format!("at the end of the phase \"{name}\", on {day}")))
+        }
+        (Some((day, _)), _) if before_end(day) => Some((day, format!("on {day}"))),
+        (_, Some(end)) => Some((end, "with the term".to_owned())),
+        _ => None,
+    }
+}
 
 /// Retention that cannot be performed together with the end-of-use terms of the same flow.
 fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
@@ -262,31 +350,146 @@ fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
             );
         }
         (EndOfUse::Return | EndOfUse::Destroy | EndOfUse::ReturnOrDestroy, Some(kept), within) => {
-            let (Some(start), Some(end)) = (c.term_starts(), term_end(c)) else {
+            let Some(start) = c.term_starts() else {
                 return;
             };
-            if end < start {
+            let end = term_end(c);
+            if end.is_some_and(|e| e < start) {
                 return;
             }
-            // The latest the data can still exist under the end-of-use terms: the end of the term, plus
-            // the deadline for return or destruction.
-            let gone_by = within.map_or(end, |w| w.after(end));
+            // The latest the data can still exist under the end-of-use terms: the day its use ends at the
+            // latest (a phase's end or a date of `use_ends` before the term's), plus the deadline for
+            // return or destruction.
+            let Some((last, when)) = last_day_of_use(c, f, end) else {
+                return;
+            };
+            let gone_by = within.map_or(last, |w| w.after(last));
             let kept_until = kept.after(start);
             if kept_until > gone_by {
                 ctx.at(
                     &rules::RETENTION_CONTRADICTS_END_OF_USE,
                     path!["data_flows", i, "retention"],
                     format!(
-                        "\"{}\" is kept for {kept} (until {kept_until}), but must be gone by {gone_by}, when its use ends with the term",
+                        "\"{}\" is kept for {kept} (until {kept_until}), but must be gone by {gone_by}, when its use ends {when}",
                         f.name
                     ),
                 )
                 .with(
                     "outlives the end of use",
-                    "shorten `retention`, or choose `end_of_use = \"retain\"` if the recipients must keep the data",
+                    "shorten `retention`, or choose `end_of_use = \"retain\"` if the recipients must keep the data; keep the records of the flow with `records_retention = \"6 years\"`",
                 );
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::check;
+    use crate::source::Source;
+
+    /// A 12-month term from 2026-01-01; the extract's use ends on termination or on 2026-09-30, and it
+    /// is destroyed within 30 days.
+    const DATED: &str = include_str!("../../tests/fixtures/valid/use-end-outside-term.toml");
+
+    fn codes(text: &str) -> Vec<(&'static str, String)> {
+        let source = Source::new("t.toml", text.as_bytes().to_vec());
+        check(&source)
+            .1
+            .into_iter()
+            .map(|d| (d.rule.code, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn retention_is_checked_against_a_use_that_ends_before_the_term() {
+        let kept = DATED.replace(
+            "end_of_use = \"destroy\"",
+            "retention = \"9 months\"\nend_of_use = \"destroy\"",
+        );
+        // 9 months from 2026-01-01 end on 2026-10-01, before the data must be gone.
+        assert!(codes(&kept).is_empty(), "{:?}", codes(&kept));
+        let longer = kept.replace("\"9 months\"", "\"12 months\"");
+        assert_eq!(
+            codes(&longer),
+            [(
+                "E0436",
+                "\"Audit extract\" is kept for 12 months (until 2027-01-01), but must be gone by 2026-10-30, when its use ends on 2026-09-30".to_owned()
+            )]
+        );
+        // Without the date, the same retention ends before the term's end plus 30 days.
+        let with_the_term = longer.replace(", { date = 2026-09-30 }", "");
+        assert!(
+            codes(&with_the_term).is_empty(),
+            "{:?}",
+            codes(&with_the_term)
+        );
+    }
+
+    #[test]
+    fn a_document_without_a_term_checks_retention_against_a_dated_end_of_use() {
+        let standing = include_str!("../../tests/fixtures/valid/use-end-not-in-term.toml");
+        let kept = standing.replace(
+            "end_of_use = \"destroy\"",
+            "retention = \"2 years\"\nend_of_use = \"destroy\"",
+        );
+        assert_eq!(
+            codes(&kept),
+            [(
+                "E0436",
+                "\"Audit extract\" is kept for 2 years (until 2028-01-01), but must be gone by 2027-01-30, when its use ends on 2026-12-31".to_owned()
+            )]
+        );
+        // With no date, nothing says when its use ends.
+        let undated = kept.replace("use_ends = [{ date = 2026-12-31 }]\n", "");
+        assert!(codes(&undated).is_empty(), "{:?}", codes(&undated));
+    }
+
+    #[test]
+    fn a_use_cannot_end_on_a_termination_or_withdrawal_the_term_does_not_provide() {
+        let no_grounds = DATED.replace(
+            "termination_notice = \"30 days\"\ncure_period = \"30 days\"\n",
+            "",
+        );
+        assert_eq!(
+            codes(&no_grounds),
+            [(
+                "E0496",
+                "the use of \"Audit extract\" ends with `termination`, but `[term]` states no ground on which it may be terminated".to_owned()
+            )]
+        );
+        let no_withdrawal = DATED
+            .replace("\"termination\", ", "\"withdrawal\", ")
+            .replace("withdrawal_notice = \"30 days\"\n", "");
+        let no_withdrawal =
+            no_withdrawal[..no_withdrawal.find("on_withdrawal").expect("on_withdrawal")].to_owned();
+        assert_eq!(
+            codes(&no_withdrawal),
+            [(
+                "E0496",
+                "the use of \"Audit extract\" ends with `withdrawal`, but `[term]` says nothing of a partner's withdrawal".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn records_kept_long_after_the_data_are_no_contradiction() {
+        let records = DATED.replace("\"6 years\"", "\"25 years\"");
+        assert!(codes(&records).is_empty(), "{:?}", codes(&records));
+    }
+
+    #[test]
+    fn a_date_of_use_ends_is_within_the_term() {
+        let early = DATED.replace("2026-09-30", "2025-12-31");
+        assert_eq!(
+            codes(&early),
+            [(
+                "E0495",
+                "the use of \"Audit extract\" ends on 2025-12-31, before the term begins, on 2026-01-01".to_owned()
+            )]
+        );
+        let last_day = DATED.replace("2026-09-30", "2026-12-31");
+        assert!(codes(&last_day).is_empty(), "{:?}", codes(&last_day));
     }
 }

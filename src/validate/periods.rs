@@ -157,7 +157,7 @@ impl Zero<'_, '_, '_> {
         );
     }
 
-    /// A data flow's breach notification window and retention.
+    /// A data flow's breach notification window, retention and retention of records.
     fn data_flow(&mut self, i: usize, f: &DataFlow) {
         let of = |what| of(what, &f.name);
         self.check(
@@ -169,6 +169,11 @@ impl Zero<'_, '_, '_> {
             path!["data_flows", i, "retention"],
             f.retention,
             &of("retention"),
+        );
+        self.check(
+            path!["data_flows", i, "records_retention"],
+            f.records_retention,
+            &of("retention of records"),
         );
     }
 }

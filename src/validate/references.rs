@@ -1,13 +1,14 @@
 //! Ids are unique in their namespace, and every reference between sections names something that exists.
-//! The references are checked area by area in the document's order: bodies, decisions, data flows, IP,
-//! conflicts, phases, obligations, review. Imports the model, the rule catalogue, suggestion by edit
-//! distance, the table of items with ids (`items`) and the validation context (`super`).
+//! The references are checked area by area in the document's order: bodies, decisions, data flows (with
+//! the phases that end their use), IP, conflicts, phases, obligations, review. Imports the model, the
+//! rule catalogue, suggestion by edit distance, the table of items with ids (`items`) and the validation
+//! context (`super`).
 
 use rustc_hash::FxHashSet;
 
 use super::{Annotate, Ctx, items, quoted};
 use crate::load::Seg;
-use crate::model::{Actor, Charter, ConflictTerms, IpTerms, Lookup};
+use crate::model::{Actor, Charter, ConflictTerms, IpTerms, Lookup, UseEnd};
 use crate::path;
 use crate::rules;
 use crate::suggest::closest;
@@ -26,6 +27,7 @@ enum Kind {
     PartnerOrOrganisation,
     Flow,
     Obligation,
+    Phase,
 }
 
 impl Kind {
@@ -40,6 +42,7 @@ impl Kind {
             Kind::PartnerOrOrganisation => "partner or organisation",
             Kind::Flow => "data flow",
             Kind::Obligation => "obligation",
+            Kind::Phase => "phase",
         }
     }
 
@@ -54,6 +57,7 @@ impl Kind {
             Kind::PartnerOrOrganisation => "[[partners]] or [[organisations]]",
             Kind::Flow => "[[data_flows]]",
             Kind::Obligation => "[[obligations]]",
+            Kind::Phase => "[[phases]]",
         }
     }
 }
@@ -185,6 +189,15 @@ fn data_flows(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
         for (k, p) in f.recipients.iter().enumerate() {
             r.check(Kind::Partner, p, path!["data_flows", i, "recipients", k]);
         }
+        for (k, end) in f.use_ends.iter().flatten().enumerate() {
+            if let UseEnd::Phase(p) = end {
+                r.check(
+                    Kind::Phase,
+                    p,
+                    path!["data_flows", i, "use_ends", k, "phase"],
+                );
+            }
+        }
     }
 }
 
@@ -294,6 +307,7 @@ impl Refs<'_, '_, '_, '_> {
             // Few ids are named this way (what survives a withdrawal): a search of the list will do.
             Kind::Flow => self.index.charter().data_flows.iter().any(|f| f.id == id),
             Kind::Obligation => self.index.charter().obligations.iter().any(|o| o.id == id),
+            Kind::Phase => self.index.phase(id).is_some(),
         };
         if found {
             return;
@@ -331,6 +345,7 @@ impl Refs<'_, '_, '_, '_> {
                 let c = self.index.charter();
                 c.obligations.iter().map(|o| o.id.as_str()).collect()
             }
+            Kind::Phase => self.index.phase_ids(),
             Kind::PartnerOrOrganisation => {
                 let mut ids: Vec<&str> = self
                     .index

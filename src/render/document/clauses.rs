@@ -122,7 +122,7 @@ fn anchor(id: &str) -> Md {
 }
 
 /// A reference to a clause, resolved to "[§3.1](#body-cab)" once the document is laid out.
-fn clause_ref(anchor: &str) -> Md {
+pub(super) fn clause_ref(anchor: &str) -> Md {
     md!("{OPEN}clause:{anchor}{CLOSE}")
 }
 
