@@ -225,6 +225,13 @@ fn ip(c: &Charter) -> Area {
         c.ip.as_ref(),
         "no [ip]: nothing says who owns what the partners bring or create",
         |ip| {
+            if ip.foreground.is_empty() && ip.foreground_expected == Some(false) {
+                return (
+                    Status::Covered,
+                    "background IP, and the partners expect no new IP (`foreground_expected = false`)"
+                        .to_owned(),
+                );
+            }
             if ip.foreground.is_empty() {
                 return (
                     Status::Partial,

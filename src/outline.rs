@@ -67,6 +67,7 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     if let Some(ip) = &c.ip {
         o.section("ip");
         o.clause("ip-background".to_owned());
+        o.fixed_if(ip.foreground_expected == Some(false), "ip-no-foreground");
         for f in &ip.foreground {
             o.clause(format!("foreground-{}", f.id));
         }

@@ -904,6 +904,13 @@ rules! {
              vote the recusal removes, and the check of quorums after recusal would miss it."
         fix "Name the partner (`partner = \"…\"`) for a partner's conflict, or write `person` exactly as the \
              independent member's entry in the body's `members` spells it.";
+    FOREGROUND_NOT_EXPECTED = "E0509" "foreground-not-expected" Error
+        "`foreground_expected = false`, and `[ip]` still lists foreground IP or licences of it."
+        why "`foreground_expected = false` has the charter say that the partners expect no new intellectual \
+             property. Categories of foreground IP, or licences of it, in the same `[ip]` say the \
+             opposite: a reviewer cannot tell which the partners meant."
+        fix "Remove `foreground_expected = false`, or remove the `[[ip.foreground]]` and `[[ip.licences]]` \
+             entries.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

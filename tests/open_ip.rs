@@ -133,3 +133,30 @@ fn contributor_licence_agreements_and_their_holder_read_as_sentences() {
         "a transfer with no time is no checklist item:\n{md}"
     );
 }
+
+#[test]
+fn no_foreground_ip_expected_is_said_only_when_stated_and_settles_coverage() {
+    let text = common::edited("tests/fixtures/valid/foreground-not-expected.toml", &[]);
+    let (code, doc, stderr) =
+        common::run_stdin(&["render", "--format", "md", "-o", "-", "-"], &text);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        doc.contains(
+            "The partners do not expect the partnership to create new intellectual property."
+        ),
+        "{doc}"
+    );
+    let (_, coverage, _) = common::run_stdin(&["check", "--coverage", "-"], &text);
+    assert!(
+        coverage.contains("the partners expect no new IP"),
+        "{coverage}"
+    );
+    let silent = common::edited(
+        "tests/fixtures/valid/foreground-not-expected.toml",
+        &[("foreground_expected = false\n", "")],
+    );
+    let (code, doc, stderr) =
+        common::run_stdin(&["render", "--format", "md", "-o", "-", "-"], &silent);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!doc.contains("do not expect"), "{doc}");
+}

@@ -23,6 +23,10 @@ pub struct IpTerms {
     #[serde(default)]
     #[validate(nested)]
     pub foreground: Vec<Foreground>,
+    /// `false` when the partners expect the partnership to create no new intellectual property, which
+    /// the charter then says; absent, it says nothing of what is expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreground_expected: Option<bool>,
     /// Licences granted on foreground IP.
     #[serde(default)]
     #[validate(nested)]

@@ -90,6 +90,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["amendment", ..] => fixed("amendment"),
         ["data_flows", id, ..] => Some(item(Item::Flow, id)),
         ["ip", "background" | "background_terms", ..] => fixed("ip-background"),
+        ["ip", "foreground_expected", ..] => fixed("ip-no-foreground"),
         ["ip", "foreground", id, ..] => Some(item(Item::Foreground, id)),
         ["ip", "licences", id, ..] => Some(item(Item::Licence, id)),
         ["ip", "outbound", id, ..] => Some(item(Item::Outbound, id)),

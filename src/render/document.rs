@@ -1306,6 +1306,15 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
             background_terms(&ip.background_terms, c.charter.kind)
         ),
     );
+    if ip.foreground_expected == Some(false) {
+        b.clause(
+            "ip-no-foreground",
+            Md::raw("New intellectual property"),
+            Md::raw(
+                "The partners do not expect the partnership to create new intellectual property.",
+            ),
+        );
+    }
     for f in &ip.foreground {
         b.clause(
             anchors::item(Item::Foreground, &f.id),

@@ -9,6 +9,24 @@ use crate::rules;
 
 pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     let Some(ip) = &c.ip else { return };
+    if ip.foreground_expected == Some(false)
+        && !(ip.foreground.is_empty() && ip.licences.is_empty())
+    {
+        let listed = if ip.foreground.is_empty() {
+            "licences of foreground IP"
+        } else {
+            "categories of foreground IP"
+        };
+        ctx.at(
+            &rules::FOREGROUND_NOT_EXPECTED,
+            path!["ip", "foreground_expected"],
+            format!("the partners expect no new IP, yet `[ip]` lists {listed}"),
+        )
+        .with(
+            "contradicts the IP listed",
+            "remove `foreground_expected = false`, or the `[[ip.foreground]]` and `[[ip.licences]]` entries",
+        );
+    }
     outbound(ip, ctx);
     contributions(ip, ctx);
     transfers(c, ip, ctx);
