@@ -173,8 +173,8 @@ fn group(
             &rules::CONSTITUENCY_MIN_EXCEEDS_SEATS,
             &min,
             format!(
-                "at least {} voting seats of \"{}\" are held by {}, but the members it selects hold {seats}",
-                con.min, body.name, con.name
+                "at least {} voting seats of \"{}\" are held by {}, but the members chosen as {} hold {seats}",
+                con.min, body.name, con.name, con.name
             ),
         )
         .with(
