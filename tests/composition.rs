@@ -168,3 +168,40 @@ fn the_diff_reports_a_change_of_the_cap_in_the_composition_clause() {
     assert!(report.contains("Constituency \"lay members\""), "{report}");
     assert!(report.contains("4.4"), "{report}");
 }
+
+#[test]
+fn the_parts_of_the_quorum_add_up_only_for_groups_with_no_member_in_common() {
+    let lay = "[[bodies.composition.constituencies]]\nname = \"lay members\"\nroles = [\"lay member\"]\nmin = 1\nquorum = 1\n";
+    // Harbourside's two seats are both "Harbourside members" and "governance leads": a quorum of three can
+    // include two of each with the same two members.
+    let overlapping = edited(
+        DAC,
+        &[(
+            lay,
+            "[[bodies.composition.constituencies]]\nname = \"Harbourside members\"\npartners = [\"harbourside\"]\nmin = 2\nquorum = 2\n\n[[bodies.composition.constituencies]]\nname = \"governance leads\"\nroles = [\"Caldicott Guardian and information governance lead\"]\nmin = 2\nquorum = 2\n",
+        )],
+    );
+    let (code, out) = check(&overlapping);
+    assert_eq!(code, Some(0), "{out}");
+    // Groups with no member in common need a member each: four, more than the quorum of three.
+    let disjoint = edited(
+        DAC,
+        &[(
+            lay,
+            &format!(
+                "{lay}\n[[bodies.composition.constituencies]]\nname = \"researchers\"\npartners = [\"northfield\"]\nmin = 2\nquorum = 2\n\n[[bodies.composition.constituencies]]\nname = \"governance leads\"\npartners = [\"harbourside\"]\nmin = 1\nquorum = 1\n"
+            ),
+        )],
+    );
+    let (code, out) = check(&disjoint);
+    assert_eq!(code, Some(1), "{out}");
+    let line = line_of(&disjoint, "quorum = 3");
+    assert!(out.contains(&format!("<stdin>:{line}:")), "{out}");
+    assert!(out.contains("E0469"), "{out}");
+    assert!(
+        out.contains(
+            "it must include 1 of the lay members, 2 of the researchers and 1 of the governance leads, 4 in all"
+        ),
+        "{out}"
+    );
+}

@@ -279,7 +279,7 @@ fn quorum_parts(
                 &rules::CONSTITUENCY_QUORUM_UNREACHABLE,
                 path!["bodies", i, "composition", "constituencies", k, "quorum"],
                 format!(
-                    "a quorum of \"{}\" must include {q} {}, but the body need have only {} of them",
+                    "a quorum of \"{}\" must include {q} of the {}, but the body need have only {} of them",
                     body.name, con.name, con.min
                 ),
             )
@@ -303,7 +303,7 @@ fn quorum_parts(
     }
     let each: Vec<String> = parts
         .iter()
-        .map(|(con, _, q)| format!("{q} {}", con.name))
+        .map(|(con, _, q)| format!("{q} of the {}", con.name))
         .collect();
     let all = if parts.len() > 1 {
         format!(", {sum} in all")
@@ -316,7 +316,7 @@ fn quorum_parts(
         format!(
             "a quorum of \"{}\" is {quorum}, but it must include {}{all}",
             body.name,
-            each.join(" and ")
+            and_list(&each)
         ),
     )
     .with(
@@ -329,4 +329,12 @@ fn quorum_parts(
 
 fn seats_word(n: u32) -> &'static str {
     if n == 1 { "seat" } else { "seats" }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => items.concat(),
+    }
 }
