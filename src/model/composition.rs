@@ -37,7 +37,7 @@ pub struct Composition {
 #[serde(rename_all = "snake_case")]
 pub enum AffiliationCap {
     /// At most this many voting seats (`{ seats = 2 }`).
-    Seats(u32),
+    Seats(#[schemars(range(min = 1))] u32),
     /// At most this share of the body's voting seats (`{ share = "1/3" }`).
     Share(SeatShare),
 }
