@@ -130,7 +130,7 @@ fn decision_authority(c: &Charter) -> Area {
             format!(
                 "{}{}, {} in the decision matrix{}",
                 plural(b, "body"),
-                unchaired(c),
+                body_notes(c),
                 plural(d, "decision"),
                 decision_forms(c)
             ),
@@ -171,12 +171,31 @@ fn decision_forms(c: &Charter) -> String {
     }
 }
 
-/// The bodies the charter gives no chair, said because the charter then says nothing of who chairs them.
-fn unchaired(c: &Charter) -> String {
+/// What the charter leaves out of its bodies, or adds to them, in parentheses: those with no chair (the
+/// charter then says nothing of who chairs them), and those with composition rules. Empty where neither.
+fn body_notes(c: &Charter) -> String {
+    let parts: Vec<String> = [unchaired(c), composed(c)].into_iter().flatten().collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+/// The bodies the charter gives no chair.
+fn unchaired(c: &Charter) -> Option<String> {
     match c.bodies.iter().filter(|b| b.chair.is_none()).count() {
-        0 => String::new(),
-        n if n == c.bodies.len() => " (none with a chair)".to_owned(),
-        n => format!(" ({n} with no chair)"),
+        0 => None,
+        n if n == c.bodies.len() => Some("none with a chair".to_owned()),
+        n => Some(format!("{n} with no chair")),
+    }
+}
+
+/// The bodies whose composition the charter states (seats, caps, constituencies).
+fn composed(c: &Charter) -> Option<String> {
+    match c.bodies.iter().filter(|b| b.composition.is_some()).count() {
+        0 => None,
+        n => Some(format!("{n} with composition rules")),
     }
 }
 

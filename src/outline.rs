@@ -38,6 +38,9 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     }
     for b in &c.bodies {
         o.clause(format!("body-{}", b.id));
+        if b.composition.is_some() {
+            o.clause(format!("body-{}--composition", b.id));
+        }
         if b.chair.is_some() {
             o.clause(format!("body-{}--chair", b.id));
         }

@@ -51,6 +51,10 @@ impl Refers {
 const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "bodies.*.members.*.partner"),
     (Refers::Actor, "bodies.*.chair.partner"),
+    (
+        Refers::Actor,
+        "bodies.*.composition.constituencies.*.partners.*",
+    ),
     (Refers::Actor, "decisions.*.body"),
     (Refers::Actor, "decisions.*.consult.*"),
     (Refers::Actor, "decisions.*.concerns.*"),

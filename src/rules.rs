@@ -576,6 +576,14 @@ rules! {
              ask the member to leave the room. It is an error because the measures contradict each other."
         fix "Keep one of \"recusal\" and \"recusal_from_vote\"; to treat some conflicts more strictly, \
              declare them under `[[conflicts.declared]]` with their own management.";
+    BELOW_MIN_MEMBERS = "E0459" "below-min-members" Error
+        "A body with fewer voting seats than its composition's `min_members`."
+        why "Terms of reference that say a committee has \"at least five members\" make every decision of a \
+             smaller committee open to challenge: it was not constituted as the charter says. The member \
+             list and the rule are both in the charter, so a body that breaks its own rule on the day it is \
+             signed is an error, not a risk."
+        fix "Add the missing voting members (or `seats`) to `members`, or lower `min_members` to the voting \
+             seats the body has, such as `min_members = 5`.";
     UNKNOWN_SPDX_LICENCE = "E0460" "unknown-spdx-licence" Error
         "An outbound licence that is not a valid SPDX licence expression of licences on the SPDX licence list."
         why "An outbound licence is the licence everyone receives the partnership's code or documentation \
@@ -622,6 +630,41 @@ rules! {
              ambiguous."
         fix "Give the category one `[[ip.outbound]]` entry whose `licence` joins the licences with `OR` (the \
              recipient chooses) or `AND` (both apply).";
+    AFFILIATION_CAP_EXCEEDED = "E0466" "affiliation-cap-exceeded" Error
+        "A partner holds more of a body's voting seats than its composition's `affiliation_cap` allows."
+        why "A cap such as \"no single organisation may hold more than two seats\" or \"no more than one \
+             third of the voting members may be employed by one company\" keeps one partner from steering \
+             the body. Every member affiliated with the partner counts: its own seats and the named persons \
+             from it. A member list that breaks the cap breaks the charter's own rule, so it is an error."
+        fix "Give the partner fewer voting seats (lower its `seats`, make a member `voting = false`, or seat \
+             someone from another partner), or raise the cap, such as `affiliation_cap = { seats = 2 }` or \
+             `{ share = \"1/3\" }`. A share is of the body's voting seats, rounded down.";
+    CONSTITUENCY_WITHOUT_MEMBERS = "E0467" "constituency-without-members" Error
+        "A constituency of a body that selects no member: no selector, or a role or partner no member has."
+        why "A constituency such as \"lay members\" is chosen by the members' `role` on the body or their \
+             `partner`. A role written differently from the member's (\"Lay member\" for \"lay member\"), \
+             or a partner with no seat on the body, selects no one, and the seats and quorum the charter \
+             promises the group could never be counted. It is an error because the rule cannot be applied."
+        fix "Write each of `roles` exactly as a member's `role` on the body (the hint lists them), and name \
+             in `partners` only partners with a member entry on the body, such as `roles = [\"lay member\"]`.";
+    CONSTITUENCY_MIN_EXCEEDS_SEATS = "E0468" "constituency-min-exceeds-seats" Error
+        "A constituency's `min` is more than the voting seats of the members it selects."
+        why "\"At least one lay member and one clinician\" is a promise about the body as constituted: a \
+             body whose selected members hold fewer voting seats than `min` breaks it from the day the \
+             charter is signed. Non-voting members do not count, since the composition is of the voting \
+             members. It is an error because the charter contradicts itself."
+        fix "Seat more voting members of the group (or give them more `seats`), select more members with \
+             `roles` or `partners`, or lower `min` to the seats they hold, such as `min = 1`.";
+    CONSTITUENCY_QUORUM_UNREACHABLE = "E0469" "constituency-quorum-unreachable" Error
+        "A constituency's part of the quorum is more than its `min`, or the parts of the quorum add up to more than the quorum."
+        why "\"A quorum is three members including one lay member\" works only if the body always has a lay \
+             member and three is room enough for everyone the quorum must include. A constituency that must \
+             bring more members to a quorum than the body must have could leave the body never quorate; \
+             constituencies (with no member in common) that must bring more members together than the \
+             quorum itself mean the quorum is not what the charter says. Both are errors."
+        fix "Lower the constituency's `quorum` to at most its `min`, or raise `min`; where the parts add up to \
+             more than the quorum, raise the body's `quorum` to at least their sum, or lower a part, such \
+             as `quorum = 1`.";
     SIGNATORY_REQUIRED = "E0470" "signatory-required" Error
         "A partner with no signatory in a document its partners sign: a charter, a memorandum of understanding or an agreement, or any document whose amendments every partner signs."
         why "A charter, a memorandum or an agreement comes into force when every partner signs it, and an \

@@ -182,6 +182,14 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "Optional. Who chairs this body (a partner that sits on it, or a named person), for how long (a `term` such as \"2 years\", or \"until_replaced\"), and whether the chair may serve again or has a casting vote.",
     ),
     (
+        "[bodies.composition]",
+        "Optional. The composition this body must keep: at least so many voting members (`min_members`), and no partner with more than so many of its voting seats (`affiliation_cap = { seats = 2 }` or `{ share = \"1/3\" }`).",
+    ),
+    (
+        "[[bodies.composition.constituencies]]",
+        "Optional. One entry per named group of this body's members (lay members, clinicians), chosen by their `roles` or `partners`: the fewest voting seats it holds (`min`) and how many of it a quorum must include (`quorum`).",
+    ),
+    (
         "[bodies.meetings]",
         "How often this body meets (a cadence, \"as_needed\", or `{ at_least = 1, per = \"year\" }`), the notice of a meeting, when papers go out and how soon draft minutes follow; optionally whether meetings are open or closed and who may call an extraordinary one.",
     ),

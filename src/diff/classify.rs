@@ -57,6 +57,9 @@ fn rule(path: &[&str], new: &Charter) -> Option<(bool, Option<String>)> {
         ("data_flows", "breach_notification" | "within") => Some((false, who)),
         ("obligations", "within" | "due") => Some((false, who)),
         ("bodies", "minutes") => Some((false, who)),
+        // More seats for one partner loosen its cap; more members, or more of a group, bind the body.
+        ("bodies", "seats") if path.get(3) == Some(&"affiliation_cap") => Some((false, who)),
+        ("bodies", "min_members" | "min") => Some((true, who)),
         ("bodies", "notice" | "papers" | "quorum") => Some((true, who)),
         ("publication", "review" | "patent_delay") => Some((true, Some("the authors".to_owned()))),
         ("conflicts", "threshold_usd") => Some((false, Some("those who disclose".to_owned()))),

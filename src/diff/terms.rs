@@ -322,6 +322,9 @@ fn term_words(key: &str) -> String {
         "approval_lasts" => "how long an approval lasts".to_owned(),
         "use_ends" => "what ends the use".to_owned(),
         "records_retention" => "retention of records".to_owned(),
+        "min_members" => "fewest voting members".to_owned(),
+        "affiliation_cap" => "most voting seats of one partner".to_owned(),
+        "share" => "share of the voting seats".to_owned(),
         "permission" => "data use permission".to_owned(),
         "modifiers" => "data use modifiers".to_owned(),
         "binding" => "legally binding".to_owned(),
@@ -366,6 +369,7 @@ fn item_noun(key: &str) -> &'static str {
         "steps" => "Step",
         "definitions" => "Definition",
         "versions" => "Version",
+        "constituencies" => "Constituency",
         _ => "Item",
     }
 }

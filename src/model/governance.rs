@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::{
-    Access, DecisionRule, Extraordinary, MeetingCadence, PartnerKind, Period, Quorum, Tenure,
+    Access, Composition, DecisionRule, Extraordinary, MeetingCadence, PartnerKind, Period, Quorum,
+    Tenure,
 };
 
 /// A board, committee or working group.
@@ -25,6 +26,12 @@ pub struct Body {
     /// Who sits on it.
     #[validate(length(min = 1, message = "a body needs at least one member"), nested)]
     pub members: Vec<Member>,
+    /// The composition the body must keep: at least so many voting members, a cap on any one partner's
+    /// seats, and named groups of members with their seats and part in the quorum; absent, the charter
+    /// states none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub composition: Option<Composition>,
     /// Who chairs it and for how long; absent, the body has no chair and the charter says nothing of one.
     #[validate(nested)]
     pub chair: Option<Chair>,

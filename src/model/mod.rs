@@ -7,6 +7,7 @@
 //! read the model.
 
 mod clauses;
+mod composition;
 mod conflicts;
 mod data;
 mod drafting;
@@ -33,6 +34,7 @@ pub use clauses::{
     Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,
     NoticeMethod, Notices, Precedence,
 };
+pub use composition::{AffiliationCap, Composition, Constituency, SeatShare, number_words};
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management, recusal};
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, UseEnd};
 pub use drafting::{DateStyle, Status, Typography};

@@ -82,6 +82,11 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["partners", _, "notice", ..] => fixed("notices"),
         ["partners", id, ..] => Some(item(Item::Partner, id)),
         ["bodies", id, "chair", ..] => Some(body_part(id, "chair")),
+        // A constituency's part of the quorum is stated in the quorum clause, the rest of it here.
+        ["bodies", id, "composition", "constituencies", _, "quorum"] => {
+            Some(body_part(id, "quorum"))
+        }
+        ["bodies", id, "composition", ..] => Some(body_part(id, "composition")),
         ["bodies", id, "member_term" | "staggered_terms", ..] => Some(body_part(id, "terms")),
         ["bodies", id, "quorum", ..] => Some(body_part(id, "quorum")),
         ["bodies", id, "meetings", ..] => Some(body_part(id, "meetings")),
@@ -168,6 +173,22 @@ mod tests {
         assert_eq!(
             for_term(&["ip", "foreground", "background"]).as_deref(),
             Some("foreground-background")
+        );
+        assert_eq!(
+            for_term(&["bodies", "dac", "composition", "affiliation_cap", "seats"]).as_deref(),
+            Some("body-dac--composition")
+        );
+        assert_eq!(
+            for_term(&[
+                "bodies",
+                "dac",
+                "composition",
+                "constituencies",
+                "lay",
+                "quorum"
+            ])
+            .as_deref(),
+            Some("body-dac--quorum")
         );
         assert_eq!(for_term(&["charter", "title"]), None);
         assert_eq!(

@@ -24,6 +24,7 @@ use crate::rules;
 use crate::validate::{Valid, term_end};
 
 mod clauses;
+mod composition;
 mod open_ip;
 mod voting;
 
@@ -830,6 +831,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
             md!("{} {authority}", prose(&body.mandate)),
         );
         clause.items = body.members.iter().map(|m| member(ids, m)).collect();
+        composition::clause(ids, body, b);
         if let Some(c) = &body.chair {
             chair(ids, body, c, b);
         }
@@ -850,9 +852,10 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
             anchors::body_part(&body.id, "quorum"),
             Md::raw("Quorum"),
             md!(
-                "A quorum is {} ({} of {seats} voting seats).",
+                "A quorum is {} ({} of {seats} voting seats){}.",
                 body.quorum,
-                body.quorum.required(seats)
+                body.quorum.required(seats),
+                composition::quorum_part(body)
             ),
         );
         meetings(body, seats, b);

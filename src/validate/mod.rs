@@ -7,6 +7,7 @@
 //! the syntax of cross-references, and nothing from rendering or the commands.
 
 mod clauses;
+mod composition;
 mod conflicts;
 mod consent;
 mod data;
@@ -96,6 +97,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     references::check(&charter, &index, &mut ctx);
     xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
+    composition::check(&charter, &index, &mut ctx);
     standing::check(&charter, &index, &mut ctx);
     versions::check(&charter, &mut ctx);
     termination::check(&charter, &mut ctx);

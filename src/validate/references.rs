@@ -130,7 +130,7 @@ fn surviving(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
     }
 }
 
-/// Members and chairs are partners.
+/// Members, chairs and the partners of a constituency are partners.
 fn bodies(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
     for (i, body) in c.bodies.iter().enumerate() {
         for (j, member) in body.members.iter().enumerate() {
@@ -144,6 +144,24 @@ fn bodies(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
         }
         if let Some(p) = body.chair.as_ref().and_then(|c| c.partner.as_ref()) {
             r.check(Kind::Partner, p, path!["bodies", i, "chair", "partner"]);
+        }
+        let constituencies = body.composition.iter().flat_map(|c| &c.constituencies);
+        for (k, con) in constituencies.enumerate() {
+            for (n, p) in con.partners.iter().enumerate() {
+                r.check(
+                    Kind::Partner,
+                    p,
+                    path![
+                        "bodies",
+                        i,
+                        "composition",
+                        "constituencies",
+                        k,
+                        "partners",
+                        n
+                    ],
+                );
+            }
         }
     }
 }
