@@ -10,6 +10,7 @@
 #
 #   benches/pdf.sh             # 20 runs of each
 #   RUNS=50 benches/pdf.sh
+#   CHARTER_BIN=target/release/charter benches/pdf.sh   # a binary already built with --features pdf
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,8 +23,13 @@ for tool in hyperfine python3 "$chromium"; do
   fi
 done
 
-cargo build --release --locked --quiet --features pdf
-bin=$PWD/target/release/charter
+# CHARTER_BIN names a release binary built with `--features pdf` already (the build takes many minutes).
+if [ -n "${CHARTER_BIN:-}" ]; then
+  bin=$CHARTER_BIN
+else
+  cargo build --release --locked --quiet --features pdf
+  bin=$PWD/target/release/charter
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
