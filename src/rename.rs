@@ -23,13 +23,15 @@ use crate::validate::items::{self, Kind};
 use crate::xref;
 
 /// What a reference key names: a partner or a body (one namespace), a decision, a foreground IP
-/// category, or a phase.
+/// category, a phase, a data flow or an obligation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Refers {
     Actor,
     Decision,
     Foreground,
     Phase,
+    Flow,
+    Obligation,
 }
 
 impl Refers {
@@ -40,6 +42,8 @@ impl Refers {
             Refers::Decision => kind.path == ["decisions"],
             Refers::Foreground => kind.path == ["ip", "foreground"],
             Refers::Phase => kind.path == ["phases"],
+            Refers::Flow => kind.path == ["data_flows"],
+            Refers::Obligation => kind.path == ["obligations"],
         }
     }
 }
@@ -58,6 +62,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "decisions.*.body"),
     (Refers::Actor, "decisions.*.consult.*"),
     (Refers::Actor, "decisions.*.concerns.*"),
+    (Refers::Actor, "decisions.*.consent_of.partners.*"),
     (Refers::Actor, "decisions.*.escalation"),
     (Refers::Actor, "amendment.body"),
     (Refers::Actor, "data_flows.*.provider"),
@@ -84,6 +89,8 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Foreground, "ip.licences.*.covers.*"),
     (Refers::Foreground, "ip.outbound.*.covers.*"),
     (Refers::Phase, "data_flows.*.use_ends.*.phase"),
+    (Refers::Flow, "partners.*.surviving.flows.*"),
+    (Refers::Obligation, "partners.*.surviving.obligations.*"),
 ];
 
 /// Exceptions may be limited to an item of any namespace.

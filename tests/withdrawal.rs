@@ -100,7 +100,7 @@ fn a_pending_withdrawal_says_when_it_takes_effect() {
     );
     let doc = output(&["render", "--format", "md", "-o", "-", "-"], &text);
     assert!(
-        doc.contains("It gave notice of its withdrawal on 2026-03-01; its withdrawal takes effect on 2026-03-31, and then only these terms still bind it: confidentiality."),
+        doc.contains("It gave notice of its withdrawal on 2026-03-01; its withdrawal takes effect on 2026-03-31, 30 days after its notice, and then only these terms still bind it: confidentiality."),
         "{doc}"
     );
     assert!(doc.contains("Medivance\") takes part"), "{doc}");

@@ -710,7 +710,7 @@ fn withdrawal_of(c: &Charter, p: &Partner) -> Md {
                 .and_then(|t| t.withdrawal_notice)
                 .map(|n| {
                     md!(
-                        "; its withdrawal takes effect on {}",
+                        "; its withdrawal takes effect on {}, {n} after its notice",
                         style.write(n.after(notified))
                     )
                 })
