@@ -15,7 +15,7 @@ use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
     Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lasting, Lookup,
-    MeetingCadence, Obligation, Period, Renewal, TransferKind, TransferTime, UseEnd,
+    MeetingCadence, Obligation, Partner, Period, Renewal, TransferKind, TransferTime, UseEnd,
 };
 
 /// The items one owner is accountable for.
@@ -506,83 +506,53 @@ impl<'c> Drafts<'c> {
         }
     }
 
-    /// Each recipient of each data flow: breach notice, return or destruction, access review.
+    /// Each recipient of each data flow: breach notice, return or destruction, access review; and the
+    /// duties that survive the withdrawal of a partner that received it.
     fn data(&mut self) {
-        for f in &self.c.data_flows {
+        let c = self.c;
+        // Few partners withdraw: found once, not searched for with every flow.
+        let former: Vec<(&Partner, Date)> = c
+            .partners
+            .iter()
+            .filter_map(|p| Some((p, p.withdrawn?)))
+            .collect();
+        for f in &c.data_flows {
             for r in &f.recipients {
-                self.recipient(f, r);
+                self.recipient(f, r, None);
             }
-            for p in &self.c.partners {
-                if let Some(withdrawn) = p.withdrawn.filter(|_| p.flow_survives(&f.id)) {
-                    self.former_recipient(f, &p.id, withdrawn);
+            for (p, withdrawn) in &former {
+                if p.flow_survives(&f.id) {
+                    self.recipient(f, &p.id, Some(*withdrawn));
                 }
             }
         }
     }
 
-    /// The duties of a flow that survive a partner's withdrawal: it still reports breaches of the data
-    /// it holds, and returns or destroys it, counted from the day it withdrew, when its use ended. The
-    /// items keep their keys, so a tracker follows them across the withdrawal.
-    fn former_recipient(&mut self, f: &DataFlow, r: &str, withdrawn: Date) {
+    /// The duties of one recipient of a flow. For a partner that withdrew (`withdrawn`), only those that
+    /// survive: it still reports breaches of the data it holds, and returns or destroys it, counted from
+    /// the day it withdrew, when its use ended; each is marked as surviving and keeps its key, so that a
+    /// tracker follows it across the withdrawal.
+    fn recipient(&mut self, f: &DataFlow, r: &str, withdrawn: Option<Date>) {
         let owner = self.partner(r);
         let key = |part: &str| format!("flow.{}.{r}.{part}", f.id);
         let anchor = anchors::item(Anchor::Flow, &f.id);
         let name = text(&f.name);
-        let style = self.c.charter.date_style;
-        if let Some(n) = f.breach_notification {
-            let provider = provider_name(self.ids, &f.provider);
-            self.add(
-                owner,
-                key("breach"),
-                md!("Notify {provider} of any breach of \"{name}\" (survives its withdrawal)"),
-                When::Event(md!("within {n} of discovery")),
-                Md::raw("Written breach notice"),
-                anchor.clone(),
-            );
-        }
-        if let Some(verb) = end_of_use_verb(f.end_of_use) {
-            let (when, date) = match f.end_within {
-                Some(w) => {
-                    let by = w.after(withdrawn);
-                    (md!("by {}, {w} after its withdrawal", style.write(by)), by)
-                }
-                None => (
-                    md!("on its withdrawal, {}", style.write(withdrawn)),
-                    withdrawn,
-                ),
-            };
-            let evidence = Md::raw(if f.certified {
-                "Written certificate of return or destruction"
-            } else {
-                "Written confirmation"
-            });
-            self.add(
-                owner,
-                key("end-of-use"),
-                md!("{verb} the data received under \"{name}\" (survives its withdrawal)"),
-                When::Given(when, Timing::Date { date }),
-                evidence,
-                anchor,
-            );
-        }
-    }
-
-    fn recipient(&mut self, f: &DataFlow, r: &str) {
-        let owner = self.partner(r);
-        let key = |part: &str| format!("flow.{}.{r}.{part}", f.id);
-        let anchor = anchors::item(Anchor::Flow, &f.id);
-        let name = text(&f.name);
+        let survives = if withdrawn.is_some() {
+            " (survives its withdrawal)"
+        } else {
+            ""
+        };
         if let Some(n) = f.breach_notification {
             let provider = provider_name(self.ids, &f.provider);
             let gdpr = self.c.regime(f).is_some_and(crate::model::Regime::is_gdpr);
             let (action, when) = if gdpr {
                 (
-                    md!("Notify {provider} of any personal data breach of \"{name}\""),
+                    md!("Notify {provider} of any personal data breach of \"{name}\"{survives}"),
                     md!("without undue delay, and within {n} of becoming aware of it"),
                 )
             } else {
                 (
-                    md!("Notify {provider} of any breach of \"{name}\""),
+                    md!("Notify {provider} of any breach of \"{name}\"{survives}"),
                     md!("within {n} of discovery"),
                 )
             };
@@ -597,13 +567,16 @@ impl<'c> Drafts<'c> {
             );
         }
         if let Some(verb) = end_of_use_verb(f.end_of_use) {
-            let when = self.end_of_use_when(f);
+            let when = match withdrawn {
+                Some(day) => self.end_on_withdrawal(f, day),
+                None => self.end_of_use_when(f),
+            };
             let evidence = Md::raw(if f.certified {
                 "Written certificate of return or destruction"
             } else {
                 "Written confirmation"
             });
-            let action = md!("{verb} the data received under \"{name}\"");
+            let action = md!("{verb} the data received under \"{name}\"{survives}");
             self.add(
                 owner,
                 key("end-of-use"),
@@ -613,12 +586,30 @@ impl<'c> Drafts<'c> {
                 anchor.clone(),
             );
         }
-        if let Some(review) = f.access_review {
+        // A partner that withdrew has no access left to review.
+        if let (Some(review), None) = (f.access_review, withdrawn) {
             let action = md!("Review who has access to \"{name}\"");
             let when = When::Every(review, Md::raw(review.phrase()));
             let evidence = Md::raw("Access review record");
             self.add(owner, key("access-review"), action, when, evidence, anchor);
         }
+    }
+
+    /// When a partner that withdrew on `withdrawn` returns or destroys a flow's data: its use ended that
+    /// day, so `end_within` counts from it.
+    fn end_on_withdrawal(&self, f: &DataFlow, withdrawn: Date) -> When {
+        let style = self.c.charter.date_style;
+        let (when, date) = match f.end_within {
+            Some(w) => {
+                let by = w.after(withdrawn);
+                (md!("by {}, {w} after its withdrawal", style.write(by)), by)
+            }
+            None => (
+                md!("on its withdrawal, {}", style.write(withdrawn)),
+                withdrawn,
+            ),
+        };
+        When::Given(when, Timing::Date { date })
     }
 
     /// When a recipient returns or destroys a flow's data: after the end of use, named by its events when
@@ -786,10 +777,10 @@ impl<'c> Drafts<'c> {
         for o in &self.c.obligations {
             let words = timing(o, self.c.charter.date_style);
             let when = obligation_timing(self.ids, o, &words);
-            let survives =
-                self.c.partners.iter().any(|p| {
-                    p.id == o.owner && p.withdrawn.is_some() && p.obligation_survives(&o.id)
-                });
+            let survives = self.ids.partner(&o.owner).is_some_and(|i| {
+                let p = &self.c.partners[i];
+                p.withdrawn.is_some() && p.obligation_survives(&o.id)
+            });
             let action = if survives {
                 md!("{} (survives its withdrawal)", text(&o.action))
             } else {
