@@ -47,18 +47,10 @@ fn the_clause_names_what_ends_the_use_and_keeps_the_records_apart() {
 
 #[test]
 fn the_recipient_destroys_the_data_by_the_end_of_the_phase_plus_the_deadline() {
-    let (code, json, stderr) = run(
-        &["checklist", "--format", "json", "-o", "-", "-"],
+    let item = common::checklist_item(
         &example_with(&[]),
+        "flow.biobank-extract.halvorsen-university.end-of-use",
     );
-    assert_eq!(code, Some(0), "{stderr}");
-    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
-    let item = value["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|i| i["key"] == "flow.biobank-extract.halvorsen-university.end-of-use")
-        .unwrap_or_else(|| panic!("no end-of-use item: {json}"));
     let when = item["when"].as_str().expect("when");
     assert!(
         when.starts_with("within 60 days of the end of use (at the end of the phase \"Phase 1b study\", on termination, or for a recipient on its withdrawal), by "),

@@ -8,7 +8,6 @@ mod common;
 use std::fs;
 
 use charter::diagnostic::format_short;
-use charter::diff::{self, Format, Options, Side};
 use charter::pipeline::check;
 use charter::render;
 use charter::source::Source;
@@ -51,20 +50,8 @@ fn findings(source: &Source) -> String {
 
 /// The term changes between two sources, as text.
 fn terms(old: &Source, new: &Source) -> String {
-    let old_valid = check(old).0.expect("old is valid");
-    let new_valid = check(new).0.expect("new is valid");
-    let outcome = diff::diff(
-        &Side::laid_out("old.toml", &old_valid, &old.bytes),
-        &Side::laid_out("new.toml", &new_valid, &new.bytes),
-        Options {
-            format: Format::Text,
-            rendered: false,
-            color: false,
-            mark_renumbered: false,
-            changed_only: false,
-        },
-    );
-    outcome.report
+    let text = |s: &Source| String::from_utf8(s.bytes.clone()).expect("utf-8");
+    common::term_changes(&text(old), &text(new))
 }
 
 // ---------------------------------------------------------------------------------------------------

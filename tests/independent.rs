@@ -25,17 +25,6 @@ fn the_independent_members_recusal_is_counted_against_the_rule() {
 
 #[test]
 fn the_body_that_manages_conflicts_owns_the_checklist_item() {
-    let (code, json, stderr) = run(
-        &["checklist", "--format", "json", "-o", "-", "-"],
-        &common::edited(VALID, &[]),
-    );
-    assert_eq!(code, Some(0), "{stderr}");
-    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
-    let item = v["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|i| i["key"] == "coi.declared.quist-consulting")
-        .unwrap_or_else(|| panic!("no item in {json}"));
+    let item = common::checklist_item(&common::edited(VALID, &[]), "coi.declared.quist-consulting");
     assert_eq!(item["owner_id"], "board", "{item}");
 }

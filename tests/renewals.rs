@@ -34,18 +34,7 @@ fn a_lapsing_approval_is_said_only_when_stated() {
 
 #[test]
 fn the_body_renews_each_approval_in_its_checklist() {
-    let (code, json, stderr) = run(
-        &["checklist", "--format", "json", "-o", "-", "-"],
-        &example_with(&[]),
-    );
-    assert_eq!(code, Some(0), "{stderr}");
-    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
-    let item = value["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|i| i["key"] == "decision.access-request.renewal")
-        .unwrap_or_else(|| panic!("no renewal item: {json}"));
+    let item = common::checklist_item(&example_with(&[]), "decision.access-request.renewal");
     assert_eq!(item["owner_id"], "dac");
     assert_eq!(item["when"], "before it ends, 1 year after it was granted");
     assert_eq!(item["clause"]["anchor"], "decision-forms");

@@ -386,21 +386,11 @@ fn retention(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::check;
-    use crate::source::Source;
+    use crate::validate::tests::findings;
 
     /// A 12-month term from 2026-01-01; the extract's use ends on termination or on 2026-09-30, and it
     /// is destroyed within 30 days.
     const DATED: &str = include_str!("../../tests/fixtures/valid/use-end-outside-term.toml");
-
-    fn codes(text: &str) -> Vec<(&'static str, String)> {
-        let source = Source::new("t.toml", text.as_bytes().to_vec());
-        check(&source)
-            .1
-            .into_iter()
-            .map(|d| (d.rule.code, d.message))
-            .collect()
-    }
 
     #[test]
     fn retention_is_checked_against_a_use_that_ends_before_the_term() {
@@ -409,10 +399,10 @@ mod tests {
             "retention = \"9 months\"\nend_of_use = \"destroy\"",
         );
         // 9 months from 2026-01-01 end on 2026-10-01, before the data must be gone.
-        assert!(codes(&kept).is_empty(), "{:?}", codes(&kept));
+        assert!(findings(&kept).is_empty(), "{:?}", findings(&kept));
         let longer = kept.replace("\"9 months\"", "\"12 months\"");
         assert_eq!(
-            codes(&longer),
+            findings(&longer),
             [(
                 "E0436",
                 "\"Audit extract\" is kept for 12 months (until 2027-01-01), but must be gone by 2026-10-30, when its use ends on 2026-09-30".to_owned()
@@ -421,9 +411,9 @@ mod tests {
         // Without the date, the same retention ends before the term's end plus 30 days.
         let with_the_term = longer.replace(", { date = 2026-09-30 }", "");
         assert!(
-            codes(&with_the_term).is_empty(),
+            findings(&with_the_term).is_empty(),
             "{:?}",
-            codes(&with_the_term)
+            findings(&with_the_term)
         );
     }
 
@@ -435,7 +425,7 @@ mod tests {
             "retention = \"2 years\"\nend_of_use = \"destroy\"",
         );
         assert_eq!(
-            codes(&kept),
+            findings(&kept),
             [(
                 "E0436",
                 "\"Audit extract\" is kept for 2 years (until 2028-01-01), but must be gone by 2027-01-30, when its use ends on 2026-12-31".to_owned()
@@ -443,7 +433,7 @@ mod tests {
         );
         // With no date, nothing says when its use ends.
         let undated = kept.replace("use_ends = [{ date = 2026-12-31 }]\n", "");
-        assert!(codes(&undated).is_empty(), "{:?}", codes(&undated));
+        assert!(findings(&undated).is_empty(), "{:?}", findings(&undated));
     }
 
     #[test]
@@ -453,7 +443,7 @@ mod tests {
             "",
         );
         assert_eq!(
-            codes(&no_grounds),
+            findings(&no_grounds),
             [(
                 "E0496",
                 "the use of \"Audit extract\" ends with `termination`, but `[term]` states no ground on which it may be terminated".to_owned()
@@ -465,7 +455,7 @@ mod tests {
         let no_withdrawal =
             no_withdrawal[..no_withdrawal.find("on_withdrawal").expect("on_withdrawal")].to_owned();
         assert_eq!(
-            codes(&no_withdrawal),
+            findings(&no_withdrawal),
             [(
                 "E0496",
                 "the use of \"Audit extract\" ends with `withdrawal`, but `[term]` says nothing of a partner's withdrawal".to_owned()
@@ -476,20 +466,20 @@ mod tests {
     #[test]
     fn records_kept_long_after_the_data_are_no_contradiction() {
         let records = DATED.replace("\"6 years\"", "\"25 years\"");
-        assert!(codes(&records).is_empty(), "{:?}", codes(&records));
+        assert!(findings(&records).is_empty(), "{:?}", findings(&records));
     }
 
     #[test]
     fn a_date_of_use_ends_is_within_the_term() {
         let early = DATED.replace("2026-09-30", "2025-12-31");
         assert_eq!(
-            codes(&early),
+            findings(&early),
             [(
                 "E0495",
                 "the use of \"Audit extract\" ends on 2025-12-31, before the term begins, on 2026-01-01".to_owned()
             )]
         );
         let last_day = DATED.replace("2026-09-30", "2026-12-31");
-        assert!(codes(&last_day).is_empty(), "{:?}", codes(&last_day));
+        assert!(findings(&last_day).is_empty(), "{:?}", findings(&last_day));
     }
 }

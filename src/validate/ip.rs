@@ -202,39 +202,29 @@ fn transfers(c: &Charter, ip: &IpTerms, ctx: &mut Ctx<'_, '_>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::pipeline::check;
-    use crate::source::Source;
+    use crate::validate::tests::findings;
 
     const TRANSFER: &str = include_str!("../../tests/fixtures/valid/transfer-outside-term.toml");
-
-    fn codes(text: &str) -> Vec<(&'static str, String)> {
-        let source = Source::new("t.toml", text.as_bytes().to_vec());
-        check(&source)
-            .1
-            .into_iter()
-            .map(|d| (d.rule.code, d.message))
-            .collect()
-    }
 
     #[test]
     fn a_transfer_after_the_term_is_warned_of_with_the_end() {
         let late = TRANSFER.replace("when = 2026-03-31", "when = 2028-02-01");
         assert_eq!(
-            codes(&late),
+            findings(&late),
             [(
                 "W0464",
                 "the transfer of \"osprey-project.org\" is due on 2028-02-01, after the end of the term, 2027-12-31".to_owned()
             )]
         );
         let last_day = TRANSFER.replace("when = 2026-03-31", "when = 2027-12-31");
-        assert!(codes(&last_day).is_empty());
+        assert!(findings(&last_day).is_empty());
     }
 
     #[test]
     fn a_transfer_on_signing_or_with_no_time_is_within_the_term() {
         for when in ["when = \"on_signing\"", ""] {
             let text = TRANSFER.replace("when = 2026-03-31", when);
-            assert!(codes(&text).is_empty(), "{when}: {:?}", codes(&text));
+            assert!(findings(&text).is_empty(), "{when}: {:?}", findings(&text));
         }
     }
 
@@ -244,8 +234,8 @@ mod tests {
             "\n[[ip.transfers]]",
             "\n[ip.contributions]\nagreements = [\"corporate_cla\"]\nheld_by = \"foundation\"\n\n[[ip.transfers]]",
         );
-        assert!(codes(&text).is_empty(), "{:?}", codes(&text));
+        assert!(findings(&text).is_empty(), "{:?}", findings(&text));
         let unknown = text.replace("held_by = \"foundation\"", "held_by = \"nobody\"");
-        assert_eq!(codes(&unknown)[0].0, "E0302");
+        assert_eq!(findings(&unknown)[0].0, "E0302");
     }
 }

@@ -226,6 +226,25 @@ pub(crate) fn run_stdin(args: &[&str], text: &str) -> (Option<i32>, String, Stri
     )
 }
 
+/// The items of the JSON checklist of `text`, a valid charter.
+pub(crate) fn checklist_items(text: &str) -> Vec<serde_json::Value> {
+    let (code, json, stderr) = run_stdin(&["checklist", "--format", "json", "-o", "-", "-"], text);
+    assert_eq!(code, Some(0), "{stderr}");
+    let mut value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    match value["items"].take() {
+        serde_json::Value::Array(items) => items,
+        other => panic!("no items in the checklist: {other}"),
+    }
+}
+
+/// The item of that checklist with `key`.
+pub(crate) fn checklist_item(text: &str, key: &str) -> serde_json::Value {
+    checklist_items(text)
+        .into_iter()
+        .find(|i| i["key"] == key)
+        .unwrap_or_else(|| panic!("no checklist item {key}"))
+}
+
 /// The term-level changes from `old` to `new`, both valid charters, as the text report.
 pub(crate) fn term_changes(old: &str, new: &str) -> String {
     use charter::diff::{self, Format, Options, Side};
