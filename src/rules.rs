@@ -954,6 +954,21 @@ rules! {
              opposite: a reviewer cannot tell which the partners meant."
         fix "Remove `foreground_expected = false`, or remove the `[[ip.foreground]]` and `[[ip.licences]]` \
              entries.";
+    EVEN_SPLIT_PASSES = "W0530" "even-split-passes" Warning
+        "A threshold of at least one half, which passes a motion on an evenly split vote."
+        why "With `at_least = \"1/2\"` a vote of five for and five against passes, and so would the opposite \
+             motion put to the same members: two contradictory decisions can both be taken. Majority rules \
+             say \"more than half\" for that reason. It is a warning because some partnerships mean it, for \
+             a matter where action is to win on a split."
+        fix "Write `more_than = \"1/2\"` for a majority, or accept the warning in `[[exceptions]]` with the \
+             reason.";
+    THRESHOLD_BELOW_HALF = "E0531" "threshold-below-half" Error
+        "A threshold whose share is less than one half, so that a minority decides."
+        why "A rule that passes with less than half of what it counts lets a minority bind the others, and \
+             lets a motion and its opposite both pass, each with its own minority. No partnership charter \
+             decides that way; the share is usually a slip for the quorum or for a larger fraction."
+        fix "Give the threshold a share of one half or more, such as `more_than = \"1/2\"` or `at_least = \
+             \"2/3\"`; for how many members must be present, set the body's `quorum`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -276,3 +276,100 @@ fn recusal_from_the_vote_only_takes_seats_from_a_vote_but_not_from_lazy_consensu
     assert_eq!(code, Some(1), "{stderr}");
     assert!(stderr.contains("E0428"), "{stderr}");
 }
+
+const ACADEMIC: &str = "charters/academic-industry-research.toml";
+const GATE_RULE: &str = "rule = { at_least = \"4/5\", of = \"all_seats\" }";
+
+#[test]
+fn a_threshold_written_out_reads_in_words_and_in_the_diff() {
+    let with = example_with(ACADEMIC, &[]);
+    let md = rendered(&with, "md");
+    assert!(md.contains("| At least four fifths of the body |"), "{md}");
+    let named = example_with(ACADEMIC, &[(GATE_RULE, "rule = \"two_thirds_body\"")]);
+    let text = terms(&named, &with);
+    assert!(
+        text.contains("two_thirds_body → at_least 4/5 of all_seats"),
+        "{text}"
+    );
+    // Inside a consensus first, the threshold is the vote's, written in words in the clause after the
+    // matrix.
+    let consensus_first = example_with(
+        ACADEMIC,
+        &[(
+            GATE_RULE,
+            "rule = { consensus_then = { more_than = \"1/2\", of = \"all_seats\" } }",
+        )],
+    );
+    said_only_when_stated(
+        &consensus_first,
+        &with,
+        "if a member formally objects, the matter is put to a vote and passes with more than half of all voting members",
+    );
+}
+
+#[test]
+fn a_threshold_is_checked_by_its_arithmetic() {
+    let with = |rule: &str| example_with(ACADEMIC, &[(GATE_RULE, rule)]);
+    let (code, stderr) = checked(&with("rule = { at_least = \"1/2\", of = \"all_seats\" }"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("W0530"), "{stderr}");
+    assert!(
+        stderr.contains("an evenly split vote passes the motion, and would pass its opposite too"),
+        "{stderr}"
+    );
+    let (code, stderr) = checked(&with("rule = { more_than = \"1/3\", of = \"present\" }"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "passes with more than one third of the voting members present, less than half"
+        ),
+        "{stderr}"
+    );
+    // Counted on the votes cast, members who abstain can leave an even number of votes: a tie, with no
+    // casting vote and no escalation; and an electronic vote may pass with one vote.
+    let (_, stderr) = checked(&with("rule = { more_than = \"1/2\", of = \"votes_cast\" }"));
+    assert!(stderr.contains("W0430"), "{stderr}");
+    assert!(stderr.contains("W0437"), "{stderr}");
+    // A threshold cannot ask for more than every vote, nor leave out what it counts.
+    for (rule, says) in [
+        ("{ more_than = \"1/1\", of = \"present\" }", "more than all"),
+        ("{ at_least = \"2/3\" }", "needs `of`"),
+        (
+            "{ at_least = \"3/2\", of = \"present\" }",
+            "not a fraction between 0 and 1",
+        ),
+        (
+            "{ at_least = \"2/3\", more_than = \"1/2\", of = \"present\" }",
+            "not both",
+        ),
+    ] {
+        let (code, stderr) = checked(&with(&format!("rule = {rule}")));
+        assert_eq!(code, Some(1), "{rule}: {stderr}");
+        assert!(stderr.contains(says), "{rule}: {stderr}");
+    }
+}
+
+#[test]
+fn the_arithmetic_of_a_named_rule_is_exact() {
+    // With 4 of 7 seats, Cardinal Bay holds a majority but not the two thirds (5) the research plan
+    // needs, so it cannot pass it alone; with 7 of 10 it can.
+    let plan = "id = \"research-plan\"\nmatter = \"Approve the annual research plan and its milestones\"\nbody = \"jrc\"\nrule = \"two_thirds_body\"";
+    let concerning = |seats: &str| {
+        example_with(
+            ACADEMIC,
+            &[
+                (plan, &format!("{plan}\nconcerns = [\"cardinal-bay\"]")),
+                (
+                    "role = \"chief scientific officer and clinical operations\", seats = 2",
+                    &format!(
+                        "role = \"chief scientific officer and clinical operations\", seats = {seats}"
+                    ),
+                ),
+            ],
+        )
+    };
+    let (_, stderr) = checked(&concerning("4"));
+    assert!(!stderr.contains("E0488"), "{stderr}");
+    let (_, stderr) = checked(&concerning("7"));
+    assert!(stderr.contains("E0488"), "{stderr}");
+}

@@ -4,7 +4,7 @@ use validator::Validate;
 
 use super::{
     Access, Composition, DecisionRule, Extraordinary, MeetingCadence, PartnerKind, Period, Quorum,
-    Tenure,
+    Tenure, Threshold,
 };
 
 /// A board, committee or working group.
@@ -166,6 +166,26 @@ pub enum ElectronicRule {
 }
 
 impl ElectronicRule {
+    /// The arithmetic of the electronic vote; none for the rules of a meeting, which each decision's
+    /// own rule gives.
+    #[must_use]
+    pub fn threshold(self) -> Option<Threshold> {
+        match self {
+            ElectronicRule::SameAsMeetings => None,
+            ElectronicRule::MajorityCast => Some(Threshold::more_than(
+                super::VoteShare::HALF,
+                super::Base::VotesCast,
+            )),
+            ElectronicRule::TwoThirdsCast => Some(Threshold::at_least(
+                super::VoteShare::TWO_THIRDS,
+                super::Base::VotesCast,
+            )),
+            ElectronicRule::MajorityBody => VotingRule::MajorityBody.threshold(),
+            ElectronicRule::TwoThirdsBody => VotingRule::TwoThirdsBody.threshold(),
+            ElectronicRule::Unanimity => VotingRule::Unanimity.threshold(),
+        }
+    }
+
     /// The threshold in plain words, after "passes with" (a meeting's words where the thresholds are the
     /// same); none for the rules of a meeting.
     #[must_use]
@@ -174,9 +194,9 @@ impl ElectronicRule {
             ElectronicRule::SameAsMeetings => None,
             ElectronicRule::MajorityCast => Some("more than half of the votes cast"),
             ElectronicRule::TwoThirdsCast => Some("two thirds of the votes cast"),
-            ElectronicRule::MajorityBody => Some(VotingRule::MajorityBody.phrase()),
-            ElectronicRule::TwoThirdsBody => Some(VotingRule::TwoThirdsBody.phrase()),
-            ElectronicRule::Unanimity => Some(VotingRule::Unanimity.phrase()),
+            ElectronicRule::MajorityBody => Some("a majority of all voting members"),
+            ElectronicRule::TwoThirdsBody => Some("two thirds of all voting members"),
+            ElectronicRule::Unanimity => Some("unanimity of all voting members"),
         }
     }
 }
@@ -256,11 +276,10 @@ impl super::Charter {
     }
 }
 
-/// How a body reaches a decision.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
-)]
-#[serde(rename_all = "snake_case")]
+/// How a body reaches a decision: a named rule, or a threshold written out
+/// (`{ more_than = "1/2", of = "votes_cast" }`). Parsed, written and counted in [`super::voting`] and
+/// [`super::threshold`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum VotingRule {
     /// More than half of the voting members present.
     MajorityPresent,
@@ -274,34 +293,8 @@ pub enum VotingRule {
     Unanimity,
     /// General agreement with no formal objection.
     Consensus,
-}
-
-impl VotingRule {
-    /// The rule in plain words.
-    #[must_use]
-    pub fn phrase(self) -> &'static str {
-        match self {
-            VotingRule::MajorityPresent => "a simple majority of the voting members present",
-            VotingRule::MajorityBody => "a majority of all voting members",
-            VotingRule::TwoThirdsPresent => "two thirds of the voting members present",
-            VotingRule::TwoThirdsBody => "two thirds of all voting members",
-            VotingRule::Unanimity => "unanimity of all voting members",
-            VotingRule::Consensus => "consensus, with no member formally objecting",
-        }
-    }
-
-    /// A short label for tables.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            VotingRule::MajorityPresent => "Majority of those present",
-            VotingRule::MajorityBody => "Majority of the body",
-            VotingRule::TwoThirdsPresent => "Two thirds of those present",
-            VotingRule::TwoThirdsBody => "Two thirds of the body",
-            VotingRule::Unanimity => "Unanimity",
-            VotingRule::Consensus => "Consensus",
-        }
-    }
+    /// A share of a base, exceeded or reached, as the charter writes it.
+    Share(Threshold),
 }
 
 /// How the charter itself is amended.

@@ -11,7 +11,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::{Period, VotingRule};
+use super::threshold::ThresholdTable;
+use super::{Period, Threshold, VoteShare, VotingRule};
 
 /// How a decision is reached: by a vote under a rule, by consensus with a vote if consensus fails, or by
 /// lazy consensus.
@@ -50,7 +51,7 @@ impl DecisionRule {
     #[must_use]
     pub fn phrase(self) -> Cow<'static, str> {
         match self {
-            DecisionRule::Vote(v) => v.phrase().into(),
+            DecisionRule::Vote(v) => v.phrase(),
             DecisionRule::ConsensusThen(v) => {
                 format!("consensus or, if consensus fails, by {}", v.phrase()).into()
             }
@@ -69,7 +70,7 @@ impl DecisionRule {
     #[must_use]
     pub fn label(self) -> Cow<'static, str> {
         match self {
-            DecisionRule::Vote(v) => v.label().into(),
+            DecisionRule::Vote(v) => v.label(),
             DecisionRule::ConsensusThen(v) => {
                 format!("Consensus, then {}", v.label().to_lowercase()).into()
             }
@@ -88,15 +89,15 @@ impl From<VotingRule> for DecisionRule {
 impl fmt::Display for DecisionRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecisionRule::Vote(v) => f.write_str(v.toml_name()),
-            DecisionRule::ConsensusThen(v) => write!(f, "consensus, then {}", v.toml_name()),
+            DecisionRule::Vote(v) => v.fmt(f),
+            DecisionRule::ConsensusThen(v) => write!(f, "consensus, then {v}"),
             DecisionRule::LazyConsensus(Some(p)) => write!(f, "lazy consensus within {p}"),
             DecisionRule::LazyConsensus(None) => f.write_str("lazy_consensus"),
         }
     }
 }
 
-const RULE_WORDS: &str = "`majority_present`, `majority_body`, `two_thirds_present`, `two_thirds_body`, `unanimity`, `consensus`, or a table `{ consensus_then = \"<rule>\" }` or `{ lazy_consensus = \"7 days\" }`";
+const RULE_WORDS: &str = "`majority_present`, `majority_body`, `two_thirds_present`, `two_thirds_body`, `unanimity`, `consensus`, a threshold `{ more_than = \"1/2\", of = \"votes_cast\" }`, or a table `{ consensus_then = \"<rule>\" }` or `{ lazy_consensus = \"7 days\" }`";
 
 /// The table forms of a rule.
 #[derive(Deserialize)]
@@ -104,6 +105,9 @@ const RULE_WORDS: &str = "`majority_present`, `majority_body`, `two_thirds_prese
 struct Form {
     consensus_then: Option<VotingRule>,
     lazy_consensus: Option<Period>,
+    more_than: Option<super::VoteShare>,
+    at_least: Option<super::VoteShare>,
+    of: Option<super::Base>,
 }
 
 impl<'de> Deserialize<'de> for DecisionRule {
@@ -130,7 +134,20 @@ impl<'de> Deserialize<'de> for DecisionRule {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DecisionRule, A::Error> {
                 let form = Form::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let threshold =
+                    form.more_than.is_some() || form.at_least.is_some() || form.of.is_some();
                 match (form.consensus_then, form.lazy_consensus) {
+                    (None, None) if threshold => ThresholdTable {
+                        more_than: form.more_than,
+                        at_least: form.at_least,
+                        of: form.of,
+                    }
+                    .threshold()
+                    .map(|t| DecisionRule::Vote(VotingRule::Share(t)))
+                    .map_err(de::Error::custom),
+                    _ if threshold => Err(de::Error::custom(
+                        "a threshold goes inside `consensus_then`: write `{ consensus_then = { more_than = \"1/2\", of = \"votes_cast\" } }`",
+                    )),
                     (Some(v), None) => Ok(DecisionRule::ConsensusThen(v)),
                     (None, Some(p)) => Ok(DecisionRule::LazyConsensus(Some(p))),
                     (Some(_), Some(_)) => Err(de::Error::custom(
@@ -187,17 +204,161 @@ impl JsonSchema for DecisionRule {
 }
 
 impl VotingRule {
-    /// The TOML spelling of the rule.
+    const NAMED: [(VotingRule, &'static str); 6] = [
+        (VotingRule::MajorityPresent, "majority_present"),
+        (VotingRule::MajorityBody, "majority_body"),
+        (VotingRule::TwoThirdsPresent, "two_thirds_present"),
+        (VotingRule::TwoThirdsBody, "two_thirds_body"),
+        (VotingRule::Unanimity, "unanimity"),
+        (VotingRule::Consensus, "consensus"),
+    ];
+
+    /// The arithmetic of the rule: the share it needs, of what, exceeded or reached. A majority is more
+    /// than half; two thirds is at least two thirds; unanimity is every voting seat. None for consensus,
+    /// which counts no votes.
     #[must_use]
-    pub fn toml_name(self) -> &'static str {
+    pub fn threshold(self) -> Option<Threshold> {
+        use super::Base::{AllSeats, Present};
         match self {
-            VotingRule::MajorityPresent => "majority_present",
-            VotingRule::MajorityBody => "majority_body",
-            VotingRule::TwoThirdsPresent => "two_thirds_present",
-            VotingRule::TwoThirdsBody => "two_thirds_body",
-            VotingRule::Unanimity => "unanimity",
-            VotingRule::Consensus => "consensus",
+            VotingRule::MajorityPresent => Some(Threshold::more_than(VoteShare::HALF, Present)),
+            VotingRule::MajorityBody => Some(Threshold::more_than(VoteShare::HALF, AllSeats)),
+            VotingRule::TwoThirdsPresent => {
+                Some(Threshold::at_least(VoteShare::TWO_THIRDS, Present))
+            }
+            VotingRule::TwoThirdsBody => Some(Threshold::at_least(VoteShare::TWO_THIRDS, AllSeats)),
+            VotingRule::Unanimity => Some(Threshold::at_least(VoteShare::ALL, AllSeats)),
+            VotingRule::Consensus => None,
+            VotingRule::Share(t) => Some(t),
         }
+    }
+
+    /// The rule as it is written after `rule = `: `"majority_body"`, `{ at_least = "3/5", of =
+    /// "all_seats" }`.
+    #[must_use]
+    pub fn toml(self) -> String {
+        match self {
+            VotingRule::Share(t) => t.toml(),
+            named => format!("\"{named}\""),
+        }
+    }
+
+    /// The rule in plain words.
+    #[must_use]
+    pub fn phrase(self) -> Cow<'static, str> {
+        match self {
+            VotingRule::MajorityPresent => "a simple majority of the voting members present".into(),
+            VotingRule::MajorityBody => "a majority of all voting members".into(),
+            VotingRule::TwoThirdsPresent => "two thirds of the voting members present".into(),
+            VotingRule::TwoThirdsBody => "two thirds of all voting members".into(),
+            VotingRule::Unanimity => "unanimity of all voting members".into(),
+            VotingRule::Consensus => "consensus, with no member formally objecting".into(),
+            VotingRule::Share(t) => t.phrase().into(),
+        }
+    }
+
+    /// A short label for tables.
+    #[must_use]
+    pub fn label(self) -> Cow<'static, str> {
+        match self {
+            VotingRule::MajorityPresent => "Majority of those present".into(),
+            VotingRule::MajorityBody => "Majority of the body".into(),
+            VotingRule::TwoThirdsPresent => "Two thirds of those present".into(),
+            VotingRule::TwoThirdsBody => "Two thirds of the body".into(),
+            VotingRule::Unanimity => "Unanimity".into(),
+            VotingRule::Consensus => "Consensus".into(),
+            VotingRule::Share(t) => t.label().into(),
+        }
+    }
+}
+
+/// A rule as the charter writes it: its name (`majority_present`), or a threshold's words
+/// (`more_than 1/2 of votes_cast`), so that `charter diff` reads what changed.
+impl fmt::Display for VotingRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VotingRule::Share(t) => t.fmt(f),
+            named => {
+                let name = VotingRule::NAMED
+                    .iter()
+                    .find(|(r, _)| r == named)
+                    .map_or("", |(_, name)| name);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+const VOTE_WORDS: &str = "`majority_present`, `majority_body`, `two_thirds_present`, `two_thirds_body`, `unanimity`, `consensus`, or a threshold `{ more_than = \"1/2\", of = \"votes_cast\" }`";
+
+impl<'de> Deserialize<'de> for VotingRule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct VoteVisitor;
+        impl<'de> Visitor<'de> for VoteVisitor {
+            type Value = VotingRule;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a voting rule such as \"majority_present\", or a threshold such as { more_than = \"1/2\", of = \"votes_cast\" }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<VotingRule, E> {
+                VotingRule::NAMED
+                    .iter()
+                    .find(|(_, name)| *name == v)
+                    .map(|(rule, _)| *rule)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "unknown variant `{v}`, expected one of {VOTE_WORDS}"
+                        ))
+                    })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<VotingRule, A::Error> {
+                ThresholdTable::deserialize(de::value::MapAccessDeserializer::new(map))?
+                    .threshold()
+                    .map(VotingRule::Share)
+                    .map_err(de::Error::custom)
+            }
+        }
+        deserializer.deserialize_any(VoteVisitor)
+    }
+}
+
+impl Serialize for VotingRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for VotingRule {
+    fn schema_name() -> Cow<'static, str> {
+        "VotingRule".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let share = json_schema!({
+            "type": "string",
+            "pattern": "^\\s*[1-9][0-9]*\\s*/\\s*[1-9][0-9]*\\s*$",
+            "description": "A share of the votes between 0 and 1, such as \"1/2\" or \"2/3\"."
+        });
+        json_schema!({
+            "description": "How a body reaches a decision: a named rule, or a threshold: { more_than = \"1/2\", of = \"votes_cast\" } or { at_least = \"2/3\", of = \"present\" }. Under \"present\" and \"all_seats\" an abstention weighs as a vote against; under \"votes_cast\" it is not counted.",
+            "anyOf": [
+                { "type": "string", "const": "majority_present", "description": "More than half of the voting members present." },
+                { "type": "string", "const": "majority_body", "description": "More than half of all voting members." },
+                { "type": "string", "const": "two_thirds_present", "description": "At least two thirds of the voting members present." },
+                { "type": "string", "const": "two_thirds_body", "description": "At least two thirds of all voting members." },
+                { "type": "string", "const": "unanimity", "description": "Every voting member." },
+                { "type": "string", "const": "consensus", "description": "General agreement with no formal objection." },
+                {
+                    "type": "object",
+                    "properties": {
+                        "more_than": share.clone(),
+                        "at_least": share,
+                        "of": generator.subschema_for::<super::Base>(),
+                    },
+                    "required": ["of"],
+                    "oneOf": [ { "required": ["more_than"] }, { "required": ["at_least"] } ],
+                    "additionalProperties": false
+                }
+            ]
+        })
     }
 }
 

@@ -2,14 +2,15 @@
 //! votes, members and chair), each decision, then how the charter itself is amended. Imports only the
 //! model, the rule catalogue, span paths (`path!`, `Seg`) and the validation context (`super`).
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::fmt;
 
 use super::{Annotate, Ctx};
 use crate::load::Seg;
 use crate::model::{
-    Amendment, Authority, Body, Cadence, Chair, Charter, Decision, DecisionRule, Disputes,
-    ElectronicRule, Lookup, MeetingCadence, Requesters, Tenure, VotingRule,
+    Amendment, Authority, Base, Body, Comparison, Cadence, Chair, Charter, Decision, DecisionRule, Disputes,
+    Lookup, MeetingCadence, Requesters, Tenure, Threshold, VoteShare, VotingRule,
 };
 use crate::path;
 use crate::rules;
@@ -308,14 +309,17 @@ fn advisory_decides(
 /// quorum as it applies, between one and all `seats`.
 fn tie(i: usize, d: &Decision, body: &Body, seats: u32, quorum: u64, ctx: &mut Ctx<'_, '_>) {
     // Consensus and lazy consensus count no votes, so cannot tie; the vote after a failed consensus can.
-    let tie = match d.rule.vote() {
-        Some(VotingRule::MajorityBody) => seats.is_multiple_of(2),
-        // Any even attendance from the quorum up to the whole body can split evenly.
-        Some(VotingRule::MajorityPresent) => {
-            (quorum..=u64::from(seats)).any(|n| n >= 2 && n.is_multiple_of(2))
-        }
-        _ => false,
-    };
+    let tie = d
+        .rule
+        .vote()
+        .and_then(VotingRule::threshold)
+        .is_some_and(|t| match t.of {
+            Base::AllSeats => t.ties_on(u64::from(seats)),
+            // Any even attendance from the quorum up to the whole body can split evenly.
+            Base::Present => (quorum..=u64::from(seats)).any(|n| t.ties_on(n)),
+            // Those present may abstain until the votes cast split evenly.
+            Base::VotesCast => (2..=u64::from(seats)).any(|n| t.ties_on(n)),
+        });
     let casting_vote = body.chair.as_ref().is_some_and(|c| c.casting_vote);
     if tie && d.escalation.is_none() && !casting_vote {
         ctx.at(
@@ -344,17 +348,18 @@ fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut C
     let Some(vote) = d.rule.vote() else {
         return;
     };
-    let fewest = match (e.rule, e.quorum) {
-        (ElectronicRule::SameAsMeetings, _) => match vote {
-            VotingRule::MajorityPresent => quorum / 2 + 1,
-            VotingRule::TwoThirdsPresent => (2 * quorum).div_ceil(3),
-            _ => quorum,
-        },
-        (ElectronicRule::MajorityCast | ElectronicRule::TwoThirdsCast, None) => 1,
+    // The fewest votes for that can pass it: counted on those present, on no more than the quorum; counted
+    // on the votes cast with no electronic quorum, on a single vote. A rule counted on every seat needs a
+    // share of the whole body, which the quorum does not lower.
+    let threshold = e.rule.threshold().or_else(|| vote.threshold());
+    let fewest = match (threshold, e.quorum) {
+        (Some(t), _) if t.of == Base::Present => t.needed(quorum),
+        (Some(t), None) if t.of == Base::VotesCast => t.needed(1),
         _ => quorum,
     };
     if fewest < quorum {
-        let (label, hint) = if e.rule == ElectronicRule::SameAsMeetings {
+        let present = threshold.is_some_and(|t| t.of == Base::Present);
+        let (label, hint) = if present {
             (
                 "counted on those present",
                 "use \"majority_body\" or \"two_thirds_body\" for matters decided between meetings, or give `electronic` a rule counted on the whole body",
@@ -379,28 +384,19 @@ fn electronic_vote(i: usize, d: &Decision, body: &Body, quorum: u64, ctx: &mut C
     }
 }
 
-/// How strict a voting rule is: the share of votes it needs, and whether it counts the whole body (1) or
-/// only those present (0). One rule is weaker than another when it is no stricter on either count. A rule
-/// of consensus first is as strict as its fallback vote, which any one member can force; lazy consensus,
-/// which any one member can stop, as strict as consensus.
-fn strictness(rule: DecisionRule) -> (u8, u8) {
-    let rule = match rule {
-        DecisionRule::Vote(v) | DecisionRule::ConsensusThen(v) => v,
-        DecisionRule::LazyConsensus(_) => VotingRule::Consensus,
-    };
-    match rule {
-        VotingRule::MajorityPresent => (1, 0),
-        VotingRule::MajorityBody => (1, 1),
-        VotingRule::TwoThirdsPresent => (2, 0),
-        VotingRule::TwoThirdsBody => (2, 1),
-        VotingRule::Consensus => (3, 0),
-        VotingRule::Unanimity => (3, 1),
-    }
+/// How strict a voting rule is: its threshold, the share of votes it needs and what it counts them on.
+/// One rule is weaker than another when it is no stricter on either count. A rule of consensus first is as
+/// strict as its fallback vote, which any one member can force; consensus, and lazy consensus, which any
+/// one member can stop, as strict as every vote of those present.
+fn strictness(rule: DecisionRule) -> Threshold {
+    rule.vote()
+        .and_then(VotingRule::threshold)
+        .unwrap_or(Threshold::at_least(VoteShare::ALL, Base::Present))
 }
 
 fn weaker(a: DecisionRule, b: DecisionRule) -> bool {
     let (a, b) = (strictness(a), strictness(b));
-    a != b && a.0 <= b.0 && a.1 <= b.1
+    a.no_stricter_than(b) && !b.no_stricter_than(a)
 }
 
 fn amendment_strength(c: &Charter, a: &Amendment, ctx: &mut Ctx<'_, '_>) {
@@ -431,8 +427,8 @@ fn amendment_strength(c: &Charter, a: &Amendment, ctx: &mut Ctx<'_, '_>) {
 /// A rule as it is written after `rule = `.
 fn toml_value(rule: DecisionRule) -> String {
     match rule {
-        DecisionRule::Vote(v) => format!("\"{}\"", v.toml_name()),
-        DecisionRule::ConsensusThen(v) => format!("{{ consensus_then = \"{}\" }}", v.toml_name()),
+        DecisionRule::Vote(v) => v.toml(),
+        DecisionRule::ConsensusThen(v) => format!("{{ consensus_then = {} }}", v.toml()),
         DecisionRule::LazyConsensus(Some(p)) => format!("{{ lazy_consensus = \"{p}\" }}"),
         DecisionRule::LazyConsensus(None) => "{ lazy_consensus = \"7 days\" }".to_owned(),
     }
@@ -467,6 +463,50 @@ fn rule_form(rule: DecisionRule, at: &[Seg], ctx: &mut Ctx<'_, '_>) {
             );
         }
         _ => {}
+    }
+    share(rule, at, ctx);
+}
+
+/// A threshold written out asks for more than a minority, and does not pass both a motion and its
+/// opposite on an even split.
+fn share(rule: DecisionRule, at: &[Seg], ctx: &mut Ctx<'_, '_>) {
+    let mut at = at.to_vec();
+    let t = match rule {
+        DecisionRule::Vote(VotingRule::Share(t)) => t,
+        DecisionRule::ConsensusThen(VotingRule::Share(t)) => {
+            at.push(Seg::from("consensus_then"));
+            t
+        }
+        _ => return,
+    };
+    at.push(Seg::from(t.comparison.key()));
+    let half = t.share.cmp_value(VoteShare::HALF);
+    if half == Ordering::Less {
+        ctx.at(
+            &rules::THRESHOLD_BELOW_HALF,
+            &at,
+            format!(
+                "the rule passes with {}, less than half, so a minority decides",
+                t.phrase()
+            ),
+        )
+        .with(
+            "a minority decides",
+            "give the threshold a share of one half or more, such as `more_than = \"1/2\"`; for how many must be present, set the body's `quorum`",
+        );
+    } else if half == Ordering::Equal && t.comparison == Comparison::AtLeast {
+        ctx.at(
+            &rules::EVEN_SPLIT_PASSES,
+            &at,
+            format!(
+                "the rule passes with {}, so an evenly split vote passes the motion, and would pass its opposite too",
+                t.phrase()
+            ),
+        )
+        .with(
+            "an even split passes",
+            "write `more_than = \"1/2\"` for a majority",
+        );
     }
 }
 

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Annotate, Ctx, quoted};
 use crate::model::{
-    Charter, DecisionRule, DeclaredConflict, Lookup, Partner, Phase, Role, VotingRule,
+    Base, Charter, DecisionRule, DeclaredConflict, Lookup, Partner, Phase, Role, VotingRule,
 };
 use crate::path;
 use crate::rules;
@@ -19,15 +19,14 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     own_matters(c, index, ctx);
 }
 
-/// Whether a rule lets a majority of the votes decide, without the others' consent: a vote (or the vote
-/// after consensus fails) by anything short of unanimity or consensus.
-fn majority_decides(rule: DecisionRule) -> bool {
-    match rule {
-        DecisionRule::Vote(v) | DecisionRule::ConsensusThen(v) => {
-            !matches!(v, VotingRule::Unanimity | VotingRule::Consensus)
-        }
-        DecisionRule::LazyConsensus(_) => false,
-    }
+/// Whether `held` of `seats` voting seats pass a decision under its rule against every other member: a
+/// vote (or the vote after consensus fails) that those seats carry alone with the whole body present and
+/// voting. Unanimity and consensus need the others' consent; lazy consensus fails on one objection.
+fn decides_alone(rule: DecisionRule, held: u32, seats: u32) -> bool {
+    rule.vote()
+        .filter(|v| !matches!(v, VotingRule::Unanimity | VotingRule::Consensus))
+        .and_then(VotingRule::threshold)
+        .is_some_and(|t| t.passes(u64::from(held), u64::from(seats)))
 }
 
 /// No partner a decision concerns decides it alone, by a majority of the voting seats or by the chair's
@@ -51,7 +50,7 @@ fn own_matters(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
                 continue;
             }
             let (held, seats) = (index.partner_voting_seats(b, p), index.voting_seats(b));
-            if majority_decides(d.rule) && 2 * held > seats {
+            if decides_alone(d.rule, held, seats) {
                 ctx.at(
                     &rules::MAJORITY_ON_OWN_MATTER,
                     path!["decisions", k, "concerns", j],
@@ -195,9 +194,10 @@ fn recusals(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         // Only a vote alone can be blocked by its rule: where consensus is sought first, the members left
         // may still agree, and lazy consensus passes on their silence.
         let needed = match d.rule {
-            DecisionRule::Vote(VotingRule::Unanimity) => seats,
-            DecisionRule::Vote(VotingRule::MajorityBody) => seats / 2 + 1,
-            DecisionRule::Vote(VotingRule::TwoThirdsBody) => (2 * seats).div_ceil(3),
+            DecisionRule::Vote(v) => v
+                .threshold()
+                .filter(|t| t.of == Base::AllSeats)
+                .map_or(0, |t| t.needed(seats)),
             _ => 0,
         };
         let quorum = body.quorum.required(index.voting_seats(b));
