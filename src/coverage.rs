@@ -201,7 +201,37 @@ fn composed(c: &Charter) -> Option<String> {
 
 /// Data flows, how many of them carry identifiable data, and how many keep records after their use.
 fn data_use(c: &Charter) -> Area {
+    let access = c.data_access.as_ref().map(|a| {
+        let mut parts = Vec::new();
+        if !a.applicants.is_empty() {
+            parts.push("who may apply");
+        }
+        if a.requests.is_some() {
+            parts.push("the decision on requests");
+        }
+        if a.environment.is_some() {
+            parts.push("a secure environment");
+        }
+        if a.outputs.is_some() {
+            parts.push("the review of outputs");
+        }
+        if !a.controllers.is_empty() || !a.processors.is_empty() {
+            parts.push("controllers and processors");
+        }
+        match parts.as_slice() {
+            [] => "data access terms".to_owned(),
+            [one] => format!("data access: {one}"),
+            [init @ .., last] => format!("data access: {} and {last}", init.join(", ")),
+        }
+    });
     let found = match c.data_flows.len() {
+        0 if access.is_some() => (
+            Status::Partial,
+            format!(
+                "{}, but no [[data_flows]]: state the flows the access is to",
+                access.clone().unwrap_or_default()
+            ),
+        ),
         0 => (
             Status::Silent,
             "no [[data_flows]]: if any data moves between partners, state each flow and its terms"
@@ -226,10 +256,14 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} keeping records of the flow after its use ends"),
             };
+            let access = access
+                .as_ref()
+                .map(|a| format!("; {a}"))
+                .unwrap_or_default();
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{access}",
                     plural(n, "data flow")
                 ),
             )

@@ -61,12 +61,13 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
         "decision-forms",
     );
     o.fixed_if(c.amendment.is_some(), "amendment");
-    if !c.data_flows.is_empty() {
+    if !c.data_flows.is_empty() || c.data_access.is_some() {
         o.section("data");
     }
     for f in &c.data_flows {
         o.clause(format!("flow-{}", f.id));
     }
+    o.fixed_if(c.data_access.is_some(), "data-access");
     if let Some(ip) = &c.ip {
         o.section("ip");
         o.clause("ip-background".to_owned());

@@ -969,6 +969,44 @@ rules! {
              decides that way; the share is usually a slip for the quorum or for a larger fraction."
         fix "Give the threshold a share of one half or more, such as `more_than = \"1/2\"` or `at_least = \
              \"2/3\"`; for how many members must be present, set the body's `quorum`.";
+    NON_PARTNER_APPLICANT_UNBOUND = "W0532" "non-partner-applicant-unbound" Warning
+        "Researchers who are not partners may apply for access to the data, and no `applicant_agreement` says what binds them."
+        why "The charter binds only the partners that agree to it. A researcher at another organisation who \
+             is given access is bound by none of its data terms (permitted uses, no attempt to \
+             re-identify, breach notice) unless an agreement of their own says so: data access \
+             committees have each applicant's organisation sign a data access agreement first."
+        fix "Name the agreement, for example `applicant_agreement = \"the Data Access Agreement\"`, or accept \
+             the warning in `[[exceptions]]` with the reason.";
+    ENVIRONMENT_WITHOUT_OUTPUT_REVIEW = "W0533" "environment-without-output-review" Warning
+        "The data is used only inside a secure environment, and no decision (`outputs`) approves what leaves it."
+        why "A secure research environment protects the data only if what leaves it is checked: a table of \
+             small counts or a model can disclose a patient as surely as a record. The Five Safes \
+             framework calls this safe outputs, and every trusted research environment has an output \
+             check before release."
+        fix "Add a decision that approves each output before it leaves, and name it: `outputs = \
+             \"output-release\"`.";
+    CONTROLLER_AND_PROCESSOR = "E0534" "controller-and-processor" Error
+        "A partner is named both a controller and a processor of the data."
+        why "Under the UK and EU GDPR a controller decides why and how the data is processed; a processor \
+             acts only on a controller's documented instructions (Article 28). A partner cannot be both for \
+             the same data: the charter would give it duties that contradict each other."
+        fix "Remove the partner from `processors`, or from `controllers` if it acts only on instructions.";
+    PROCESSOR_WITHOUT_PROCESSING_AGREEMENT = "E0535" "processor-without-processing-agreement" Error
+        "A processor receives identifiable data under an agreement that is not a processing agreement."
+        why "A processor may process personal data only under a contract that sets out the controller's \
+             instructions and the processor's duties: a data processing agreement (GDPR Article 28(3)), or \
+             under HIPAA a business associate agreement. A data sharing or data use agreement is made \
+             between controllers, and does not bind a processor to instructions."
+        fix "Write `agreement = \"data_processing_agreement\"` (under HIPAA, `\"business_associate_agreement\"`) \
+             for the flow to the processor, or remove the partner from `processors`.";
+    PROCESSING_AGREEMENT_WITHOUT_PROCESSOR = "W0536" "processing-agreement-without-processor" Warning
+        "A flow is made under a data processing agreement, and its recipient is not among `[data_access] processors`."
+        why "A data processing agreement makes its recipient a processor, acting only on the provider's \
+             instructions. Where the charter names its processors and this recipient is not one of them, \
+             either the list or the agreement is wrong, and a reviewer cannot tell whether the recipient \
+             may decide its own use of the data."
+        fix "Add the recipient to `processors`, or make the flow under a data sharing agreement if the \
+             recipient decides its own use.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

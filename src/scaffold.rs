@@ -206,6 +206,10 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "Optional. One entry per flow of data between partners: provider, recipients, categories, how identifiable the data is, the agreement it flows under, permitted and prohibited uses, storage, access, retention, what ends its use and what happens to the data then, how long the records of the flow are kept, and how soon a breach is notified.",
     ),
     (
+        "[data_access]",
+        "Optional. How researchers gain access to the data: who may apply, the decision on each request, the secure environment the data is used in, the decision on each output before it leaves, an embargo, and the partners that are controllers and processors.",
+    ),
+    (
         "[ip]",
         "Optional. Intellectual property: what is said of background IP (what each partner brings, which stays its own).",
     ),

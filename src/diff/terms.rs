@@ -267,7 +267,7 @@ fn section_title(key: &str) -> &'static str {
         "partners" => "Partners",
         "bodies" => "Governance bodies",
         "decisions" | "amendment" => "Decision authority",
-        "data_flows" => "Data use and security",
+        "data_flows" | "data_access" => "Data use and security",
         "ip" => "Intellectual property",
         "publication" => "Publication",
         "conflicts" => "Conflicts of interest",
@@ -298,6 +298,7 @@ fn table_words(key: &str) -> &'static str {
         "precedence" => "Precedence",
         "confidentiality" => "Confidentiality",
         "adoption" => "Adoption",
+        "data_access" => "Data access",
         _ => "Terms",
     }
 }

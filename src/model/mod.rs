@@ -6,6 +6,7 @@
 //! Imports only the rule catalogue (for the warning codes an exception may name): every stage above may
 //! read the model.
 
+mod access;
 mod clauses;
 mod composition;
 mod conflicts;
@@ -31,6 +32,7 @@ pub mod values;
 mod versions;
 mod voting;
 
+pub use access::{Applicant, DataAccess, Environment};
 pub use clauses::{
     Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,
     NoticeMethod, Notices, Precedence,
@@ -106,6 +108,12 @@ pub struct Charter {
     #[serde(default)]
     #[validate(nested)]
     pub data_flows: Vec<DataFlow>,
+    /// How researchers gain access to the data: who may apply, the decisions on requests and outputs,
+    /// the secure environment, an embargo, and the controllers and processors; absent, the charter
+    /// says nothing of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub data_access: Option<DataAccess>,
     /// Background and foreground intellectual property.
     #[validate(nested)]
     pub ip: Option<IpTerms>,

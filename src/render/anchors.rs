@@ -94,6 +94,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["decisions", id, ..] => Some(item(Item::Decision, id)),
         ["amendment", ..] => fixed("amendment"),
         ["data_flows", id, ..] => Some(item(Item::Flow, id)),
+        ["data_access", ..] => fixed("data-access"),
         ["ip", "background" | "background_terms", ..] => fixed("ip-background"),
         ["ip", "foreground_expected", ..] => fixed("ip-no-foreground"),
         ["ip", "foreground", id, ..] => Some(item(Item::Foreground, id)),

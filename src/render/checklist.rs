@@ -440,6 +440,41 @@ impl<'c> Drafts<'c> {
         }
     }
 
+    /// The body that approves outputs decides on each one before it leaves the secure environment (or before
+    /// it is released, where the charter names no environment).
+    fn outputs(&mut self) {
+        let c = self.c;
+        let Some(a) = &c.data_access else { return };
+        let Some(d) = a
+            .outputs
+            .as_ref()
+            .and_then(|id| c.decisions.iter().find(|d| d.id == *id))
+        else {
+            return;
+        };
+        let (action, when) = match &a.environment {
+            Some(env) => (
+                md!(
+                    "Approve or refuse the release of each output from {}",
+                    text(&env.name)
+                ),
+                "before the output leaves the environment",
+            ),
+            None => (
+                Md::raw("Approve or refuse the release of each output"),
+                "before the output is released",
+            ),
+        };
+        self.add(
+            self.actor(&d.body),
+            "data_access.outputs".to_owned(),
+            action,
+            When::Event(Md::raw(when)),
+            Md::raw("The approval of each output, recorded in the minutes"),
+            "data-access".to_owned(),
+        );
+    }
+
     /// Each partner whose consent a decision needs gives or withholds it, in writing, before the
     /// decision is taken.
     fn consents(&mut self) {
@@ -896,6 +931,7 @@ pub fn derive(ids: &Lookup<'_>, refs: &FxHashMap<String, ClauseRef>) -> Vec<Grou
     drafts.consents();
     drafts.conflicts();
     drafts.data();
+    drafts.outputs();
     drafts.transfers();
     drafts.publication();
     drafts.phases();

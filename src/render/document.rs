@@ -23,6 +23,7 @@ use crate::model::{
 use crate::rules;
 use crate::validate::{Valid, term_end};
 
+mod access;
 mod clauses;
 mod composition;
 mod open_ip;
@@ -1142,10 +1143,20 @@ fn decision_number(b: &mut Builder, id: &str) -> String {
 
 fn data(ids: &Lookup<'_>, b: &mut Builder) {
     let c = ids.charter();
-    if c.data_flows.is_empty() {
+    if c.data_flows.is_empty() && c.data_access.is_none() {
         return;
     }
     b.section("data", "Data use and security");
+    flows(ids, b);
+    access::clause(ids, b);
+}
+
+/// The table of data flows, and a clause for each.
+fn flows(ids: &Lookup<'_>, b: &mut Builder) {
+    let c = ids.charter();
+    if c.data_flows.is_empty() {
+        return;
+    }
     let rows = c
         .data_flows
         .iter()

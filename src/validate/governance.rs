@@ -9,8 +9,8 @@ use std::fmt;
 use super::{Annotate, Ctx};
 use crate::load::Seg;
 use crate::model::{
-    Amendment, Authority, Base, Body, Comparison, Cadence, Chair, Charter, Decision, DecisionRule, Disputes,
-    Lookup, MeetingCadence, Requesters, Tenure, Threshold, VoteShare, VotingRule,
+    Amendment, Authority, Base, Body, Cadence, Chair, Charter, Comparison, Decision, DecisionRule,
+    Disputes, Lookup, MeetingCadence, Requesters, Tenure, Threshold, VoteShare, VotingRule,
 };
 use crate::path;
 use crate::rules;

@@ -6,6 +6,7 @@
 //! it imports the model, spans and suggestions from loading, the rule catalogue, the diagnostic type and
 //! the syntax of cross-references, and nothing from rendering or the commands.
 
+mod access;
 mod clauses;
 mod composition;
 mod conflicts;
@@ -105,6 +106,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     publication::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
+    access::check(&charter, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
     independence::check(&charter, &index, &mut ctx);

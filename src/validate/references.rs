@@ -111,6 +111,32 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         }
     }
     surviving(c, &mut r);
+    data_access(c, &mut r);
+}
+
+/// Data access names the decisions on requests and outputs, and partners as operator, controllers and
+/// processors.
+fn data_access(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
+    let Some(a) = &c.data_access else { return };
+    if let Some(d) = &a.requests {
+        r.check(Kind::Decision, d, path!["data_access", "requests"]);
+    }
+    if let Some(d) = &a.outputs {
+        r.check(Kind::Decision, d, path!["data_access", "outputs"]);
+    }
+    if let Some(p) = a.environment.as_ref().and_then(|e| e.operator.as_ref()) {
+        r.check(
+            Kind::Partner,
+            p,
+            path!["data_access", "environment", "operator"],
+        );
+    }
+    for (k, p) in a.controllers.iter().enumerate() {
+        r.check(Kind::Partner, p, path!["data_access", "controllers", k]);
+    }
+    for (k, p) in a.processors.iter().enumerate() {
+        r.check(Kind::Partner, p, path!["data_access", "processors", k]);
+    }
 }
 
 /// What survives a partner's withdrawal names its flows and obligations.
