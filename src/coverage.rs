@@ -199,7 +199,8 @@ fn composed(c: &Charter) -> Option<String> {
     }
 }
 
-/// Data flows, how many of them carry identifiable data, and how many keep records after their use.
+/// Data flows, how many of them carry identifiable data, how many keep records after their use, and how
+/// many list their data elements.
 fn data_use(c: &Charter) -> Area {
     let found = match c.data_flows.len() {
         0 => (
@@ -226,10 +227,19 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} keeping records of the flow after its use ends"),
             };
+            let listed = match c
+                .data_flows
+                .iter()
+                .filter(|f| !f.elements.is_empty())
+                .count()
+            {
+                0 => String::new(),
+                k => format!(", {k} listing the data elements they carry"),
+            };
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}",
                     plural(n, "data flow")
                 ),
             )

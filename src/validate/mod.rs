@@ -12,6 +12,7 @@ mod conflicts;
 mod consent;
 mod data;
 mod data_use;
+mod elements;
 mod exceptions;
 mod fields;
 mod governance;
@@ -105,6 +106,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     publication::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
+    elements::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
     independence::check(&charter, &index, &mut ctx);
