@@ -199,7 +199,8 @@ fn composed(c: &Charter) -> Option<String> {
     }
 }
 
-/// Data flows, how many of them carry identifiable data, and how many keep records after their use.
+/// Data flows, how many of them carry identifiable data, how many keep records after their use, how many
+/// list their data elements, and the terms of access to the data.
 fn data_use(c: &Charter) -> Area {
     let access = c.data_access.as_ref().map(|a| {
         let mut parts = Vec::new();
@@ -256,6 +257,15 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} keeping records of the flow after its use ends"),
             };
+            let listed = match c
+                .data_flows
+                .iter()
+                .filter(|f| !f.elements.is_empty())
+                .count()
+            {
+                0 => String::new(),
+                k => format!(", {k} listing the data elements they carry"),
+            };
             let access = access
                 .as_ref()
                 .map(|a| format!("; {a}"))
@@ -263,7 +273,7 @@ fn data_use(c: &Charter) -> Area {
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}{access}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{access}",
                     plural(n, "data flow")
                 ),
             )

@@ -954,6 +954,49 @@ rules! {
              opposite: a reviewer cannot tell which the partners meant."
         fix "Remove `foreground_expected = false`, or remove the `[[ip.foreground]]` and `[[ip.licences]]` \
              entries.";
+    SAFE_HARBOR_IDENTIFIER = "E0520" "safe-harbor-identifier" Error
+        "A flow de-identified by the Safe Harbor method lists one of the 18 identifiers among its `elements`."
+        why "The Safe Harbor method (45 CFR 164.514(b)(2)) de-identifies data only when all 18 identifiers \
+             are removed: names, places smaller than a state, every element of a date but the year, ages over \
+             89, contact details, record and account numbers, and the rest. Data that keeps one is protected \
+             health information, whatever the charter calls it, and its recipients would hold PHI under \
+             terms written for data that is not. The rule applies to flows under HIPAA."
+        fix "Generalise the element (\"zip3\" for \"zip5\", \"date_years\" for \"dates_finer_than_year\", \
+             \"ages\" for \"ages_over_89\") or remove it; if the recipients need it, de-identify by Expert \
+             Determination (`identifiability = \"deidentified_expert\"`).";
+    LIMITED_DATA_SET_DIRECT_IDENTIFIER = "E0521" "limited-data-set-direct-identifier" Error
+        "A limited data set lists a direct identifier among its `elements`."
+        why "A limited data set may keep dates, towns, counties and five-digit ZIP codes, but 45 CFR \
+             164.514(e)(2) requires it to exclude the direct identifiers: names, street addresses, telephone \
+             and fax numbers, e-mail addresses, social security, medical record, health plan, account and \
+             licence numbers, vehicle and device identifiers, URLs, IP addresses, biometric identifiers and \
+             full-face photographs. With one of them the data is identified PHI, which a data use agreement \
+             does not cover. The rule applies to flows under HIPAA."
+        fix "Remove the direct identifier from `elements` (a street address can become \"city\" or \"zip5\"), \
+             or write `identifiability = \"identified\"` under the agreement identified data needs.";
+    IDENTIFIER_ABOVE_DATA_CEILING = "E0522" "identifier-above-data-ceiling" Error
+        "A partner limited to de-identified data or less receives a flow whose `elements` include a Safe Harbor identifier."
+        why "A data ceiling of de-identified, anonymised or aggregate data promises that the partner never holds \
+             an identifier. A flow at a tier within the ceiling that still carries five-digit ZIP codes or \
+             names breaks the promise in the same document that makes it. Data de-identified by the Safe \
+             Harbor method is E0520's, and data de-identified by Expert Determination rests on the expert's \
+             finding, which the ceiling accepts or E0523 reports. The rule applies to flows under HIPAA."
+        fix "Remove the identifiers from the flow's `elements`, or send the partner a separate flow without \
+             them.";
+    DEIDENTIFICATION_METHOD_NOT_ACCEPTED = "E0523" "deidentification-method-not-accepted" Error
+        "A partner's `data_ceiling` names the de-identification methods it accepts, and a flow to it is de-identified by another."
+        why "Some partners accept only Safe Harbor data, whose removal of the 18 identifiers they can check \
+             themselves, and not an expert's determination they cannot; others the reverse. A flow by a \
+             method the partner refuses contradicts its ceiling, though the tiers are equally identifiable."
+        fix "Add the flow's method to the ceiling's `methods`, as `methods = [\"safe_harbor\", \
+             \"expert_determination\"]`, or send the partner data de-identified by a method it accepts.";
+    FREE_TEXT_IN_DEIDENTIFIED_DATA = "W0524" "free-text-in-deidentified-data" Warning
+        "A flow that is not identified lists free-text clinical notes among its `elements`."
+        why "Free text names patients, relatives, dates and record numbers in passing, so a list of elements \
+             can say the data is de-identified while the notes identify. It is a warning because notes can \
+             be redacted before they leave the provider; the charter should then say so."
+        fix "Write \"redacted_free_text_notes\" in place of \"free_text_notes\" once the identifiers are \
+             removed from the notes, or leave the notes out.";
     EVEN_SPLIT_PASSES = "W0530" "even-split-passes" Warning
         "A threshold of at least one half, which passes a motion on an evenly split vote."
         why "With `at_least = \"1/2\"` a vote of five for and five against passes, and so would the opposite \

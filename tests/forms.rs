@@ -91,7 +91,10 @@ fn identified_data_under_no_stated_law_is_warned_of_with_what_to_write() {
                 "identifiability = \"deidentified_safe_harbor\"",
                 "identifiability = \"aggregate\"",
             ),
-            ("data_ceiling = \"deidentified_safe_harbor\"\n", ""),
+            (
+                "data_ceiling = { tier = \"deidentified\", methods = [\"safe_harbor\"] }\n",
+                "",
+            ),
             ("breach_notification = \"2 business days\"\n", ""),
         ],
     );
@@ -111,7 +114,10 @@ fn identified_data_under_no_stated_law_is_warned_of_with_what_to_write() {
                 "identifiability = \"deidentified_safe_harbor\"",
                 "identifiability = \"aggregate\"",
             ),
-            ("data_ceiling = \"deidentified_safe_harbor\"\n", ""),
+            (
+                "data_ceiling = { tier = \"deidentified\", methods = [\"safe_harbor\"] }\n",
+                "",
+            ),
             ("breach_notification = \"2 business days\"\n", ""),
             (
                 "jurisdiction = \"State of Ohio, United States\"\n",

@@ -322,6 +322,7 @@ fn term_words(key: &str) -> String {
         "concerns" => "partners it concerns".to_owned(),
         "approval_lasts" => "how long an approval lasts".to_owned(),
         "use_ends" => "what ends the use".to_owned(),
+        "elements" => "data elements".to_owned(),
         "records_retention" => "retention of records".to_owned(),
         "min_members" => "fewest voting members".to_owned(),
         "affiliation_cap" => "most voting seats of one partner".to_owned(),
@@ -426,6 +427,9 @@ impl At {
         // `when` is the disclosure times of `[conflicts]`, but a transfer's `when` is its date.
         if key == "when" && self.keys.first().is_some_and(|k| k == "ip") {
             words.push("when".to_owned());
+        } else if key == "methods" && self.keys.last().is_some_and(|k| k == "data_ceiling") {
+            // `methods` is the ways of giving notice, but a data ceiling's are de-identification methods.
+            words.push("accepted de-identification methods".to_owned());
         } else {
             words.push(term_words(key));
         }

@@ -31,6 +31,11 @@ pub struct DataFlow {
     /// Categories of data, e.g. "vital signs", "laboratory results".
     #[validate(length(min = 1, message = "name at least one category of data"))]
     pub categories: Vec<String>,
+    /// The data elements the flow carries, from a closed vocabulary that covers the 18 HIPAA Safe
+    /// Harbor identifiers (`"names"`, `"zip5"`, `"dates_finer_than_year"`, ...) and common elements that
+    /// identify no one (`"year_of_birth"`, `"zip3"`, `"diagnoses"`, ...). Absent, the charter names none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<super::DataElement>,
     /// How identifiable the data is.
     pub identifiability: Identifiability,
     /// The agreement the flow is made under.

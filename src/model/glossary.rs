@@ -206,7 +206,11 @@ fn all_gdpr(c: &Charter) -> bool {
 /// Whether a data flow carries data of `tier`, or a partner may receive no more than it.
 fn tier_used(c: &Charter, tier: Identifiability) -> bool {
     c.data_flows.iter().any(|f| f.identifiability == tier)
-        || c.partners.iter().any(|p| p.data_ceiling == Some(tier))
+        || c.partners.iter().any(|p| {
+            p.data_ceiling
+                .as_ref()
+                .is_some_and(|d| d.tiers().contains(&tier))
+        })
 }
 
 /// Whether any period of the charter counts business days ("5 business days"). Every period is found

@@ -13,6 +13,7 @@ mod conflicts;
 mod data;
 mod drafting;
 mod duo;
+mod elements;
 mod exceptions;
 pub mod glossary;
 mod governance;
@@ -42,6 +43,7 @@ pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management,
 pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, UseEnd};
 pub use drafting::{DateStyle, Status, Typography};
 pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};
+pub use elements::{CeilingMethods, CeilingTier, DataCeiling, DataElement, DeidMethod};
 pub use exceptions::Exception;
 pub use governance::{
     Amendment, Authority, Body, Chair, Consent, Decision, ElectronicRule, ElectronicVotes,

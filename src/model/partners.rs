@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::{Date, Identifiability};
+use super::{DataCeiling, Date};
 
 /// One organisation in the partnership.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -26,8 +26,10 @@ pub struct Partner {
     /// Whether its seats carry a vote unless a body says otherwise.
     #[serde(default = "yes")]
     pub voting: bool,
-    /// The most identifiable data this partner may receive; absent means no limit beyond each flow's terms.
-    pub data_ceiling: Option<Identifiability>,
+    /// The most identifiable data this partner may receive: a tier (`"aggregate"`), or a tier with the
+    /// de-identification methods it accepts (`{ tier = "deidentified", methods = ["safe_harbor"] }`);
+    /// absent means no limit beyond each flow's terms.
+    pub data_ceiling: Option<DataCeiling>,
     /// What it brings: funding, data, staff time, software, expertise.
     #[validate(length(min = 1, message = "say what the partner contributes"))]
     pub contributions: Vec<String>,

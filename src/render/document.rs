@@ -783,11 +783,18 @@ fn partner(c: &Charter, p: &Partner, b: &mut Builder) {
     if !withdrawal.is_empty() {
         body = md!("{body} {withdrawal}");
     }
-    if let Some(ceiling) = p.data_ceiling {
+    if let Some(ceiling) = &p.data_ceiling {
         body = md!(
             "{body} It may receive no data more identifiable than {}.",
             ceiling.label()
         );
+        if let Some(methods) = ceiling.methods() {
+            let methods: Vec<Md> = methods.iter().map(|m| Md::raw(m.label())).collect();
+            body = md!(
+                "{body} Any de-identified data it receives must be de-identified by {}.",
+                or_list(&methods)
+            );
+        }
     }
     let clause = b.clause(
         anchors::item(Item::Partner, &p.id),
@@ -1217,11 +1224,16 @@ fn flows(ids: &Lookup<'_>, b: &mut Builder) {
 /// The terms of one data flow, as list items: uses, safeguards, retention, end of use and breach notice,
 /// the breach notice in the words of the flow's law.
 fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
-    let mut items: Vec<Md> = f
-        .permitted_uses
-        .iter()
-        .map(|u| md!("Permitted: {}", text(u)))
-        .collect();
+    let mut items: Vec<Md> = Vec::new();
+    if !f.elements.is_empty() {
+        let elements: Vec<Md> = f.elements.iter().map(|e| Md::raw(e.label())).collect();
+        items.push(md!("Data elements: {}", join(&elements, "; ")));
+    }
+    items.extend(
+        f.permitted_uses
+            .iter()
+            .map(|u| md!("Permitted: {}", text(u))),
+    );
     items.extend(
         f.prohibited_uses
             .iter()

@@ -155,6 +155,20 @@ pub fn json(
         name: &'a str,
         conditions: Vec<Condition>,
     }
+    /// One element a flow carries, as written and in words, and whether the Safe Harbor method removes it.
+    #[derive(Serialize)]
+    struct Element {
+        element: String,
+        words: &'static str,
+        safe_harbor_identifier: bool,
+    }
+    /// The data elements of a flow, for tools that match them against a request or an extract.
+    #[derive(Serialize)]
+    struct FlowElements<'a> {
+        flow: &'a str,
+        name: &'a str,
+        elements: Vec<Element>,
+    }
     #[derive(Serialize)]
     struct Export<'a> {
         charter: Identity<'a>,
@@ -163,6 +177,8 @@ pub fn json(
         items: Vec<Row<'a>>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         data_use: Vec<FlowUse<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        data_elements: Vec<FlowElements<'a>>,
     }
     let c: &Charter = charter;
     let data_use = c
@@ -184,6 +200,24 @@ pub fn json(
             })
         })
         .collect();
+    let data_elements = c
+        .data_flows
+        .iter()
+        .filter(|f| !f.elements.is_empty())
+        .map(|f| FlowElements {
+            flow: &f.id,
+            name: &f.name,
+            elements: f
+                .elements
+                .iter()
+                .map(|e| Element {
+                    element: e.key(),
+                    words: e.label(),
+                    safe_harbor_identifier: e.is_safe_harbor_identifier(),
+                })
+                .collect(),
+        })
+        .collect();
     let export = Export {
         charter: Identity {
             id: &c.charter.id,
@@ -196,6 +230,7 @@ pub fn json(
         generator: format!("charter {}", env!("CARGO_PKG_VERSION")),
         items: rows(groups),
         data_use,
+        data_elements,
     };
     let mut text = serde_json::to_string_pretty(&export).map_err(|e| Error::Write {
         path: "<json>".into(),

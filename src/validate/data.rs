@@ -47,7 +47,7 @@ fn recipients(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut
         }
         let Some(p) = index.partner(r) else { continue };
         let partner = &c.partners[p];
-        if let Some(ceiling) = partner.data_ceiling
+        if let Some(ceiling) = &partner.data_ceiling
             && tier.level() > ceiling.level()
         {
             ctx.at(

@@ -13,6 +13,7 @@ mod conflicts;
 mod consent;
 mod data;
 mod data_use;
+mod elements;
 mod exceptions;
 mod fields;
 mod governance;
@@ -107,6 +108,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     data::check(&charter, &index, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
     access::check(&charter, &mut ctx);
+    elements::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
     independence::check(&charter, &index, &mut ctx);
