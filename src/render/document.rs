@@ -17,14 +17,14 @@ use crate::model::{
     ConflictTerms, Consent, DataFlow, Date, Decision, DeclaredConflict, DisclosureTime, Disputes,
     DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
     LicenceKind, Lookup, Management, Member, Ownership, Partner, Period, Quorum, Regime,
-    RegimeSource, Renewal, ReviewKind, Status, Surviving, Tenure, Term, Termination, Typography,
-    recusal,
+    RegimeSource, Renewal, ReviewKind, Status, Surviving, Term, Termination, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
 
 mod clauses;
 mod composition;
+mod officers;
 mod open_ip;
 mod voting;
 
@@ -835,6 +835,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
         if let Some(c) = &body.chair {
             chair(ids, body, c, b);
         }
+        officers::clause(ids, body, b);
         if let Some(term) = body.member_term {
             let staggered = if body.staggered_terms {
                 ", staggered so that not all seats turn over at once"
@@ -847,6 +848,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
                 md!("Members serve for {term}{staggered}."),
             );
         }
+        officers::membership(body, b);
         let seats = ids.voting_seats(i);
         b.clause(
             anchors::body_part(&body.id, "quorum"),
@@ -896,21 +898,12 @@ fn chair(ids: &Lookup<'_>, body: &Body, c: &Chair, b: &mut Builder) {
         (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
         (None, None) => Md::raw("a member elected by the body"),
     };
-    let renew = match c.renewable {
-        Some(true) => ", renewable",
-        Some(false) => ", not renewable",
-        None => "",
-    };
     let casting = if c.casting_vote {
         " The chair has a casting vote on a tie."
     } else {
         ""
     };
-    let term = match c.term {
-        Some(Tenure::For(term)) => md!(" for a term of {term}{renew}"),
-        Some(Tenure::UntilReplaced) => Md::raw(", who serves until replaced"),
-        None => Md::default(),
-    };
+    let term = officers::term(c.term, c.renewable, c.term_limit);
     b.clause(
         anchors::body_part(&body.id, "chair"),
         Md::raw("Chair"),
