@@ -58,13 +58,30 @@ fn officers_are_written_only_where_they_are_stated() {
         md.contains("Officers.** The body has a vice chair, elected by the body for a term of 1 year, for at most three consecutive terms. The secretary is the representative of Kestrel Foundation, ex officio."),
         "{md}"
     );
+    assert!(
+        md.contains("Member: Brightwater, maintainer: 1 seat, voting, appointed by Brightwater"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Member: Kestrel Foundation, program manager: 1 seat, voting, ex officio"),
+        "{md}"
+    );
     let without = markdown(&edited(
         FOUNDATION,
         &[
             (OFFICERS, ""),
             ("term_limit = 3\ncasting_vote", "casting_vote"),
+            (", selection = \"ex_officio\" }", " }"),
+            (", selection = \"appointed\" }", " }"),
+            (", selection = \"appointed\" }", " }"),
         ],
     ));
+    assert!(
+        without.contains("Member: Brightwater, maintainer: 1 seat, voting\n"),
+        "{without}"
+    );
+    assert!(!without.contains("ex officio"), "{without}");
+    assert!(!without.contains("appointed by"), "{without}");
     assert!(!without.contains("Officers"), "{without}");
     assert!(!without.contains("vice chair"), "{without}");
     assert!(!without.contains("consecutive terms"), "{without}");

@@ -4,7 +4,7 @@ use validator::Validate;
 
 use super::{
     Access, Alternates, Composition, DecisionRule, Extraordinary, MeetingCadence, Observers,
-    Officer, PartnerKind, Period, Quorum, Removal, Tenure, Vacancies,
+    Officer, PartnerKind, Period, Quorum, Removal, Selection, Tenure, Vacancies,
 };
 
 /// A board, committee or working group.
@@ -99,6 +99,10 @@ pub struct Member {
     pub seats: u32,
     /// Whether the seats vote; defaults to the partner's `voting`, or true for independent members.
     pub voting: Option<bool>,
+    /// How the member comes to sit: "appointed" (by its partner, where it has one), "elected" by the
+    /// body, or "ex_officio"; absent, the charter says nothing of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<Selection>,
 }
 
 fn one() -> u32 {

@@ -887,7 +887,8 @@ fn member(ids: &Lookup<'_>, m: &Member) -> Md {
     } else {
         "non-voting"
     };
-    md!("Member: {who}{role}: {seats}, {voting}")
+    let selection = officers::selection(ids, m.selection, m.partner.as_deref());
+    md!("Member: {who}{role}: {seats}, {voting}{selection}")
 }
 
 /// Who chairs a body, for how long (when the charter says), and whether the chair breaks ties.

@@ -35,19 +35,30 @@ fn officer(ids: &Lookup<'_>, o: &Officer) -> Md {
         (None, Some(partner)) => Some(md!("the representative of {}", name_of(ids, partner))),
         (None, None) => None,
     };
-    let selection = match o.selection {
-        Some(Selection::Elected) => Md::raw(", elected by the body"),
-        Some(Selection::Appointed) => match &o.partner {
-            Some(partner) => md!(", appointed by {}", name_of(ids, partner)),
-            None => Md::raw(", appointed"),
-        },
-        Some(Selection::ExOfficio) => Md::raw(", ex officio"),
-        None => Md::default(),
-    };
+    let selection = selection(ids, o.selection, o.partner.as_deref());
     let term = term(o.term, None, o.term_limit);
     match who {
         Some(who) => md!("The {role} is {who}{selection}{term}."),
         None => md!("The body has a {role}{selection}{term}."),
+    }
+}
+
+/// How a member or officer comes to sit, after the holder: ", elected by the body", ", appointed by
+/// Northfield" (by their partner, where they have one), ", ex officio"; nothing where the charter does not
+/// say.
+pub(super) fn selection(
+    ids: &Lookup<'_>,
+    selection: Option<Selection>,
+    partner: Option<&str>,
+) -> Md {
+    match (selection, partner) {
+        (Some(Selection::Elected), _) => Md::raw(", elected by the body"),
+        (Some(Selection::Appointed), Some(partner)) => {
+            md!(", appointed by {}", name_of(ids, partner))
+        }
+        (Some(Selection::Appointed), None) => Md::raw(", appointed"),
+        (Some(Selection::ExOfficio), _) => Md::raw(", ex officio"),
+        (None, _) => Md::default(),
     }
 }
 
