@@ -172,9 +172,14 @@ fn decision_forms(c: &Charter) -> String {
 }
 
 /// What the charter leaves out of its bodies, or adds to them, in parentheses: those with no chair (the
-/// charter then says nothing of who chairs them), and those with composition rules. Empty where neither.
+/// charter then says nothing of who chairs them), those with composition rules, those with officers, and
+/// those whose charter says how seats are filled, members removed or alternates and observers admitted.
+/// Empty where none.
 fn body_notes(c: &Charter) -> String {
-    let parts: Vec<String> = [unchaired(c), composed(c)].into_iter().flatten().collect();
+    let parts: Vec<String> = [unchaired(c), composed(c), officered(c), membership(c)]
+        .into_iter()
+        .flatten()
+        .collect();
     if parts.is_empty() {
         String::new()
     } else {
@@ -196,6 +201,24 @@ fn composed(c: &Charter) -> Option<String> {
     match c.bodies.iter().filter(|b| b.composition.is_some()).count() {
         0 => None,
         n => Some(format!("{n} with composition rules")),
+    }
+}
+
+/// The bodies with officers besides the chair.
+fn officered(c: &Charter) -> Option<String> {
+    match c.bodies.iter().filter(|b| !b.officers.is_empty()).count() {
+        0 => None,
+        n => Some(format!("{n} with officers")),
+    }
+}
+
+/// The bodies whose charter says how seats are filled or members removed, or who else attends.
+fn membership(c: &Charter) -> Option<String> {
+    match c.bodies.iter().filter(|b| b.states_membership()).count() {
+        0 => None,
+        n => Some(format!(
+            "{n} with rules on vacancies, removal or attendance"
+        )),
     }
 }
 

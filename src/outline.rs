@@ -44,8 +44,14 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
         if b.chair.is_some() {
             o.clause(format!("body-{}--chair", b.id));
         }
+        if !b.officers.is_empty() {
+            o.clause(format!("body-{}--officers", b.id));
+        }
         if b.member_term.is_some() {
             o.clause(format!("body-{}--terms", b.id));
+        }
+        if b.states_membership() {
+            o.clause(format!("body-{}--membership", b.id));
         }
         o.clause(format!("body-{}--quorum", b.id));
         o.clause(format!("body-{}--meetings", b.id));

@@ -55,6 +55,7 @@ impl Refers {
 const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "bodies.*.members.*.partner"),
     (Refers::Actor, "bodies.*.chair.partner"),
+    (Refers::Actor, "bodies.*.officers.*.partner"),
     (
         Refers::Actor,
         "bodies.*.composition.constituencies.*.partners.*",

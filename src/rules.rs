@@ -954,6 +954,44 @@ rules! {
              opposite: a reviewer cannot tell which the partners meant."
         fix "Remove `foreground_expected = false`, or remove the `[[ip.foreground]]` and `[[ip.licences]]` \
              entries.";
+    OFFICER_NOT_MEMBER = "E0510" "officer-not-member" Error
+        "An officer of a body is the representative of a partner that has no seat on it."
+        why "A vice chair, secretary or treasurer acts for the body: calls its meetings in the chair's \
+             absence, keeps its minutes or its accounts. An officer from a partner outside the body is a \
+             hidden extra member, or an officer who cannot take part in what they record; either way the \
+             body is not what its member list says."
+        fix "Add the partner to `members`, or choose the officer from the members.";
+    DUPLICATE_OFFICER = "E0511" "duplicate-officer" Error
+        "A body names the same office twice in `officers`."
+        why "A body has one vice chair, one secretary, one treasurer. Two entries for the same office give \
+             it two holders, or two terms for one holder, and the charter would say both: a reviewer cannot \
+             tell which the partners meant, and the diff cannot tell the two apart."
+        fix "Keep one entry for each `role`, and remove or merge the other.";
+    TERM_LIMIT_WITHOUT_TERM = "E0512" "term-limit-without-term" Error
+        "A chair or officer with a `term_limit` but no fixed term."
+        why "A term limit counts terms: a chair or officer who serves until replaced, or whose term the \
+             charter does not state, has no terms to count, and \"at most two consecutive terms\" would \
+             read as a rule nobody could apply. It is an error because the clause cannot be applied."
+        fix "Give the chair or officer a fixed `term`, such as \"2 years\", or remove `term_limit`.";
+    CHAIR_DUTY_WITHOUT_CHAIR = "E0513" "chair-duty-without-chair" Error
+        "A body's vacancies are filled by the chair's interim appointment, or its observers invited by the chair, and the body has no chair."
+        why "`filled_by = \"chair_interim\"` and `invited_by = \"chair\"` give the chair a duty. A body the \
+             charter gives no chair has no one to do it: a seat would stay empty, or no observer could be \
+             invited, though the clause says otherwise."
+        fix "Add a `[bodies.chair]`, or give the duty to someone else: `filled_by = \"election\"` or \
+             `\"appointing_partner\"`, `invited_by = \"body\"`.";
+    EXCLUDED_ATTENDEE_TERMS = "E0514" "excluded-attendee-terms" Error
+        "Terms for alternates or observers that the body does not admit: `voting` with `allowed = false`, or `invited_by` with `admitted = \"not_admitted\"`."
+        why "A term of how an alternate votes, or of who invites observers, says that they attend; \
+             `allowed = false` or `\"not_admitted\"` says that they do not. The charter would render only \
+             one of the two, and a term the partners wrote would silently vanish."
+        fix "Remove `voting` or `invited_by`, or admit the alternates (`allowed = true`) or observers \
+             (`admitted = \"by_invitation\"`).";
+    TERM_LIMIT_NOT_RENEWABLE = "E0515" "term-limit-not-renewable" Error
+        "A chair whose term is not renewable, with a `term_limit` of more than one term."
+        why "`renewable = false` says the chair serves one term; a limit of two or more consecutive terms \
+             says the chair may serve again. The chair clause would state both, and contradict itself."
+        fix "Remove `renewable = false`, or write `term_limit = 1` (or remove it).";
     SAFE_HARBOR_IDENTIFIER = "E0520" "safe-harbor-identifier" Error
         "A flow de-identified by the Safe Harbor method lists one of the 18 identifiers among its `elements`."
         why "The Safe Harbor method (45 CFR 164.514(b)(2)) de-identifies data only when all 18 identifiers \

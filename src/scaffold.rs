@@ -182,6 +182,26 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "Optional. Who chairs this body (a partner that sits on it, or a named person), for how long (a `term` such as \"2 years\", or \"until_replaced\"), and whether the chair may serve again or has a casting vote.",
     ),
     (
+        "[[bodies.officers]]",
+        "Optional. One entry per office besides the chair (`role` = \"vice_chair\", \"secretary\" or \"treasurer\"): who holds it, how they are chosen (`selection`), their `term` and `term_limit`.",
+    ),
+    (
+        "[bodies.vacancies]",
+        "Optional. How a vacant seat is filled (`filled_by` = \"appointing_partner\", \"election\" or \"chair_interim\"), and how soon (`within`).",
+    ),
+    (
+        "[bodies.removal]",
+        "Optional. How a member is removed: by the partner that appointed them (`appointing_partner = true`), or by the body under a rule (`by_decision`).",
+    ),
+    (
+        "[bodies.alternates]",
+        "Optional. Whether a member may send an alternate in their place (`allowed`), and whether the alternate votes (`voting`).",
+    ),
+    (
+        "[bodies.observers]",
+        "Optional. Whether observers attend this body's meetings (`admitted` = \"by_invitation\" or \"not_admitted\"), and who invites them (`invited_by`).",
+    ),
+    (
         "[bodies.composition]",
         "Optional. The composition this body must keep: at least so many voting members (`min_members`), and no partner with more than so many of its voting seats (`affiliation_cap = { seats = 2 }` or `{ share = \"1/3\" }`).",
     ),

@@ -372,6 +372,7 @@ fn item_noun(key: &str) -> &'static str {
         "definitions" => "Definition",
         "versions" => "Version",
         "constituencies" => "Constituency",
+        "officers" => "Officer",
         _ => "Item",
     }
 }
@@ -389,6 +390,23 @@ fn identity(table: &Map<String, Value>) -> Option<String> {
         .or_else(|| text("by"))
         .or_else(|| text("term"))
         .or_else(|| text("version"))
+}
+
+/// The identity of a table in the array under `key`: an officer by the office it holds, which a body
+/// names once (E0511), so that a new holder of an office reads as a change of who holds it.
+fn identity_in(key: &str, table: &Map<String, Value>) -> Option<String> {
+    match key {
+        "officers" => table.get("role").and_then(Value::as_str).map(str::to_owned),
+        _ => identity(table),
+    }
+}
+
+/// The words that name a table in the array under `key`: an officer by its office ("vice chair").
+fn item_name(key: &str, table: &Map<String, Value>) -> String {
+    match (key, table.get("role").and_then(Value::as_str)) {
+        ("officers", Some(role)) => role.replace('_', " "),
+        _ => display_name(table),
+    }
 }
 
 /// The words that name a table: a partner's short name, a body's name, a decision's matter.
@@ -586,10 +604,12 @@ impl Walker<'_> {
     /// Arrays of tables, matched by identity: a map from each identity to its first table, built once, so
     /// that matching 10,000 obligations is not 10,000 searches of the other list.
     fn tables(&mut self, at: &At, old: &[Value], new: &[Value]) {
-        let noun = item_noun(at.keys.last().map_or("", String::as_str));
-        let (old, new) = (identified(old), identified(new));
+        let key = at.keys.last().map_or("", String::as_str);
+        let noun = item_noun(key);
+        let display_name = |t: &Map<String, Value>| item_name(key, t);
+        let (old, new) = (identified(key, old), identified(key, new));
         let (old_ids, new_ids) = (first_of(&old), first_of(&new));
-        let shared = shared_names(&old, &new, &old_ids, &new_ids);
+        let shared = shared_names(key, &old, &new, &old_ids, &new_ids);
         let named =
             |item: At, table: &Map<String, Value>| match shared.contains(&display_name(table)) {
                 true => with_id(item, table),
@@ -651,6 +671,7 @@ fn first_of(items: &[(String, &Map<String, Value>)]) -> FxHashMap<String, usize>
 /// The names shared by an item removed and an item added (an id renamed): only there is the id named,
 /// since the name alone would not tell them apart. The path in JSON always has it.
 fn shared_names(
+    key: &str,
     old: &[(String, &Map<String, Value>)],
     new: &[(String, &Map<String, Value>)],
     old_ids: &FxHashMap<String, usize>,
@@ -659,23 +680,27 @@ fn shared_names(
     let gone: FxHashSet<String> = old
         .iter()
         .filter(|(id, _)| !new_ids.contains_key(id))
-        .map(|(_, t)| display_name(t))
+        .map(|(_, t)| item_name(key, t))
         .collect();
     new.iter()
         .filter(|(id, _)| !old_ids.contains_key(id))
-        .map(|(_, t)| display_name(t))
+        .map(|(_, t)| item_name(key, t))
         .filter(|name| gone.contains(name))
         .collect()
 }
 
 /// The tables of an array with their identities (or their 1-based position, for a table without one).
-fn identified(items: &[Value]) -> Vec<(String, &Map<String, Value>)> {
+fn identified<'v>(key: &str, items: &'v [Value]) -> Vec<(String, &'v Map<String, Value>)> {
     items
         .iter()
         .enumerate()
         .filter_map(|(i, v)| {
-            v.as_object()
-                .map(|t| (identity(t).unwrap_or_else(|| format!("#{}", i + 1)), t))
+            v.as_object().map(|t| {
+                (
+                    identity_in(key, t).unwrap_or_else(|| format!("#{}", i + 1)),
+                    t,
+                )
+            })
         })
         .collect()
 }

@@ -3,8 +3,8 @@ use serde::{Deserialize, Serialize};
 use validator::Validate;
 
 use super::{
-    Access, Composition, DecisionRule, Extraordinary, MeetingCadence, PartnerKind, Period, Quorum,
-    Tenure, Threshold,
+    Access, Alternates, Composition, DecisionRule, Extraordinary, MeetingCadence, Observers,
+    Officer, PartnerKind, Period, Quorum, Removal, Selection, Tenure, Threshold, Vacancies,
 };
 
 /// A board, committee or working group.
@@ -35,11 +35,34 @@ pub struct Body {
     /// Who chairs it and for how long; absent, the body has no chair and the charter says nothing of one.
     #[validate(nested)]
     pub chair: Option<Chair>,
+    /// Its officers besides the chair (vice chair, secretary, treasurer), each with how it is chosen and
+    /// for how long; absent, the charter names none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub officers: Vec<Officer>,
     /// How long a member serves, if terms are fixed.
     pub member_term: Option<Period>,
     /// Whether member terms are staggered so that not all seats turn over at once.
     #[serde(default)]
     pub staggered_terms: bool,
+    /// How a vacant seat is filled, and how soon; absent, the charter says nothing of vacancies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub vacancies: Option<Vacancies>,
+    /// How a member or officer is removed; absent, the charter says nothing of removal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub removal: Option<Removal>,
+    /// Whether a member may send an alternate in their place, and whether the alternate votes; absent,
+    /// the charter says nothing of alternates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub alternates: Option<Alternates>,
+    /// Whether observers attend its meetings, and on whose invitation; absent, the charter says nothing
+    /// of observers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub observers: Option<Observers>,
     /// How many voting members must be present to decide.
     pub quorum: Quorum,
     /// When and how it meets.
@@ -76,6 +99,10 @@ pub struct Member {
     pub seats: u32,
     /// Whether the seats vote; defaults to the partner's `voting`, or true for independent members.
     pub voting: Option<bool>,
+    /// How the member comes to sit: "appointed" (by its partner, where it has one), "elected" by the
+    /// body, or "ex_officio"; absent, the charter says nothing of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<Selection>,
 }
 
 fn one() -> u32 {
@@ -94,6 +121,10 @@ pub struct Chair {
     pub term: Option<Tenure>,
     /// Whether the chair may serve again; absent, the charter says neither.
     pub renewable: Option<bool>,
+    /// The most consecutive terms the chair may serve; only with a `term` that is a period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 20))]
+    pub term_limit: Option<u32>,
     /// Whether the chair holds a casting vote on a tie.
     #[serde(default)]
     pub casting_vote: bool,

@@ -210,7 +210,7 @@ impl JsonSchema for MeetingCadence {
     }
 }
 
-/// How long a chair serves: a fixed term, or until replaced.
+/// How long a chair or officer serves: a fixed term, or until replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tenure {
     /// For a fixed term.
@@ -269,7 +269,7 @@ impl JsonSchema for Tenure {
         json_schema!({
             "type": "string",
             "pattern": format!(r"^(\s*[0-9]+\s+(hours?|days?|business\s+days?|weeks?|months?|years?)\s*|\s*until_replaced\s*)$"),
-            "description": "How long the chair serves: a period such as \"2 years\", or \"until_replaced\" for a chair with no fixed term."
+            "description": "How long the chair or an officer serves: a period such as \"2 years\", or \"until_replaced\" for one with no fixed term."
         })
     }
 }

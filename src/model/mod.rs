@@ -20,6 +20,7 @@ mod governance;
 mod ip;
 mod lookup;
 mod meetings;
+mod officers;
 mod organisations;
 mod overview;
 mod partners;
@@ -55,6 +56,10 @@ pub use ip::{
 };
 pub use lookup::{Actor, Lookup};
 pub use meetings::{Access, Extraordinary, MeetingCadence, Per, Requesters, Tenure};
+pub use officers::{
+    Admission, Alternates, Inviter, Observers, Officer, OfficerRole, Removal, Selection, Vacancies,
+    VacancyFill,
+};
 pub use organisations::Organisation;
 pub use overview::{AllowedMark, Overview};
 pub use partners::{Partner, PartnerKind, Person, Role, Surviving};

@@ -87,7 +87,14 @@ pub fn for_term(path: &[&str]) -> Option<String> {
             Some(body_part(id, "quorum"))
         }
         ["bodies", id, "composition", ..] => Some(body_part(id, "composition")),
+        ["bodies", id, "officers", ..] => Some(body_part(id, "officers")),
         ["bodies", id, "member_term" | "staggered_terms", ..] => Some(body_part(id, "terms")),
+        [
+            "bodies",
+            id,
+            "vacancies" | "removal" | "alternates" | "observers",
+            ..,
+        ] => Some(body_part(id, "membership")),
         ["bodies", id, "quorum", ..] => Some(body_part(id, "quorum")),
         ["bodies", id, "meetings", ..] => Some(body_part(id, "meetings")),
         ["bodies", id, ..] => Some(item(Item::Body, id)),

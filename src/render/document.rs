@@ -17,8 +17,7 @@ use crate::model::{
     ConflictTerms, Consent, DataFlow, Date, Decision, DeclaredConflict, DisclosureTime, Disputes,
     DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
     LicenceKind, Lookup, Management, Member, Ownership, Partner, Period, Quorum, Regime,
-    RegimeSource, Renewal, ReviewKind, Status, Surviving, Tenure, Term, Termination, Typography,
-    recusal,
+    RegimeSource, Renewal, ReviewKind, Status, Surviving, Term, Termination, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -26,6 +25,7 @@ use crate::validate::{Valid, term_end};
 mod access;
 mod clauses;
 mod composition;
+mod officers;
 mod open_ip;
 mod voting;
 
@@ -843,6 +843,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
         if let Some(c) = &body.chair {
             chair(ids, body, c, b);
         }
+        officers::clause(ids, body, b);
         if let Some(term) = body.member_term {
             let staggered = if body.staggered_terms {
                 ", staggered so that not all seats turn over at once"
@@ -855,6 +856,7 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
                 md!("Members serve for {term}{staggered}."),
             );
         }
+        officers::membership(body, b);
         let seats = ids.voting_seats(i);
         b.clause(
             anchors::body_part(&body.id, "quorum"),
@@ -893,7 +895,8 @@ fn member(ids: &Lookup<'_>, m: &Member) -> Md {
     } else {
         "non-voting"
     };
-    md!("Member: {who}{role}: {seats}, {voting}")
+    let selection = officers::selection(ids, m.selection, m.partner.as_deref());
+    md!("Member: {who}{role}: {seats}, {voting}{selection}")
 }
 
 /// Who chairs a body, for how long (when the charter says), and whether the chair breaks ties.
@@ -904,21 +907,12 @@ fn chair(ids: &Lookup<'_>, body: &Body, c: &Chair, b: &mut Builder) {
         (None, Some(partner)) => md!("the representative of {}", name_of(ids, partner)),
         (None, None) => Md::raw("a member elected by the body"),
     };
-    let renew = match c.renewable {
-        Some(true) => ", renewable",
-        Some(false) => ", not renewable",
-        None => "",
-    };
     let casting = if c.casting_vote {
         " The chair has a casting vote on a tie."
     } else {
         ""
     };
-    let term = match c.term {
-        Some(Tenure::For(term)) => md!(" for a term of {term}{renew}"),
-        Some(Tenure::UntilReplaced) => Md::raw(", who serves until replaced"),
-        None => Md::default(),
-    };
+    let term = officers::term(c.term, c.renewable, c.term_limit);
     b.clause(
         anchors::body_part(&body.id, "chair"),
         Md::raw("Chair"),

@@ -24,6 +24,7 @@ pub mod keys;
 mod leftovers;
 mod licences;
 mod markup;
+mod officers;
 mod partners;
 mod periods;
 mod publication;
@@ -100,6 +101,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     xrefs::check(&charter, &index, &mut ctx);
     governance::check(&charter, &index, &mut ctx);
     composition::check(&charter, &index, &mut ctx);
+    officers::check(&charter, &index, &mut ctx);
     standing::check(&charter, &index, &mut ctx);
     versions::check(&charter, &mut ctx);
     termination::check(&charter, &mut ctx);

@@ -149,6 +149,13 @@ fn active(c: &Charter, ctx: &mut Ctx<'_, '_>) {
                 format!("chairs \"{}\"", body.name)
             });
         }
+        for (k, o) in body.officers.iter().enumerate() {
+            if let Some(id) = o.partner.as_deref() {
+                report(id, path!["bodies", i, "officers", k, "partner"], &|| {
+                    format!("serves as the {} of \"{}\"", o.role.words(), body.name)
+                });
+            }
+        }
     }
     for (i, f) in c.data_flows.iter().enumerate() {
         for (k, r) in f.recipients.iter().enumerate() {

@@ -132,6 +132,22 @@ impl Zero<'_, '_, '_> {
             b.member_term,
             &of("members' term"),
         );
+        for (k, o) in b.officers.iter().enumerate() {
+            if let Some(Tenure::For(term)) = o.term {
+                self.check(
+                    path!["bodies", i, "officers", k, "term"],
+                    Some(term),
+                    &of("officer's term"),
+                );
+            }
+        }
+        if let Some(v) = &b.vacancies {
+            self.check(
+                path!["bodies", i, "vacancies", "within"],
+                v.within,
+                &of("time to fill a vacancy"),
+            );
+        }
     }
 
     /// The charter's term, renewal, termination and withdrawal.

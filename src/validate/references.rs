@@ -156,7 +156,7 @@ fn surviving(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
     }
 }
 
-/// Members, chairs and the partners of a constituency are partners.
+/// Members, chairs, officers and the partners of a constituency are partners.
 fn bodies(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
     for (i, body) in c.bodies.iter().enumerate() {
         for (j, member) in body.members.iter().enumerate() {
@@ -170,6 +170,15 @@ fn bodies(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
         }
         if let Some(p) = body.chair.as_ref().and_then(|c| c.partner.as_ref()) {
             r.check(Kind::Partner, p, path!["bodies", i, "chair", "partner"]);
+        }
+        for (k, o) in body.officers.iter().enumerate() {
+            if let Some(p) = &o.partner {
+                r.check(
+                    Kind::Partner,
+                    p,
+                    path!["bodies", i, "officers", k, "partner"],
+                );
+            }
         }
         let constituencies = body.composition.iter().flat_map(|c| &c.constituencies);
         for (k, con) in constituencies.enumerate() {
