@@ -176,10 +176,16 @@ fn decision_forms(c: &Charter) -> String {
 /// those whose charter says how seats are filled, members removed or alternates and observers admitted.
 /// Empty where none.
 fn body_notes(c: &Charter) -> String {
-    let parts: Vec<String> = [unchaired(c), composed(c), officered(c), membership(c)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts: Vec<String> = [
+        unchaired(c),
+        composed(c),
+        officered(c),
+        membership(c),
+        classes(c),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if parts.is_empty() {
         String::new()
     } else {
@@ -220,6 +226,21 @@ fn membership(c: &Charter) -> Option<String> {
             "{n} with rules on vacancies, removal or attendance"
         )),
     }
+}
+
+/// How many bodies give seats to a class of members, and how many classes the charter defines.
+fn classes(c: &Charter) -> Option<String> {
+    if c.membership_classes.is_empty() {
+        return None;
+    }
+    let n = c.membership_classes.len();
+    let seated = c
+        .bodies
+        .iter()
+        .filter(|b| b.members.iter().any(|m| m.class.is_some()))
+        .count();
+    let classes = if n == 1 { "class" } else { "classes" };
+    Some(format!("{seated} with seats for {n} membership {classes}"))
 }
 
 /// Data flows, how many of them carry identifiable data, how many keep records after their use, how many

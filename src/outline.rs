@@ -220,6 +220,9 @@ fn definitions(c: &Charter, o: &mut Outline) {
     for org in &c.organisations {
         o.place(format!("definition--organisation-{}", org.id), names);
     }
+    for k in &c.membership_classes {
+        o.place(format!("definition--class-{}", k.id), names);
+    }
     let mut terms: Vec<String> = glossary::used(c).map(|e| glossary::key(e.term)).collect();
     terms.extend(c.definitions.iter().map(|d| glossary::key(&d.term)));
     if terms.is_empty() {

@@ -1088,6 +1088,33 @@ rules! {
              may decide its own use of the data."
         fix "Add the recipient to `processors`, or make the flow under a data sharing agreement if the \
              recipient decides its own use.";
+    UNKNOWN_MEMBERSHIP_CLASS = "E0540" "unknown-membership-class" Error
+        "A body's member names a class that `[[membership_classes]]` does not define."
+        why "The seats of a class are counted from its members: a class the charter does not define has \
+             none, so the body would be rendered with seats no one holds, and its quorum and majorities \
+             would be counted without them."
+        fix "Define the class in `[[membership_classes]]` with its `members`, or write the id of one that is \
+             defined: `class = \"platinum\"`.";
+    PARTNER_IN_TWO_CLASSES = "E0541" "partner-in-two-classes" Error
+        "A partner is listed in two membership classes, or twice in one."
+        why "A class gives each of its members the same seats; a partner in two classes would hold the \
+             seats of both, and the charter would not say which class it belongs to, or what it pays and \
+             receives."
+        fix "Keep the partner in the one class it belongs to, and remove it from `members` of the other.";
+    CLASS_MEMBER_WITH_PARTNER = "E0542" "class-member-with-partner" Error
+        "A body's member names a class together with a partner or a person."
+        why "An entry for a class gives seats to every member of the class; a partner or a person on the \
+             same entry leaves unclear whether the seats are the class's, the partner's or the person's, \
+             and they would be counted twice."
+        fix "Write the class on an entry of its own, `{ class = \"platinum\", seats = 1 }`, and the partner or \
+             person on another.";
+    EMPTY_MEMBERSHIP_CLASS = "W0543" "empty-membership-class" Warning
+        "A membership class has no members, and a body gives it seats."
+        why "The seats of a class are its members times the seats of each: with no members they count \
+             nothing, and the body's quorum and majorities are counted as if the class were not on it, \
+             which is seldom what a charter that gives it seats means."
+        fix "List the partners of the class in `members = [\"brightwater\"]`, or remove the class from the \
+             body until it has members.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -170,6 +170,10 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "Optional. The people who represent this partner day to day, one entry each.",
     ),
     (
+        "[[membership_classes]]",
+        "Optional. One entry per class of members, such as \"Platinum members\": its id, name, the partners that are members of it, and optionally what a member receives. A body gives every member of a class seats with `members = [{ class = \"platinum\", seats = 1 }]`.",
+    ),
+    (
         "[[bodies]]",
         "Optional. One entry per board, committee or working group: its id, name and mandate, whether its decisions bind the partners or only advise them, its members and their seats, and its quorum.",
     ),

@@ -82,22 +82,28 @@ pub enum Authority {
     Advisory,
 }
 
-/// One seat-holder on a body: a partner, or a named person (with or without a partner affiliation).
+/// One seat-holder on a body: a partner, a named person (with or without a partner affiliation), or a
+/// class of members, each member of which holds `seats` seats.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     /// The partner that holds the seats, or that the person is affiliated with.
     pub partner: Option<String>,
+    /// A class of `[[membership_classes]]`: every member of the class holds `seats` seats, and the
+    /// entry counts as many seats as that times the members of the class; not with `partner` or `person`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
     /// A named person, for independent members or named appointments.
     #[validate(length(min = 1, max = 120))]
     pub person: Option<String>,
     /// The member's role on the body, e.g. "patient representative".
     pub role: Option<String>,
-    /// Number of seats; one unless stated.
+    /// Number of seats (for a class, of each member of the class); one unless stated.
     #[serde(default = "one")]
     #[validate(range(min = 1, max = 50))]
     pub seats: u32,
-    /// Whether the seats vote; defaults to the partner's `voting`, or true for independent members.
+    /// Whether the seats vote; defaults to the partner's `voting`, or true for independent members and
+    /// classes.
     pub voting: Option<bool>,
     /// How the member comes to sit: "appointed" (by its partner, where it has one), "elected" by the
     /// body, or "ex_officio"; absent, the charter says nothing of it.

@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Charter, Member};
+use super::{Body, Charter, Member};
 
 /// What an id names, in the namespace partners and bodies share (an owner may be either).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,6 +26,7 @@ pub struct Lookup<'c> {
     decisions: FxHashMap<&'c str, usize>,
     foreground: FxHashMap<&'c str, usize>,
     organisations: FxHashMap<&'c str, usize>,
+    classes: FxHashMap<&'c str, usize>,
     phases: FxHashMap<&'c str, usize>,
     /// Voting seats of each body, by index.
     seats: Vec<u32>,
@@ -56,12 +57,14 @@ impl<'c> Lookup<'c> {
         );
         let organisations = first_index(charter.organisations.iter().map(|o| o.id.as_str()));
         let phases = first_index(charter.phases.iter().map(|p| p.id.as_str()));
+        let classes = first_index(charter.membership_classes.iter().map(|k| k.id.as_str()));
         let mut lookup = Lookup {
             charter,
             actors,
             decisions,
             foreground,
             organisations,
+            classes,
             phases,
             seats: Vec::with_capacity(charter.bodies.len()),
             seats_by_partner: Vec::with_capacity(charter.bodies.len()),
@@ -70,6 +73,14 @@ impl<'c> Lookup<'c> {
             let mut total = 0;
             let mut by_partner: FxHashMap<&str, u32> = FxHashMap::default();
             for m in body.members.iter().filter(|m| lookup.member_votes(m)) {
+                if let Some(class) = m.class.as_deref() {
+                    // Every member of the class holds the entry's seats.
+                    for p in lookup.class_members(class) {
+                        total += m.seats;
+                        *by_partner.entry(p.as_str()).or_default() += m.seats;
+                    }
+                    continue;
+                }
                 total += m.seats;
                 if let Some(p) = &m.partner {
                     *by_partner.entry(p.as_str()).or_default() += m.seats;
@@ -135,6 +146,25 @@ impl<'c> Lookup<'c> {
         self.phases.get(id).copied()
     }
 
+    /// The index of the first membership class of `[[membership_classes]]` with this id.
+    #[must_use]
+    pub fn class(&self, id: &str) -> Option<usize> {
+        self.classes.get(id).copied()
+    }
+
+    /// The ids of membership classes, sorted.
+    #[must_use]
+    pub fn class_ids(&self) -> Vec<&'c str> {
+        sorted(self.classes.keys().copied())
+    }
+
+    /// The partners of the membership class with this id; none for a class that does not exist.
+    #[must_use]
+    pub fn class_members(&self, id: &str) -> &'c [String] {
+        self.class(id)
+            .map_or(&[], |i| &self.charter.membership_classes[i].members)
+    }
+
     /// The ids of phases, sorted.
     #[must_use]
     pub fn phase_ids(&self) -> Vec<&'c str> {
@@ -166,7 +196,7 @@ impl<'c> Lookup<'c> {
     }
 
     /// Whether a member's seats vote: the member's own `voting`, else its partner's, else (an independent
-    /// member, or a partner that does not exist) yes.
+    /// member, a class of members, or a partner that does not exist) yes.
     #[must_use]
     pub fn member_votes(&self, member: &Member) -> bool {
         member.voting.unwrap_or_else(|| {
@@ -175,6 +205,18 @@ impl<'c> Lookup<'c> {
                 .as_deref()
                 .and_then(|p| self.partner(p))
                 .is_none_or(|i| self.charter.partners[i].voting)
+        })
+    }
+
+    /// Whether `partner` holds a seat on `body`, voting or not: an entry of its own, or one for a class
+    /// it is a member of.
+    #[must_use]
+    pub fn seated(&self, body: &Body, partner: &str) -> bool {
+        body.members.iter().any(|m| {
+            m.partner.as_deref() == Some(partner)
+                || m.class
+                    .as_deref()
+                    .is_some_and(|k| self.class_members(k).iter().any(|p| p == partner))
         })
     }
 
@@ -292,5 +334,39 @@ meetings = { cadence = "monthly", notice = "7 days", minutes = "7 days" }
         let members = &c.bodies[0].members;
         let votes: Vec<bool> = members.iter().map(|m| ids.member_votes(m)).collect();
         assert_eq!(votes, [true, false, true, true, false]);
+    }
+
+    #[test]
+    fn a_class_counts_its_seats_once_for_each_of_its_members() {
+        let text = format!(
+            "{}{}",
+            include_str!("../../tests/fixtures/valid/minimal.toml"),
+            r#"
+[[membership_classes]]
+id = "gold"
+name = "Gold members"
+members = ["lakeside", "hillcrest"]
+
+[[bodies]]
+id = "board"
+name = "Board"
+mandate = "Decides."
+authority = "binding"
+quorum = 2
+members = [{ class = "gold", seats = 2 }, { person = "Independent" }, { class = "none" }]
+chair = { partner = "lakeside", term = "1 year" }
+meetings = { cadence = "monthly", notice = "7 days", minutes = "7 days" }
+"#
+        );
+        let c: Charter = toml::from_str(&text).expect("charter");
+        let ids = Lookup::new(&c);
+        let board = ids.body("board").expect("board");
+        // Two members of the class with two seats each, and the independent member; a class that does
+        // not exist holds nothing.
+        assert_eq!(ids.voting_seats(board), 5);
+        assert_eq!(ids.partner_voting_seats(board, "hillcrest"), 2);
+        assert_eq!(ids.class_members("gold"), ["lakeside", "hillcrest"]);
+        assert!(ids.class_members("none").is_empty());
+        assert_eq!(ids.class_ids(), ["gold"]);
     }
 }

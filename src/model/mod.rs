@@ -7,6 +7,7 @@
 //! read the model.
 
 mod access;
+mod classes;
 mod clauses;
 mod composition;
 mod conflicts;
@@ -35,6 +36,7 @@ mod versions;
 mod voting;
 
 pub use access::{Applicant, DataAccess, Environment};
+pub use classes::MembershipClass;
 pub use clauses::{
     Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,
     NoticeMethod, Notices, Precedence,
@@ -100,6 +102,11 @@ pub struct Charter {
     #[serde(default)]
     #[validate(nested)]
     pub organisations: Vec<Organisation>,
+    /// Classes of members, such as "Platinum members", whose members hold seats on a body alike; absent,
+    /// the charter defines none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub membership_classes: Vec<MembershipClass>,
     /// Boards, committees and working groups.
     #[serde(default)]
     #[validate(nested)]

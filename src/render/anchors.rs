@@ -144,7 +144,7 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["review", "recognition", ..] => fixed("review-recognition"),
         ["review", ..] => fixed("review-assessment"),
         ["definitions", ..] => fixed("definitions-terms"),
-        ["organisations", ..] => fixed("definitions-names"),
+        ["organisations" | "membership_classes", ..] => fixed("definitions-names"),
         ["notices", ..] => fixed("notices"),
         ["precedence", ..] => fixed("precedence"),
         ["confidentiality", ..] => fixed("confidentiality"),

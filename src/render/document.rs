@@ -874,6 +874,9 @@ fn governance(ids: &Lookup<'_>, b: &mut Builder) {
 
 /// One member of a body, as a list item: who, their role, their seats and whether they vote.
 fn member(ids: &Lookup<'_>, m: &Member) -> Md {
+    if let Some(class) = &m.class {
+        return class_member(ids, m, class);
+    }
     let who = match (&m.person, &m.partner) {
         (Some(person), Some(partner)) => md!("{} ({})", text(person), name_of(ids, partner)),
         (Some(person), None) => md!("{}", text(person)),
@@ -897,6 +900,41 @@ fn member(ids: &Lookup<'_>, m: &Member) -> Md {
     };
     let selection = officers::selection(ids, m.selection, m.partner.as_deref());
     md!("Member: {who}{role}: {seats}, {voting}{selection}")
+}
+
+/// A class of members on a body, as a list item: "Each Platinum member (Brightwater and Tallgrass)
+/// appoints 1 voting member".
+fn class_member(ids: &Lookup<'_>, m: &Member, class: &str) -> Md {
+    let c = ids.charter();
+    let (name, members) = match ids.class(class) {
+        Some(k) => {
+            let k = &c.membership_classes[k];
+            let names: Vec<Md> = k.members.iter().map(|p| name_of(ids, p)).collect();
+            (text(&k.name), names)
+        }
+        None => (text(class), Vec::new()),
+    };
+    let of = if members.is_empty() {
+        Md::raw(", of which there are none yet")
+    } else {
+        md!(" ({})", and_list(&members))
+    };
+    let role = m
+        .role
+        .as_ref()
+        .map(|r| md!(" as {}", text(r)))
+        .unwrap_or_default();
+    let voting = if ids.member_votes(m) {
+        "voting"
+    } else {
+        "non-voting"
+    };
+    let seats = if m.seats == 1 {
+        md!("1 {voting} member")
+    } else {
+        md!("{} {voting} members", m.seats)
+    };
+    md!("Each member of the class {name}{of} appoints {seats}{role}")
 }
 
 /// Who chairs a body, for how long (when the charter says), and whether the chair breaks ties.

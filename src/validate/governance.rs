@@ -128,7 +128,7 @@ fn members(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
     let mut seen = BTreeSet::new();
     for (j, m) in body.members.iter().enumerate() {
         match (&m.partner, &m.person) {
-            (None, None) => {
+            (None, None) if m.class.is_none() => {
                 ctx.at(
                     &rules::MEMBER_WITHOUT_IDENTITY,
                     path!["bodies", i, "members", j],
@@ -172,10 +172,7 @@ fn chair(i: usize, body: &Body, chair: &Chair, index: &Lookup<'_>, ctx: &mut Ctx
                 "add `partner = \"<partner id>\"` or `person = \"<full name>\"` to the chair",
             );
         }
-        (Some(p), _)
-            if index.partner(p).is_some()
-                && !body.members.iter().any(|m| m.partner.as_ref() == Some(p)) =>
-        {
+        (Some(p), _) if index.partner(p).is_some() && !index.seated(body, p) => {
             ctx.at(
                 &rules::CHAIR_NOT_MEMBER,
                 path!["bodies", i, "chair", "partner"],

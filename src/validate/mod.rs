@@ -7,6 +7,7 @@
 //! the syntax of cross-references, and nothing from rendering or the commands.
 
 mod access;
+mod classes;
 mod clauses;
 mod composition;
 mod conflicts;
@@ -102,6 +103,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     governance::check(&charter, &index, &mut ctx);
     composition::check(&charter, &index, &mut ctx);
     officers::check(&charter, &index, &mut ctx);
+    classes::check(&charter, &index, &mut ctx);
     standing::check(&charter, &index, &mut ctx);
     versions::check(&charter, &mut ctx);
     termination::check(&charter, &mut ctx);

@@ -34,7 +34,7 @@ fn officers(i: usize, body: &Body, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         let role = o.role.words();
         if let Some(p) = &o.partner
             && index.partner(p).is_some()
-            && !body.members.iter().any(|m| m.partner.as_ref() == Some(p))
+            && !index.seated(body, p)
         {
             ctx.at(
                 &rules::OFFICER_NOT_MEMBER,

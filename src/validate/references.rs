@@ -105,6 +105,15 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             r.check(Kind::Decision, d, path!["versions", i, "decision"]);
         }
     }
+    for (i, class) in c.membership_classes.iter().enumerate() {
+        for (k, p) in class.members.iter().enumerate() {
+            r.check(
+                Kind::Partner,
+                p,
+                path!["membership_classes", i, "members", k],
+            );
+        }
+    }
     for (i, o) in c.organisations.iter().enumerate() {
         for (k, p) in o.parent_of.iter().enumerate() {
             r.check(Kind::Partner, p, path!["organisations", i, "parent_of", k]);
@@ -463,6 +472,14 @@ fn duplicates(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         &["organisations"],
         organisations,
         "partner, body or organisation",
+        ctx,
+    );
+    let classes = c.membership_classes.iter().map(|k| k.id.as_str()).collect();
+    unique(
+        &mut FxHashSet::default(),
+        &["membership_classes"],
+        classes,
+        "membership class",
         ctx,
     );
 }

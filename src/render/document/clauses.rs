@@ -4,7 +4,8 @@
 use super::{Builder, and_list};
 use crate::md;
 use crate::model::{
-    Charter, Confidentiality, Lasting, Notices, Organisation, Partner, Precedence, glossary,
+    Charter, Confidentiality, Lasting, MembershipClass, Notices, Organisation, Partner, Precedence,
+    glossary,
 };
 use crate::render::anchors::{self, Item};
 use crate::render::markdown::{Md, mailto, prose, text};
@@ -25,6 +26,7 @@ pub(super) fn definitions(c: &Charter, b: &mut Builder) {
         )
     }));
     names.extend(c.organisations.iter().map(|o| organisation_name(c, o)));
+    names.extend(c.membership_classes.iter().map(|k| class_name(c, k)));
     b.clause(
         "definitions-names",
         Md::raw("Names"),
@@ -82,6 +84,36 @@ fn organisation_name(c: &Charter, o: &Organisation) -> Md {
         anchor(&format!("definition--organisation-{}", o.id)),
         text(&o.name),
         c.charter.kind.this()
+    )
+}
+
+/// "\"Platinum members\" means the class of members made up of Brightwater and Tallgrass; each member of
+/// the class receives".
+fn class_name(c: &Charter, k: &MembershipClass) -> Md {
+    let members: Vec<Md> = k
+        .members
+        .iter()
+        .map(|id| {
+            c.partners
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or_else(|| text(id), |p| text(&p.short_name))
+        })
+        .collect();
+    let made_of = if members.is_empty() {
+        Md::raw(", which has no members yet")
+    } else {
+        md!(" made up of {}", and_list(&members))
+    };
+    let benefits = k
+        .benefits
+        .as_ref()
+        .map(|t| md!(". {}", text(t.trim())))
+        .unwrap_or_default();
+    md!(
+        "{}\"{}\" means the class of members{made_of}{benefits}",
+        anchor(&format!("definition--class-{}", k.id)),
+        text(&k.name)
     )
 }
 
