@@ -310,6 +310,10 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} listing the data elements they carry"),
             };
+            let based = match c.data_flows.iter().filter(|f| f.basis.is_some()).count() {
+                0 => String::new(),
+                k => format!(", {k} stating their legal basis"),
+            };
             let access = access
                 .as_ref()
                 .map(|a| format!("; {a}"))
@@ -317,7 +321,7 @@ fn data_use(c: &Charter) -> Area {
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{access}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{access}",
                     plural(n, "data flow")
                 ),
             )

@@ -1115,6 +1115,22 @@ rules! {
              which is seldom what a charter that gives it seats means."
         fix "List the partners of the class in `members = [\"brightwater\"]`, or remove the class from the \
              body until it has members.";
+    BASIS_NOT_NEEDED_FOR_PHI = "E0550" "basis-not-needed-for-phi" Error
+        "Identified data or a limited data set flows under HIPAA with `basis = \"not_needed\"`."
+        why "Only de-identified or aggregate data is free of the HIPAA Privacy Rule. Identified data and a \
+             limited data set are protected health information, and may be disclosed only on a basis: each \
+             patient's authorization (45 CFR 164.508), an IRB or privacy board waiver (164.512(i)), \
+             reporting to a public health authority (164.512(b)), or an agreement (a data use agreement \
+             for a limited data set, 164.514(e))."
+        fix "Write `basis = \"patient_authorization\"` or `\"irb_waiver\"`, or write `basis = \"agreement\"` \
+             (or leave `basis` out) for a flow under its agreement.";
+    BASIS_AGREEMENT_WITHOUT_AGREEMENT = "W0551" "basis-agreement-without-agreement" Warning
+        "A flow's `basis` is \"agreement\", and it is made under this charter alone or no agreement."
+        why "A flow that rests on its agreement needs one: a data use, data sharing, business associate or \
+             processing agreement apart from the charter. Under this charter alone or no agreement, the \
+             basis the flow claims does not exist, and a reviewer cannot tell which of the two was meant."
+        fix "Name the agreement the flow is made under, e.g. `agreement = \"data_sharing_agreement\"`, \
+             or leave `basis` out.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

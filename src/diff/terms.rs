@@ -324,6 +324,7 @@ fn term_words(key: &str) -> String {
         "use_ends" => "what ends the use".to_owned(),
         "elements" => "data elements".to_owned(),
         "records_retention" => "retention of records".to_owned(),
+        "basis" => "legal basis".to_owned(),
         "min_members" => "fewest voting members".to_owned(),
         "affiliation_cap" => "most voting seats of one partner".to_owned(),
         "share" => "share of the voting seats".to_owned(),

@@ -40,6 +40,11 @@ pub struct DataFlow {
     pub identifiability: Identifiability,
     /// The agreement the flow is made under.
     pub agreement: Agreement,
+    /// The legal basis of the flow under HIPAA, when it is more than its agreement: patient
+    /// authorization, an IRB or privacy board waiver, public health reporting, or none needed.
+    /// Absent, the flow rests on its agreement alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
     /// What the recipients may do with the data.
     #[validate(length(min = 1, message = "state at least one permitted use"))]
     pub permitted_uses: Vec<String>,
@@ -261,6 +266,61 @@ impl Law {
     }
 }
 
+/// The legal basis on which a flow's data may be disclosed, in HIPAA's terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The flow's agreement: a data use agreement for a limited data set (45 CFR 164.514(e)), a
+    /// business associate agreement for a vendor (164.502(e)).
+    Agreement,
+    /// Each patient's written authorization (45 CFR 164.508).
+    PatientAuthorization,
+    /// A waiver of authorization by an IRB or privacy board (45 CFR 164.512(i)).
+    IrbWaiver,
+    /// Reporting to a public health authority (45 CFR 164.512(b)).
+    PublicHealth,
+    /// None needed: the data is de-identified or aggregate, no longer protected health information.
+    NotNeeded,
+}
+
+impl Basis {
+    /// The basis in plain words, completing "The data is disclosed ...".
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Agreement => "under the agreement named above",
+            Basis::PatientAuthorization => "with each patient's written authorization",
+            Basis::IrbWaiver => {
+                "under a waiver of authorization approved by an IRB or privacy board"
+            }
+            Basis::PublicHealth => "as reporting to a public health authority",
+            Basis::NotNeeded => {
+                "with no authorization or agreement needed, as the data is not protected health information"
+            }
+        }
+    }
+
+    /// The HIPAA provision the basis rests on, if any.
+    #[must_use]
+    pub fn citation(self) -> Option<&'static str> {
+        match self {
+            Basis::Agreement | Basis::NotNeeded => None,
+            Basis::PatientAuthorization => Some("45 CFR 164.508"),
+            Basis::IrbWaiver => Some("45 CFR 164.512(i)"),
+            Basis::PublicHealth => Some("45 CFR 164.512(b)"),
+        }
+    }
+
+    /// Whether the basis lets protected health information flow without an agreement.
+    #[must_use]
+    pub fn permits_phi_without_agreement(self) -> bool {
+        matches!(
+            self,
+            Basis::PatientAuthorization | Basis::IrbWaiver | Basis::PublicHealth
+        )
+    }
+}
+
 /// The agreement under which data flows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -281,6 +341,12 @@ pub enum Agreement {
 }
 
 impl Agreement {
+    /// Whether this names an agreement apart from the charter.
+    #[must_use]
+    pub fn is_agreement(self) -> bool {
+        !matches!(self, Agreement::CharterOnly | Agreement::None)
+    }
+
     /// The agreement in plain words.
     #[must_use]
     pub fn label(self) -> &'static str {
@@ -535,8 +601,24 @@ impl super::Charter {
 
 #[cfg(test)]
 mod tests {
-    use super::{Law, Regime, RegimeSource, UseEnd};
+    use super::{Basis, Law, Regime, RegimeSource, UseEnd};
     use crate::model::{Charter, Date};
+
+    #[test]
+    fn bases_that_permit_phi_cite_their_provision() {
+        for b in [
+            Basis::PatientAuthorization,
+            Basis::IrbWaiver,
+            Basis::PublicHealth,
+        ] {
+            assert!(b.permits_phi_without_agreement());
+            assert!(b.citation().is_some_and(|c| c.starts_with("45 CFR 164.5")));
+        }
+        for b in [Basis::Agreement, Basis::NotNeeded] {
+            assert!(!b.permits_phi_without_agreement());
+            assert_eq!(b.citation(), None);
+        }
+    }
 
     const BASE: &str = r#"
 schema_version = 2

@@ -43,7 +43,9 @@ pub use clauses::{
 };
 pub use composition::{AffiliationCap, Composition, Constituency, SeatShare, number_words};
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management, recusal};
-pub use data::{Agreement, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, UseEnd};
+pub use data::{
+    Agreement, Basis, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, UseEnd,
+};
 pub use drafting::{DateStyle, Status, Typography};
 pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};
 pub use elements::{CeilingMethods, CeilingTier, DataCeiling, DataElement, DeidMethod};

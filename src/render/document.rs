@@ -1253,10 +1253,29 @@ fn flows(ids: &Lookup<'_>, b: &mut Builder) {
     }
 }
 
+/// The legal basis of a flow in plain words, citing the HIPAA provision under HIPAA.
+fn basis_sentence(basis: crate::model::Basis, regime: Option<Regime>) -> Md {
+    match (basis.citation(), regime) {
+        (Some(cite), Some(Regime::Hipaa)) => {
+            md!(
+                "Legal basis: the data is disclosed {} ({cite})",
+                Md::raw(basis.label())
+            )
+        }
+        _ => md!(
+            "Legal basis: the data is disclosed {}",
+            Md::raw(basis.label())
+        ),
+    }
+}
+
 /// The terms of one data flow, as list items: uses, safeguards, retention, end of use and breach notice,
 /// the breach notice in the words of the flow's law.
 fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
     let mut items: Vec<Md> = Vec::new();
+    if let Some(basis) = f.basis {
+        items.push(basis_sentence(basis, regime));
+    }
     if !f.elements.is_empty() {
         let elements: Vec<Md> = f.elements.iter().map(|e| Md::raw(e.label())).collect();
         items.push(md!("Data elements: {}", join(&elements, "; ")));

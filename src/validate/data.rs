@@ -3,7 +3,7 @@
 
 use super::{Annotate, Ctx, term_end};
 use crate::model::{
-    Agreement, Charter, DataFlow, Date, EndOfUse, Identifiability, Law, Lookup, Regime,
+    Agreement, Basis, Charter, DataFlow, Date, EndOfUse, Identifiability, Law, Lookup, Regime,
     RegimeSource, UseEnd,
 };
 use crate::path;
@@ -14,6 +14,11 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         recipients(c, index, i, f, ctx);
         let found = c.regime_of(f);
         let regime = found.map(|(r, _)| r);
+        let hipaa_phi = regime == Some(Regime::Hipaa) && f.identifiability.is_identifiable();
+        // Under HIPAA, E0405 already says identifiable data lacks its agreement.
+        if !hipaa_phi {
+            basis_agreement(i, f, ctx);
+        }
         match regime {
             Some(Regime::Hipaa) if f.identifiability.is_identifiable() => identifiable(i, f, ctx),
             Some(r) if r.is_gdpr() => gdpr(i, f, r, ctx),
@@ -63,9 +68,35 @@ fn recipients(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut
 /// Identifiable data needs an agreement and a breach notification window within the HIPAA limit.
 fn identifiable(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
     let tier = f.identifiability;
-    if matches!(f.agreement, Agreement::None | Agreement::CharterOnly) {
-        ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT, path!["data_flows", i, "agreement"], format!("\"{}\" carries {} under {}", f.name, tier.label(), f.agreement.label()))
-            .with("identifiable data needs an agreement", "write `agreement = \"data_use_agreement\"` (limited data set) or `\"business_associate_agreement\"` (a vendor handling PHI)");
+    let basis_suffices = f.basis.is_some_and(Basis::permits_phi_without_agreement);
+    if matches!(f.agreement, Agreement::None | Agreement::CharterOnly) && !basis_suffices {
+        ctx.at(
+            &rules::IDENTIFIABLE_DATA_WITHOUT_AGREEMENT,
+            path!["data_flows", i, "agreement"],
+            format!(
+                "\"{}\" carries {} under {}",
+                f.name,
+                tier.label(),
+                f.agreement.label()
+            ),
+        )
+        .with("identifiable data needs an agreement", fitting_bases(tier));
+    }
+    if f.basis == Some(Basis::NotNeeded) {
+        ctx.at(
+            &rules::BASIS_NOT_NEEDED_FOR_PHI,
+            path!["data_flows", i, "basis"],
+            format!(
+                "\"{}\" carries {}, which is protected health information, yet says no basis is needed",
+                f.name,
+                tier.label()
+            ),
+        )
+        .with("protected health information needs a basis", if f.agreement.is_agreement() {
+            "write `basis = \"agreement\"`, or leave `basis` out: the flow rests on its agreement"
+        } else {
+            "write `basis = \"patient_authorization\"` or `\"irb_waiver\"`, or leave `basis` out and name an agreement"
+        });
     }
     if let Some(window) = f.breach_notification
         && window.approx_days() > HIPAA_BREACH_DAYS
@@ -88,6 +119,37 @@ fn identifiable(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
         ctx.at(&rules::IDENTIFIABLE_DATA_WITHOUT_BREACH_WINDOW, path!["data_flows", i], format!("\"{}\" carries {} but says nothing about breach notification", f.name, tier.label()))
             .with("no `breach_notification`", "add `breach_notification = \"1 business day\"` (contracts often require 1 business day; HIPAA allows at most 60 days)");
     }
+}
+
+/// The bases that fit identifiable data under HIPAA, as a hint: identified data may flow with each
+/// patient's authorization or an IRB waiver, or to a business associate under its agreement; a
+/// limited data set under a data use agreement.
+fn fitting_bases(tier: Identifiability) -> &'static str {
+    if tier == Identifiability::LimitedDataSet {
+        "write `agreement = \"data_use_agreement\"` (a limited data set), or `basis = \"patient_authorization\"` or `\"irb_waiver\"`"
+    } else {
+        "write `basis = \"patient_authorization\"` or `\"irb_waiver\"` (or `\"public_health\"` for reporting to a public health authority), or `agreement = \"business_associate_agreement\"` (a vendor handling PHI)"
+    }
+}
+
+/// A flow that says it rests on its agreement names one.
+fn basis_agreement(i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
+    if f.basis != Some(Basis::Agreement) || f.agreement.is_agreement() {
+        return;
+    }
+    ctx.at(
+        &rules::BASIS_AGREEMENT_WITHOUT_AGREEMENT,
+        path!["data_flows", i, "basis"],
+        format!(
+            "\"{}\" rests on its agreement, but is made under {}",
+            f.name,
+            f.agreement.label()
+        ),
+    )
+    .with(
+        "no agreement to rest on",
+        "name the agreement, e.g. `agreement = \"data_sharing_agreement\"`, or leave `basis` out",
+    );
 }
 
 /// Identifiable data with no law stated or implied: say which law applies, so that its rules can be
@@ -391,6 +453,35 @@ mod tests {
     /// A 12-month term from 2026-01-01; the extract's use ends on termination or on 2026-09-30, and it
     /// is destroyed within 30 days.
     const DATED: &str = include_str!("../../tests/fixtures/valid/use-end-outside-term.toml");
+
+    /// A limited data set under this charter alone.
+    const UNAGREED: &str =
+        include_str!("../../tests/fixtures/invalid/identifiable-data-without-agreement.toml");
+
+    #[test]
+    fn a_basis_that_permits_phi_silences_e0405_and_others_do_not() {
+        let with = |basis: &str| {
+            UNAGREED.replace(
+                "agreement = \"charter_only\"",
+                &format!("agreement = \"charter_only\"\nbasis = \"{basis}\""),
+            )
+        };
+        for basis in ["patient_authorization", "irb_waiver", "public_health"] {
+            assert!(
+                findings(&with(basis)).is_empty(),
+                "{basis}: {:?}",
+                findings(&with(basis))
+            );
+        }
+        let codes = |text: &str| {
+            findings(text)
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&with("agreement")), ["E0405"]);
+        assert_eq!(codes(&with("not_needed")), ["E0405", "E0550"]);
+    }
 
     #[test]
     fn retention_is_checked_against_a_use_that_ends_before_the_term() {
