@@ -83,6 +83,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "disputes.to"),
     (Refers::Actor, "organisations.*.parent_of.*"),
     (Refers::Actor, "adoption.body"),
+    (Refers::Actor, "membership_classes.*.members.*"),
     (Refers::Actor, "data_access.environment.operator"),
     (Refers::Actor, "data_access.controllers.*"),
     (Refers::Actor, "data_access.processors.*"),

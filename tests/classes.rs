@@ -93,10 +93,10 @@ fn a_changed_class_is_a_change_of_terms() {
     let new = edited(
         FOUNDATION,
         &[(
-            "members = [\"brightwater\", \"tallgrass\"]",
-            "members = [\"brightwater\"]",
+            "name = \"Sponsor members\"",
+            "name = \"Sponsoring members\"",
         )],
     );
     let report = term_changes(&old, &new);
-    assert!(report.contains("tallgrass"), "{report}");
+    assert!(report.contains("Sponsoring members"), "{report}");
 }

@@ -59,7 +59,7 @@ fn officers_are_written_only_where_they_are_stated() {
         "{md}"
     );
     assert!(
-        md.contains("Member: Brightwater, maintainer: 1 seat, voting, appointed by Brightwater"),
+        md.contains("Each member of the class Sponsor members (Brightwater and Tallgrass) appoints 1 voting member as maintainer"),
         "{md}"
     );
     assert!(
@@ -73,11 +73,10 @@ fn officers_are_written_only_where_they_are_stated() {
             ("term_limit = 3\ncasting_vote", "casting_vote"),
             (", selection = \"ex_officio\" }", " }"),
             (", selection = \"appointed\" }", " }"),
-            (", selection = \"appointed\" }", " }"),
         ],
     ));
     assert!(
-        without.contains("Member: Brightwater, maintainer: 1 seat, voting\n"),
+        without.contains("Member: Kestrel Foundation, program manager: 1 seat, voting\n"),
         "{without}"
     );
     assert!(!without.contains("ex officio"), "{without}");
