@@ -70,20 +70,23 @@ impl<'c> Lookup<'c> {
             seats_by_partner: Vec::with_capacity(charter.bodies.len()),
         };
         for body in &charter.bodies {
-            let mut total = 0;
+            let mut total: u32 = 0;
             let mut by_partner: FxHashMap<&str, u32> = FxHashMap::default();
             for m in body.members.iter().filter(|m| lookup.member_votes(m)) {
                 if let Some(class) = m.class.as_deref() {
                     // Every member of the class holds the entry's seats.
                     for p in lookup.class_members(class) {
-                        total += m.seats;
-                        *by_partner.entry(p.as_str()).or_default() += m.seats;
+                        total = u32::saturating_add(total, m.seats);
+                        let held = by_partner.entry(p.as_str()).or_default();
+                        *held = held.saturating_add(m.seats);
                     }
                     continue;
                 }
-                total += m.seats;
+                // Seats out of range are reported by the field checks; counting them must not overflow.
+                total = u32::saturating_add(total, m.seats);
                 if let Some(p) = &m.partner {
-                    *by_partner.entry(p.as_str()).or_default() += m.seats;
+                    let held = by_partner.entry(p.as_str()).or_default();
+                    *held = held.saturating_add(m.seats);
                 }
             }
             lookup.seats.push(total);
