@@ -61,19 +61,22 @@ fn partner_name(p: &Partner) -> Md {
     )
 }
 
-/// "\"Northshore Health System\" means the organisation of that name, the parent organisation of
-/// Foundation A, which is not a partner".
-fn organisation_name(c: &Charter, o: &Organisation) -> Md {
-    let children: Vec<Md> = o
-        .parent_of
-        .iter()
+/// The short names of the partners with these ids; an id that names no partner as written.
+fn short_names(c: &Charter, ids: &[String]) -> Vec<Md> {
+    ids.iter()
         .map(|id| {
             c.partners
                 .iter()
                 .find(|p| &p.id == id)
                 .map_or_else(|| text(id), |p| text(&p.short_name))
         })
-        .collect();
+        .collect()
+}
+
+/// "\"Northshore Health System\" means the organisation of that name, the parent organisation of
+/// Foundation A, which is not a partner".
+fn organisation_name(c: &Charter, o: &Organisation) -> Md {
+    let children = short_names(c, &o.parent_of);
     let parent = if children.is_empty() {
         Md::default()
     } else {
@@ -90,16 +93,7 @@ fn organisation_name(c: &Charter, o: &Organisation) -> Md {
 /// "\"Platinum members\" means the class of members made up of Brightwater and Tallgrass; each member of
 /// the class receives".
 fn class_name(c: &Charter, k: &MembershipClass) -> Md {
-    let members: Vec<Md> = k
-        .members
-        .iter()
-        .map(|id| {
-            c.partners
-                .iter()
-                .find(|p| &p.id == id)
-                .map_or_else(|| text(id), |p| text(&p.short_name))
-        })
-        .collect();
+    let members = short_names(c, &k.members);
     let made_of = if members.is_empty() {
         Md::raw(", which has no members yet")
     } else {
