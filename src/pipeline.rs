@@ -27,9 +27,16 @@ pub fn outcome(source: &Source) -> Outcome {
 #[must_use]
 pub fn outcome_and_coverage(source: &Source) -> (Outcome, Option<Coverage>) {
     match load::parse(source) {
-        Ok((charter, spans)) => {
+        Ok((mut charter, spans)) => {
+            let rosters = load::read_rosters(&mut charter, source, &spans);
             let coverage = coverage::coverage(&charter);
-            (validate::validate(charter, &spans), Some(coverage))
+            let mut outcome = validate::validate(charter, &spans);
+            if !rosters.is_empty() {
+                outcome.diagnostics.extend(rosters);
+                diagnostic::sort(&mut outcome.diagnostics);
+                outcome.charter = None;
+            }
+            (outcome, Some(coverage))
         }
         Err(mut diagnostics) => {
             diagnostic::sort(&mut diagnostics);

@@ -23,7 +23,7 @@ use crate::validate::items::{self, Kind};
 use crate::xref;
 
 /// What a reference key names: a partner or a body (one namespace), a decision, a foreground IP
-/// category, a phase, a data flow or an obligation.
+/// category, a phase, a data flow, an obligation or a membership class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Refers {
     Actor,
@@ -32,6 +32,7 @@ enum Refers {
     Phase,
     Flow,
     Obligation,
+    Class,
 }
 
 impl Refers {
@@ -44,6 +45,7 @@ impl Refers {
             Refers::Phase => kind.path == ["phases"],
             Refers::Flow => kind.path == ["data_flows"],
             Refers::Obligation => kind.path == ["obligations"],
+            Refers::Class => kind.path == ["membership_classes"],
         }
     }
 }
@@ -98,6 +100,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Phase, "data_flows.*.use_ends.*.phase"),
     (Refers::Flow, "partners.*.surviving.flows.*"),
     (Refers::Obligation, "partners.*.surviving.obligations.*"),
+    (Refers::Class, "bodies.*.members.*.class"),
 ];
 
 /// Exceptions may be limited to an item of any namespace.

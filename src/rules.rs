@@ -1115,6 +1115,23 @@ rules! {
              which is seldom what a charter that gives it seats means."
         fix "List the partners of the class in `members = [\"brightwater\"]`, or remove the class from the \
              body until it has members.";
+    ROSTER_UNREADABLE = "E0544" "roster-unreadable" Error
+        "The roster a membership class names cannot be read: no file at that path, or not text."
+        why "The members a roster lists hold the class's seats, so the charter's quorums, majorities and caps \
+             cannot be counted, nor the class defined, without it. A roster that is missing is most often a \
+             path written from the wrong directory: it is read relative to the charter's own file."
+        fix "Write the roster's path relative to the charter's file (`roster = \"rosters/sponsors.toml\"`), \
+             and put one `[[members]]` table in it per member, with its `id` and `name`; or list the \
+             partners in `members` and leave `roster` out.";
+    ROSTER_INVALID = "E0545" "roster-invalid" Error
+        "A roster file has a problem: it is not TOML, has a key a roster does not have, or lists a member \
+         without a valid id and a name, or twice."
+        why "A roster stands for a list of members the charter relies on for its seats. A member the loader \
+             cannot read would silently lose its seats, and one listed twice would hold them twice. Every \
+             problem is reported at once, with the roster's own line."
+        fix "Give the roster only `as_of = 2026-11-01` and its `[[members]]` tables, each with exactly an \
+             `id = \"northwind\"` (lowercase letters, digits and hyphens, unique in the roster) and a \
+             `name = \"Northwind Health\"`.";
     BASIS_NOT_NEEDED_FOR_PHI = "E0550" "basis-not-needed-for-phi" Error
         "Identified data or a limited data set flows under HIPAA with `basis = \"not_needed\"`."
         why "Only de-identified or aggregate data is free of the HIPAA Privacy Rule. Identified data and a \

@@ -2,6 +2,8 @@
 //! the byte-offset arithmetic that locates a diagnostic in it. Imports nothing of ours: [`crate::load`]
 //! and [`crate::diagnostic`] both stand on it.
 
+use std::path::{Path, PathBuf};
+
 /// A charter's source text and its name for messages.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -11,6 +13,9 @@ pub struct Source {
     pub text: String,
     /// The raw bytes as read, for the fingerprint.
     pub bytes: Vec<u8>,
+    /// The directory the files a charter names (its rosters) are read from, when it is not the
+    /// directory of `name` (see [`Source::dir`]).
+    pub dir: Option<PathBuf>,
 }
 
 impl Source {
@@ -23,6 +28,32 @@ impl Source {
             name: name.into(),
             text,
             bytes,
+            dir: None,
+        }
+    }
+
+    /// The same source, with the files it names read from `dir`: for a source whose name is not its
+    /// path.
+    #[must_use]
+    pub fn with_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.dir = Some(dir.into());
+        self
+    }
+
+    /// The directory the files a charter names are read from: the one given by [`Source::with_dir`],
+    /// else the directory of the file the charter was read from, else (standard input, or a bare file
+    /// name) the working directory.
+    #[must_use]
+    pub fn dir(&self) -> PathBuf {
+        if let Some(dir) = &self.dir {
+            return dir.clone();
+        }
+        if self.name == "<stdin>" || self.name == "-" {
+            return PathBuf::from(".");
+        }
+        match Path::new(&self.name).parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
         }
     }
 
@@ -55,4 +86,19 @@ pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_files_a_charter_names_are_read_beside_it() {
+        let dir = |name: &str| Source::new(name, Vec::new()).dir();
+        assert_eq!(dir("charters/board.toml"), PathBuf::from("charters"));
+        assert_eq!(dir("board.toml"), PathBuf::from("."));
+        assert_eq!(dir("<stdin>"), PathBuf::from("."));
+        let given = Source::new("valid/board.toml", Vec::new()).with_dir("tests/fixtures/valid");
+        assert_eq!(given.dir(), PathBuf::from("tests/fixtures/valid"));
+    }
 }

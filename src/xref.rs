@@ -99,6 +99,7 @@ pub const CLAUSE_PREFIXES: &[&str] = &[
     "conflict",
     "phase",
     "obligation",
+    "definition--class",
 ];
 
 /// Older spellings of two prefixes, still accepted: `ip-ID` for `foreground-ID` (a foreground IP category)

@@ -16,6 +16,7 @@ fn load(path: &Path) -> Source {
         path.file_name().expect("file name").to_string_lossy()
     );
     Source::new(name, fs::read(path).expect("readable example"))
+        .with_dir(path.parent().expect("a folder"))
 }
 
 #[test]

@@ -27,7 +27,9 @@ fn load(path: &Path, kind: &str) -> Source {
         "{kind}/{}",
         path.file_name().expect("name").to_string_lossy()
     );
+    // Named by its folder for the snapshots, and reading the rosters it names from beside it.
     Source::new(name, fs::read(path).expect("readable fixture"))
+        .with_dir(path.parent().expect("a folder"))
 }
 
 #[test]

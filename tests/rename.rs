@@ -18,9 +18,12 @@ fn ids(c: &Charter) -> Vec<String> {
     ids.extend(c.data_flows.iter().map(|x| x.id.clone()));
     ids.extend(c.phases.iter().map(|x| x.id.clone()));
     ids.extend(c.obligations.iter().map(|x| x.id.clone()));
+    ids.extend(c.membership_classes.iter().map(|x| x.id.clone()));
     if let Some(ip) = &c.ip {
         ids.extend(ip.foreground.iter().map(|x| x.id.clone()));
         ids.extend(ip.licences.iter().map(|x| x.id.clone()));
+        ids.extend(ip.outbound.iter().map(|x| x.id.clone()));
+        ids.extend(ip.transfers.iter().map(|x| x.id.clone()));
     }
     if let Some(coi) = &c.conflicts {
         ids.extend(coi.declared.iter().map(|x| x.id.clone()));
@@ -148,4 +151,39 @@ fn standard_input_goes_to_standard_output_and_outputs_are_not_replaced() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("--force"), "{}", stderr_of(&out));
     assert_eq!(fs::read_to_string(&existing).expect("read"), "keep");
+}
+
+#[test]
+fn a_membership_class_renames_with_its_seats_and_the_references_to_its_definition() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("foundation.toml");
+    let text = fs::read_to_string(common::root().join("charters/open-source-foundation.toml"))
+        .expect("read");
+    // A cross-reference to the class's definition, in the mandate of the first body.
+    let text = text.replacen(
+        "mandate = \"\"\"\n",
+        "mandate = \"\"\"\nSeats as in [[clause:definition--class-sponsors]]. ",
+        1,
+    );
+    assert!(text.contains("[[clause:definition--class-sponsors]]"));
+    fs::write(&file, &text).expect("write");
+    let out = charter()
+        .args(["rename-id", "sponsors", "supporters"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let renamed = fs::read_to_string(&file).expect("read");
+    assert!(renamed.contains("id = \"supporters\""), "{renamed}");
+    assert!(
+        renamed.contains("{ class = \"supporters\", role"),
+        "{renamed}"
+    );
+    assert!(
+        renamed.contains("[[clause:definition--class-supporters]]"),
+        "{renamed}"
+    );
+    assert!(!renamed.contains("sponsors\""), "{renamed}");
+    let check = charter().arg("check").arg(&file).output().expect("runs");
+    assert_eq!(check.status.code(), Some(0), "{}", stderr_of(&check));
 }

@@ -18,7 +18,10 @@ use crate::source::Source;
 use crate::suggest::closest;
 
 mod hint;
+mod roster;
 mod shape;
+
+pub use roster::read as read_rosters;
 
 /// One step in a path to a value: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]

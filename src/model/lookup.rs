@@ -27,6 +27,8 @@ pub struct Lookup<'c> {
     foreground: FxHashMap<&'c str, usize>,
     organisations: FxHashMap<&'c str, usize>,
     classes: FxHashMap<&'c str, usize>,
+    /// The members of each membership class, by index: its partners, then its roster's other members.
+    class_members: Vec<Vec<&'c str>>,
     phases: FxHashMap<&'c str, usize>,
     /// Voting seats of each body, by index.
     seats: Vec<u32>,
@@ -65,6 +67,11 @@ impl<'c> Lookup<'c> {
             foreground,
             organisations,
             classes,
+            class_members: charter
+                .membership_classes
+                .iter()
+                .map(|k| k.member_ids().collect())
+                .collect(),
             phases,
             seats: Vec::with_capacity(charter.bodies.len()),
             seats_by_partner: Vec::with_capacity(charter.bodies.len()),
@@ -73,19 +80,10 @@ impl<'c> Lookup<'c> {
             let mut total: u32 = 0;
             let mut by_partner: FxHashMap<&str, u32> = FxHashMap::default();
             for m in body.members.iter().filter(|m| lookup.member_votes(m)) {
-                if let Some(class) = m.class.as_deref() {
-                    // Every member of the class holds the entry's seats.
-                    for p in lookup.class_members(class) {
-                        total = u32::saturating_add(total, m.seats);
-                        let held = by_partner.entry(p.as_str()).or_default();
-                        *held = held.saturating_add(m.seats);
-                    }
-                    continue;
-                }
                 // Seats out of range are reported by the field checks; counting them must not overflow.
-                total = u32::saturating_add(total, m.seats);
-                if let Some(p) = &m.partner {
-                    let held = by_partner.entry(p.as_str()).or_default();
+                total = u32::saturating_add(total, lookup.entry_seats(m));
+                for p in lookup.entry_partners(m) {
+                    let held = by_partner.entry(p).or_default();
                     *held = held.saturating_add(m.seats);
                 }
             }
@@ -163,9 +161,8 @@ impl<'c> Lookup<'c> {
 
     /// The partners of the membership class with this id; none for a class that does not exist.
     #[must_use]
-    pub fn class_members(&self, id: &str) -> &'c [String] {
-        self.class(id)
-            .map_or(&[], |i| &self.charter.membership_classes[i].members)
+    pub fn class_members(&self, id: &str) -> &[&'c str] {
+        self.class(id).map_or(&[], |i| &self.class_members[i])
     }
 
     /// The ids of phases, sorted.
@@ -219,8 +216,37 @@ impl<'c> Lookup<'c> {
             m.partner.as_deref() == Some(partner)
                 || m.class
                     .as_deref()
-                    .is_some_and(|k| self.class_members(k).iter().any(|p| p == partner))
+                    .is_some_and(|k| self.class_members(k).contains(&partner))
         })
+    }
+
+    /// The partners a member entry seats: its partner, or every member of its class (a class wins over a
+    /// partner written beside it, an error the validator reports); none for an independent member.
+    pub fn entry_partners<'s, 'm>(
+        &'s self,
+        member: &'m Member,
+    ) -> impl Iterator<Item = &'m str> + use<'s, 'm, 'c>
+    where
+        'c: 'm,
+    {
+        let class: &'s [&'c str] = member
+            .class
+            .as_deref()
+            .map_or(&[], |k| self.class_members(k));
+        let partner = member.partner.as_deref().filter(|_| member.class.is_none());
+        class.iter().map(|p| -> &'m str { p }).chain(partner)
+    }
+
+    /// The seats a member entry holds in all: its `seats`, once for each member of its class.
+    #[must_use]
+    pub fn entry_seats(&self, member: &Member) -> u32 {
+        match member.class.as_deref() {
+            Some(k) => {
+                let n = u32::try_from(self.class_members(k).len()).unwrap_or(u32::MAX);
+                member.seats.saturating_mul(n)
+            }
+            None => member.seats,
+        }
     }
 
     /// The voting seats on the body at `body` (an index into `bodies`).
@@ -371,5 +397,14 @@ meetings = { cadence = "monthly", notice = "7 days", minutes = "7 days" }
         assert_eq!(ids.class_members("gold"), ["lakeside", "hillcrest"]);
         assert!(ids.class_members("none").is_empty());
         assert_eq!(ids.class_ids(), ["gold"]);
+        let members = &c.bodies[board].members;
+        assert_eq!(ids.entry_seats(&members[0]), 4);
+        assert_eq!(
+            ids.entry_partners(&members[0]).collect::<Vec<_>>(),
+            ["lakeside", "hillcrest"]
+        );
+        assert_eq!(ids.entry_seats(&members[1]), 1);
+        assert_eq!(ids.entry_partners(&members[1]).count(), 0);
+        assert_eq!(ids.entry_seats(&members[2]), 0);
     }
 }

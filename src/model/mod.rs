@@ -36,7 +36,7 @@ mod versions;
 mod voting;
 
 pub use access::{Applicant, DataAccess, Environment};
-pub use classes::MembershipClass;
+pub use classes::{MembershipClass, Roster, RosterMember};
 pub use clauses::{
     Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,
     NoticeMethod, Notices, Precedence,

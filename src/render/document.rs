@@ -909,7 +909,14 @@ fn class_member(ids: &Lookup<'_>, m: &Member, class: &str) -> Md {
     let (name, members) = match ids.class(class) {
         Some(k) => {
             let k = &c.membership_classes[k];
-            let names: Vec<Md> = k.members.iter().map(|p| name_of(ids, p)).collect();
+            let names: Vec<Md> = ids
+                .class_members(class)
+                .iter()
+                .map(|p| match k.listed_name(p) {
+                    Some(name) if ids.partner(p).is_none() => text(name),
+                    _ => name_of(ids, p),
+                })
+                .collect();
             (text(&k.name), names)
         }
         None => (text(class), Vec::new()),

@@ -55,7 +55,11 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
                 continue;
             };
             let defined = &c.membership_classes[k];
-            if defined.members.is_empty() && !warned[k] {
+            // A roster that cannot be read, or has problems, is reported where it is named, not as an
+            // empty class.
+            let unread =
+                defined.roster.is_some() && defined.listed.as_ref().is_none_or(|r| r.flawed);
+            if defined.member_ids().next().is_none() && !unread && !warned[k] {
                 warned[k] = true;
                 ctx.at(
                     &rules::EMPTY_MEMBERSHIP_CLASS,
@@ -67,34 +71,40 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
                 )
                 .with(
                     "a class with seats and no members",
-                    "list its partners: `members = [\"brightwater\"]`",
+                    "list its partners, `members = [\"brightwater\"]`, or its members in the `roster` the class names",
                 );
             }
         }
     }
 }
 
-/// Each partner is in at most one class, once.
+/// Each partner, and each member a roster lists, is in at most one class, once.
 fn one_class_each(c: &Charter, ctx: &mut Ctx<'_, '_>) {
     let mut seen: FxHashMap<&str, &str> = FxHashMap::default();
     for (i, class) in c.membership_classes.iter().enumerate() {
-        for (k, p) in class.members.iter().enumerate() {
-            if let Some(first) = seen.insert(p.as_str(), class.name.as_str()) {
-                let message = if first == class.name {
-                    format!("\"{p}\" is listed twice in \"{}\"", class.name)
-                } else {
-                    format!("\"{p}\" is in \"{first}\" and in \"{}\"", class.name)
-                };
-                ctx.at(
-                    &rules::PARTNER_IN_TWO_CLASSES,
-                    path!["membership_classes", i, "members", k],
-                    message,
-                )
-                .with(
-                    "a member of another class already",
-                    format!("remove \"{p}\" from the `members` of \"{}\"", class.name),
-                );
-            }
+        let listed = class.listed.iter().flat_map(|r| r.members.iter());
+        let in_members = class.members.iter().enumerate().map(|(k, p)| {
+            let at = path!["membership_classes", i, "members", k].to_vec();
+            (p.as_str(), at, "the `members`")
+        });
+        // A roster's member that is also in `members` is that partner, named once.
+        let in_roster = listed.filter(|m| !class.members.contains(&m.id)).map(|m| {
+            let at = path!["membership_classes", i, "roster"].to_vec();
+            (m.id.as_str(), at, "the roster")
+        });
+        for (p, at, list) in in_members.chain(in_roster) {
+            let Some(first) = seen.insert(p, class.name.as_str()) else {
+                continue;
+            };
+            let message = if first == class.name {
+                format!("\"{p}\" is listed twice in \"{}\"", class.name)
+            } else {
+                format!("\"{p}\" is in \"{first}\" and in \"{}\"", class.name)
+            };
+            ctx.at(&rules::PARTNER_IN_TWO_CLASSES, &at, message).with(
+                "a member of another class already",
+                format!("remove \"{p}\" from {list} of \"{}\"", class.name),
+            );
         }
     }
 }

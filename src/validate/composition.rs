@@ -69,24 +69,24 @@ fn affiliation_cap(
     let most = cap.most(seats);
     let mut held: Vec<(&str, u32)> = Vec::new();
     for (j, m) in body.members.iter().enumerate() {
-        let Some(p) = m.partner.as_deref() else {
-            continue;
-        };
         if !index.member_votes(m) {
             continue;
         }
-        let count = match held.iter_mut().find(|(q, _)| *q == p) {
-            Some((_, n)) => {
-                *n += m.seats;
-                *n
+        // A class's entry seats each member of the class, each a partner of its own.
+        for p in index.entry_partners(m) {
+            let count = match held.iter_mut().find(|(q, _)| *q == p) {
+                Some((_, n)) => {
+                    *n += m.seats;
+                    *n
+                }
+                None => {
+                    held.push((p, m.seats));
+                    m.seats
+                }
+            };
+            if count > most && count - m.seats <= most {
+                over_cap(i, j, body, p, cap, (most, seats), index, ctx);
             }
-            None => {
-                held.push((p, m.seats));
-                m.seats
-            }
-        };
-        if count > most && count - m.seats <= most {
-            over_cap(i, j, body, p, cap, (most, seats), index, ctx);
         }
     }
 }
@@ -115,9 +115,13 @@ fn over_cap(
         AffiliationCap::Seats(n) => format!("{n}"),
         AffiliationCap::Share(s) => format!("{s} of them ({most} {})", seats_word(most)),
     };
-    // A member with several seats is over the cap by its `seats`; one seat, by being from the partner.
-    let field = if body.members[j].seats > 1 {
+    // A member with several seats is over the cap by its `seats`; one seat, by being from the partner or
+    // from the class.
+    let member = &body.members[j];
+    let field = if member.seats > 1 {
         "seats"
+    } else if member.class.is_some() {
+        "class"
     } else {
         "partner"
     };
@@ -163,7 +167,7 @@ fn group(
         .iter()
         .map(|&j| &body.members[j])
         .filter(|m| index.member_votes(m))
-        .map(|m| m.seats)
+        .map(|m| index.entry_seats(m))
         .sum();
     let at = path!["bodies", i, "composition", "constituencies", k];
     if seats < con.min {

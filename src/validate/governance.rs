@@ -24,7 +24,7 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             self::chair(i, body, chair, index, ctx);
             chair_term(i, body, chair, ctx);
         }
-        extraordinary(i, body, ctx);
+        extraordinary(i, body, index, ctx);
     }
     for (i, d) in c.decisions.iter().enumerate() {
         decision(c, index, i, d, ctx);
@@ -216,11 +216,16 @@ fn chair_term(i: usize, body: &Body, chair: &Chair, ctx: &mut Ctx<'_, '_>) {
 
 /// An extraordinary meeting can be requested by those the charter names: no more members than the body
 /// has seats, and a chair only where the body has one.
-fn extraordinary(i: usize, body: &Body, ctx: &mut Ctx<'_, '_>) {
+fn extraordinary(i: usize, body: &Body, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
     let Some(e) = &body.meetings.extraordinary else {
         return;
     };
-    let seats: u32 = body.members.iter().map(|m| m.seats).sum();
+    // Every seat counts, voting or not, and a class's entry once for each member of the class.
+    let seats: u32 = body
+        .members
+        .iter()
+        .map(|m| index.entry_seats(m))
+        .fold(0, u32::saturating_add);
     let at = path!["bodies", i, "meetings", "extraordinary", "requested_by"];
     match e.requested_by {
         Requesters::Members(n) if n > seats => {

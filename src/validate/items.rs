@@ -42,6 +42,13 @@ pub(crate) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
             ids!(c.obligations),
         ),
     ];
+    // A class is defined among the definitions, where its anchor is; its id is named by body members.
+    out.push(kind(
+        &["membership_classes"],
+        "membership class",
+        "definition--class",
+        ids!(c.membership_classes),
+    ));
     if let Some(ip) = &c.ip {
         let foreground = "foreground IP category";
         out.push(kind(

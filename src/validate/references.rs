@@ -474,14 +474,6 @@ fn duplicates(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         "partner, body or organisation",
         ctx,
     );
-    let classes = c.membership_classes.iter().map(|k| k.id.as_str()).collect();
-    unique(
-        &mut FxHashSet::default(),
-        &["membership_classes"],
-        classes,
-        "membership class",
-        ctx,
-    );
 }
 
 /// Reports each id already in `seen`, at the `id` key of its item (`prefix[i].id`); the path is built only

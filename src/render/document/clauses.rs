@@ -73,6 +73,38 @@ fn short_names(c: &Charter, ids: &[String]) -> Vec<Md> {
         .collect()
 }
 
+/// "listed in the roster rosters/sponsors.toml as of 2026-11-01: Northwind Health and Riverbend
+/// Labs (the roster read has the SHA-256 fingerprint …)", for a class with a roster.
+fn roster_members(c: &Charter, k: &MembershipClass) -> Option<Md> {
+    let file = k.roster.as_deref()?;
+    let roster = k.listed.as_ref()?;
+    let names: Vec<Md> = roster
+        .members
+        .iter()
+        .filter(|m| !k.members.contains(&m.id))
+        .map(|m| {
+            c.partners
+                .iter()
+                .find(|p| p.id == m.id)
+                .map_or_else(|| text(&m.name), |p| text(&p.short_name))
+        })
+        .collect();
+    let as_of = roster
+        .as_of
+        .map(|d| md!(" as of {}", Md::raw(c.charter.date_style.write(d))))
+        .unwrap_or_default();
+    let listed = if names.is_empty() {
+        Md::raw(", which lists no members yet")
+    } else {
+        md!(": {}", and_list(&names))
+    };
+    Some(md!(
+        "listed in the roster {}{as_of}{listed} (the roster read has the SHA-256 fingerprint {})",
+        text(file),
+        Md::raw(&roster.fingerprint)
+    ))
+}
+
 /// "\"Northshore Health System\" means the organisation of that name, the parent organisation of
 /// Foundation A, which is not a partner".
 fn organisation_name(c: &Charter, o: &Organisation) -> Md {
@@ -94,10 +126,14 @@ fn organisation_name(c: &Charter, o: &Organisation) -> Md {
 /// the class receives".
 fn class_name(c: &Charter, k: &MembershipClass) -> Md {
     let members = short_names(c, &k.members);
-    let made_of = if members.is_empty() {
-        Md::raw(", which has no members yet")
-    } else {
-        md!(" made up of {}", and_list(&members))
+    let made_of = match (members.is_empty(), roster_members(c, k)) {
+        (true, None) => Md::raw(", which has no members yet"),
+        (false, None) => md!(" made up of {}", and_list(&members)),
+        (true, Some(listed)) => md!(" {listed}"),
+        (false, Some(listed)) => md!(
+            " made up of {}, and the members {listed}",
+            and_list(&members)
+        ),
     };
     let benefits = k
         .benefits
