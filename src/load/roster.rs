@@ -5,6 +5,7 @@
 //! the roster it is on. Imports the source, the model, the rule catalogue and the diagnostic type.
 
 use std::ops::Range;
+use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -39,7 +40,7 @@ pub fn read(charter: &mut Charter, source: &Source, spans: &Spans<'_>) -> Vec<Di
         };
         let at = spans.span_of(path!["membership_classes", i, "roster"]);
         let path = base.join(&file);
-        let text = match std::fs::read(&path).map(String::from_utf8) {
+        let text = match read_file(&path).map(String::from_utf8) {
             Ok(Ok(text)) => text,
             Ok(Err(_)) => {
                 out.push(unreadable(&file, "is not UTF-8 text", at));
@@ -73,6 +74,25 @@ pub fn read(charter: &mut Charter, source: &Source, spans: &Spans<'_>) -> Vec<Di
         class.listed = Some(roster);
     }
     out
+}
+
+/// The largest roster read: far more than any list of members, and a bound on what a path that names a
+/// device or a huge file can make `check` read.
+const MAX_BYTES: u64 = 4 << 20;
+
+/// The bytes of a regular file of at most [`MAX_BYTES`].
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(Error::new(ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Error::new(ErrorKind::InvalidInput, "larger than 4 MiB"));
+    }
+    Ok(bytes)
 }
 
 fn unreadable(file: &str, why: &str, at: Range<usize>) -> Diagnostic {
@@ -217,6 +237,12 @@ mod tests {
         );
         assert_eq!(roster.members[0].name, "Northwind Health");
         assert_eq!(roster.fingerprint.len(), 64);
+    }
+
+    #[test]
+    fn a_device_or_a_folder_is_not_read_as_a_roster() {
+        assert!(read_file(Path::new("/dev/zero")).is_err());
+        assert!(read_file(Path::new(".")).is_err());
     }
 
     #[test]
