@@ -314,14 +314,39 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} stating their legal basis"),
             };
+            let refreshed = match c
+                .data_flows
+                .iter()
+                .filter(|f| f.training.as_ref().is_some_and(|t| t.every.is_some()))
+                .count()
+            {
+                0 => String::new(),
+                k => format!(", {k} with training completed again on a cadence"),
+            };
             let access = access
                 .as_ref()
                 .map(|a| format!("; {a}"))
                 .unwrap_or_default();
+            // Identifiable data whose safeguards are not all stated leaves the area open.
+            let unguarded = c
+                .data_flows
+                .iter()
+                .filter(|f| f.missing_safeguards().next().is_some())
+                .count();
+            let (status, unguarded) = match unguarded {
+                0 => (Status::Covered, String::new()),
+                k => (
+                    Status::Partial,
+                    format!(
+                        ", but {k} with identifiable data {} not state all of storage, access, access review and training",
+                        if k == 1 { "does" } else { "do" }
+                    ),
+                ),
+            };
             (
-                Status::Covered,
+                status,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{access}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{refreshed}{unguarded}{access}",
                     plural(n, "data flow")
                 ),
             )

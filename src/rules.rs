@@ -1148,6 +1148,49 @@ rules! {
              basis the flow claims does not exist, and a reviewer cannot tell which of the two was meant."
         fix "Name the agreement the flow is made under, e.g. `agreement = \"data_sharing_agreement\"`, \
              or leave `basis` out.";
+    IDENTIFIABLE_DATA_WITHOUT_STORAGE = "E0560" "identifiable-data-without-storage" Error
+        "A flow of identified data, a limited data set or pseudonymised data does not say where the data is stored."
+        why "Where identifiable data is kept is the first thing a reviewer, a privacy officer or an IRB asks \
+             of a flow, and the HIPAA Security Rule and Article 32 of the GDPR both require the recipient to \
+             safeguard it there. It is an error because every flow had to say it until `storage` became \
+             optional for data that identifies no one: a flow of identifiable data still does."
+        fix "Add `storage = \"The provider's secure research enclave, encrypted at rest\"`, in the words of \
+             the place the recipients keep the data.";
+    IDENTIFIABLE_DATA_WITHOUT_ACCESS = "E0561" "identifiable-data-without-access" Error
+        "A flow of identified data, a limited data set or pseudonymised data does not say who may access the data."
+        why "Who may see identifiable data is the term its provider relies on most, and the one an access \
+             review checks against (45 CFR 164.308(a)(4), Article 32 of the GDPR). It is an error because \
+             every flow had to say it until `access` became optional for data that identifies no one: a \
+             flow of identifiable data still does."
+        fix "Add `access = \"Named analysts approved by the steering committee\"`, saying who, by name or \
+             role, may work with the data.";
+    IDENTIFIABLE_DATA_WITHOUT_ACCESS_REVIEW = "W0562" "identifiable-data-without-access-review" Warning
+        "A flow of identified data, a limited data set or pseudonymised data does not say how often access to it is reviewed."
+        why "Access granted once and never reviewed outlives the people and the roles it was granted for; a \
+             reviewer expects identifiable data to have its access reviewed on a cadence, and the checklist \
+             gives each recipient the review as a recurring item only when the charter states one. It is a \
+             warning because the partners may review access under a policy of their own that the charter \
+             need not repeat."
+        fix "Add `access_review = \"quarterly\"` (or `\"monthly\"`, `\"semiannually\"`, `\"annually\"`), or \
+             record the partners' own policy as an accepted exception.";
+    IDENTIFIABLE_DATA_WITHOUT_TRAINING = "W0563" "identifiable-data-without-training" Warning
+        "A flow of identified data, a limited data set or pseudonymised data does not say what training is required before access."
+        why "The HIPAA Security Rule requires training of the workforce that handles protected health \
+             information (45 CFR 164.308(a)(5)), and a reviewer expects a charter to say what training \
+             comes before access to identifiable data and how often it is refreshed. It is a warning \
+             because the partners may train under a policy of their own that the charter need not repeat."
+        fix "Add `training = { course = \"HIPAA privacy and security training\", every = \"1 year\" }` (with \
+             `every`, the checklist gives each recipient a recurring item to complete it again), or \
+             `training = \"HIPAA training before access\"` for training once before access.";
+    TRAINING_REFRESHER_AFTER_USE = "W0564" "training-refresher-after-use" Warning
+        "A flow's training is completed again at a cadence longer than its data may be used, so that no refresher falls due."
+        why "A refresher is counted from the day the document takes effect. When `every` is longer than the \
+             term (one that does not renew), or than the time to the earliest dated end of the flow's use, \
+             the first refresher falls after the use of the data has ended: the cadence the partners wrote \
+             has no effect, and the checklist gives the recipients an item that never comes. A refresher \
+             as long as the use (every year in a 12-month term) is not reported."
+        fix "Write a shorter `every`, such as `every = \"1 year\"`, or leave `every` out if the training is \
+             completed once before access.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

@@ -227,7 +227,7 @@ pub const GUIDANCE: &[(&str, &str)] = &[
     ),
     (
         "[[data_flows]]",
-        "Optional. One entry per flow of data between partners: provider, recipients, categories, how identifiable the data is, the agreement it flows under, permitted and prohibited uses, storage, access, retention, what ends its use and what happens to the data then, how long the records of the flow are kept, and how soon a breach is notified.",
+        "Optional. One entry per flow of data between partners: provider, recipients, categories, how identifiable the data is, the agreement it flows under, permitted and prohibited uses, its safeguards (storage, access, access review and training, which identifiable data needs), retention, what ends its use and what happens to the data then, how long the records of the flow are kept, and how soon a breach is notified.",
     ),
     (
         "[data_access]",

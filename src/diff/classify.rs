@@ -54,7 +54,8 @@ fn rule(path: &[&str], new: &Charter) -> Option<(bool, Option<String>)> {
     };
     let who = name_of(path.first()?);
     match (*path.first()?, last) {
-        ("data_flows", "breach_notification" | "within") => Some((false, who)),
+        // A training completed again less often is a looser duty for the recipients.
+        ("data_flows", "breach_notification" | "within" | "every") => Some((false, who)),
         ("obligations", "within" | "due") => Some((false, who)),
         ("bodies", "minutes") => Some((false, who)),
         // More seats for one partner loosen its cap; more members, or more of a group, bind the body.

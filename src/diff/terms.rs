@@ -324,6 +324,7 @@ fn term_words(key: &str) -> String {
         "use_ends" => "what ends the use".to_owned(),
         "elements" => "data elements".to_owned(),
         "records_retention" => "retention of records".to_owned(),
+        "every" => "completed again every".to_owned(),
         "basis" => "legal basis".to_owned(),
         "min_members" => "fewest voting members".to_owned(),
         "affiliation_cap" => "most voting seats of one partner".to_owned(),
@@ -434,6 +435,15 @@ fn display_name(table: &Map<String, Value>) -> String {
     .to_owned()
 }
 
+/// The key of the table a term's words stand for, for a term that may be written either way: a flow's
+/// `training` in words is its `course`.
+fn short_form(at: &At) -> Option<&'static str> {
+    match at.keys.as_slice() {
+        [first, _, last] if first == "data_flows" && last == "training" => Some("course"),
+        _ => None,
+    }
+}
+
 struct At {
     section: &'static str,
     words: Vec<String>,
@@ -528,6 +538,18 @@ impl Walker<'_> {
                 self.push(at, ChangeKind::Removed { old: old.clone() });
             }
             (Some(Value::Object(o)), Some(Value::Object(n))) => self.tables_of(at, o, n),
+            // A term written in words or as a table (`training`): the words are the table's text key, so
+            // that adding a refresher reads as its own change and the course as unchanged.
+            (Some(Value::String(o)), Some(Value::Object(n))) if short_form(at).is_some() => {
+                let o =
+                    short_form(at).map(|key| Map::from_iter([(key.to_owned(), o.clone().into())]));
+                self.tables_of(at, &o.unwrap_or_default(), n);
+            }
+            (Some(Value::Object(o)), Some(Value::String(n))) if short_form(at).is_some() => {
+                let n =
+                    short_form(at).map(|key| Map::from_iter([(key.to_owned(), n.clone().into())]));
+                self.tables_of(at, o, &n.unwrap_or_default());
+            }
             (Some(Value::Array(o)), Some(Value::Array(n))) if is_table_array(o, n) => {
                 self.tables(at, o, n);
             }
@@ -762,6 +784,20 @@ pub fn plain(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        // A training with its refresher.
+        Value::Object(t) if t.contains_key("course") => match t.get("every") {
+            Some(every) => {
+                let every = every
+                    .as_str()
+                    .and_then(|e| e.parse::<crate::model::Period>().ok())
+                    .map_or_else(
+                        || format!("every {}", plain(every)),
+                        crate::model::every_words,
+                    );
+                format!("{}, completed again {every}", plain(&t["course"]))
+            }
+            None => plain(&t["course"]),
+        },
         Value::Object(t) => display_name(t),
         Value::Null => "nothing".to_owned(),
         other => other.to_string(),

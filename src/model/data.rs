@@ -51,16 +51,20 @@ pub struct DataFlow {
     /// What they must never do.
     #[serde(default)]
     pub prohibited_uses: Vec<String>,
-    /// Where the data is stored.
+    /// Where the data is stored. Absent, the charter says nothing of it: an aggregate or de-identified
+    /// flow need not invent a place; identifiable data needs one (E0560).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1))]
-    pub storage: String,
-    /// Who may access it.
+    pub storage: Option<String>,
+    /// Who may access it. Absent, the charter says nothing of it; identifiable data needs it (E0561).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1))]
-    pub access: String,
+    pub access: Option<String>,
     /// How often access rights are reviewed.
     pub access_review: Option<Cadence>,
-    /// Training required before access.
-    pub training: Option<String>,
+    /// Training required before access: the course in words, or a table that also says how often it is
+    /// completed again (`{ course = "HIPAA privacy and security training", every = "1 year" }`).
+    pub training: Option<Training>,
     /// How long the recipients keep the data.
     pub retention: Option<Period>,
     /// What happens to the data when its use ends.
@@ -93,6 +97,165 @@ pub struct DataFlow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
     pub data_use: Option<super::DataUse>,
+}
+
+/// A safeguard a reviewer expects of a flow of identifiable data: where it is stored, who may access
+/// it, how often that access is reviewed, and the training required before access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Safeguard {
+    /// `storage`.
+    Storage,
+    /// `access`.
+    Access,
+    /// `access_review`.
+    AccessReview,
+    /// `training`.
+    Training,
+}
+
+impl Safeguard {
+    /// Every safeguard, in the order of the keys of a flow.
+    pub const ALL: [Safeguard; 4] = [
+        Safeguard::Storage,
+        Safeguard::Access,
+        Safeguard::AccessReview,
+        Safeguard::Training,
+    ];
+
+    /// The key of a flow that states it.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Safeguard::Storage => "storage",
+            Safeguard::Access => "access",
+            Safeguard::AccessReview => "access_review",
+            Safeguard::Training => "training",
+        }
+    }
+}
+
+impl DataFlow {
+    /// Whether the flow states a safeguard.
+    #[must_use]
+    pub fn states(&self, safeguard: Safeguard) -> bool {
+        match safeguard {
+            Safeguard::Storage => self.storage.is_some(),
+            Safeguard::Access => self.access.is_some(),
+            Safeguard::AccessReview => self.access_review.is_some(),
+            Safeguard::Training => self.training.is_some(),
+        }
+    }
+
+    /// The safeguards a flow of identifiable data (identified, a limited data set, pseudonymised) leaves
+    /// unstated, in the order of its keys; none for a flow of data that identifies no one.
+    pub fn missing_safeguards(&self) -> impl Iterator<Item = Safeguard> + '_ {
+        Safeguard::ALL
+            .into_iter()
+            .filter(|s| self.identifiability.is_identifiable() && !self.states(*s))
+    }
+}
+
+/// The training required before access to a flow's data, and how often it is completed again. Written as
+/// the course in words (`"HIPAA training before access"`) or as a table with a refresher cadence
+/// (`{ course = "HIPAA privacy and security training", every = "1 year" }`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Training {
+    /// The course, in words.
+    pub course: String,
+    /// How often each person with access completes it again; absent, once before access.
+    pub every: Option<Period>,
+}
+
+/// The forms of `training`, as written.
+const TRAINING_WORDS: &str = "the course in quotes, such as \"HIPAA training before access\", or a table such as `{ course = \"HIPAA privacy and security training\", every = \"1 year\" }`";
+
+impl<'de> Deserialize<'de> for Training {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TrainingVisitor;
+        impl<'de> Visitor<'de> for TrainingVisitor {
+            type Value = Training;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(TRAINING_WORDS)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Training, E> {
+                Ok(Training {
+                    course: v.to_owned(),
+                    every: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Training, A::Error> {
+                let (mut course, mut every) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        // TOML refuses a key written twice before any of this is read.
+                        "course" => course = Some(map.next_value::<String>()?),
+                        "every" => every = Some(map.next_value::<Period>()?),
+                        _ => return Err(de::Error::unknown_field(&key, &["course", "every"])),
+                    }
+                }
+                let course = course.ok_or_else(|| de::Error::missing_field("course"))?;
+                Ok(Training { course, every })
+            }
+        }
+        deserializer.deserialize_any(TrainingVisitor)
+    }
+}
+
+// A training without a refresher is the course in words, however it was written, so that `charter diff`
+// reads a table of the course alone as the same term as the words.
+impl Serialize for Training {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.every {
+            None => serializer.serialize_str(&self.course),
+            Some(every) => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("course", &self.course)?;
+                map.serialize_entry("every", &every)?;
+                map.end()
+            }
+        }
+    }
+}
+
+impl JsonSchema for Training {
+    fn schema_name() -> Cow<'static, str> {
+        "Training".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let period = generator.subschema_for::<Period>();
+        json_schema!({
+            "description": "Training required before access: the course in words, or a table with the course and how often each person with access completes it again, such as { course = \"HIPAA privacy and security training\", every = \"1 year\" }.",
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": {
+                        "course": {
+                            "description": "The course, in words.",
+                            "type": "string",
+                            "minLength": 1
+                        },
+                        "every": period
+                    },
+                    "required": ["course"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+/// A period as a cadence reads in a sentence: "every year", "every 3 months", "every 2 years".
+#[must_use]
+pub fn every_words(p: Period) -> String {
+    if p.count == 1 {
+        let words = p.to_string();
+        format!("every {}", words.trim_start_matches("1 "))
+    } else {
+        format!("every {p}")
+    }
 }
 
 /// The data protection law a data flow is made under: its words and its limits.
@@ -601,7 +764,7 @@ impl super::Charter {
 
 #[cfg(test)]
 mod tests {
-    use super::{Basis, Law, Regime, RegimeSource, UseEnd};
+    use super::{Basis, Law, Regime, RegimeSource, Safeguard, Training, UseEnd, every_words};
     use crate::model::{Charter, Date};
 
     #[test]
@@ -722,6 +885,89 @@ on_withdrawal = "W"
         );
         assert!(!c.implies_hipaa());
         assert_eq!(Law::of(Regime::NoneStated), None);
+    }
+
+    #[derive(serde::Deserialize, serde::Serialize)]
+    struct Trained {
+        training: Training,
+    }
+
+    #[test]
+    fn training_reads_as_words_or_as_a_table_with_its_refresher() {
+        let words: Trained =
+            toml::from_str("training = \"HIPAA training before access\"").expect("words");
+        assert_eq!(
+            words.training,
+            Training {
+                course: "HIPAA training before access".to_owned(),
+                every: None
+            }
+        );
+        let table: Trained = toml::from_str(
+            "training = { course = \"HIPAA privacy and security training\", every = \"1 year\" }",
+        )
+        .expect("a table");
+        assert_eq!(table.training.course, "HIPAA privacy and security training");
+        assert_eq!(table.training.every, "1 year".parse().ok());
+        // The course alone is the same term as its words, and is written back as them.
+        let course: Trained = toml::from_str("training = { course = \"GCP\" }").expect("a course");
+        assert_eq!(
+            serde_json::to_value(&course).expect("json"),
+            serde_json::json!({ "training": "GCP" })
+        );
+        assert_eq!(
+            serde_json::to_value(&table).expect("json"),
+            serde_json::json!({ "training": { "course": "HIPAA privacy and security training", "every": "1 year" } })
+        );
+    }
+
+    #[test]
+    fn a_training_table_takes_a_course_and_a_period_and_nothing_else() {
+        for (written, says) in [
+            ("{ every = \"1 year\" }", "missing field `course`"),
+            (
+                "{ course = \"GCP\", often = \"1 year\" }",
+                "unknown field `often`, expected `course` or `every`",
+            ),
+            (
+                "{ course = \"GCP\", every = \"yearly\" }",
+                "not a period of time",
+            ),
+            ("42", "the course in quotes"),
+        ] {
+            let error = toml::from_str::<Trained>(&format!("training = {written}"))
+                .err()
+                .unwrap_or_else(|| panic!("{written} was read"));
+            assert!(error.message().contains(says), "{written}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_cadence_in_words_drops_the_one() {
+        let words = |p: &str| every_words(p.parse().expect("a period"));
+        assert_eq!(words("1 year"), "every year");
+        assert_eq!(words("1 business day"), "every business day");
+        assert_eq!(words("3 months"), "every 3 months");
+        assert_eq!(words("2 years"), "every 2 years");
+    }
+
+    #[test]
+    fn only_identifiable_data_misses_a_safeguard() {
+        let mut c = charter("", &[("aggregate", "charter_only", "")]);
+        let f = &mut c.data_flows[0];
+        f.storage = None;
+        assert_eq!(f.missing_safeguards().count(), 0);
+        f.identifiability = super::Identifiability::LimitedDataSet;
+        assert_eq!(
+            f.missing_safeguards().collect::<Vec<_>>(),
+            [
+                Safeguard::Storage,
+                Safeguard::AccessReview,
+                Safeguard::Training
+            ]
+        );
+        f.identifiability = super::Identifiability::DeidentifiedExpert;
+        assert_eq!(f.missing_safeguards().count(), 0);
     }
 
     #[derive(serde::Deserialize)]

@@ -44,7 +44,8 @@ pub use clauses::{
 pub use composition::{AffiliationCap, Composition, Constituency, SeatShare, number_words};
 pub use conflicts::{ConflictTerms, DeclaredConflict, DisclosureTime, Management, recusal};
 pub use data::{
-    Agreement, Basis, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, UseEnd,
+    Agreement, Basis, DataFlow, EndOfUse, Identifiability, Law, Regime, RegimeSource, Safeguard,
+    Training, UseEnd, every_words,
 };
 pub use drafting::{DateStyle, Status, Typography};
 pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};

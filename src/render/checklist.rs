@@ -15,7 +15,8 @@ use super::markdown::{Md, text};
 use crate::md;
 use crate::model::{
     Actor, Cadence, Charter, DataFlow, Date, DateStyle, DisclosureTime, EndOfUse, Lasting, Lookup,
-    MeetingCadence, Obligation, Partner, Period, Renewal, TransferKind, TransferTime, UseEnd,
+    MeetingCadence, Obligation, Partner, Period, PeriodUnit, Renewal, Training, TransferKind,
+    TransferTime, UseEnd, every_words,
 };
 
 /// The items one owner is accountable for.
@@ -116,6 +117,20 @@ impl Frequency {
             Cadence::Semiannually => Some(Frequency::Semiannually),
             Cadence::Annually => Some(Frequency::Annually),
             Cadence::EachMeeting => None,
+        }
+    }
+
+    /// The frequency of a period, when it is exactly one of them: "1 week" (or "7 days"), "1 month", "3
+    /// months", "6 months", "1 year" (or "12 months"); none for any other ("2 years", "90 days").
+    #[must_use]
+    pub fn of_period(p: Period) -> Option<Frequency> {
+        match (p.count, p.unit) {
+            (1, PeriodUnit::Weeks) | (7, PeriodUnit::Days) => Some(Frequency::Weekly),
+            (1, PeriodUnit::Months) => Some(Frequency::Monthly),
+            (3, PeriodUnit::Months) => Some(Frequency::Quarterly),
+            (6, PeriodUnit::Months) => Some(Frequency::Semiannually),
+            (1, PeriodUnit::Years) | (12, PeriodUnit::Months) => Some(Frequency::Annually),
+            _ => None,
         }
     }
 
@@ -541,8 +556,8 @@ impl<'c> Drafts<'c> {
         }
     }
 
-    /// Each recipient of each data flow: breach notice, return or destruction, access review; and the
-    /// duties that survive the withdrawal of a partner that received it.
+    /// Each recipient of each data flow: breach notice, return or destruction, access review, training
+    /// refresher; and the duties that survive the withdrawal of a partner that received it.
     fn data(&mut self) {
         let c = self.c;
         // Few partners withdraw: found once, not searched for with every flow.
@@ -626,8 +641,52 @@ impl<'c> Drafts<'c> {
             let action = md!("Review who has access to \"{name}\"");
             let when = When::Every(review, Md::raw(review.phrase()));
             let evidence = Md::raw("Access review record");
-            self.add(owner, key("access-review"), action, when, evidence, anchor);
+            self.add(
+                owner,
+                key("access-review"),
+                action,
+                when,
+                evidence,
+                anchor.clone(),
+            );
         }
+        // Nor anyone to train again.
+        if let (
+            Some(Training {
+                course,
+                every: Some(every),
+            }),
+            None,
+        ) = (&f.training, withdrawn)
+        {
+            let action = md!(
+                "Have everyone with access to \"{name}\" complete {} again",
+                text(course)
+            );
+            let evidence = Md::raw("Training completion records");
+            let when = self.refresher(*every);
+            self.add(owner, key("training"), action, when, evidence, anchor);
+        }
+    }
+
+    /// When a training refresher falls due: `every` after the document takes effect, and each `every`
+    /// after that in a calendar when the period is one of its frequencies; otherwise the first refresher
+    /// is dated and the words say how often it comes again.
+    fn refresher(&self, every: Period) -> When {
+        let first = every.after(start(self.c));
+        let words = md!(
+            "{}, first by {}",
+            every_words(every),
+            self.c.charter.date_style.write(first)
+        );
+        let timing = match Frequency::of_period(every) {
+            Some(frequency) => Timing::Recurring {
+                every: frequency,
+                from: first,
+            },
+            None => Timing::Date { date: first },
+        };
+        When::Given(words, timing)
     }
 
     /// When a partner that withdrew on `withdrawn` returns or destroys a flow's data: its use ended that
@@ -1051,5 +1110,21 @@ mod tests {
         assert_eq!(words(&phase, None), "at the end of the phase \"pilot\"");
         let linked = words(&phase, Some(|anchor| Md::raw(format!("<{anchor}>"))));
         assert_eq!(linked, "at the end of the phase \"pilot\" (<phase-pilot>)");
+    }
+
+    #[test]
+    fn a_period_is_a_calendar_frequency_only_when_it_is_exactly_one() {
+        use super::Frequency;
+        let of = |p: &str| Frequency::of_period(p.parse().expect("a period"));
+        assert_eq!(of("1 week"), Some(Frequency::Weekly));
+        assert_eq!(of("7 days"), Some(Frequency::Weekly));
+        assert_eq!(of("1 month"), Some(Frequency::Monthly));
+        assert_eq!(of("3 months"), Some(Frequency::Quarterly));
+        assert_eq!(of("6 months"), Some(Frequency::Semiannually));
+        assert_eq!(of("1 year"), Some(Frequency::Annually));
+        assert_eq!(of("12 months"), Some(Frequency::Annually));
+        for other in ["2 years", "90 days", "2 weeks", "18 months", "30 days"] {
+            assert_eq!(of(other), None, "{other}");
+        }
     }
 }

@@ -17,7 +17,8 @@ use crate::model::{
     ConflictTerms, Consent, DataFlow, Date, Decision, DeclaredConflict, DisclosureTime, Disputes,
     DocumentKind, ElectronicVotes, EndOfUse, FinalResolution, Foreground, IpTerms, Licence,
     LicenceKind, Lookup, Management, Member, Ownership, Partner, Period, Quorum, Regime,
-    RegimeSource, Renewal, ReviewKind, Status, Surviving, Term, Termination, Typography, recusal,
+    RegimeSource, Renewal, ReviewKind, Status, Surviving, Term, Termination, Training, Typography,
+    every_words, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -1308,13 +1309,18 @@ fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
             join(&conditions, "; ")
         ));
     }
-    items.push(md!("Storage: {}", text(&f.storage)));
-    items.push(md!("Access: {}", text(&f.access)));
+    // Each safeguard the flow states, and nothing for one it leaves out.
+    if let Some(s) = &f.storage {
+        items.push(md!("Storage: {}", text(s)));
+    }
+    if let Some(a) = &f.access {
+        items.push(md!("Access: {}", text(a)));
+    }
     if let Some(r) = f.access_review {
         items.push(md!("Access rights are reviewed {}", r.phrase()));
     }
     if let Some(t) = &f.training {
-        items.push(md!("Training before access: {}", text(t)));
+        items.push(training(t));
     }
     if let Some(r) = f.retention {
         items.push(md!("Retention: {r}"));
@@ -1335,6 +1341,19 @@ fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
         (None, _) => {}
     }
     items
+}
+
+/// The training before access to a flow's data, and how often it is completed again when the charter
+/// says: "Training before access: HIPAA privacy and security training, completed again every year".
+fn training(t: &Training) -> Md {
+    match t.every {
+        Some(every) => md!(
+            "Training before access: {}, completed again {}",
+            text(&t.course),
+            every_words(every)
+        ),
+        None => md!("Training before access: {}", text(&t.course)),
+    }
 }
 
 /// What becomes of a flow's data when its use ends, and what ends it when `use_ends` says.

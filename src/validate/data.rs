@@ -4,7 +4,7 @@
 use super::{Annotate, Ctx, term_end};
 use crate::model::{
     Agreement, Basis, Charter, DataFlow, Date, EndOfUse, Identifiability, Law, Lookup, Regime,
-    RegimeSource, UseEnd,
+    RegimeSource, Renewal, Safeguard, UseEnd, every_words,
 };
 use crate::path;
 use crate::rules;
@@ -32,10 +32,110 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
         {
             other_law(i, f, regime, law, ctx);
         }
+        safeguards(i, f, regime, ctx);
+        refresher(c, i, ctx);
         end_of_use_deadline(i, f, ctx);
         use_ends(c, i, ctx);
         retention(c, i, ctx);
     }
+}
+
+/// Identifiable data says where it is stored, who may access it, how often that access is reviewed
+/// and what training comes before it: one finding on the flow for each it leaves out, naming the key
+/// with a value to write.
+fn safeguards(i: usize, f: &DataFlow, regime: Option<Regime>, ctx: &mut Ctx<'_, '_>) {
+    for missing in f.missing_safeguards() {
+        let tier = f.identifiability.label_under(regime);
+        let (rule, says, hint) = match missing {
+            Safeguard::Storage => (
+                &rules::IDENTIFIABLE_DATA_WITHOUT_STORAGE,
+                "where it is stored",
+                "add `storage = \"The recipient's secure research enclave, encrypted at rest\"`"
+                    .to_owned(),
+            ),
+            Safeguard::Access => (
+                &rules::IDENTIFIABLE_DATA_WITHOUT_ACCESS,
+                "who may access it",
+                "add `access = \"Named analysts approved by the steering committee\"`".to_owned(),
+            ),
+            Safeguard::AccessReview => (
+                &rules::IDENTIFIABLE_DATA_WITHOUT_ACCESS_REVIEW,
+                "how often access to it is reviewed",
+                "add `access_review = \"quarterly\"` (or \"monthly\", \"semiannually\", \"annually\")"
+                    .to_owned(),
+            ),
+            Safeguard::Training => (
+                &rules::IDENTIFIABLE_DATA_WITHOUT_TRAINING,
+                "what training comes before access",
+                format!(
+                    "add `training = {{ course = \"{}\", every = \"1 year\" }}`, or `training = \"...\"` for training once before access",
+                    training_example(regime)
+                ),
+            ),
+        };
+        ctx.at(
+            rule,
+            path!["data_flows", i],
+            format!("\"{}\" carries {tier} but does not say {says}", f.name),
+        )
+        .with(format!("no `{}`", missing.key()), hint);
+    }
+}
+
+/// A course to name in a hint, in the words of the flow's law.
+fn training_example(regime: Option<Regime>) -> &'static str {
+    match regime {
+        Some(Regime::Hipaa) => "HIPAA privacy and security training",
+        Some(r) if r.is_gdpr() => "Data protection training",
+        _ => "Privacy and security training",
+    }
+}
+
+/// A training refresher is no longer than the data may be used: its first falls `every` after the
+/// document takes effect, and the use ends with a term that does not renew, or on the earliest dated
+/// event of `use_ends`, at the latest.
+fn refresher(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
+    let f = &c.data_flows[i];
+    let Some(every) = f.training.as_ref().and_then(|t| t.every) else {
+        return;
+    };
+    let Some(start) = c.takes_effect() else {
+        return;
+    };
+    // A term that renews goes on past the end of its first period, and its refreshers with it: only a
+    // dated `use_ends` ends the use then.
+    let end = c
+        .term
+        .as_ref()
+        .filter(|t| t.renewal == Renewal::None)
+        .and_then(|_| term_end(c));
+    let Some((last, when)) = last_day_of_use(c, f, end) else {
+        return;
+    };
+    let when = if Some(last) == end && when == "with the term" {
+        format!("with the term, on {last}")
+    } else {
+        when
+    };
+    // A refresher on the day after the last day of use is the length of the use: an annual refresher
+    // in a 12-month term is what most charters write, and only a longer one is reported.
+    let first = every.after(start);
+    if every.count == 0 || first <= last.add_days(1) {
+        return;
+    }
+    ctx.at(
+        &rules::TRAINING_REFRESHER_AFTER_USE,
+        path!["data_flows", i, "training", "every"],
+        format!(
+            "the training for \"{}\" is completed again {}, first on {first}, longer than the data may be used: its use ends {when}",
+            f.name,
+            every_words(every)
+        ),
+    )
+    .with(
+        "longer than the use",
+        "write a shorter `every`, such as `every = \"1 year\"`, or leave `every` out for training once before access",
+    );
 }
 
 /// A flow goes to partners other than its provider, each allowed to receive data this identifiable.
@@ -558,6 +658,92 @@ mod tests {
     fn records_kept_long_after_the_data_are_no_contradiction() {
         let records = DATED.replace("\"6 years\"", "\"25 years\"");
         assert!(findings(&records).is_empty(), "{:?}", findings(&records));
+    }
+
+    /// A limited data set with every safeguard: 12 months from 2026-01-01, no renewal.
+    const GUARDED: &str =
+        include_str!("../../tests/fixtures/valid/identifiable-data-without-training.toml");
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        findings(text).into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn data_that_identifies_no_one_needs_no_safeguard() {
+        let bare = DATED
+            .replace("storage = \"Hillcrest's audit database\"\n", "")
+            .replace("access = \"The audit team\"\n", "");
+        assert!(findings(&bare).is_empty(), "{:?}", findings(&bare));
+        for tier in ["limited_data_set", "identified"] {
+            let identifiable = bare.replace(
+                "identifiability = \"aggregate\"\nagreement = \"charter_only\"",
+                &format!(
+                    "identifiability = \"{tier}\"\nagreement = \"data_use_agreement\"\nbreach_notification = \"1 day\""
+                ),
+            );
+            assert_eq!(
+                codes(&identifiable),
+                ["E0560", "E0561", "W0562", "W0563"],
+                "{tier}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_missing_safeguard_is_named_and_the_training_hint_speaks_the_flows_law() {
+        let uk = GUARDED
+            .replace("scope = ", "privacy_regime = \"uk_gdpr\"\nscope = ")
+            .replace("\"limited_data_set\"", "\"pseudonymised\"")
+            .replace("\"data_use_agreement\"", "\"data_sharing_agreement\"")
+            .replace(
+                "training = { course = \"HIPAA privacy and security training\", every = \"1 year\" }\n",
+                "",
+            );
+        let diagnostics = crate::validate::tests::diagnostics(&uk);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let d = &diagnostics[0];
+        assert_eq!(d.rule.code, "W0563");
+        assert_eq!(
+            d.message,
+            "\"Sepsis audit extract\" carries pseudonymised personal data but does not say what training comes before access"
+        );
+        assert_eq!(d.label, "no `training`");
+        assert!(
+            d.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("course = \"Data protection training\"")),
+            "{:?}",
+            d.hint
+        );
+    }
+
+    #[test]
+    fn a_refresher_as_long_as_the_term_is_no_contradiction_and_a_longer_one_is() {
+        let every = |period: &str| GUARDED.replace("\"1 year\" }", &format!("\"{period}\" }}"));
+        for period in ["1 year", "12 months", "6 months", "365 days"] {
+            assert!(findings(&every(period)).is_empty(), "{period}");
+        }
+        assert_eq!(
+            findings(&every("13 months")),
+            [(
+                "W0564",
+                "the training for \"Sepsis audit extract\" is completed again every 13 months, first on 2027-02-01, longer than the data may be used: its use ends with the term, on 2026-12-31".to_owned()
+            )]
+        );
+        // A term that renews goes on, and its refreshers with it.
+        let renewing = every("2 years").replace(
+            "renewal = \"none\"",
+            "renewal = \"automatic\"\nrenewal_period = \"1 year\"",
+        );
+        assert!(findings(&renewing).is_empty(), "{:?}", findings(&renewing));
+        // A dated end of use comes first.
+        let dated = every("1 year").replace(
+            "end_of_use = \"destroy\"",
+            "use_ends = [{ date = 2026-06-30 }]\nend_of_use = \"destroy\"",
+        );
+        assert_eq!(codes(&dated), ["W0564"]);
+        // A refresher of zero is E0439's, not this rule's.
+        assert_eq!(codes(&every("0 days")), ["E0439"]);
     }
 
     #[test]

@@ -242,7 +242,10 @@ mod tests {
             .replace("\"deidentified_expert\"", "\"limited_data_set\"")
             .replace("data_ceiling = \"deidentified_safe_harbor\"\n", "")
             .replace("\"charter_only\"", "\"data_use_agreement\"")
-            .replace("end_of_use", "breach_notification = \"5 days\"\nend_of_use");
+            .replace(
+                "end_of_use",
+                "breach_notification = \"5 days\"\naccess_review = \"quarterly\"\ntraining = \"HIPAA training\"\nend_of_use",
+            );
         assert!(findings(&lds).is_empty(), "{:?}", findings(&lds));
         let named = lds.replace("\"zip5\"", "\"names\"");
         assert_eq!(

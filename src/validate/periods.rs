@@ -173,7 +173,7 @@ impl Zero<'_, '_, '_> {
         );
     }
 
-    /// A data flow's breach notification window, retention and retention of records.
+    /// A data flow's breach notification window, retention, retention of records and training refresher.
     fn data_flow(&mut self, i: usize, f: &DataFlow) {
         let of = |what| of(what, &f.name);
         self.check(
@@ -190,6 +190,11 @@ impl Zero<'_, '_, '_> {
             path!["data_flows", i, "records_retention"],
             f.records_retention,
             &of("retention of records"),
+        );
+        self.check(
+            path!["data_flows", i, "training", "every"],
+            f.training.as_ref().and_then(|t| t.every),
+            &of("training refresher"),
         );
     }
 }

@@ -12,3 +12,9 @@ pub(super) fn findings(text: &str) -> Vec<(&'static str, String)> {
         .map(|d| (d.rule.code, d.message))
         .collect()
 }
+
+/// The diagnostics of a charter's text, in the order reported, with their labels and hints.
+pub(super) fn diagnostics(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+    let source = Source::new("t.toml", text.as_bytes().to_vec());
+    check(&source).1
+}
