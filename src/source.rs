@@ -1,8 +1,10 @@
 //! A charter's source: its name, its bytes as read (for the fingerprint) and its text (for messages), with
 //! the byte-offset arithmetic that locates a diagnostic in it. Imports nothing of ours: [`crate::load`]
-//! and [`crate::diagnostic`] both stand on it.
+//! and [`crate::diagnostic`] both stand on it. It also gives the SHA-256 fingerprint of bytes as read.
 
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
 
 /// A charter's source text and its name for messages.
 #[derive(Debug, Clone)]
@@ -68,6 +70,16 @@ impl Source {
         };
         text_offset + bom
     }
+}
+
+/// The SHA-256 of bytes as read (a charter, a roster), in lowercase hex: the fingerprint a document
+/// gives of its input.
+#[must_use]
+pub fn fingerprint(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -16,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{self, Charter, Date, Roster, RosterMember};
 use crate::path;
 use crate::rules;
-use crate::source::{Source, line_column};
+use crate::source::{Source, fingerprint, line_column};
 
 /// The keys a roster may have at its top.
 const TOP_KEYS: &[&str] = &["as_of", "members"];
@@ -113,7 +113,7 @@ type Problem = (usize, String, String);
 /// The roster in `text`, with every problem found in it.
 fn parse(text: &str, problems: &mut Vec<Problem>) -> Roster {
     let mut roster = Roster {
-        fingerprint: crate::render::fingerprint(text.as_bytes()),
+        fingerprint: fingerprint(text.as_bytes()),
         ..Roster::default()
     };
     let (tree, errors) = DeTable::parse_recoverable(text);

@@ -20,7 +20,6 @@ pub mod tracker;
 pub mod typography;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::model::Charter;
@@ -38,14 +37,7 @@ pub const CSS: &str = include_str!("../../templates/charter.css");
 /// inline stylesheet and in-page links still work, offline.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// The SHA-256 of the input bytes, in lowercase hex.
-#[must_use]
-pub fn fingerprint(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::source::fingerprint;
 
 /// The accountability checklist alone, grouped by owner, with the clause numbers it has in the rendered
 /// charter.
