@@ -5,16 +5,12 @@
 
 mod common;
 
+use common::markdown;
+
 use common::{edited, run_stdin as run, term_changes};
 
 const FOUNDATION: &str = "charters/open-source-foundation.toml";
 const FIXTURE: &str = "tests/fixtures/valid/unknown-membership-class.toml";
-
-fn markdown(text: &str) -> String {
-    let (code, md, stderr) = run(&["render", "--format", "md", "-o", "-", "-"], text);
-    assert_eq!(code, Some(0), "{stderr}");
-    md
-}
 
 /// The short diagnostics `check` prints for `text`, with its exit code.
 fn check(text: &str) -> (Option<i32>, String) {

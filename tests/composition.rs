@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::markdown;
+
 use common::{edited, run_stdin as run, term_changes};
 
 const DAC: &str = "charters/uk-data-access-committee.toml";
@@ -20,12 +22,6 @@ roles = ["lay member"]
 min = 1
 quorum = 1
 "#;
-
-fn markdown(text: &str) -> String {
-    let (code, md, stderr) = run(&["render", "--format", "md", "-o", "-", "-"], text);
-    assert_eq!(code, Some(0), "{stderr}");
-    md
-}
 
 /// The short diagnostics `check` prints for `text`, with its exit code.
 fn check(text: &str) -> (Option<i32>, String) {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::markdown;
+
 use common::{edited, run_stdin as run, term_changes};
 
 const FOUNDATION: &str = "charters/open-source-foundation.toml";
@@ -34,12 +36,6 @@ by_decision = "two_thirds_body"
 allowed = true
 voting = false
 "#;
-
-fn markdown(text: &str) -> String {
-    let (code, md, stderr) = run(&["render", "--format", "md", "-o", "-", "-"], text);
-    assert_eq!(code, Some(0), "{stderr}");
-    md
-}
 
 /// The short diagnostics `check` prints for `text`, with its exit code.
 fn check(text: &str) -> (Option<i32>, String) {

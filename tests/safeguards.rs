@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::markdown as rendered;
+
 use common::run_stdin as run;
 
 const EXAMPLE: &str = "charters/sepsis-advisory-board.toml";
@@ -23,12 +25,6 @@ const COMMUNITY: &str = "charters/community-screening-partnership.toml";
 
 fn example_with(edits: &[(&str, &str)]) -> String {
     common::edited(EXAMPLE, edits)
-}
-
-fn rendered(text: &str) -> String {
-    let (code, md, stderr) = run(&["render", "--format", "md", "-o", "-", "-"], text);
-    assert_eq!(code, Some(0), "{stderr}");
-    md
 }
 
 fn checked(text: &str) -> (Option<i32>, String) {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::markdown;
+
 use common::run_stdin as run;
 
 const VENDOR: &str = "charters/hospital-it-vendor.toml";
@@ -13,12 +15,6 @@ const LISTED: &str =
 const CONVENIENCE: &str =
     "Any partner may end this charter, for any reason, on 6 months' notice in writing.";
 const INSOLVENCY: &str = "If a partner becomes insolvent, the other partners may end its participation by written notice.";
-
-fn markdown(text: &str) -> String {
-    let (code, out, stderr) = run(&["render", "--format", "md", "-o", "-", "-"], text);
-    assert_eq!(code, Some(0), "{stderr}");
-    out
-}
 
 /// The text of the termination clause: the paragraph after its heading.
 fn termination_clause(doc: &str) -> String {

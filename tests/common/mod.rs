@@ -226,6 +226,13 @@ pub(crate) fn run_stdin(args: &[&str], text: &str) -> (Option<i32>, String, Stri
     )
 }
 
+/// The Markdown document `charter render` writes for `text`, which must render.
+pub(crate) fn markdown(text: &str) -> String {
+    let (code, md, stderr) = run_stdin(&["render", "--format", "md", "-o", "-", "-"], text);
+    assert_eq!(code, Some(0), "{stderr}");
+    md
+}
+
 /// The items of the JSON checklist of `text`, a valid charter.
 pub(crate) fn checklist_items(text: &str) -> Vec<serde_json::Value> {
     let (code, json, stderr) = run_stdin(&["checklist", "--format", "json", "-o", "-", "-"], text);
