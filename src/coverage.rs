@@ -314,6 +314,24 @@ fn data_use(c: &Charter) -> Area {
                 0 => String::new(),
                 k => format!(", {k} stating their legal basis"),
             };
+            let conditioned = match c
+                .data_flows
+                .iter()
+                .filter(|f| f.special_category_condition.is_some())
+                .count()
+            {
+                0 => String::new(),
+                k => format!(", {k} stating an Article 9 condition for health data"),
+            };
+            let termed = match c
+                .data_flows
+                .iter()
+                .filter(|f| f.agreement_term.is_some())
+                .count()
+            {
+                0 => String::new(),
+                k => format!(", {k} stating the term of their agreement"),
+            };
             let access = access
                 .as_ref()
                 .map(|a| format!("; {a}"))
@@ -321,7 +339,7 @@ fn data_use(c: &Charter) -> Area {
             (
                 Status::Covered,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{access}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{conditioned}{termed}{access}",
                     plural(n, "data flow")
                 ),
             )

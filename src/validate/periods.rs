@@ -173,7 +173,8 @@ impl Zero<'_, '_, '_> {
         );
     }
 
-    /// A data flow's breach notification window, retention and retention of records.
+    /// A data flow's breach notification window, retention, retention of records and the term of its
+    /// agreement.
     fn data_flow(&mut self, i: usize, f: &DataFlow) {
         let of = |what| of(what, &f.name);
         self.check(
@@ -191,6 +192,23 @@ impl Zero<'_, '_, '_> {
             f.records_retention,
             &of("retention of records"),
         );
+        if let Some(t) = &f.agreement_term {
+            self.check(
+                path!["data_flows", i, "agreement_term", "length"],
+                Some(t.length),
+                &of("term of the agreement"),
+            );
+            self.check(
+                path!["data_flows", i, "agreement_term", "renewal_period"],
+                t.renewal_period,
+                &of("renewal period of the agreement"),
+            );
+            self.check(
+                path!["data_flows", i, "agreement_term", "notice"],
+                t.notice,
+                &of("notice to stop the renewal of the agreement"),
+            );
+        }
     }
 }
 
