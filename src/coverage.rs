@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Charter, DecisionRule, Term};
+use crate::model::{Charter, DataFlow, DecisionRule, Term};
 
 /// How fully the charter settles an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -288,41 +288,34 @@ fn data_use(c: &Charter) -> Area {
                 .iter()
                 .filter(|f| f.identifiability.is_identifiable())
                 .count();
-            let coded = match c.data_flows.iter().filter(|f| f.data_use.is_some()).count() {
-                0 => String::new(),
-                k => format!(", {k} with data use conditions in DUO codes"),
-            };
-            let records = match c
+            let counted = |phrase: &str, has: &dyn Fn(&DataFlow) -> bool| match c
                 .data_flows
                 .iter()
-                .filter(|f| f.records_retention.is_some())
+                .filter(|f| has(f))
                 .count()
             {
                 0 => String::new(),
-                k => format!(", {k} keeping records of the flow after its use ends"),
+                k => format!(", {k} {phrase}"),
             };
-            let listed = match c
-                .data_flows
-                .iter()
-                .filter(|f| !f.elements.is_empty())
-                .count()
-            {
-                0 => String::new(),
-                k => format!(", {k} listing the data elements they carry"),
-            };
-            let based = match c.data_flows.iter().filter(|f| f.basis.is_some()).count() {
-                0 => String::new(),
-                k => format!(", {k} stating their legal basis"),
-            };
-            let refreshed = match c
-                .data_flows
-                .iter()
-                .filter(|f| f.training.as_ref().is_some_and(|t| t.every.is_some()))
-                .count()
-            {
-                0 => String::new(),
-                k => format!(", {k} with training completed again on a cadence"),
-            };
+            let coded = counted("with data use conditions in DUO codes", &|f| {
+                f.data_use.is_some()
+            });
+            let records = counted("keeping records of the flow after its use ends", &|f| {
+                f.records_retention.is_some()
+            });
+            let listed = counted("listing the data elements they carry", &|f| {
+                !f.elements.is_empty()
+            });
+            let based = counted("stating their legal basis", &|f| f.basis.is_some());
+            let refreshed = counted("with training completed again on a cadence", &|f| {
+                f.training.as_ref().is_some_and(|t| t.every.is_some())
+            });
+            let conditioned = counted("stating an Article 9 condition for health data", &|f| {
+                f.special_category_condition.is_some()
+            });
+            let termed = counted("stating the term of their agreement", &|f| {
+                f.agreement_term.is_some()
+            });
             let access = access
                 .as_ref()
                 .map(|a| format!("; {a}"))
@@ -346,7 +339,7 @@ fn data_use(c: &Charter) -> Area {
             (
                 status,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{refreshed}{unguarded}{access}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{refreshed}{conditioned}{termed}{unguarded}{access}",
                     plural(n, "data flow")
                 ),
             )

@@ -1191,6 +1191,70 @@ rules! {
              as long as the use (every year in a 12-month term) is not reported."
         fix "Write a shorter `every`, such as `every = \"1 year\"`, or leave `every` out if the training is \
              completed once before access.";
+    AGREEMENT_TERM_WITHOUT_AGREEMENT = "E0570" "agreement-term-without-agreement" Error
+        "A flow has an `agreement_term`, and it is made under this charter alone or no agreement."
+        why "An agreement term is the term of an agreement apart from the charter: a data use, data sharing, \
+             business associate or processing agreement. A flow under this charter alone lasts as long as \
+             the charter, and a flow under no agreement has no agreement to run or renew, so the term \
+             describes nothing the partners signed."
+        fix "Name the agreement the flow is made under, e.g. `agreement = \"data_sharing_agreement\"`, or \
+             remove `agreement_term`.";
+    AGREEMENT_ENDS_BEFORE_TERM = "W0571" "agreement-ends-before-term" Warning
+        "A flow's agreement ends before the charter's term, and does not renew."
+        why "The charter lets the data flow until its term ends, but the agreement the flow is made under \
+             ends first and nothing renews it: from that day the data would flow without its agreement, \
+             and the recipients would hold data on terms nobody has agreed to any more."
+        fix "Let the agreement renew, with `renewal = \"by_agreement\"` (or `\"automatic\"` with a \
+             `renewal_period`), or give it a `length` that reaches the end of the charter's term.";
+    USE_OUTLIVES_AGREEMENT = "W0572" "use-outlives-agreement" Warning
+        "The permitted use of a flow's data ends on a day after its agreement ends, and the agreement does \
+         not renew."
+        why "The use ends on a phase's end or a date of `use_ends`, after the last day of the flow's \
+             agreement: in between, the recipients would use the data with no agreement to use it under."
+        fix "End the use by the last day of the agreement, e.g. `use_ends = [{ date = 2030-02-28 }]`, or \
+             let the agreement renew with `renewal = \"by_agreement\"`.";
+    AGREEMENT_NOTICE_WITHOUT_AUTOMATIC_RENEWAL = "W0573" "agreement-notice-without-automatic-renewal" Warning
+        "A flow's `agreement_term` gives a `notice`, and the agreement does not renew automatically."
+        why "The notice of an agreement term is the notice a party gives to stop an automatic renewal. An \
+             agreement that ends, or renews only by agreement, has no renewal to stop, so the notice is a \
+             term that contradicts the one before it."
+        fix "Remove `notice`, or write `renewal = \"automatic\"` with a `renewal_period`.";
+    BASIS_OF_ANOTHER_REGIME = "E0574" "basis-of-another-regime" Error
+        "A flow states a legal basis, or an Article 9 condition, of another data protection law than its own."
+        why "HIPAA and the GDPR do not share their bases. A patient authorization, an IRB waiver, public \
+             health reporting or a data use agreement is a basis of HIPAA, and none of them is a lawful \
+             basis of GDPR Article 6; consent, contract, legal obligation, vital interests, public task and \
+             legitimate interests are the GDPR's, and do not let protected health information be disclosed \
+             under HIPAA; and the conditions of Article 9(2) exist only under the GDPR. A basis of the \
+             other law leaves the flow with no basis under its own."
+        fix "Write a basis of the flow's law, such as `basis = \"public_task\"` with \
+             `special_category_condition = \"research\"` under the UK GDPR or `basis = \"irb_waiver\"` under \
+             HIPAA, or correct the flow's `regime`.";
+    BASIS_NOT_NEEDED_FOR_PERSONAL_DATA = "E0575" "basis-not-needed-for-personal-data" Error
+        "Identified or pseudonymised data flows under the UK or EU GDPR with `basis = \"not_needed\"`."
+        why "Only anonymised or aggregate data is outside the GDPR (Recital 26). Identified and pseudonymised \
+             data are personal data (Article 4(5)), and may be processed only on a lawful basis of Article \
+             6(1), and health data only on a condition of Article 9(2) as well."
+        fix "Write a lawful basis, such as `basis = \"public_task\"` with `special_category_condition = \
+             \"research\"`, or leave `basis` out.";
+    HEALTH_DATA_WITHOUT_CONDITION = "W0576" "health-data-without-condition" Warning
+        "Personal health data flows under the UK or EU GDPR with an Article 6 basis and no Article 9 condition."
+        why "Data concerning health is a special category of personal data: Article 9(1) prohibits its \
+             processing unless one of the conditions of Article 9(2) applies, in addition to the lawful \
+             basis of Article 6. A flow that states its Article 6 basis and no condition states half of \
+             what makes it lawful. A flow whose `elements` are all outside health (no diagnoses, \
+             procedures, medications, results, vital signs, images or notes) is not checked."
+        fix "Add the condition, such as `special_category_condition = \"research\"` (Article 9(2)(j)), \
+             `\"health_or_social_care\"` (9(2)(h)), `\"public_health\"` (9(2)(i)) or `\"explicit_consent\"` \
+             (9(2)(a)).";
+    CONDITION_WITHOUT_LAWFUL_BASIS = "W0577" "condition-without-lawful-basis" Warning
+        "A flow states an Article 9 condition, and no lawful basis of Article 6."
+        why "A condition of Article 9(2) lifts the prohibition on processing health data; it is not a lawful \
+             basis, and the processing still needs one of Article 6(1). A flow with a condition and no \
+             basis, or one that says no basis is needed, is missing the basis, or states a condition for \
+             data that is not personal data."
+        fix "Add the lawful basis, such as `basis = \"public_task\"` or `\"legitimate_interests\"`, or remove \
+             `special_category_condition` for data that is not personal data.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

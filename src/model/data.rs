@@ -40,11 +40,21 @@ pub struct DataFlow {
     pub identifiability: Identifiability,
     /// The agreement the flow is made under.
     pub agreement: Agreement,
-    /// The legal basis of the flow under HIPAA, when it is more than its agreement: patient
-    /// authorization, an IRB or privacy board waiver, public health reporting, or none needed.
-    /// Absent, the flow rests on its agreement alone.
+    /// The term of the flow's agreement, when it runs apart from the charter's: its length, renewal,
+    /// notice and the day it begins. Absent, the charter says nothing of how long the agreement runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub agreement_term: Option<super::AgreementTerm>,
+    /// The legal basis of the flow: under HIPAA, when it is more than its agreement, patient
+    /// authorization, an IRB or privacy board waiver, public health reporting, or none needed; under the
+    /// UK or EU GDPR, a lawful basis of Article 6(1). Absent, the charter states none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<Basis>,
+    /// The condition of UK or EU GDPR Article 9(2) on which the flow's health data, a special category
+    /// of personal data, is processed, in addition to its Article 6 `basis`. Absent, the charter states
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_category_condition: Option<super::SpecialCategoryCondition>,
     /// What the recipients may do with the data.
     #[validate(length(min = 1, message = "state at least one permitted use"))]
     pub permitted_uses: Vec<String>,
@@ -429,21 +439,35 @@ impl Law {
     }
 }
 
-/// The legal basis on which a flow's data may be disclosed, in HIPAA's terms.
+/// The legal basis on which a flow's data may be disclosed or processed: HIPAA's bases, and the lawful
+/// bases of UK and EU GDPR Article 6(1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
-    /// The flow's agreement: a data use agreement for a limited data set (45 CFR 164.514(e)), a
+    /// HIPAA: the flow's agreement, a data use agreement for a limited data set (45 CFR 164.514(e)), a
     /// business associate agreement for a vendor (164.502(e)).
     Agreement,
-    /// Each patient's written authorization (45 CFR 164.508).
+    /// HIPAA: each patient's written authorization (45 CFR 164.508).
     PatientAuthorization,
-    /// A waiver of authorization by an IRB or privacy board (45 CFR 164.512(i)).
+    /// HIPAA: a waiver of authorization by an IRB or privacy board (45 CFR 164.512(i)).
     IrbWaiver,
-    /// Reporting to a public health authority (45 CFR 164.512(b)).
+    /// HIPAA: reporting to a public health authority (45 CFR 164.512(b)).
     PublicHealth,
-    /// None needed: the data is de-identified or aggregate, no longer protected health information.
+    /// None needed: the data is de-identified, anonymised or aggregate, no longer protected health
+    /// information or personal data.
     NotNeeded,
+    /// GDPR Article 6(1)(a): the data subject's consent.
+    Consent,
+    /// GDPR Article 6(1)(b): a contract with the data subject.
+    Contract,
+    /// GDPR Article 6(1)(c): a legal obligation of the controller.
+    LegalObligation,
+    /// GDPR Article 6(1)(d): the vital interests of the data subject or another person.
+    VitalInterests,
+    /// GDPR Article 6(1)(e): a task in the public interest or in the exercise of official authority.
+    PublicTask,
+    /// GDPR Article 6(1)(f): the legitimate interests of the controller or a third party.
+    LegitimateInterests,
 }
 
 impl Basis {
@@ -460,6 +484,12 @@ impl Basis {
             Basis::NotNeeded => {
                 "with no authorization or agreement needed, as the data is not protected health information"
             }
+            Basis::Consent => "with the consent of each data subject",
+            Basis::Contract => "for the performance of a contract with each data subject",
+            Basis::LegalObligation => "to comply with a legal obligation of the controller",
+            Basis::VitalInterests => "to protect the vital interests of a person",
+            Basis::PublicTask => "for a task carried out in the public interest",
+            Basis::LegitimateInterests => "for the legitimate interests of the controller",
         }
     }
 
@@ -467,10 +497,10 @@ impl Basis {
     #[must_use]
     pub fn citation(self) -> Option<&'static str> {
         match self {
-            Basis::Agreement | Basis::NotNeeded => None,
             Basis::PatientAuthorization => Some("45 CFR 164.508"),
             Basis::IrbWaiver => Some("45 CFR 164.512(i)"),
             Basis::PublicHealth => Some("45 CFR 164.512(b)"),
+            _ => None,
         }
     }
 
@@ -481,6 +511,61 @@ impl Basis {
             self,
             Basis::PatientAuthorization | Basis::IrbWaiver | Basis::PublicHealth
         )
+    }
+
+    /// The law whose basis this is: HIPAA's agreement, authorization, waiver and public health
+    /// reporting, the GDPR's lawful bases; none for `not_needed`, which both laws know.
+    #[must_use]
+    pub fn law(self) -> Option<Law> {
+        match self {
+            Basis::Agreement
+            | Basis::PatientAuthorization
+            | Basis::IrbWaiver
+            | Basis::PublicHealth => Some(Law::Hipaa),
+            Basis::NotNeeded => None,
+            _ => Some(Law::Gdpr),
+        }
+    }
+
+    /// The point of GDPR Article 6(1) a lawful basis is (`'a'` to `'f'`); none for HIPAA's bases and
+    /// `not_needed`.
+    #[must_use]
+    pub fn article_6_point(self) -> Option<char> {
+        match self {
+            Basis::Consent => Some('a'),
+            Basis::Contract => Some('b'),
+            Basis::LegalObligation => Some('c'),
+            Basis::VitalInterests => Some('d'),
+            Basis::PublicTask => Some('e'),
+            Basis::LegitimateInterests => Some('f'),
+            _ => None,
+        }
+    }
+
+    /// A lawful basis in the words of GDPR Article 6(1); none for HIPAA's bases and `not_needed`.
+    #[must_use]
+    pub fn article_6_words(self) -> Option<&'static str> {
+        Some(match self {
+            Basis::Consent => {
+                "the data subject has given consent to the processing of his or her personal data for one or more specific purposes"
+            }
+            Basis::Contract => {
+                "processing is necessary for the performance of a contract to which the data subject is party or in order to take steps at the request of the data subject prior to entering into a contract"
+            }
+            Basis::LegalObligation => {
+                "processing is necessary for compliance with a legal obligation to which the controller is subject"
+            }
+            Basis::VitalInterests => {
+                "processing is necessary in order to protect the vital interests of the data subject or of another natural person"
+            }
+            Basis::PublicTask => {
+                "processing is necessary for the performance of a task carried out in the public interest or in the exercise of official authority vested in the controller"
+            }
+            Basis::LegitimateInterests => {
+                "processing is necessary for the purposes of the legitimate interests pursued by the controller or by a third party, except where such interests are overridden by the interests or fundamental rights and freedoms of the data subject which require protection of personal data"
+            }
+            _ => return None,
+        })
     }
 }
 
@@ -781,6 +866,38 @@ mod tests {
             assert!(!b.permits_phi_without_agreement());
             assert_eq!(b.citation(), None);
         }
+    }
+
+    #[test]
+    fn the_gdpr_bases_are_the_points_of_article_6_and_no_hipaa_basis_is_one() {
+        let gdpr = [
+            Basis::Consent,
+            Basis::Contract,
+            Basis::LegalObligation,
+            Basis::VitalInterests,
+            Basis::PublicTask,
+            Basis::LegitimateInterests,
+        ];
+        let points: String = gdpr.iter().filter_map(|b| b.article_6_point()).collect();
+        assert_eq!(points, "abcdef");
+        for b in gdpr {
+            assert_eq!(b.law(), Some(Law::Gdpr));
+            assert!(
+                b.article_6_words()
+                    .is_some_and(|w| w.contains("data subject") || w.contains("controller"))
+            );
+            assert!(!b.permits_phi_without_agreement());
+        }
+        for b in [
+            Basis::Agreement,
+            Basis::PatientAuthorization,
+            Basis::IrbWaiver,
+            Basis::PublicHealth,
+        ] {
+            assert_eq!(b.law(), Some(Law::Hipaa));
+            assert_eq!(b.article_6_point(), None);
+        }
+        assert_eq!(Basis::NotNeeded.law(), None);
     }
 
     const BASE: &str = r#"

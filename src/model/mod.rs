@@ -7,6 +7,7 @@
 //! read the model.
 
 mod access;
+mod agreements;
 mod classes;
 mod clauses;
 mod composition;
@@ -36,6 +37,7 @@ mod versions;
 mod voting;
 
 pub use access::{Applicant, DataAccess, Environment};
+pub use agreements::{AgreementTerm, SpecialCategoryCondition, gdpr_name};
 pub use classes::{MembershipClass, Roster, RosterMember};
 pub use clauses::{
     Confidentiality, ConfidentialityException, Definition, Instrument, Lasting, NoticeAddress,

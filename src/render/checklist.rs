@@ -567,6 +567,7 @@ impl<'c> Drafts<'c> {
             .filter_map(|p| Some((p, p.withdrawn?)))
             .collect();
         for f in &c.data_flows {
+            self.agreement_renewal(f);
             for r in &f.recipients {
                 self.recipient(f, r, None);
             }
@@ -576,6 +577,79 @@ impl<'c> Drafts<'c> {
                 }
             }
         }
+    }
+
+    /// The provider of a flow whose agreement has a term of its own sees to the agreement before it
+    /// ends: it decides whether an automatic renewal goes ahead (by the last day for notice, when the
+    /// term gives one), agrees a renewal with the recipients, or agrees a new agreement for one that does
+    /// not renew. Dated by the agreement's last day when the day it begins is known.
+    fn agreement_renewal(&mut self, f: &DataFlow) {
+        let c = self.c;
+        let Some(t) = f
+            .agreement_term
+            .as_ref()
+            .filter(|_| f.agreement.is_agreement())
+        else {
+            return;
+        };
+        let label = f.agreement.label();
+        let agreement = label.strip_prefix("a ").unwrap_or(label);
+        let name = text(&f.name);
+        let action = match t.renewal {
+            Renewal::Automatic => md!(
+                "Decide whether the {agreement} for \"{name}\" renews, or give notice to end it"
+            ),
+            Renewal::ByAgreement => {
+                md!("Agree with the recipients whether to renew the {agreement} for \"{name}\"")
+            }
+            Renewal::None => md!(
+                "Agree a new {agreement} for \"{name}\" before the current one ends, or end the flow"
+            ),
+        };
+        let style = c.charter.date_style;
+        let when = match c.agreement_ends(f) {
+            Some(end) => match (t.renewal, t.notice) {
+                (Renewal::Automatic, Some(n)) => {
+                    // The last day notice can be given: rounded up, so never later than the notice allows.
+                    let by = end.add_days(1 - i64::try_from(n.approx_days()).unwrap_or(0));
+                    When::Given(
+                        md!(
+                            "by {}, to give {} before the {agreement} renews on {}, at the end of its {}",
+                            style.write(by),
+                            n.as_notice(),
+                            style.write(end.add_days(1)),
+                            t.length
+                        ),
+                        Timing::Date { date: by },
+                    )
+                }
+                _ => When::Given(
+                    md!(
+                        "by {}, when the {agreement} ends, {} after it began",
+                        style.write(end),
+                        t.length
+                    ),
+                    Timing::Date { date: end },
+                ),
+            },
+            None => When::Event(md!(
+                "before the {agreement} ends, {} after it was signed",
+                t.length
+            )),
+        };
+        let evidence = Md::raw(match t.renewal {
+            Renewal::Automatic => "The decision to let it renew, or the written notice to end it",
+            Renewal::ByAgreement => "The signed renewal, or the written decision to let it end",
+            Renewal::None => "The signed new agreement, or the written end of the flow",
+        });
+        self.add(
+            self.partner(&f.provider),
+            format!("flow.{}.agreement-renewal", f.id),
+            action,
+            when,
+            evidence,
+            anchors::item(Anchor::Flow, &f.id),
+        );
     }
 
     /// The duties of one recipient of a flow. For a partner that withdrew (`withdrawn`), only those that

@@ -24,6 +24,7 @@ use crate::rules;
 use crate::validate::{Valid, term_end};
 
 mod access;
+mod agreements;
 mod clauses;
 mod composition;
 mod officers;
@@ -1281,8 +1282,22 @@ fn basis_sentence(basis: crate::model::Basis, regime: Option<Regime>) -> Md {
 /// the breach notice in the words of the flow's law.
 fn flow_terms(c: &Charter, f: &DataFlow, regime: Option<Regime>) -> Vec<Md> {
     let mut items: Vec<Md> = Vec::new();
+    if let Some(t) = &f.agreement_term {
+        items.push(agreements::term(c, f, t));
+    }
+    let gdpr = regime.is_some_and(Regime::is_gdpr);
     if let Some(basis) = f.basis {
-        items.push(basis_sentence(basis, regime));
+        // Under a GDPR, a lawful basis is said in the words of Article 6(1), and data that needs none is
+        // not personal data; anywhere else a basis of the GDPR still cites its Article.
+        let gdpr_words = agreements::lawful_basis(basis, regime);
+        items.push(match (gdpr_words, basis) {
+            (Some(words), _) => words,
+            (None, crate::model::Basis::NotNeeded) if gdpr => agreements::not_personal_data(),
+            (None, _) => basis_sentence(basis, regime),
+        });
+    }
+    if let Some(condition) = f.special_category_condition {
+        items.push(agreements::condition(condition, regime));
     }
     if !f.elements.is_empty() {
         let elements: Vec<Md> = f.elements.iter().map(|e| Md::raw(e.label())).collect();

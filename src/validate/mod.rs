@@ -7,6 +7,7 @@
 //! the syntax of cross-references, and nothing from rendering or the commands.
 
 mod access;
+mod agreements;
 mod classes;
 mod clauses;
 mod composition;
@@ -110,6 +111,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     consent::check(&charter, &mut ctx);
     publication::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
+    agreements::check(&charter, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
     access::check(&charter, &mut ctx);
     elements::check(&charter, &index, &mut ctx);

@@ -173,7 +173,8 @@ impl Zero<'_, '_, '_> {
         );
     }
 
-    /// A data flow's breach notification window, retention, retention of records and training refresher.
+    /// A data flow's breach notification window, retention, retention of records, training refresher
+    /// and the term of its agreement.
     fn data_flow(&mut self, i: usize, f: &DataFlow) {
         let of = |what| of(what, &f.name);
         self.check(
@@ -196,6 +197,23 @@ impl Zero<'_, '_, '_> {
             f.training.as_ref().and_then(|t| t.every),
             &of("training refresher"),
         );
+        if let Some(t) = &f.agreement_term {
+            self.check(
+                path!["data_flows", i, "agreement_term", "length"],
+                Some(t.length),
+                &of("term of the agreement"),
+            );
+            self.check(
+                path!["data_flows", i, "agreement_term", "renewal_period"],
+                t.renewal_period,
+                &of("renewal period of the agreement"),
+            );
+            self.check(
+                path!["data_flows", i, "agreement_term", "notice"],
+                t.notice,
+                &of("notice to stop the renewal of the agreement"),
+            );
+        }
     }
 }
 
