@@ -316,6 +316,9 @@ fn data_use(c: &Charter) -> Area {
             let termed = counted("stating the term of their agreement", &|f| {
                 f.agreement_term.is_some()
             });
+            let timed = counted("provided only in some phases or between dates", &|f| {
+                f.during.is_some()
+            });
             let access = access
                 .as_ref()
                 .map(|a| format!("; {a}"))
@@ -339,7 +342,7 @@ fn data_use(c: &Charter) -> Area {
             (
                 status,
                 format!(
-                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{refreshed}{conditioned}{termed}{unguarded}{access}",
+                    "{}, {identifiable} of them with identifiable data{coded}{records}{listed}{based}{refreshed}{conditioned}{termed}{timed}{unguarded}{access}",
                     plural(n, "data flow")
                 ),
             )

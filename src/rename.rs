@@ -98,6 +98,8 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Foreground, "ip.licences.*.covers.*"),
     (Refers::Foreground, "ip.outbound.*.covers.*"),
     (Refers::Phase, "data_flows.*.use_ends.*.phase"),
+    (Refers::Phase, "data_flows.*.during.*"),
+    (Refers::Phase, "partners.*.phase_ceilings.*.phase"),
     (Refers::Flow, "partners.*.surviving.flows.*"),
     (Refers::Obligation, "partners.*.surviving.obligations.*"),
     (Refers::Class, "bodies.*.members.*.class"),

@@ -1255,6 +1255,47 @@ rules! {
              data that is not personal data."
         fix "Add the lawful basis, such as `basis = \"public_task\"` or `\"legitimate_interests\"`, or remove \
              `special_category_condition` for data that is not personal data.";
+    RECIPIENT_ABOVE_PHASE_CEILING = "E0580" "recipient-above-phase-ceiling" Error
+        "A flow runs in a phase in which a recipient's ceiling for that phase is below the flow's data."
+        why "A partner's `phase_ceilings` say what it may receive in each phase: a limited data set in a \
+             retrospective phase, identified data in a pilot. A flow limited to phases with `during` is \
+             held to the ceilings of those phases; a flow that is not limited runs in every phase, and is \
+             held to each. Identified data sent in a phase whose ceiling is a limited data set breaks the \
+             promise the partners made for that phase."
+        fix "Limit the flow to the phases whose ceiling allows its data, e.g. `during = [\"pilot\"]`, send a \
+             less identifiable tier in a separate flow for the other phases, or raise the phase's ceiling.";
+    DUPLICATE_PHASE_CEILING = "E0581" "duplicate-phase-ceiling" Error
+        "A partner gives two ceilings for one phase."
+        why "Only one ceiling can hold for a partner in a phase; with two, a reviewer cannot tell which the \
+             partners agreed to, and the checks would have to guess."
+        fix "Keep one entry of `phase_ceilings` for the phase, e.g. `{ phase = \"pilot\", data_ceiling = \
+             \"identified\" }`, and remove the other.";
+    FLOW_WINDOW_REVERSED = "E0582" "flow-window-reversed" Error
+        "A flow's `during` window ends before it begins."
+        why "`during = { from, until }` gives the first and last days on which the data is provided; a \
+             window whose `until` comes before its `from` holds no day, so the flow could never run."
+        fix "Swap the dates, or correct one of them, e.g. `during = { from = 2027-01-01, until = \
+             2027-06-30 }`.";
+    FLOW_WINDOW_OUTSIDE_TERM = "W0583" "flow-window-outside-term" Warning
+        "A flow's `during` window begins before the term begins, or ends after it ends."
+        why "The charter governs the flow only while its term runs: data provided before the term begins, \
+             or after it ends, is provided on terms nobody has agreed to yet, or any more."
+        fix "Write dates within the term, e.g. `during = { from = 2026-03-01, until = 2026-12-31 }`, or \
+             leave the open end out.";
+    USE_ENDS_BEFORE_FLOW = "W0584" "use-ends-before-flow" Warning
+        "The use of a flow's data ends before the flow's first day."
+        why "A flow limited with `during` begins on the first day of its first phase, or of its window. An \
+             event of `use_ends` that falls before that day (the end of an earlier phase, a date) ends \
+             the use before any data has been provided, so the recipients could never use it."
+        fix "End the use with a later event, e.g. `use_ends = [{ phase = \"pilot\" }]` for the flow's own \
+             phase, or correct `during`.";
+    FLOW_BEFORE_AGREEMENT = "W0585" "flow-before-agreement" Warning
+        "A flow begins before the agreement it is made under is signed."
+        why "`agreement_term.signed` is the day the flow's agreement begins. A flow whose first day, the \
+             start of its first phase or of its window, comes earlier provides data before there is an \
+             agreement to provide it under."
+        fix "Limit the flow so that it begins once the agreement is signed, e.g. `during = { from = \
+             2027-03-01 }`, or correct `signed`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

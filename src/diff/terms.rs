@@ -322,6 +322,8 @@ fn term_words(key: &str) -> String {
         "concerns" => "partners it concerns".to_owned(),
         "approval_lasts" => "how long an approval lasts".to_owned(),
         "use_ends" => "what ends the use".to_owned(),
+        "during" => "when the data is provided".to_owned(),
+        "phase_ceilings" => "data ceilings by phase".to_owned(),
         "elements" => "data elements".to_owned(),
         "records_retention" => "retention of records".to_owned(),
         "every" => "completed again every".to_owned(),
@@ -378,6 +380,7 @@ fn item_noun(key: &str) -> &'static str {
         "versions" => "Version",
         "constituencies" => "Constituency",
         "officers" => "Officer",
+        "phase_ceilings" => "Ceiling in phase",
         _ => "Item",
     }
 }
@@ -395,6 +398,8 @@ fn identity(table: &Map<String, Value>) -> Option<String> {
         .or_else(|| text("by"))
         .or_else(|| text("term"))
         .or_else(|| text("version"))
+        // A partner's ceiling in one phase, by the phase.
+        .or_else(|| text("phase"))
 }
 
 /// The identity of a table in the array under `key`: an officer by the office it holds, which a body
@@ -431,6 +436,8 @@ fn display_name(table: &Map<String, Value>) -> String {
         "description",
         "id",
         "version",
+        // A partner's ceiling in one phase.
+        "phase",
     ]
     .iter()
     .find_map(|k| table.get(*k).and_then(Value::as_str))
@@ -801,6 +808,15 @@ pub fn plain(value: &Value) -> String {
             }
             None => plain(&t["course"]),
         },
+        // A window of dates of `during`.
+        Value::Object(t) if t.contains_key("from") || t.contains_key("until") => {
+            let end = |k: &str, words: &str| t.get(k).map(|d| format!("{words} {}", plain(d)));
+            [end("from", "from"), end("until", "until")]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
         Value::Object(t) => display_name(t),
         Value::Null => "nothing".to_owned(),
         other => other.to_string(),

@@ -55,6 +55,11 @@ pub struct DataFlow {
     /// none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_category_condition: Option<super::SpecialCategoryCondition>,
+    /// When the data is provided, when not throughout the term: only during the phases named
+    /// (`during = ["retrospective"]`), or only between two dates (`during = { from = 2027-01-01, until =
+    /// 2027-06-30 }`). The recipients' ceilings are those of these phases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub during: Option<super::During>,
     /// What the recipients may do with the data.
     #[validate(length(min = 1, message = "state at least one permitted use"))]
     pub permitted_uses: Vec<String>,

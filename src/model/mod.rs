@@ -15,6 +15,7 @@ mod conflicts;
 mod data;
 mod drafting;
 mod duo;
+mod during;
 mod elements;
 mod exceptions;
 pub mod glossary;
@@ -51,6 +52,7 @@ pub use data::{
 };
 pub use drafting::{DateStyle, Status, Typography};
 pub use duo::{DETAILS as DATA_USE_DETAILS, DataUse, DuoModifier, DuoPermission};
+pub use during::{DateWindow, During, HeldCeiling, PhaseCeiling};
 pub use elements::{CeilingMethods, CeilingTier, DataCeiling, DataElement, DeidMethod};
 pub use exceptions::Exception;
 pub use governance::{

@@ -30,6 +30,10 @@ pub struct Partner {
     /// de-identification methods it accepts (`{ tier = "deidentified", methods = ["safe_harbor"] }`);
     /// absent means no limit beyond each flow's terms.
     pub data_ceiling: Option<DataCeiling>,
+    /// Its data ceilings in particular phases, which hold in those phases instead of `data_ceiling`:
+    /// `phase_ceilings = [{ phase = "pilot", data_ceiling = "identified" }]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phase_ceilings: Vec<super::PhaseCeiling>,
     /// What it brings: funding, data, staff time, software, expertise.
     #[validate(length(min = 1, message = "say what the partner contributes"))]
     pub contributions: Vec<String>,

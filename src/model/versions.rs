@@ -33,4 +33,16 @@ impl super::Charter {
             .original_effective_date
             .or_else(|| self.takes_effect())
     }
+
+    /// The last day of the term, when the term is stated consistently: its `length` from the day it
+    /// runs from, or its `end_date`.
+    #[must_use]
+    pub fn term_ends(&self) -> Option<Date> {
+        let term = self.term.as_ref()?;
+        match (&term.length, &term.end_date) {
+            (Some(length), None) => Some(length.after(self.term_starts()?).add_days(-1)),
+            (None, Some(end)) => Some(*end),
+            _ => None,
+        }
+    }
 }

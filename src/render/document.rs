@@ -27,6 +27,7 @@ mod access;
 mod agreements;
 mod clauses;
 mod composition;
+mod during;
 mod officers;
 mod open_ip;
 mod voting;
@@ -798,6 +799,9 @@ fn partner(c: &Charter, p: &Partner, b: &mut Builder) {
             );
         }
     }
+    if let Some(phased) = during::phase_ceilings(c, p) {
+        body = md!("{body} {phased}");
+    }
     let clause = b.clause(
         anchors::item(Item::Partner, &p.id),
         text(&p.short_name),
@@ -1258,6 +1262,9 @@ fn flows(ids: &Lookup<'_>, b: &mut Builder) {
                 }
             ),
         );
+        if let Some(provided) = during::provided(c, f) {
+            clause.text = md!("{} {provided}", clause.text);
+        }
         clause.items = flow_terms(c, f, regime);
     }
 }

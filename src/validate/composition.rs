@@ -3,7 +3,7 @@
 //! they promise and fit in the quorum. Imports only the model, the rule catalogue, span paths and the
 //! validation context (`super`).
 
-use super::{Annotate, Ctx, quoted};
+use super::{Annotate, Ctx, and_list, quoted};
 use crate::model::{AffiliationCap, Body, Charter, Composition, Constituency, Lookup};
 use crate::path;
 use crate::rules;
@@ -333,12 +333,4 @@ fn quorum_parts(
 
 fn seats_word(n: u32) -> &'static str {
     if n == 1 { "seat" } else { "seats" }
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
-        _ => items.concat(),
-    }
 }

@@ -1,10 +1,10 @@
 //! Rules on data flows, flow by flow: who receives it, what identifiable data needs, and how it ends.
 //! Imports only the model, the rule catalogue, span paths (`path!`) and the validation context (`super`).
 
-use super::{Annotate, Ctx, term_end};
+use super::{Annotate, Ctx, and_list, term_end};
 use crate::model::{
-    Agreement, Basis, Charter, DataFlow, Date, EndOfUse, Identifiability, Law, Lookup, Regime,
-    RegimeSource, Renewal, Safeguard, UseEnd, every_words,
+    Agreement, Basis, Charter, DataFlow, Date, EndOfUse, HeldCeiling, Identifiability, Law, Lookup,
+    Partner, Regime, RegimeSource, Renewal, Safeguard, UseEnd, every_words,
 };
 use crate::path;
 use crate::rules;
@@ -152,17 +152,84 @@ fn recipients(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut
         }
         let Some(p) = index.partner(r) else { continue };
         let partner = &c.partners[p];
-        if let Some(ceiling) = &partner.data_ceiling
-            && tier.level() > ceiling.level()
-        {
-            ctx.at(
-                    &rules::RECIPIENT_ABOVE_DATA_CEILING,
-                    path!["data_flows", i, "recipients", k],
-                    format!("{} may receive nothing more identifiable than {}, but \"{}\" sends it {}", partner.short_name, ceiling.label(), f.name, tier.label()),
-                )
-                .with("receives more identifiable data than allowed", format!("send {} a less identifiable tier (a separate flow), or raise its `data_ceiling`", partner.short_name));
+        for held in c.ceilings_for(partner, f) {
+            if tier.level() > held.ceiling.level() {
+                above_ceiling(c, i, k, f, partner, held, ctx);
+            }
         }
     }
+}
+
+/// A recipient receives data above a ceiling that holds while the flow runs: its `data_ceiling` (E0404)
+/// or its ceiling in one of the flow's phases (E0580). The hint names the phases whose ceilings allow
+/// the data, when the flow could be limited to them.
+fn above_ceiling(
+    c: &Charter,
+    i: usize,
+    k: usize,
+    f: &DataFlow,
+    partner: &Partner,
+    held: HeldCeiling<'_>,
+    ctx: &mut Ctx<'_, '_>,
+) {
+    let tier = f.identifiability;
+    let phases = c.phases_of(f);
+    let allowing: Vec<String> = partner
+        .phase_ceilings
+        .iter()
+        .filter(|pc| tier.level() <= pc.data_ceiling.level())
+        .filter(|pc| phases.iter().any(|p| p.id == pc.phase))
+        .map(|pc| format!("\"{}\"", pc.phase))
+        .collect();
+    let own: Vec<String> = partner
+        .phase_ceilings
+        .iter()
+        .filter_map(|pc| c.phases.iter().find(|p| p.id == pc.phase))
+        .map(|p| format!("\"{}\"", p.name))
+        .collect();
+    let limit = if allowing.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "limit the flow to the phases that allow it, `during = [{}]`, ",
+            allowing.join(", ")
+        )
+    };
+    let (rule, when, raise) = match held.phase {
+        None if own.is_empty() => (
+            &rules::RECIPIENT_ABOVE_DATA_CEILING,
+            String::new(),
+            "its `data_ceiling`",
+        ),
+        None => (
+            &rules::RECIPIENT_ABOVE_DATA_CEILING,
+            format!(" outside {}", and_list(&own)),
+            "its `data_ceiling`",
+        ),
+        Some((phase, _)) => (
+            &rules::RECIPIENT_ABOVE_PHASE_CEILING,
+            format!(" in the phase \"{}\"", phase.name),
+            "its ceiling for the phase in `phase_ceilings`",
+        ),
+    };
+    ctx.at(
+        rule,
+        path!["data_flows", i, "recipients", k],
+        format!(
+            "{} may receive nothing more identifiable than {}{when}, but \"{}\" sends it {}",
+            partner.short_name,
+            held.ceiling.label(),
+            f.name,
+            tier.label()
+        ),
+    )
+    .with(
+        "receives more identifiable data than allowed",
+        format!(
+            "{limit}send {} a less identifiable tier (a separate flow), or raise {raise}",
+            partner.short_name
+        ),
+    );
 }
 
 /// Identifiable data needs an agreement and a breach notification window within the HIPAA limit.

@@ -6,7 +6,10 @@
 //! context (`super`).
 
 use super::{Annotate, Ctx};
-use crate::model::{Charter, DataElement, DataFlow, DeidMethod, Identifiability, Lookup, Regime};
+use crate::model::{
+    Charter, DataElement, DataFlow, DeidMethod, HeldCeiling, Identifiability, Lookup, Partner,
+    Regime,
+};
 use crate::path;
 use crate::rules;
 
@@ -100,41 +103,55 @@ fn ceilings(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut C
     for (k, r) in f.recipients.iter().enumerate() {
         let Some(p) = index.partner(r) else { continue };
         let partner = &c.partners[p];
-        let Some(ceiling) = &partner.data_ceiling else {
-            continue;
-        };
-        let tier = f.identifiability;
-        if ceiling.level() > Identifiability::DeidentifiedSafeHarbor.level()
-            || tier.level() > ceiling.level()
-            || DeidMethod::of(tier).is_some()
-        {
-            continue;
+        for held in c.ceilings_for(partner, f) {
+            identifiers_above(i, k, f, partner, held, &identifiers, ctx);
         }
-        let words: Vec<&str> = identifiers.iter().map(|e| e.label()).collect();
-        let keys: Vec<String> = identifiers
-            .iter()
-            .map(|e| format!("\"{}\"", e.key()))
-            .collect();
-        ctx.at(
-            &rules::IDENTIFIER_ABOVE_DATA_CEILING,
-            path!["data_flows", i, "recipients", k],
-            format!(
-                "{} may receive nothing more identifiable than {}, but \"{}\" sends it {}, identifiers that the Safe Harbor method removes",
-                partner.short_name,
-                ceiling.label(),
-                f.name,
-                words.join(", ")
-            ),
-        )
-        .with(
-            "receives identifiers above its data ceiling",
-            format!(
-                "remove {} from `elements`, or send {} a separate flow without them",
-                keys.join(", "),
-                partner.short_name
-            ),
-        );
     }
+}
+
+/// One ceiling that holds for a recipient, limited to de-identified data or less, receives none of the
+/// identifiers a flow carries.
+fn identifiers_above(
+    i: usize,
+    k: usize,
+    f: &DataFlow,
+    partner: &Partner,
+    held: HeldCeiling<'_>,
+    identifiers: &[DataElement],
+    ctx: &mut Ctx<'_, '_>,
+) {
+    let (ceiling, tier) = (held.ceiling, f.identifiability);
+    if ceiling.level() > Identifiability::DeidentifiedSafeHarbor.level()
+        || tier.level() > ceiling.level()
+        || DeidMethod::of(tier).is_some()
+    {
+        return;
+    }
+    let words: Vec<&str> = identifiers.iter().map(|e| e.label()).collect();
+    let keys: Vec<String> = identifiers
+        .iter()
+        .map(|e| format!("\"{}\"", e.key()))
+        .collect();
+    ctx.at(
+        &rules::IDENTIFIER_ABOVE_DATA_CEILING,
+        path!["data_flows", i, "recipients", k],
+        format!(
+            "{} may receive nothing more identifiable than {}{}, but \"{}\" sends it {}, identifiers that the Safe Harbor method removes",
+            partner.short_name,
+            ceiling.label(),
+            held.in_phase(),
+            f.name,
+            words.join(", ")
+        ),
+    )
+    .with(
+        "receives identifiers above its data ceiling",
+        format!(
+            "remove {} from `elements`, or send {} a separate flow without them",
+            keys.join(", "),
+            partner.short_name
+        ),
+    );
 }
 
 /// Each recipient whose ceiling names its de-identification methods accepts the flow's.
@@ -145,37 +162,54 @@ fn methods(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut Ct
     for (k, r) in f.recipients.iter().enumerate() {
         let Some(p) = index.partner(r) else { continue };
         let partner = &c.partners[p];
-        let Some(accepted) = partner.data_ceiling.as_ref().and_then(|d| d.methods()) else {
-            continue;
-        };
-        if accepted.contains(&method) {
-            continue;
+        for held in c.ceilings_for(partner, f) {
+            method_refused(i, k, f, partner, held, method, ctx);
         }
-        let accepted_words: Vec<&str> = accepted.iter().map(|m| m.label()).collect();
-        let mut both: Vec<&str> = accepted.iter().map(|m| method_key(*m)).collect();
-        both.push(method_key(method));
-        let both: Vec<String> = both.iter().map(|m| format!("\"{m}\"")).collect();
-        ctx.at(
-            &rules::DEIDENTIFICATION_METHOD_NOT_ACCEPTED,
-            path!["data_flows", i, "recipients", k],
-            format!(
-                "{} accepts de-identified data only by {}, but \"{}\" is de-identified by {}",
-                partner.short_name,
-                accepted_words.join(" or "),
-                f.name,
-                method.label()
-            ),
-        )
-        .with(
-            "a method its data ceiling does not accept",
-            format!(
-                "add \"{}\" to the `methods` of the `data_ceiling` of {}, as `methods = [{}]`, or remove \"{r}\" from `recipients`",
-                method_key(method),
-                partner.short_name,
-                both.join(", ")
-            ),
-        );
     }
+}
+
+/// One ceiling that holds for a recipient, and names its methods, accepts the flow's.
+fn method_refused(
+    i: usize,
+    k: usize,
+    f: &DataFlow,
+    partner: &Partner,
+    held: HeldCeiling<'_>,
+    method: DeidMethod,
+    ctx: &mut Ctx<'_, '_>,
+) {
+    let r = &partner.id;
+    let Some(accepted) = held.ceiling.methods() else {
+        return;
+    };
+    if accepted.contains(&method) {
+        return;
+    }
+    let accepted_words: Vec<&str> = accepted.iter().map(|m| m.label()).collect();
+    let mut both: Vec<&str> = accepted.iter().map(|m| method_key(*m)).collect();
+    both.push(method_key(method));
+    let both: Vec<String> = both.iter().map(|m| format!("\"{m}\"")).collect();
+    ctx.at(
+        &rules::DEIDENTIFICATION_METHOD_NOT_ACCEPTED,
+        path!["data_flows", i, "recipients", k],
+        format!(
+            "{} accepts de-identified data only by {}{}, but \"{}\" is de-identified by {}",
+            partner.short_name,
+            accepted_words.join(" or "),
+            held.in_phase(),
+            f.name,
+            method.label()
+        ),
+    )
+    .with(
+        "a method its data ceiling does not accept",
+        format!(
+            "add \"{}\" to the `methods` of the `data_ceiling` of {}, as `methods = [{}]`, or remove \"{r}\" from `recipients`",
+            method_key(method),
+            partner.short_name,
+            both.join(", ")
+        ),
+    );
 }
 
 /// The method as the organiser writes it.

@@ -2,7 +2,7 @@
 //! fictional organisations and people, and addresses at the domains reserved for examples) is not yet the
 //! partners' own. One warning per partner, at the first such value, says what is left to replace.
 
-use super::{Annotate, Ctx};
+use super::{Annotate, Ctx, and_list};
 use crate::load::Seg;
 use crate::model::{Charter, Partner, Person};
 use crate::path;
@@ -112,15 +112,6 @@ fn is_example_address(email: &str) -> bool {
     ["example.org", "example.com", "example.net"]
         .iter()
         .any(|reserved| domain == *reserved || domain.ends_with(&format!(".{reserved}")))
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]

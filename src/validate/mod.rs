@@ -15,6 +15,7 @@ mod conflicts;
 mod consent;
 mod data;
 mod data_use;
+mod during;
 mod elements;
 mod exceptions;
 mod fields;
@@ -112,6 +113,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     publication::check(&charter, &mut ctx);
     data::check(&charter, &index, &mut ctx);
     agreements::check(&charter, &mut ctx);
+    during::check(&charter, &mut ctx);
     data_use::check(&charter, &index, &mut ctx);
     access::check(&charter, &mut ctx);
     elements::check(&charter, &index, &mut ctx);
@@ -199,15 +201,22 @@ fn quoted(ids: &[&str]) -> String {
         .join(", ")
 }
 
+/// Words in a list: "A", "A and B", "A, B and C".
+pub(super) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// The last day of the charter's term, when it has a term stated consistently.
 #[must_use]
 pub fn term_end(charter: &Charter) -> Option<Date> {
-    let term = charter.term.as_ref()?;
-    match (&term.length, &term.end_date) {
-        (Some(length), None) => Some(length.after(charter.term_starts()?).add_days(-1)),
-        (None, Some(end)) => Some(*end),
-        _ => None,
-    }
+    charter.term_ends()
 }
 
 #[cfg(test)]

@@ -114,6 +114,15 @@ pub(super) fn check(c: &Charter, index: &Lookup<'_>, ctx: &mut Ctx<'_, '_>) {
             );
         }
     }
+    for (i, p) in c.partners.iter().enumerate() {
+        for (k, pc) in p.phase_ceilings.iter().enumerate() {
+            r.check(
+                Kind::Phase,
+                &pc.phase,
+                path!["partners", i, "phase_ceilings", k, "phase"],
+            );
+        }
+    }
     for (i, o) in c.organisations.iter().enumerate() {
         for (k, p) in o.parent_of.iter().enumerate() {
             r.check(Kind::Partner, p, path!["organisations", i, "parent_of", k]);
@@ -250,6 +259,9 @@ fn data_flows(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
         );
         for (k, p) in f.recipients.iter().enumerate() {
             r.check(Kind::Partner, p, path!["data_flows", i, "recipients", k]);
+        }
+        for (k, p) in f.during_phases().iter().enumerate() {
+            r.check(Kind::Phase, p, path!["data_flows", i, "during", k]);
         }
         for (k, end) in f.use_ends.iter().flatten().enumerate() {
             if let UseEnd::Phase(p) = end {

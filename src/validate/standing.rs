@@ -3,7 +3,7 @@
 //! adoption record (its body and decision) are checked with the others, in `references`. Imports the
 //! model, the rule catalogue, span paths (`path!`) and the validation context (`super`).
 
-use super::{Annotate, Ctx};
+use super::{Annotate, Ctx, and_list};
 use crate::model::{Adoption, Charter, Lookup};
 use crate::path;
 use crate::rules;
@@ -99,15 +99,6 @@ fn signatories(c: &Charter, ctx: &mut Ctx<'_, '_>) {
             "no one to sign",
             "remove `signed_by_all`, so that the amendment takes effect when the body decides it, or give every partner a `[partners.signatory]`",
         );
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -1,0 +1,188 @@
+//! Data over time: a flow limited to phases or dates (`during`) and a partner's ceilings by phase
+//! (`phase_ceilings`), said in the flow's and the partner's clauses, checked phase by phase (E0404,
+//! E0580–W0585), followed by `rename-id`, and compared by `charter diff`.
+
+mod common;
+
+use std::fs;
+
+use common::{charter, run_stdin as run, stderr_of};
+
+const RESEARCH: &str = "charters/academic-industry-research.toml";
+const PHASED: &str = "tests/fixtures/valid/recipient-above-phase-ceiling.toml";
+const TRIAL_DURING: &str = "during = [\"phase-1b\", \"option-period\"]\n";
+
+fn checked(text: &str) -> (Option<i32>, String) {
+    let (code, stdout, stderr) = run(&["check", "--message-format", "short", "-"], text);
+    (code, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn the_clauses_say_when_data_is_provided_and_the_ceiling_of_each_phase() {
+    let md = common::markdown(&common::edited(RESEARCH, &[]));
+    assert!(
+        md.contains("The data is provided only during the phases \"Phase 1b study\" ([§"),
+        "{md}"
+    );
+    assert!(
+        md.contains("It may receive no data more identifiable than de-identified data (Expert Determination). In the phase \"Phase 1b study\" ([§"),
+        "{md}"
+    );
+    assert!(
+        md.contains("it may receive no data more identifiable than a limited data set."),
+        "{md}"
+    );
+    let one = common::markdown(&common::edited(PHASED, &[]));
+    assert!(
+        one.contains("The data is provided only during the phase \"Alert pilot\" ([§5.2](#phase-pilot)), from 2026-07-01 to 2026-12-31."),
+        "{one}"
+    );
+    let window = common::markdown(&common::edited(
+        PHASED,
+        &[(
+            "during = [\"pilot\"]",
+            "during = { from = 2026-08-01, until = 2026-09-30 }",
+        )],
+    ));
+    assert!(
+        window.contains("The data is provided only from 2026-08-01 to 2026-09-30."),
+        "{window}"
+    );
+    let always = common::markdown(&common::edited(
+        RESEARCH,
+        &[
+            (TRIAL_DURING, ""),
+            (
+                "data_ceiling = \"deidentified_expert\"",
+                "data_ceiling = \"limited_data_set\"",
+            ),
+        ],
+    ));
+    assert!(!always.contains("The data is provided only"), "{always}");
+}
+
+#[test]
+fn each_phase_is_checked_against_its_own_ceiling_and_the_hint_silences_the_finding() {
+    // The coded study data sent from the start, when Cardinal Bay may receive de-identified data only.
+    let (code, stderr) = checked(&common::edited(RESEARCH, &[(TRIAL_DURING, "")]));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error[E0404]: Cardinal Bay may receive nothing more identifiable than de-identified data (Expert Determination) outside \"Phase 1b study\" and \"Final analysis and option period\""), "{stderr}");
+    assert!(
+        stderr.contains("limit the flow to the phases that allow it, `during = [\"phase-1b\", \"option-period\"]`"),
+        "{stderr}"
+    );
+    // Following the hint is the example itself, which checks.
+    let (code, stderr) = checked(&common::edited(RESEARCH, &[]));
+    assert_eq!(code, Some(0), "{stderr}");
+    // A phase ceiling below the flow's data, in a phase the flow runs in.
+    let (code, stderr) = checked(&common::edited(
+        RESEARCH,
+        &[(
+            "{ phase = \"option-period\", data_ceiling = \"limited_data_set\" }",
+            "{ phase = \"option-period\", data_ceiling = \"aggregate\" }",
+        )],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[E0580]: Cardinal Bay may receive nothing more identifiable than aggregate statistics in the phase \"Final analysis and option period\", but \"Coded phase 1b study data\" sends it a limited data set"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_phase_is_an_undefined_reference_at_its_place() {
+    let (code, stderr) = checked(&common::edited(
+        PHASED,
+        &[
+            ("during = [\"pilot\"]", "during = [\"pilots\"]"),
+            ("{ phase = \"pilot\",", "{ phase = \"piolt\","),
+        ],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stderr.matches("error[E0302]").count(), 2, "{stderr}");
+    assert!(stderr.contains("\"pilots\""), "{stderr}");
+    assert!(stderr.contains("\"piolt\""), "{stderr}");
+}
+
+#[test]
+fn a_written_mistake_in_during_is_named_with_what_to_write() {
+    let (code, stderr) = checked(&common::edited(
+        PHASED,
+        &[("during = [\"pilot\"]", "during = \"pilot\"")],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("`during = [\"pilot\"]`"), "{stderr}");
+    let (code, stderr) = checked(&common::edited(
+        PHASED,
+        &[("during = [\"pilot\"]", "during = { form = 2026-07-01 }")],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("form"), "{stderr}");
+}
+
+#[test]
+fn renaming_a_phase_follows_during_and_the_phase_ceilings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("phased.toml");
+    fs::copy(common::root().join(PHASED), &file).expect("copy");
+    let out = charter()
+        .args(["rename-id", "pilot", "alert-pilot"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let renamed = fs::read_to_string(&file).expect("read");
+    assert!(renamed.contains("during = [\"alert-pilot\"]"), "{renamed}");
+    assert!(
+        renamed.contains("{ phase = \"alert-pilot\", data_ceiling = \"identified\" }"),
+        "{renamed}"
+    );
+    let check = charter().arg("check").arg(&file).output().expect("runs");
+    assert_eq!(check.status.code(), Some(0), "{}", stderr_of(&check));
+}
+
+#[test]
+fn the_term_diff_names_when_the_data_is_provided_and_the_ceiling_by_phase() {
+    let old = common::edited(PHASED, &[]);
+    let new = common::edited(
+        PHASED,
+        &[
+            (
+                "during = [\"pilot\"]",
+                "during = { from = 2026-08-01, until = 2026-09-30 }",
+            ),
+            (
+                "phase_ceilings = [{ phase = \"pilot\", data_ceiling = \"identified\" }]",
+                "phase_ceilings = [{ phase = \"pilot\", data_ceiling = \"limited_data_set\" }, { phase = \"retrospective\", data_ceiling = \"limited_data_set\" }]",
+            ),
+            (
+                "identifiability = \"identified\"",
+                "identifiability = \"limited_data_set\"",
+            ),
+            (
+                "agreement = \"business_associate_agreement\"",
+                "agreement = \"data_use_agreement\"",
+            ),
+        ],
+    );
+    let changes = common::term_changes(&old, &new);
+    assert!(changes.contains("when the data is provided"), "{changes}");
+    assert!(
+        changes.contains("when the data is provided: pilot → from 2026-08-01 until 2026-09-30"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Ceiling in phase \"pilot\" › data ceiling: identified → limited_data_set"),
+        "{changes}"
+    );
+}
+
+#[test]
+fn coverage_counts_the_flows_limited_in_time() {
+    let (code, out, stderr) = run(&["check", "--coverage", "-"], &common::edited(PHASED, &[]));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        out.contains("2 provided only in some phases or between dates"),
+        "{out}"
+    );
+}
