@@ -69,6 +69,7 @@ const REFERENCED: &[(Refers, &str)] = &[
     (Refers::Actor, "decisions.*.escalation"),
     (Refers::Actor, "amendment.body"),
     (Refers::Actor, "data_flows.*.provider"),
+    (Refers::Actor, "data_flows.*.provider.*"),
     (Refers::Actor, "data_flows.*.recipients.*"),
     (Refers::Actor, "ip.foreground.*.owner"),
     (Refers::Actor, "ip.foreground.*.shares.*.partner"),

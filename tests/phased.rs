@@ -172,7 +172,8 @@ fn the_term_diff_names_when_the_data_is_provided_and_the_ceiling_by_phase() {
         "{changes}"
     );
     assert!(
-        changes.contains("Ceiling in phase \"pilot\" › data ceiling: identified → limited_data_set"),
+        changes
+            .contains("Ceiling in phase \"pilot\" › data ceiling: identified → limited_data_set"),
         "{changes}"
     );
 }
@@ -185,4 +186,63 @@ fn coverage_counts_the_flows_limited_in_time() {
         out.contains("2 provided only in some phases or between dates"),
         "{out}"
     );
+}
+
+const CONSORTIUM: &str = "charters/regional-ehr-consortium.toml";
+
+#[test]
+fn a_flow_with_several_providers_names_them_all_and_each_sees_to_its_duties() {
+    let md = common::markdown(&common::edited(CONSORTIUM, &[]));
+    assert!(
+        md.contains("Millbrook and Harlan County each provide identified health information to Cedar Valley Health under a business associate agreement."),
+        "{md}"
+    );
+    let items = common::checklist_items(&common::edited(CONSORTIUM, &[]));
+    let breach = items
+        .iter()
+        .find(|i| i["key"] == "flow.member-hosting.cedar-valley.breach")
+        .expect("the recipient's breach notice");
+    assert!(
+        breach["action"].as_str().is_some_and(
+            |a| a.contains("Notify the provider whose data it is (Millbrook or Harlan County)")
+        ),
+        "{breach}"
+    );
+    // An agreement with a term of its own: one item for each provider.
+    let termed = common::edited(
+        CONSORTIUM,
+        &[(
+            "provider = [\"millbrook\", \"harlan-county\"]\nrecipients = [\"cedar-valley\"]\ncategories = [\"the complete legal health record\", \"registration and demographic data\", \"audit logs\"]\nidentifiability = \"identified\"\nagreement = \"business_associate_agreement\"\n",
+            "provider = [\"millbrook\", \"harlan-county\"]\nrecipients = [\"cedar-valley\"]\ncategories = [\"the complete legal health record\", \"registration and demographic data\", \"audit logs\"]\nidentifiability = \"identified\"\nagreement = \"business_associate_agreement\"\nagreement_term = { length = \"2 years\", renewal = \"by_agreement\" }\n",
+        )],
+    );
+    for p in ["millbrook", "harlan-county"] {
+        let item = common::checklist_item(
+            &termed,
+            &format!("flow.member-hosting.{p}.agreement-renewal"),
+        );
+        assert_eq!(item["owner_id"], p, "{item}");
+    }
+}
+
+#[test]
+fn each_listed_provider_is_checked_at_its_own_place() {
+    let (code, stderr) = checked(&common::edited(
+        CONSORTIUM,
+        &[(
+            "provider = [\"millbrook\", \"harlan-county\"]",
+            "provider = [\"millbrook\", \"harlan-countie\"]",
+        )],
+    ));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("error[E0302]"), "{stderr}");
+    assert!(stderr.contains("\"harlan-countie\""), "{stderr}");
+    let (code, stderr) = checked(&common::edited(
+        CONSORTIUM,
+        &[(
+            "provider = [\"millbrook\", \"harlan-county\"]\nrecipients = [\"cedar-valley\"]",
+            "provider = [\"millbrook\", \"harlan-county\"]\nrecipients = [\"cedar-valley\", \"millbrook\"]",
+        )],
+    ));
+    assert!(stderr.contains("W0418"), "{code:?} {stderr}");
 }

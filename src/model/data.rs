@@ -19,8 +19,9 @@ pub struct DataFlow {
     /// Name of the flow, e.g. "Retrospective EHR extract".
     #[validate(length(min = 1, max = 120))]
     pub name: String,
-    /// The partner that provides the data.
-    pub provider: String,
+    /// The partner that provides the data, or several that each provide it on the same terms
+    /// (`provider = ["northstar", "riverbend"]`).
+    pub provider: super::Providers,
     /// The partners that receive it.
     #[validate(
         length(min = 1, message = "a data flow needs at least one recipient"),

@@ -252,6 +252,7 @@ struct Draft {
 }
 
 /// When a drafted item falls due: the words, and what a calendar makes of them.
+#[derive(Clone)]
 enum When {
     /// On or relative to an event ("within 30 days of discovery").
     Event(Md),
@@ -642,14 +643,22 @@ impl<'c> Drafts<'c> {
             Renewal::ByAgreement => "The signed renewal, or the written decision to let it end",
             Renewal::None => "The signed new agreement, or the written end of the flow",
         });
-        self.add(
-            self.partner(&f.provider),
-            format!("flow.{}.agreement-renewal", f.id),
-            action,
-            when,
-            evidence,
-            anchors::item(Anchor::Flow, &f.id),
-        );
+        // Each provider is party to the agreement and sees to it; a flow with one keeps the key it had.
+        for p in f.provider.iter() {
+            let key = if f.provider.len() == 1 {
+                format!("flow.{}.agreement-renewal", f.id)
+            } else {
+                format!("flow.{}.{p}.agreement-renewal", f.id)
+            };
+            self.add(
+                self.partner(p),
+                key,
+                action.clone(),
+                when.clone(),
+                evidence.clone(),
+                anchors::item(Anchor::Flow, &f.id),
+            );
+        }
     }
 
     /// The duties of one recipient of a flow. For a partner that withdrew (`withdrawn`), only those that
@@ -667,7 +676,7 @@ impl<'c> Drafts<'c> {
             ""
         };
         if let Some(n) = f.breach_notification {
-            let provider = provider_name(self.ids, &f.provider);
+            let provider = provider_names(self.ids, &f.provider);
             let gdpr = self.c.regime(f).is_some_and(crate::model::Regime::is_gdpr);
             let (action, when) = if gdpr {
                 (
@@ -1141,9 +1150,23 @@ fn owner_group(c: &Charter, owner: Owner, items: Vec<Item>) -> Group {
     }
 }
 
-fn provider_name(ids: &Lookup<'_>, id: &str) -> Md {
-    ids.partner(id)
-        .map_or_else(|| text(id), |i| text(&ids.charter().partners[i].short_name))
+/// The provider to notify: its name, or for a flow with several, the one whose data it is.
+fn provider_names(ids: &Lookup<'_>, providers: &[String]) -> Md {
+    let name = |id: &String| {
+        ids.partner(id)
+            .map_or_else(|| text(id), |i| text(&ids.charter().partners[i].short_name))
+    };
+    match providers {
+        [one] => name(one),
+        several => {
+            let names: Vec<Md> = several.iter().map(name).collect();
+            let (last, init) = names.split_last().expect("at least one provider");
+            md!(
+                "the provider whose data it is ({} or {last})",
+                super::markdown::join(init, ", ")
+            )
+        }
+    }
 }
 
 #[cfg(test)]

@@ -142,7 +142,7 @@ fn refresher(c: &Charter, i: usize, ctx: &mut Ctx<'_, '_>) {
 fn recipients(c: &Charter, index: &Lookup<'_>, i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
     let tier = f.identifiability;
     for (k, r) in f.recipients.iter().enumerate() {
-        if *r == f.provider {
+        if f.provider.contains(r) {
             ctx.at(
                 &rules::FLOW_TO_PROVIDER,
                 path!["data_flows", i, "recipients", k],

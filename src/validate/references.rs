@@ -252,11 +252,14 @@ fn decisions(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
 /// Data flows run between partners.
 fn data_flows(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
     for (i, f) in c.data_flows.iter().enumerate() {
-        r.check(
-            Kind::Partner,
-            &f.provider,
-            path!["data_flows", i, "provider"],
-        );
+        for (k, p) in f.provider.iter().enumerate() {
+            let at = if f.provider.listed() {
+                path!["data_flows", i, "provider", k]
+            } else {
+                path!["data_flows", i, "provider"]
+            };
+            r.check(Kind::Partner, p, at);
+        }
         for (k, p) in f.recipients.iter().enumerate() {
             r.check(Kind::Partner, p, path!["data_flows", i, "recipients", k]);
         }

@@ -1,6 +1,7 @@
 //! When a flow's data is provided, and a partner's ceilings by phase, in plain words: each written only
 //! where the charter limits a flow with `during` or gives a partner `phase_ceilings`.
 
+use super::and_list;
 use super::clauses::clause_ref;
 use crate::md;
 use crate::model::{Charter, DataFlow, During, Partner, Phase};
@@ -14,15 +15,6 @@ fn phase_words(p: &Phase) -> Md {
         text(&p.name),
         clause_ref(&anchors::item(Item::Phase, &p.id))
     )
-}
-
-/// Words in a list: "A", "A and B", "A, B and C".
-fn and_list(items: &[Md]) -> Md {
-    match items {
-        [] => Md::default(),
-        [one] => one.clone(),
-        [init @ .., last] => md!("{} and {last}", join(init, ", ")),
-    }
 }
 
 /// When a flow's data is provided, as a sentence, for a flow limited with `during`: "The data is
