@@ -398,8 +398,8 @@ fn background_items(ip: &crate::model::IpTerms) -> String {
         return String::new();
     }
     format!(
-        " ({} with {})",
-        plural(ip.background_items.len(), "item"),
+        ", {} with {}",
+        plural(ip.background_items.len(), "background item"),
         if ip.background_items.len() == 1 {
             "its owner"
         } else {
