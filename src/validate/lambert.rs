@@ -5,7 +5,7 @@
 
 use super::{Annotate, Ctx};
 use crate::model::{
-    Charter, Deviation, Foreground, Lambert, LambertModel, Ownership, ResultsOwner,
+    Charter, Deviation, Foreground, Lambert, LambertModel, Licence, Ownership, ResultsOwner,
 };
 use crate::path;
 use crate::rules;
@@ -23,23 +23,30 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
 /// A one-to-one model names an institution and a collaborator, two different partners; model B names a
 /// lead; no model names a party it has no part for, and only models 1 to 3 take a field.
 fn parties(l: &Lambert, ctx: &mut Ctx<'_, '_>) {
+    missing_parties(l, ctx);
+    unused_keys(l, ctx);
+}
+
+/// One finding of E0590, at a key of `[ip.lambert]`.
+fn mismatch(ctx: &mut Ctx<'_, '_>, key: &'static str, message: String, hint: String) {
+    ctx.at(
+        &rules::LAMBERT_PARTIES_MISMATCH,
+        path!["ip", "lambert", key],
+        message,
+    )
+    .with("not a party of this model", hint);
+}
+
+/// The parties a model needs and does not name, or names as one.
+fn missing_parties(l: &Lambert, ctx: &mut Ctx<'_, '_>) {
     let name = l.model.name();
-    let mismatch = |ctx: &mut Ctx<'_, '_>, key: &'static str, message: String, hint: String| {
-        ctx.at(
-            &rules::LAMBERT_PARTIES_MISMATCH,
-            path!["ip", "lambert", key],
-            message,
-        )
-        .with("not a party of this model", hint);
-    };
-    let one_to_one = l.model.is_one_to_one();
     let missing = match (&l.institution, &l.collaborator) {
         (None, None) => Some("`institution` and no `collaborator`"),
         (None, Some(_)) => Some("`institution`"),
         (Some(_), None) => Some("`collaborator`"),
         (Some(_), Some(_)) => None,
     };
-    if let Some(missing) = missing.filter(|_| one_to_one) {
+    if let Some(missing) = missing.filter(|_| l.model.is_one_to_one()) {
         mismatch(
             ctx,
             "model",
@@ -47,7 +54,7 @@ fn parties(l: &Lambert, ctx: &mut Ctx<'_, '_>) {
             "write both, such as `lambert = { model = \"4\", institution = \"riverside-university\", collaborator = \"cardinal-bay\" }`".to_owned(),
         );
     }
-    if one_to_one && l.institution.is_some() && l.institution == l.collaborator {
+    if l.model.is_one_to_one() && l.institution.is_some() && l.institution == l.collaborator {
         mismatch(
             ctx,
             "collaborator",
@@ -66,6 +73,11 @@ fn parties(l: &Lambert, ctx: &mut Ctx<'_, '_>) {
                 .to_owned(),
         );
     }
+}
+
+/// The keys the model has no use for.
+fn unused_keys(l: &Lambert, ctx: &mut Ctx<'_, '_>) {
+    let one_to_one = l.model.is_one_to_one();
     let unused = [
         ("institution", !one_to_one && l.institution.is_some()),
         ("collaborator", !one_to_one && l.collaborator.is_some()),
@@ -76,7 +88,7 @@ fn parties(l: &Lambert, ctx: &mut Ctx<'_, '_>) {
         mismatch(
             ctx,
             key,
-            format!("{name} has no use for `{key}`"),
+            format!("{} has no use for `{key}`", l.model.name()),
             format!("remove `{key}`; {}", uses(key)),
         );
     }
@@ -107,67 +119,92 @@ fn uses(key: &str) -> &'static str {
 /// One departure of the charter's terms from its model, located at the term that departs.
 fn deviation(c: &Charter, model: LambertModel, d: &Deviation<'_>, ctx: &mut Ctx<'_, '_>) {
     let Some(ip) = &c.ip else { return };
-    let name = model.name();
     match d {
         Deviation::Owner { index, implied } => {
-            let f = &ip.foreground[*index];
-            let (has, write) = match implied {
-                ResultsOwner::Partner(p) => (
-                    format!("owned by \"{p}\""),
-                    format!("`ownership = \"partner\"` with `owner = \"{p}\"`"),
-                ),
-                ResultsOwner::Creator => (
-                    "owned by the partner whose staff create them".to_owned(),
-                    "`ownership = \"creator\"`".to_owned(),
-                ),
-            };
-            ctx.at(
-                &rules::LAMBERT_DEVIATION,
-                path!["ip", "foreground", *index, "ownership"],
-                format!(
-                    "\"{}\" is {}, and under {name} the results are {has}",
-                    f.category,
-                    written_owner(f)
-                ),
-            )
-            .with(
-                format!("departs from {name}"),
-                format!("write {write}, or accept the departure with an `[[exceptions]]` entry with `rule = \"W0591\"`, `at = \"{}\"` and the partners' reason", f.id),
-            );
+            owner_departs(model, *index, &ip.foreground[*index], *implied, ctx);
         }
-        Deviation::NoLicence(m) => {
-            let to: Vec<String> = m.to.iter().map(|p| format!("\"{p}\"")).collect();
-            ctx.at(
-                &rules::LAMBERT_DEVIATION,
-                path!["ip", "licences"],
-                format!(
-                    "{name} grants {} a {} for {}, and no `[[ip.licences]]` entry grants it",
-                    to.join(", "),
-                    m.kind.label(),
-                    m.purposes.join(" and ")
-                ),
-            )
-            .with(
-                format!("departs from {name}"),
-                format!(
-                    "add an `[[ip.licences]]` entry with `to = [{}]` and `kind = \"non_exclusive\"`, or accept the departure with an `[[exceptions]]` entry with `rule = \"W0591\"` and the partners' reason",
-                    to.join(", ")
-                ),
-            );
-        }
+        Deviation::NoLicence(m) => licence_missing(model, m, ctx),
         Deviation::LicenceToInstitution { index, institution } => {
-            let l = &ip.licences[*index];
-            ctx.at(
-                &rules::LAMBERT_DEVIATION,
-                path!["ip", "licences", *index, "to"],
-                format!("{name} reserves to \"{institution}\" no right to use the results, and the licence \"{}\" grants it one", l.id),
-            )
-            .with(
-                format!("departs from {name}"),
-                format!("follow model 4, under which the institution may use the results for academic purposes, or accept the departure with an `[[exceptions]]` entry with `rule = \"W0591\"`, `at = \"{}\"` and the partners' reason", l.id),
-            );
+            licence_to_institution(model, *index, &ip.licences[*index], institution, ctx);
         }
     }
+}
+
+/// A written category owned otherwise than the model has the results owned.
+fn owner_departs(
+    model: LambertModel,
+    index: usize,
+    f: &Foreground,
+    implied: ResultsOwner<'_>,
+    ctx: &mut Ctx<'_, '_>,
+) {
+    let name = model.name();
+    let (has, write) = match implied {
+        ResultsOwner::Partner(p) => (
+            format!("owned by \"{p}\""),
+            format!("`ownership = \"partner\"` with `owner = \"{p}\"`"),
+        ),
+        ResultsOwner::Creator => (
+            "owned by the partner whose staff create them".to_owned(),
+            "`ownership = \"creator\"`".to_owned(),
+        ),
+    };
+    ctx.at(
+        &rules::LAMBERT_DEVIATION,
+        path!["ip", "foreground", index, "ownership"],
+        format!(
+            "\"{}\" is {}, and under {name} the results are {has}",
+            f.category,
+            written_owner(f)
+        ),
+    )
+    .with(
+        format!("departs from {name}"),
+        format!("write {write}, or accept the departure with an `[[exceptions]]` entry with `rule = \"W0591\"`, `at = \"{}\"` and the partners' reason", f.id),
+    );
+}
+
+/// The model's licence, which no written licence grants.
+fn licence_missing(model: LambertModel, m: &Licence, ctx: &mut Ctx<'_, '_>) {
+    let name = model.name();
+    let to: Vec<String> = m.to.iter().map(|p| format!("\"{p}\"")).collect();
+    ctx.at(
+        &rules::LAMBERT_DEVIATION,
+        path!["ip", "licences"],
+        format!(
+            "{name} grants {} a {} for {}, and no `[[ip.licences]]` entry grants it",
+            to.join(", "),
+            m.kind.label(),
+            m.purposes.join(" and ")
+        ),
+    )
+    .with(
+        format!("departs from {name}"),
+        format!(
+            "add an `[[ip.licences]]` entry with `to = [{}]` and `kind = \"non_exclusive\"`, or accept the departure with an `[[exceptions]]` entry with `rule = \"W0591\"` and the partners' reason",
+            to.join(", ")
+        ),
+    );
+}
+
+/// A licence to the institution, to which model 5 reserves no right.
+fn licence_to_institution(
+    model: LambertModel,
+    index: usize,
+    l: &Licence,
+    institution: &str,
+    ctx: &mut Ctx<'_, '_>,
+) {
+    let name = model.name();
+    ctx.at(
+        &rules::LAMBERT_DEVIATION,
+        path!["ip", "licences", index, "to"],
+        format!("{name} reserves to \"{institution}\" no right to use the results, and the licence \"{}\" grants it one", l.id),
+    )
+    .with(
+        format!("departs from {name}"),
+        format!("follow model 4, under which the institution may use the results for academic purposes, or accept the departure with an `[[exceptions]]` entry with `rule = \"W0591\"`, `at = \"{}\"` and the partners' reason", l.id),
+    );
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::{Builder, and_list, name_of, names};
 use crate::md;
-use crate::model::{Charter, Deviation, IpTerms, Lambert, LambertModel, Lookup, ResultsOwner};
+use crate::model::{Deviation, IpTerms, Lambert, Lookup, ResultsOwner};
 use crate::render::anchors::{self, Item};
 use crate::render::markdown::{Md, join, text};
 
@@ -59,7 +59,8 @@ fn adoption(ids: &Lookup<'_>, l: &Lambert) -> Md {
     .into_iter()
     .filter_map(|(id, part)| id.as_ref().map(|id| md!("{} as {part}", name_of(ids, id))))
     .collect();
-    let with = if parts.is_empty() || !named_fits(l) {
+    // A valid charter names only the parties its model has (E0590).
+    let with = if parts.is_empty() {
         Md::default()
     } else {
         md!(", with {}", and_list(&parts))
@@ -70,17 +71,9 @@ fn adoption(ids: &Lookup<'_>, l: &Lambert) -> Md {
     )
 }
 
-/// Whether the partners named are the ones the model has parts for (E0590 refuses the charter otherwise).
-fn named_fits(l: &Lambert) -> bool {
-    l.model.is_one_to_one()
-        || l.model == LambertModel::B
-        || (l.institution.is_none() && l.collaborator.is_none())
-}
-
 /// One departure in words, after "in that".
 fn departure(ids: &Lookup<'_>, d: &Deviation<'_>) -> Md {
-    let c: &Charter = ids.charter();
-    let Some(ip) = &c.ip else {
+    let Some(ip) = &ids.charter().ip else {
         return Md::default();
     };
     match d {
