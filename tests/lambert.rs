@@ -185,14 +185,26 @@ fn rename_id_follows_the_partners_a_model_and_a_background_item_name() {
     );
     assert!(renamed.contains("owner = \"cardinal\"\n"), "{renamed}");
     assert!(!renamed.contains("\"cardinal-bay\""), "{renamed}");
+    // An item's id is renamed with the cross-references to its anchor.
+    let cited = edited(
+        FIXTURE,
+        &[(
+            "at Riverside University.\"",
+            "(see [[clause:background-cbt-417]]).\"",
+        )],
+    );
     let out = charter()
         .args(["rename-id", "cbt-417", "compound", "-"])
-        .write_stdin(text)
+        .write_stdin(cited)
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let renamed = String::from_utf8(out.stdout).expect("utf-8");
     assert!(renamed.contains("id = \"compound\"\n"), "{renamed}");
+    assert!(
+        renamed.contains("[[clause:background-compound]]"),
+        "{renamed}"
+    );
 }
 
 #[test]
