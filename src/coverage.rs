@@ -364,7 +364,8 @@ fn ip(c: &Charter) -> Area {
                         .to_owned(),
                 );
             }
-            if ip.foreground.is_empty() {
+            let (foreground, licences) = (c.stated_foreground(), c.stated_licences());
+            if foreground.is_empty() {
                 return (
                     Status::Partial,
                     "background IP only: no [[ip.foreground]] says who owns what the partnership creates"
@@ -381,15 +382,59 @@ fn ip(c: &Charter) -> Area {
             (
                 Status::Covered,
                 format!(
-                    "{background}, {} of foreground IP, {}{}",
-                    plural(ip.foreground.len(), "category"),
-                    plural(ip.licences.len(), "licence"),
+                    "{background}{}, {} of foreground IP, {}{}{}",
+                    background_items(ip),
+                    plural(foreground.len(), "category"),
+                    plural(licences.len(), "licence"),
+                    lambert(c, ip),
                     open_ip(ip)
                 ),
             )
         },
     );
     area("ip", "Intellectual property", found)
+}
+
+/// The background items listed with their owners, when any are.
+fn background_items(ip: &crate::model::IpTerms) -> String {
+    if ip.background_items.is_empty() {
+        return String::new();
+    }
+    format!(
+        ", {} with {}",
+        plural(ip.background_items.len(), "background item"),
+        if ip.background_items.len() == 1 {
+            "its owner"
+        } else {
+            "their owners"
+        }
+    )
+}
+
+/// The Lambert model followed, and what it fills in or departs from.
+fn lambert(c: &Charter, ip: &crate::model::IpTerms) -> String {
+    let Some(l) = &ip.lambert else {
+        return String::new();
+    };
+    let filled: Vec<&str> = [
+        (ip.foreground.is_empty(), "ownership"),
+        (
+            ip.licences.is_empty() && !c.stated_licences().is_empty(),
+            "licences",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(empty, what)| empty.then_some(what))
+    .collect();
+    if filled.is_empty() {
+        format!(", following {}", l.model.name())
+    } else {
+        format!(
+            ", following {} (which fills in the {})",
+            l.model.name(),
+            filled.join(" and ")
+        )
+    }
 }
 
 /// The open-source terms, each only when stated: outbound licences, what contributors sign, transfers.

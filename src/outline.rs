@@ -77,11 +77,15 @@ pub fn anchors(c: &Charter) -> Vec<Anchor> {
     if let Some(ip) = &c.ip {
         o.section("ip");
         o.clause("ip-background".to_owned());
+        for item in &ip.background_items {
+            o.place(format!("background-{}", item.id), "ip-background");
+        }
+        o.fixed_if(ip.lambert.is_some(), "ip-lambert");
         o.fixed_if(ip.foreground_expected == Some(false), "ip-no-foreground");
-        for f in &ip.foreground {
+        for f in c.stated_foreground().iter() {
             o.clause(format!("foreground-{}", f.id));
         }
-        for l in &ip.licences {
+        for l in c.stated_licences().iter() {
             o.clause(format!("licence-{}", l.id));
         }
         for out in &ip.outbound {

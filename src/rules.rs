@@ -1296,6 +1296,28 @@ rules! {
              agreement to provide it under."
         fix "Limit the flow so that it begins once the agreement is signed, e.g. `during = { from = \
              2027-03-01 }`, or correct `signed`.";
+    LAMBERT_PARTIES_MISMATCH = "E0590" "lambert-parties-mismatch" Error
+        "An `[ip.lambert]` model names the wrong parties for its kind: a one-to-one model without an \
+         institution and a collaborator, consortium model B without a lead, or a key the model has no use for."
+        why "Each Lambert model says who owns the results by the part a partner plays in it. Models 1 to 5 \
+             are between a university (the institution) and a company (the collaborator); consortium model \
+             B assigns the results to a lead exploitation party; the other consortium models name no one. \
+             Without the partner a model needs, the charter cannot say who owns the results, and a partner \
+             named for a part the model does not have says nothing anyone agreed to, so it is an error."
+        fix "Name the partners the model needs, such as `lambert = { model = \"4\", institution = \
+             \"riverside-university\", collaborator = \"cardinal-bay\" }` or `lambert = { model = \"B\", \
+             lead = \"cardinal-bay\" }`, and remove the keys the model has no use for (`field` is only for \
+             models 1 to 3).";
+    LAMBERT_DEVIATION = "W0591" "lambert-deviation" Warning
+        "The charter's own foreground ownership or licences differ from what its Lambert model implies."
+        why "Naming a Lambert model tells a reader which balance of ownership and use the partners struck; \
+             terms that differ from it are a negotiated departure a reviewer must see. The charter states \
+             each departure in plain words in the Lambert clause. It is a warning, not an error, because \
+             partners often start from a model and change it; accept each departure with an exception that \
+             gives the partners' reason."
+        fix "Write the term the model implies, such as `ownership = \"partner\"` with `owner = \
+             \"riverside-university\"` under models 1 to 3, or accept the departure with `[[exceptions]]` \
+             `rule = \"W0591\"`, `at = \"<the category or licence id>\"` and the partners' `reason`.";
 }
 
 /// Looks a rule up by its code or its name, case-insensitively.

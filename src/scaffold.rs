@@ -238,6 +238,14 @@ pub const GUIDANCE: &[(&str, &str)] = &[
         "Optional. Intellectual property: what is said of background IP (what each partner brings, which stays its own).",
     ),
     (
+        "[[ip.background_items]]",
+        "Optional. One entry per item of background IP a partner brings: what it is, and the partner that owns it.",
+    ),
+    (
+        "[ip.lambert]",
+        "Optional. The Lambert Toolkit model agreement the partners follow (\"1\" to \"5\" between an institution and a collaborator, consortium \"A\" to \"D\"): it fills in who owns the results and the licences the model grants where the charter writes none, and the charter states where its own terms depart from it.",
+    ),
+    (
         "[[ip.foreground]]",
         "One entry per category of new intellectual property: who owns it (the creator, one partner, joint owners in shares that add up to 100, or owners by field of use).",
     ),

@@ -92,6 +92,7 @@ pub const CLAUSE_PREFIXES: &[&str] = &[
     "body",
     "decision",
     "flow",
+    "background",
     "foreground",
     "licence",
     "outbound",

@@ -20,6 +20,7 @@ fn ids(c: &Charter) -> Vec<String> {
     ids.extend(c.obligations.iter().map(|x| x.id.clone()));
     ids.extend(c.membership_classes.iter().map(|x| x.id.clone()));
     if let Some(ip) = &c.ip {
+        ids.extend(ip.background_items.iter().map(|x| x.id.clone()));
         ids.extend(ip.foreground.iter().map(|x| x.id.clone()));
         ids.extend(ip.licences.iter().map(|x| x.id.clone()));
         ids.extend(ip.outbound.iter().map(|x| x.id.clone()));

@@ -348,6 +348,8 @@ fn term_words(key: &str) -> String {
         "received_after_business_days" => "business days until a notice is received".to_owned(),
         "order" => "order of precedence".to_owned(),
         "attention" => "notices addressed to".to_owned(),
+        "lambert" => "Lambert model".to_owned(),
+        "lead" => "lead exploitation party".to_owned(),
         other => match other.strip_suffix("_usd") {
             Some(stem) => format!("{} (USD)", stem.replace('_', " ")),
             None => other.replace('_', " "),
@@ -363,6 +365,7 @@ fn item_noun(key: &str) -> &'static str {
         "bodies" => "Body",
         "decisions" => "Decision",
         "data_flows" => "Data flow",
+        "background_items" => "Background IP item",
         "foreground" => "Foreground IP",
         "licences" => "Licence",
         "outbound" => "Outbound licence",

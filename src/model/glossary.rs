@@ -105,7 +105,7 @@ pub static GLOSSARY: &[Entry] = &[
         term: "Foreground IP",
         meaning: "intellectual property created in the course of the partnership, in the categories set out in the intellectual property section",
         citation: None,
-        used_when: |c| c.ip.as_ref().is_some_and(|ip| !ip.foreground.is_empty()),
+        used_when: |c| !c.stated_foreground().is_empty(),
     },
     Entry {
         term: "Limited Data Set",

@@ -6,7 +6,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-use super::Date;
+use super::{Date, Lambert};
 
 /// Intellectual-property terms.
 #[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
@@ -19,6 +19,17 @@ pub struct IpTerms {
     /// "stays_with_owner", "no_implied_licence". Absent, the charter says only what `background` says.
     #[serde(default)]
     pub background_terms: Vec<BackgroundTerm>,
+    /// The background IP the partners bring, item by item, each with the partner that owns it; listed in
+    /// the background-IP clause after `background`.
+    #[serde(default)]
+    #[validate(nested)]
+    pub background_items: Vec<BackgroundItem>,
+    /// The Lambert Toolkit model agreement the partners follow. It fills in the ownership of foreground
+    /// IP and the licences the model implies where `foreground` and `licences` are not written, and the
+    /// charter states where the written terms depart from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub lambert: Option<Lambert>,
     /// Foreground IP, by category.
     #[serde(default)]
     #[validate(nested)]
@@ -42,6 +53,21 @@ pub struct IpTerms {
     #[serde(default)]
     #[validate(nested)]
     pub transfers: Vec<Transfer>,
+}
+
+/// One item of background IP and the partner that owns it.
+#[derive(Debug, Clone, Deserialize, JsonSchema, Serialize, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct BackgroundItem {
+    /// Short id of the item.
+    #[validate(custom(function = "super::check_id"))]
+    #[schemars(regex(pattern = super::ID_PATTERN), length(max = 40))]
+    pub id: String,
+    /// What the item is, e.g. "Patents, know-how and data on CBT-417 and its analogues".
+    #[validate(length(min = 1, max = 300))]
+    pub description: String,
+    /// The partner that owns it and brings it to the partnership.
+    pub owner: String,
 }
 
 /// A standard term on background IP.

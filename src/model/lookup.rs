@@ -51,11 +51,19 @@ impl<'c> Lookup<'c> {
             actors.entry(b.id.as_str()).or_insert(Actor::Body(i));
         }
         let decisions = first_index(charter.decisions.iter().map(|d| d.id.as_str()));
+        // The category a Lambert model fills in is named by its fixed id, at the index it has among the
+        // stated categories.
+        let filled_in = charter
+            .ip
+            .as_ref()
+            .is_some_and(|ip| ip.foreground.is_empty())
+            && !charter.stated_foreground().is_empty();
         let foreground = first_index(
             charter
                 .ip
                 .iter()
-                .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str())),
+                .flat_map(|ip| ip.foreground.iter().map(|f| f.id.as_str()))
+                .chain(filled_in.then_some(super::RESULTS_ID)),
         );
         let organisations = first_index(charter.organisations.iter().map(|o| o.id.as_str()));
         let phases = first_index(charter.phases.iter().map(|p| p.id.as_str()));

@@ -21,6 +21,7 @@ mod exceptions;
 pub mod glossary;
 mod governance;
 mod ip;
+mod lambert;
 mod lookup;
 mod meetings;
 mod officers;
@@ -61,9 +62,11 @@ pub use governance::{
     Meetings, Member, VotingRule,
 };
 pub use ip::{
-    BackgroundTerm, Contributions, ContributorAgreement, FieldOwner, Foreground, IpTerms, Licence,
-    LicenceKind, Outbound, Ownership, Share, Transfer, TransferKind, TransferTime,
+    BackgroundItem, BackgroundTerm, Contributions, ContributorAgreement, FieldOwner, Foreground,
+    IpTerms, Licence, LicenceKind, Outbound, Ownership, Share, Transfer, TransferKind,
+    TransferTime,
 };
+pub use lambert::{Deviation, Lambert, LambertModel, RESULTS_ID, ResultsOwner};
 pub use lookup::{Actor, Lookup};
 pub use meetings::{Access, Extraordinary, MeetingCadence, Per, Requesters, Tenure};
 pub use officers::{

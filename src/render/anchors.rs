@@ -22,6 +22,8 @@ pub enum Item {
     Decision,
     /// `[[data_flows]]`
     Flow,
+    /// `[[ip.background_items]]`
+    Background,
     /// `[[ip.foreground]]`
     Foreground,
     /// `[[ip.licences]]`
@@ -48,6 +50,7 @@ pub fn item(kind: Item, id: &str) -> String {
         Item::Body => "body",
         Item::Decision => "decision",
         Item::Flow => "flow",
+        Item::Background => "background",
         Item::Foreground => "foreground",
         Item::Licence => "licence",
         Item::Outbound => "outbound",
@@ -104,6 +107,8 @@ pub fn for_term(path: &[&str]) -> Option<String> {
         ["data_access", ..] => fixed("data-access"),
         ["ip", "background" | "background_terms", ..] => fixed("ip-background"),
         ["ip", "foreground_expected", ..] => fixed("ip-no-foreground"),
+        ["ip", "background_items", ..] => fixed("ip-background"),
+        ["ip", "lambert", ..] => fixed("ip-lambert"),
         ["ip", "foreground", id, ..] => Some(item(Item::Foreground, id)),
         ["ip", "licences", id, ..] => Some(item(Item::Licence, id)),
         ["ip", "outbound", id, ..] => Some(item(Item::Outbound, id)),

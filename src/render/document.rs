@@ -15,9 +15,9 @@ use crate::md;
 use crate::model::{
     Access, Actor, Adoption, Authority, Authorship, BackgroundTerm, Body, Bound, Chair, Charter,
     ConflictTerms, Consent, Date, Decision, DeclaredConflict, DisclosureTime, Disputes,
-    DocumentKind, ElectronicVotes, FinalResolution, Foreground, IpTerms, Licence, LicenceKind,
-    Lookup, Management, Member, Ownership, Partner, Quorum, Renewal, ReviewKind, Status, Surviving,
-    Term, Termination, Typography, recusal,
+    DocumentKind, ElectronicVotes, FinalResolution, Foreground, Licence, LicenceKind, Lookup,
+    Management, Member, Ownership, Partner, Quorum, Renewal, ReviewKind, Status, Surviving, Term,
+    Termination, Typography, recusal,
 };
 use crate::rules;
 use crate::validate::{Valid, term_end};
@@ -28,6 +28,7 @@ mod clauses;
 mod composition;
 mod during;
 mod flows;
+mod lambert;
 mod officers;
 mod open_ip;
 mod voting;
@@ -1197,15 +1198,23 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
     let c = ids.charter();
     let Some(ip) = &c.ip else { return };
     b.section("ip", "Intellectual property");
+    let items = lambert::background_items(ids, ip);
+    let lead_in = if items.is_empty() {
+        Md::default()
+    } else {
+        Md::raw(" Background IP brought to the partnership includes:")
+    };
     b.clause(
         "ip-background",
         Md::raw("Background IP"),
         md!(
-            "{}{}",
+            "{}{}{lead_in}",
             prose(&ip.background),
             background_terms(&ip.background_terms, c.charter.kind)
         ),
-    );
+    )
+    .items = items;
+    lambert::clause(ids, b);
     if ip.foreground_expected == Some(false) {
         b.clause(
             "ip-no-foreground",
@@ -1215,7 +1224,8 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
             ),
         );
     }
-    for f in &ip.foreground {
+    let foreground = c.stated_foreground();
+    for f in foreground.iter() {
         b.clause(
             anchors::item(Item::Foreground, &f.id),
             text(&f.category),
@@ -1225,8 +1235,8 @@ fn ip(ids: &Lookup<'_>, b: &mut Builder) {
             ),
         );
     }
-    for l in &ip.licences {
-        licence(ids, ip, l, b);
+    for l in c.stated_licences().iter() {
+        licence(ids, &foreground, l, b);
     }
     open_ip::clauses(ids, ip, b);
 }
@@ -1276,13 +1286,15 @@ fn foreground_owner(ids: &Lookup<'_>, f: &Foreground) -> Md {
 }
 
 /// One licence: who grants what kind of licence to whom, over which IP, for which purposes.
-fn licence(ids: &Lookup<'_>, ip: &IpTerms, l: &Licence, b: &mut Builder) {
+fn licence(ids: &Lookup<'_>, foreground: &[Foreground], l: &Licence, b: &mut Builder) {
     let covers: Vec<Md> = l
         .covers
         .iter()
         .map(|id| {
-            ids.foreground(id)
-                .map_or_else(|| text(id), |k| text(&ip.foreground[k].category))
+            foreground
+                .iter()
+                .find(|f| &f.id == id)
+                .map_or_else(|| text(id), |f| text(&f.category))
         })
         .collect();
     let kind = match (l.royalty_free, l.kind) {

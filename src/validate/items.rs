@@ -50,6 +50,12 @@ pub(crate) fn kinds(c: &Charter) -> Vec<Kind<'_>> {
         ids!(c.membership_classes),
     ));
     if let Some(ip) = &c.ip {
+        out.push(kind(
+            &["ip", "background_items"],
+            "background IP item",
+            "background",
+            ids!(ip.background_items),
+        ));
         let foreground = "foreground IP category";
         out.push(kind(
             &["ip", "foreground"],

@@ -24,6 +24,7 @@ mod independence;
 mod ip;
 pub(crate) mod items;
 pub mod keys;
+mod lambert;
 mod leftovers;
 mod licences;
 mod markup;
@@ -118,6 +119,7 @@ pub fn validate(charter: Charter, spans: &Spans<'_>) -> Outcome {
     access::check(&charter, &mut ctx);
     elements::check(&charter, &index, &mut ctx);
     ip::check(&charter, &mut ctx);
+    lambert::check(&charter, &mut ctx);
     conflicts::check(&charter, &index, &mut ctx);
     independence::check(&charter, &index, &mut ctx);
     partners::check(&charter, &mut ctx);

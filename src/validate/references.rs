@@ -278,8 +278,28 @@ fn data_flows(c: &Charter, r: &mut Refs<'_, '_, '_, '_>) {
     }
 }
 
-/// Foreground IP is owned by partners; licences cover foreground categories and go to partners.
+/// Background items and foreground IP are owned by partners; a Lambert model names partners; licences
+/// cover foreground categories and go to partners.
 fn ip_terms(ip: &IpTerms, r: &mut Refs<'_, '_, '_, '_>) {
+    for (i, item) in ip.background_items.iter().enumerate() {
+        r.check(
+            Kind::Partner,
+            &item.owner,
+            path!["ip", "background_items", i, "owner"],
+        );
+    }
+    if let Some(l) = &ip.lambert {
+        let named = [
+            ("institution", &l.institution),
+            ("collaborator", &l.collaborator),
+            ("lead", &l.lead),
+        ];
+        for (key, id) in named {
+            if let Some(id) = id {
+                r.check(Kind::Partner, id, path!["ip", "lambert", key]);
+            }
+        }
+    }
     for (i, f) in ip.foreground.iter().enumerate() {
         if let Some(o) = &f.owner {
             r.check(Kind::Partner, o, path!["ip", "foreground", i, "owner"]);

@@ -15,7 +15,7 @@ pub(super) fn clauses(ids: &Lookup<'_>, ip: &IpTerms, b: &mut Builder) {
         b.clause(
             anchors::item(Item::Outbound, &o.id),
             Md::raw("Outbound licence"),
-            outbound(ids, ip, o),
+            outbound(ids, o),
         );
     }
     if let Some(c) = &ip.contributions {
@@ -39,13 +39,16 @@ pub(super) fn clauses(ids: &Lookup<'_>, ip: &IpTerms, b: &mut Builder) {
 
 /// "Source code contributed to the project is released under the Apache License 2.0 (SPDX identifier
 /// Apache-2.0)": the categories it covers, by their own words.
-fn outbound(ids: &Lookup<'_>, ip: &IpTerms, o: &Outbound) -> Md {
+fn outbound(ids: &Lookup<'_>, o: &Outbound) -> Md {
+    let foreground = ids.charter().stated_foreground();
     let covers: Vec<Md> = o
         .covers
         .iter()
         .map(|id| {
-            ids.foreground(id)
-                .map_or_else(|| text(id), |k| text(&ip.foreground[k].category))
+            foreground
+                .iter()
+                .find(|f| &f.id == id)
+                .map_or_else(|| text(id), |f| text(&f.category))
         })
         .collect();
     let verb = if covers.len() == 1 { "is" } else { "are" };
