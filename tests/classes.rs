@@ -252,3 +252,39 @@ fn a_roster_member_in_two_classes_is_reported() {
         "{out}"
     );
 }
+
+#[test]
+fn the_term_diff_shows_a_roster_edited_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = edited(
+        "tests/fixtures/valid/roster-invalid.toml",
+        &[("../rosters/sponsors.toml", "rosters/sponsors.toml")],
+    );
+    let fewer = ROSTER
+        .replace("as_of = 2026-11-01", "as_of = 2026-12-01")
+        .replace(
+            "\n[[members]]\nid = \"riverbend\"\nname = \"Riverbend Labs\"\n",
+            "",
+        );
+    for (side, roster) in [("old", ROSTER), ("new", fewer.as_str())] {
+        let folder = dir.path().join(side);
+        std::fs::create_dir_all(folder.join("rosters")).expect("mkdir");
+        std::fs::write(folder.join("board.toml"), &text).expect("write");
+        std::fs::write(folder.join("rosters/sponsors.toml"), roster).expect("write");
+    }
+    let out = common::charter()
+        .current_dir(dir.path())
+        .args(["diff", "old/board.toml", "new/board.toml"])
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains("Roster member \"Riverbend Labs\": removed"),
+        "{report}"
+    );
+    assert!(
+        report.contains("day the roster stands at: 2026-11-01 → 2026-12-01"),
+        "{report}"
+    );
+}

@@ -113,10 +113,12 @@ pub fn compare(
     new_clauses: &BTreeMap<String, String>,
 ) -> Vec<Change> {
     // Both charters become JSON trees to walk; each is a fair part of the work on a large charter.
-    let (old, new) = rayon::join(
-        || serde_json::to_value(old_charter).unwrap_or(Value::Null),
-        || serde_json::to_value(new_charter).unwrap_or(Value::Null),
-    );
+    let tree = |c: &Charter| {
+        let mut tree = serde_json::to_value(c).unwrap_or(Value::Null);
+        with_rosters(&mut tree, c);
+        tree
+    };
+    let (old, new) = rayon::join(|| tree(old_charter), || tree(new_charter));
     let mut walker = Walker {
         changes: Vec::new(),
         old_clauses,
@@ -152,6 +154,32 @@ pub fn compare(
         in_words(change, (&old_names, &new_names));
     }
     changes
+}
+
+/// Each class's roster, as the loader read it, joins the class's terms: the members it lists and the
+/// day it stands at. The charter names only the roster's file, so a roster edited alone would otherwise
+/// change nothing a reviewer is shown here.
+fn with_rosters(tree: &mut Value, c: &Charter) {
+    let Some(classes) = tree
+        .get_mut("membership_classes")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for (class, entry) in c.membership_classes.iter().zip(classes) {
+        let (Some(roster), Some(entry)) = (&class.listed, entry.as_object_mut()) else {
+            continue;
+        };
+        let members = roster
+            .members
+            .iter()
+            .map(|m| serde_json::json!({ "id": m.id, "name": m.name }))
+            .collect();
+        entry.insert("roster_members".to_owned(), Value::Array(members));
+        if let Some(day) = roster.as_of {
+            entry.insert("roster_as_of".to_owned(), Value::String(day.to_string()));
+        }
+    }
 }
 
 /// Puts a change in the document's words: names for ids and resolved references.
@@ -265,6 +293,7 @@ fn section_title(key: &str) -> &'static str {
     match key {
         "charter" => "Charter",
         "partners" => "Partners",
+        "membership_classes" => "Membership classes",
         "bodies" => "Governance bodies",
         "decisions" | "amendment" => "Decision authority",
         "data_flows" | "data_access" => "Data use and security",
@@ -323,6 +352,8 @@ fn term_words(key: &str) -> String {
         "approval_lasts" => "how long an approval lasts".to_owned(),
         "use_ends" => "what ends the use".to_owned(),
         "during" => "when the data is provided".to_owned(),
+        "roster_members" => "members listed in the roster".to_owned(),
+        "roster_as_of" => "day the roster stands at".to_owned(),
         "phase_ceilings" => "data ceilings by phase".to_owned(),
         "elements" => "data elements".to_owned(),
         "records_retention" => "retention of records".to_owned(),
@@ -384,6 +415,8 @@ fn item_noun(key: &str) -> &'static str {
         "constituencies" => "Constituency",
         "officers" => "Officer",
         "phase_ceilings" => "Ceiling in phase",
+        "membership_classes" => "Membership class",
+        "roster_members" => "Roster member",
         _ => "Item",
     }
 }
