@@ -328,3 +328,31 @@ fn coverage_says_which_identifiable_flows_leave_a_safeguard_out() {
         "{out}{stderr}"
     );
 }
+
+#[test]
+fn a_mistaken_key_in_a_training_table_is_located_at_the_key() {
+    let text = example_with(&[(
+        NORTHSTAR_TRAINING,
+        "training = { course = \"HIPAA privacy and security training\", evry = \"1 year\" }\n",
+    )]);
+    let (code, out) = checked(&text);
+    assert_eq!(code, Some(1), "{out}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("evry = "))
+        .expect("the edited line")
+        + 1;
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find("evry"))
+        .expect("the key")
+        + 1;
+    assert!(
+        out.contains(&format!(
+            ":{line}:{column}: error[E0102]: unknown key `evry`"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("did you mean `every`?"), "{out}");
+}

@@ -199,18 +199,19 @@ impl<'de> Deserialize<'de> for Training {
                     every: None,
                 })
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Training, A::Error> {
-                let (mut course, mut every) = (None, None);
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        // TOML refuses a key written twice before any of this is read.
-                        "course" => course = Some(map.next_value::<String>()?),
-                        "every" => every = Some(map.next_value::<Period>()?),
-                        _ => return Err(de::Error::unknown_field(&key, &["course", "every"])),
-                    }
+            // Read as a derived table, so that a mistaken key is located at the key itself.
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Training, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Table {
+                    course: String,
+                    every: Option<Period>,
                 }
-                let course = course.ok_or_else(|| de::Error::missing_field("course"))?;
-                Ok(Training { course, every })
+                let t = Table::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Training {
+                    course: t.course,
+                    every: t.every,
+                })
             }
         }
         deserializer.deserialize_any(TrainingVisitor)
