@@ -227,7 +227,7 @@ fn the_table_form_of_training_renders_and_reaches_the_checklist_with_its_cadence
 }
 
 #[test]
-fn a_refresher_that_is_no_calendar_frequency_is_dated_by_its_first_and_said_in_words() {
+fn a_refresher_of_any_calendar_period_recurs_in_every_export_and_is_said_in_words() {
     let text = example_with(&[(
         NORTHSTAR_TRAINING,
         "training = { course = \"HIPAA privacy and security training\", every = \"2 years\" }\n",
@@ -243,7 +243,25 @@ fn a_refresher_that_is_no_calendar_frequency_is_dated_by_its_first_and_said_in_w
     assert_eq!(item["when"], "every 2 years, first by 2028-03-01");
     assert_eq!(
         item["timing"],
-        serde_json::json!({"kind": "date", "date": "2028-03-01"})
+        serde_json::json!({"kind": "recurring", "every": "every 2 years", "from": "2028-03-01"})
+    );
+    let (code, ics, stderr) = run(&["checklist", "--format", "ics", "-o", "-", "-"], &text);
+    assert_eq!(code, Some(0), "{stderr}");
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:flow.northstar-extract.vitalis.training."))
+        .expect("the refresher's event");
+    assert!(event.contains("DTSTART;VALUE=DATE:20280301"), "{event}");
+    assert!(event.contains("RRULE:FREQ=YEARLY;INTERVAL=2"), "{event}");
+    let (code, csv, stderr) = run(&["checklist", "--format", "csv", "-o", "-", "-"], &text);
+    assert_eq!(code, Some(0), "{stderr}");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("flow.northstar-extract.vitalis.training,"))
+        .expect("the refresher's row");
+    assert!(
+        row.contains(",recurring,2028-03-01,every 2 years,"),
+        "{row}"
     );
 }
 

@@ -91,8 +91,7 @@ impl Timing {
 
 /// A cadence that can be put in a calendar: every [`Cadence`] except "at each meeting", which is resolved
 /// to the meeting cadence of the body concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frequency {
     /// Every week.
     Weekly,
@@ -104,6 +103,16 @@ pub enum Frequency {
     Semiannually,
     /// Every year.
     Annually,
+    /// Every other period of calendar days, weeks, months or years: "2 years", "18 months", "90 days".
+    Every(Period),
+}
+
+// The five cadences by their names, as the charter writes them ("annually"); any other period in words
+// ("every 2 years"), so that the JSON export keeps one text per frequency.
+impl Serialize for Frequency {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::tracker::frequency_name(*self))
+    }
 }
 
 impl Frequency {
@@ -120,17 +129,20 @@ impl Frequency {
         }
     }
 
-    /// The frequency of a period, when it is exactly one of them: "1 week" (or "7 days"), "1 month", "3
-    /// months", "6 months", "1 year" (or "12 months"); none for any other ("2 years", "90 days").
+    /// The frequency of a period: one of the five cadences when it is exactly one of them ("1 week" or "7
+    /// days", "1 month", "3 months", "6 months", "1 year" or "12 months"), else every such period of
+    /// calendar days, weeks, months or years ("2 years", "90 days"); none for hours, business days (which
+    /// a calendar cannot count) or a period of zero.
     #[must_use]
     pub fn of_period(p: Period) -> Option<Frequency> {
         match (p.count, p.unit) {
+            (0, _) | (_, PeriodUnit::Hours | PeriodUnit::BusinessDays) => None,
             (1, PeriodUnit::Weeks) | (7, PeriodUnit::Days) => Some(Frequency::Weekly),
             (1, PeriodUnit::Months) => Some(Frequency::Monthly),
             (3, PeriodUnit::Months) => Some(Frequency::Quarterly),
             (6, PeriodUnit::Months) => Some(Frequency::Semiannually),
             (1, PeriodUnit::Years) | (12, PeriodUnit::Months) => Some(Frequency::Annually),
-            _ => None,
+            _ => Some(Frequency::Every(p)),
         }
     }
 
@@ -1210,7 +1222,7 @@ mod tests {
     }
 
     #[test]
-    fn a_period_is_a_calendar_frequency_only_when_it_is_exactly_one() {
+    fn a_period_is_a_cadence_when_it_is_exactly_one_and_else_every_such_period() {
         use super::Frequency;
         let of = |p: &str| Frequency::of_period(p.parse().expect("a period"));
         assert_eq!(of("1 week"), Some(Frequency::Weekly));
@@ -1220,8 +1232,13 @@ mod tests {
         assert_eq!(of("6 months"), Some(Frequency::Semiannually));
         assert_eq!(of("1 year"), Some(Frequency::Annually));
         assert_eq!(of("12 months"), Some(Frequency::Annually));
-        for other in ["2 years", "90 days", "2 weeks", "18 months", "30 days"] {
-            assert_eq!(of(other), None, "{other}");
+        let every = |p: &str| Some(Frequency::Every(p.parse().expect("a period")));
+        assert_eq!(of("2 years"), every("2 years"));
+        assert_eq!(of("90 days"), every("90 days"));
+        assert_eq!(of("10 business days"), None);
+        assert_eq!(of("72 hours"), None);
+        for other in ["2 weeks", "18 months", "30 days"] {
+            assert_eq!(of(other), every(other), "{other}");
         }
     }
 }

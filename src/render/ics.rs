@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::checklist::{Frequency, Group, Item, Timing};
-use crate::model::{Charter, Date};
+use crate::model::{Charter, Date, PeriodUnit};
 use crate::validate::{Valid, term_end};
 
 /// The calendar, and how many items it could not hold.
@@ -177,11 +177,12 @@ fn description(c: &Charter, owner: &str, item: &Item) -> String {
 /// 29 February does the same in February.
 fn rule(every: Frequency, start: Date) -> String {
     let base = match every {
-        Frequency::Weekly => "FREQ=WEEKLY",
-        Frequency::Monthly => "FREQ=MONTHLY",
-        Frequency::Quarterly => "FREQ=MONTHLY;INTERVAL=3",
-        Frequency::Semiannually => "FREQ=MONTHLY;INTERVAL=6",
-        Frequency::Annually => "FREQ=YEARLY",
+        Frequency::Weekly => "FREQ=WEEKLY".to_owned(),
+        Frequency::Monthly => "FREQ=MONTHLY".to_owned(),
+        Frequency::Quarterly => "FREQ=MONTHLY;INTERVAL=3".to_owned(),
+        Frequency::Semiannually => "FREQ=MONTHLY;INTERVAL=6".to_owned(),
+        Frequency::Annually => "FREQ=YEARLY".to_owned(),
+        Frequency::Every(p) => format!("FREQ={};INTERVAL={}", rrule_unit(p.unit), p.count),
     };
     let days = || {
         (28..=start.day)
@@ -189,14 +190,31 @@ fn rule(every: Frequency, start: Date) -> String {
             .collect::<Vec<_>>()
             .join(",")
     };
-    match every {
-        Frequency::Weekly => base.to_owned(),
-        Frequency::Annually if start.month == 2 && start.day == 29 => {
+    let unit = match every {
+        Frequency::Every(p) => p.unit,
+        Frequency::Weekly => PeriodUnit::Weeks,
+        Frequency::Annually => PeriodUnit::Years,
+        _ => PeriodUnit::Months,
+    };
+    match unit {
+        PeriodUnit::Years if start.month == 2 && start.day == 29 => {
             format!("{base};BYMONTH=2;BYMONTHDAY={};BYSETPOS=-1", days())
         }
-        Frequency::Annually => base.to_owned(),
-        _ if start.day > 28 => format!("{base};BYMONTHDAY={};BYSETPOS=-1", days()),
-        _ => base.to_owned(),
+        PeriodUnit::Months if start.day > 28 => {
+            format!("{base};BYMONTHDAY={};BYSETPOS=-1", days())
+        }
+        _ => base,
+    }
+}
+
+/// The RRULE frequency that counts a calendar unit; [`Frequency::of_period`] gives no frequency in hours
+/// or business days.
+fn rrule_unit(unit: PeriodUnit) -> &'static str {
+    match unit {
+        PeriodUnit::Weeks => "WEEKLY",
+        PeriodUnit::Months => "MONTHLY",
+        PeriodUnit::Years => "YEARLY",
+        PeriodUnit::Hours | PeriodUnit::BusinessDays | PeriodUnit::Days => "DAILY",
     }
 }
 
@@ -289,6 +307,19 @@ mod tests {
             "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1"
         );
         assert_eq!(rule(Frequency::Weekly, d(2026, 3, 31)), "FREQ=WEEKLY");
+        let every = |p: &str| Frequency::Every(p.parse().expect("a period"));
+        assert_eq!(
+            rule(every("2 years"), d(2026, 3, 31)),
+            "FREQ=YEARLY;INTERVAL=2"
+        );
+        assert_eq!(
+            rule(every("18 months"), d(2026, 1, 31)),
+            "FREQ=MONTHLY;INTERVAL=18;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"
+        );
+        assert_eq!(
+            rule(every("90 days"), d(2026, 1, 31)),
+            "FREQ=DAILY;INTERVAL=90"
+        );
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn csv(groups: &[Group]) -> Result<String, Error> {
         when: &'a str,
         timing: &'static str,
         date: String,
-        frequency: &'static str,
+        frequency: &'a str,
         event: &'a str,
         evidence: &'a str,
         clause: String,
@@ -85,9 +85,9 @@ pub fn csv(groups: &[Group]) -> Result<String, Error> {
         .from_writer(Vec::new());
     for row in rows(groups) {
         let (timing, frequency, event) = match row.timing {
-            Timing::Date { .. } => ("date", "", ""),
+            Timing::Date { .. } => ("date", "".into(), ""),
             Timing::Recurring { every, .. } => ("recurring", frequency_name(*every), ""),
-            Timing::Event { event } => ("event", "", event.as_str()),
+            Timing::Event { event } => ("event", "".into(), event.as_str()),
         };
         writer
             .serialize(CsvRow {
@@ -98,7 +98,7 @@ pub fn csv(groups: &[Group]) -> Result<String, Error> {
                 when: &cell(&row.when),
                 timing,
                 date: row.timing.date().map(|d| d.to_string()).unwrap_or_default(),
-                frequency,
+                frequency: &frequency,
                 event: &cell(event),
                 evidence: &cell(&row.evidence),
                 clause: format!("§{}", row.clause.number),
@@ -242,12 +242,13 @@ pub fn json(
 
 /// The name of a frequency as written in the charter and in the JSON.
 #[must_use]
-pub fn frequency_name(f: Frequency) -> &'static str {
+pub fn frequency_name(f: Frequency) -> std::borrow::Cow<'static, str> {
     match f {
-        Frequency::Weekly => "weekly",
-        Frequency::Monthly => "monthly",
-        Frequency::Quarterly => "quarterly",
-        Frequency::Semiannually => "semiannually",
-        Frequency::Annually => "annually",
+        Frequency::Weekly => "weekly".into(),
+        Frequency::Monthly => "monthly".into(),
+        Frequency::Quarterly => "quarterly".into(),
+        Frequency::Semiannually => "semiannually".into(),
+        Frequency::Annually => "annually".into(),
+        Frequency::Every(p) => crate::model::every_words(p).into(),
     }
 }
