@@ -85,6 +85,35 @@ fn an_electronic_vote_counted_on_the_votes_cast_with_no_quorum_is_warned_of() {
 }
 
 #[test]
+fn an_electronic_vote_may_state_its_own_threshold_which_every_check_counts() {
+    let share = "electronic = { rule = { at_least = \"3/4\", of = \"votes_cast\" }, quorum = 4 }\n";
+    let text = example_with(&[(SAME_AS_MEETINGS, share)]);
+    let md = markdown(&text);
+    assert!(
+        md.contains("a matter put to an electronic vote passes with at least three quarters of the votes cast. At least 4 voting members"),
+        "{md}"
+    );
+    // Counted on the votes cast with no quorum, one vote could pass it, as under a named rule.
+    let bare = "electronic = { rule = { more_than = \"1/2\", of = \"votes_cast\" } }\n";
+    assert!(
+        findings(&example_with(&[(SAME_AS_MEETINGS, bare)])).contains("warning[W0437]"),
+        "a threshold on the votes cast with no quorum"
+    );
+    let wrong = "electronic = { rule = { at_least = \"3/4\" } }\n";
+    assert!(
+        findings(&example_with(&[(SAME_AS_MEETINGS, wrong)])).contains("a threshold needs `of`"),
+        "a threshold without its base"
+    );
+    let old = common::edited(EXAMPLE, &[]);
+    let new = String::from_utf8(text.bytes.clone()).expect("utf-8");
+    let changes = common::term_changes(&old, &new);
+    assert!(
+        changes.contains("rule: same_as_meetings → at_least 3/4 of votes_cast"),
+        "{changes}"
+    );
+}
+
+#[test]
 fn the_retired_electronic_votes_key_says_what_to_write_instead() {
     let found = findings(&example_with(&[(
         SAME_AS_MEETINGS,

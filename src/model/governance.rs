@@ -182,11 +182,9 @@ pub struct ElectronicVotes {
     pub deadline: Option<Period>,
 }
 
-/// The threshold of an electronic vote.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema, Serialize,
-)]
-#[serde(rename_all = "snake_case")]
+/// The threshold of an electronic vote: a named rule, or a threshold written out (`{ at_least = "3/4", of
+/// = "votes_cast" }`). Parsed and written in [`super::voting`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ElectronicRule {
     /// The rule each decision has at a meeting, and the meeting's quorum.
     SameAsMeetings,
@@ -200,6 +198,8 @@ pub enum ElectronicRule {
     TwoThirdsBody,
     /// Every voting member.
     Unanimity,
+    /// A share of a base, exceeded or reached, as the charter writes it.
+    Share(Threshold),
 }
 
 impl ElectronicRule {
@@ -220,20 +220,22 @@ impl ElectronicRule {
             ElectronicRule::MajorityBody => VotingRule::MajorityBody.threshold(),
             ElectronicRule::TwoThirdsBody => VotingRule::TwoThirdsBody.threshold(),
             ElectronicRule::Unanimity => VotingRule::Unanimity.threshold(),
+            ElectronicRule::Share(t) => Some(t),
         }
     }
 
     /// The threshold in plain words, after "passes with" (a meeting's words where the thresholds are the
     /// same); none for the rules of a meeting.
     #[must_use]
-    pub fn phrase(self) -> Option<&'static str> {
+    pub fn phrase(self) -> Option<std::borrow::Cow<'static, str>> {
         match self {
             ElectronicRule::SameAsMeetings => None,
-            ElectronicRule::MajorityCast => Some("more than half of the votes cast"),
-            ElectronicRule::TwoThirdsCast => Some("two thirds of the votes cast"),
-            ElectronicRule::MajorityBody => Some("a majority of all voting members"),
-            ElectronicRule::TwoThirdsBody => Some("two thirds of all voting members"),
-            ElectronicRule::Unanimity => Some("unanimity of all voting members"),
+            ElectronicRule::MajorityCast => Some("more than half of the votes cast".into()),
+            ElectronicRule::TwoThirdsCast => Some("two thirds of the votes cast".into()),
+            ElectronicRule::MajorityBody => Some("a majority of all voting members".into()),
+            ElectronicRule::TwoThirdsBody => Some("two thirds of all voting members".into()),
+            ElectronicRule::Unanimity => Some("unanimity of all voting members".into()),
+            ElectronicRule::Share(t) => Some(t.phrase().into()),
         }
     }
 }

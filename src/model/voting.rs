@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::threshold::ThresholdTable;
-use super::{Period, Threshold, VoteShare, VotingRule};
+use super::{ElectronicRule, Period, Threshold, VoteShare, VotingRule};
 
 /// How a decision is reached: by a vote under a rule, by consensus with a vote if consensus fails, or by
 /// lazy consensus.
@@ -292,32 +292,62 @@ const VOTE_WORDS: &str = "`majority_present`, `majority_body`, `two_thirds_prese
 
 impl<'de> Deserialize<'de> for VotingRule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct VoteVisitor;
-        impl<'de> Visitor<'de> for VoteVisitor {
-            type Value = VotingRule;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a voting rule such as \"majority_present\", or a threshold such as { more_than = \"1/2\", of = \"votes_cast\" }")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<VotingRule, E> {
-                VotingRule::NAMED
-                    .iter()
-                    .find(|(_, name)| *name == v)
-                    .map(|(rule, _)| *rule)
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "unknown variant `{v}`, expected one of {VOTE_WORDS}"
-                        ))
-                    })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<VotingRule, A::Error> {
-                ThresholdTable::deserialize(de::value::MapAccessDeserializer::new(map))?
-                    .threshold()
-                    .map(VotingRule::Share)
-                    .map_err(de::Error::custom)
-            }
-        }
-        deserializer.deserialize_any(VoteVisitor)
+        named_or_threshold(
+            deserializer,
+            RuleWords {
+                named: &VotingRule::NAMED,
+                expecting: "a voting rule such as \"majority_present\", or a threshold such as { more_than = \"1/2\", of = \"votes_cast\" }",
+                listed: VOTE_WORDS,
+            },
+            VotingRule::Share,
+        )
     }
+}
+
+/// The words of the rules a key takes: its named rules, what it expects, and the list of them a mistake
+/// is told.
+struct RuleWords<T: 'static> {
+    named: &'static [(T, &'static str)],
+    expecting: &'static str,
+    listed: &'static str,
+}
+
+/// Reads a rule written as one of its names or as a threshold table, which `share` makes a rule.
+fn named_or_threshold<'de, D: Deserializer<'de>, T: Copy + 'static>(
+    deserializer: D,
+    words: RuleWords<T>,
+    share: fn(Threshold) -> T,
+) -> Result<T, D::Error> {
+    struct RuleVisitor<T: 'static> {
+        words: RuleWords<T>,
+        share: fn(Threshold) -> T,
+    }
+    impl<'de, T: Copy + 'static> Visitor<'de> for RuleVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.words.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            self.words
+                .named
+                .iter()
+                .find(|(_, name)| *name == v)
+                .map(|(rule, _)| *rule)
+                .ok_or_else(|| {
+                    E::custom(format!(
+                        "unknown variant `{v}`, expected one of {}",
+                        self.words.listed
+                    ))
+                })
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            ThresholdTable::deserialize(de::value::MapAccessDeserializer::new(map))?
+                .threshold()
+                .map(self.share)
+                .map_err(de::Error::custom)
+        }
+    }
+    deserializer.deserialize_any(RuleVisitor { words, share })
 }
 
 impl Serialize for VotingRule {
@@ -332,11 +362,6 @@ impl JsonSchema for VotingRule {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let share = json_schema!({
-            "type": "string",
-            "pattern": "^\\s*[1-9][0-9]*\\s*/\\s*[1-9][0-9]*\\s*$",
-            "description": "A share of the votes between 0 and 1, such as \"1/2\" or \"2/3\"."
-        });
         json_schema!({
             "description": "How a body reaches a decision: a named rule, or a threshold: { more_than = \"1/2\", of = \"votes_cast\" } or { at_least = \"2/3\", of = \"present\" }. Under \"present\" and \"all_seats\" an abstention weighs as a vote against; under \"votes_cast\" it is not counted.",
             "anyOf": [
@@ -346,17 +371,7 @@ impl JsonSchema for VotingRule {
                 { "type": "string", "const": "two_thirds_body", "description": "At least two thirds of all voting members." },
                 { "type": "string", "const": "unanimity", "description": "Every voting member." },
                 { "type": "string", "const": "consensus", "description": "General agreement with no formal objection." },
-                {
-                    "type": "object",
-                    "properties": {
-                        "more_than": share.clone(),
-                        "at_least": share,
-                        "of": generator.subschema_for::<super::Base>(),
-                    },
-                    "required": ["of"],
-                    "oneOf": [ { "required": ["more_than"] }, { "required": ["at_least"] } ],
-                    "additionalProperties": false
-                }
+                threshold_schema(generator)
             ]
         })
     }
@@ -383,6 +398,95 @@ impl super::Charter {
             || self.records_own_roll_call(d)
             || d.approval_lasts.is_some()
     }
+}
+
+/// The named rules of an electronic vote, by the words a charter writes.
+const ELECTRONIC_NAMED: [(ElectronicRule, &str); 6] = [
+    (ElectronicRule::SameAsMeetings, "same_as_meetings"),
+    (ElectronicRule::MajorityCast, "majority_cast"),
+    (ElectronicRule::TwoThirdsCast, "two_thirds_cast"),
+    (ElectronicRule::MajorityBody, "majority_body"),
+    (ElectronicRule::TwoThirdsBody, "two_thirds_body"),
+    (ElectronicRule::Unanimity, "unanimity"),
+];
+
+const ELECTRONIC_WORDS: &str = "`same_as_meetings`, `majority_cast`, `two_thirds_cast`, `majority_body`, `two_thirds_body`, `unanimity`, or a threshold `{ at_least = \"3/4\", of = \"votes_cast\" }`";
+
+/// An electronic rule as the charter writes it: its name, or a threshold's words, so that `charter diff`
+/// reads what changed.
+impl fmt::Display for ElectronicRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ElectronicRule::Share(t) => t.fmt(f),
+            named => f.write_str(
+                ELECTRONIC_NAMED
+                    .iter()
+                    .find(|(r, _)| r == named)
+                    .map_or("", |(_, name)| name),
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ElectronicRule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        named_or_threshold(
+            deserializer,
+            RuleWords {
+                named: &ELECTRONIC_NAMED,
+                expecting: ELECTRONIC_WORDS,
+                listed: ELECTRONIC_WORDS,
+            },
+            ElectronicRule::Share,
+        )
+    }
+}
+
+impl Serialize for ElectronicRule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl JsonSchema for ElectronicRule {
+    fn schema_name() -> Cow<'static, str> {
+        "ElectronicRule".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The threshold an electronic vote needs: \"same_as_meetings\" for the rule each decision has at a meeting, a named rule, or a threshold: { at_least = \"3/4\", of = \"votes_cast\" }.",
+            "anyOf": [
+                { "type": "string", "const": "same_as_meetings", "description": "The rule each decision has at a meeting, and the meeting's quorum." },
+                { "type": "string", "const": "majority_cast", "description": "More than half of the votes cast." },
+                { "type": "string", "const": "two_thirds_cast", "description": "Two thirds of the votes cast." },
+                { "type": "string", "const": "majority_body", "description": "More than half of all voting members." },
+                { "type": "string", "const": "two_thirds_body", "description": "Two thirds of all voting members." },
+                { "type": "string", "const": "unanimity", "description": "Every voting member." },
+                threshold_schema(generator)
+            ]
+        })
+    }
+}
+
+/// The schema of a threshold written out: `{ more_than = "1/2", of = "votes_cast" }`.
+fn threshold_schema(generator: &mut SchemaGenerator) -> Schema {
+    let share = json_schema!({
+        "type": "string",
+        "pattern": "^\\s*[1-9][0-9]*\\s*/\\s*[1-9][0-9]*\\s*$",
+        "description": "A share of the votes between 0 and 1, such as \"1/2\" or \"2/3\"."
+    });
+    json_schema!({
+        "type": "object",
+        "properties": {
+            "more_than": share.clone(),
+            "at_least": share,
+            "of": generator.subschema_for::<super::Base>(),
+        },
+        "required": ["of"],
+        "oneOf": [ { "required": ["more_than"] }, { "required": ["at_least"] } ],
+        "additionalProperties": false
+    })
 }
 
 #[cfg(test)]
