@@ -1296,6 +1296,17 @@ rules! {
              agreement to provide it under."
         fix "Limit the flow so that it begins once the agreement is signed, e.g. `during = { from = \
              2027-03-01 }`, or correct `signed`.";
+    GDPR_ROLES_UNDER_HIPAA = "W0586" "gdpr-roles-under-hipaa" Warning
+        "`[data_access]` names controllers or processors, and the charter's data protection law is HIPAA."
+        why "Controller and processor are roles of the UK and EU GDPR (Article 4(7) and (8)). HIPAA knows \
+             neither: it speaks of covered entities and the business associates that handle protected \
+             health information on their behalf under a business associate agreement. A charter under \
+             HIPAA that calls a partner a controller uses a word its law does not define, and a reviewer \
+             cannot tell which HIPAA duties it means. It is a warning because partners that are also \
+             bound by the GDPR may name the roles on purpose."
+        fix "Remove `controllers` and `processors`, and make each flow to a partner that handles the data \
+             for another under `agreement = \"business_associate_agreement\"`; or, if the GDPR applies \
+             too, accept the finding with the reason.";
     LAMBERT_PARTIES_MISMATCH = "E0590" "lambert-parties-mismatch" Error
         "An `[ip.lambert]` model names the wrong parties for its kind: a one-to-one model without an \
          institution and a collaborator, consortium model B without a lead, or a key the model has no use for."

@@ -4,7 +4,7 @@
 //! paths (`path!`) and the validation context (`super`).
 
 use super::{Annotate, Ctx};
-use crate::model::{Agreement, Charter, DataAccess};
+use crate::model::{Agreement, Charter, DataAccess, Regime};
 use crate::path;
 use crate::rules;
 
@@ -38,6 +38,29 @@ pub(super) fn check(c: &Charter, ctx: &mut Ctx<'_, '_>) {
         );
     }
     roles(c, a, ctx);
+    gdpr_roles(c, a, ctx);
+}
+
+/// Controllers and processors are the GDPR's roles: under a charter whose law is HIPAA they name nothing
+/// the law defines.
+fn gdpr_roles(c: &Charter, a: &DataAccess, ctx: &mut Ctx<'_, '_>) {
+    if c.charter.privacy_regime != Some(Regime::Hipaa) {
+        return;
+    }
+    let (key, role) = match (a.controllers.is_empty(), a.processors.is_empty()) {
+        (true, true) => return,
+        (false, _) => ("controllers", "controllers"),
+        (true, false) => ("processors", "processors"),
+    };
+    ctx.at(
+        &rules::GDPR_ROLES_UNDER_HIPAA,
+        path!["data_access", key],
+        format!("`[data_access]` names {role}, a role of the GDPR, in a charter under HIPAA"),
+    )
+    .with(
+        "not a HIPAA role",
+        "remove `controllers` and `processors`, and make the flows to a partner that handles the data for another under `agreement = \"business_associate_agreement\"`",
+    );
 }
 
 /// No partner is both controller and processor, a processor receives data only under a processing
