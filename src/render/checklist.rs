@@ -111,11 +111,25 @@ pub enum Frequency {
 // ("every 2 years"), so that the JSON export keeps one text per frequency.
 impl Serialize for Frequency {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::tracker::frequency_name(*self))
+        s.serialize_str(&self.name())
     }
 }
 
 impl Frequency {
+    /// The name of a frequency as written in the charter and in the exports: "annually", or for any
+    /// other period its words, "every 2 years".
+    #[must_use]
+    pub fn name(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Frequency::Weekly => "weekly".into(),
+            Frequency::Monthly => "monthly".into(),
+            Frequency::Quarterly => "quarterly".into(),
+            Frequency::Semiannually => "semiannually".into(),
+            Frequency::Annually => "annually".into(),
+            Frequency::Every(p) => every_words(p).into(),
+        }
+    }
+
     /// The frequency of a cadence; `None` for "at each meeting".
     #[must_use]
     pub fn of(cadence: Cadence) -> Option<Frequency> {

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::anchors::ClauseRef;
-use super::checklist::{Frequency, Group, Timing};
+use super::checklist::{Group, Timing};
 use crate::error::Error;
 use crate::model::Charter;
 use crate::validate::{Valid, term_end};
@@ -86,7 +86,7 @@ pub fn csv(groups: &[Group]) -> Result<String, Error> {
     for row in rows(groups) {
         let (timing, frequency, event) = match row.timing {
             Timing::Date { .. } => ("date", "".into(), ""),
-            Timing::Recurring { every, .. } => ("recurring", frequency_name(*every), ""),
+            Timing::Recurring { every, .. } => ("recurring", every.name(), ""),
             Timing::Event { event } => ("event", "".into(), event.as_str()),
         };
         writer
@@ -238,17 +238,4 @@ pub fn json(
     })?;
     text.push('\n');
     Ok(text)
-}
-
-/// The name of a frequency as written in the charter and in the JSON.
-#[must_use]
-pub fn frequency_name(f: Frequency) -> std::borrow::Cow<'static, str> {
-    match f {
-        Frequency::Weekly => "weekly".into(),
-        Frequency::Monthly => "monthly".into(),
-        Frequency::Quarterly => "quarterly".into(),
-        Frequency::Semiannually => "semiannually".into(),
-        Frequency::Annually => "annually".into(),
-        Frequency::Every(p) => crate::model::every_words(p).into(),
-    }
 }
