@@ -32,6 +32,21 @@ fn the_clauses_say_when_data_is_provided_and_the_ceiling_of_each_phase() {
         md.contains("it may receive no data more identifiable than a limited data set."),
         "{md}"
     );
+    assert!(
+        md.contains("([§10.4](#phase-option-period)), from 2028-04-01 to 2030-08-31."),
+        "phases that follow one another have one span: {md}"
+    );
+    let gap = common::markdown(&common::edited(
+        "charters/hospital-it-vendor.toml",
+        &[(
+            "during = [\"stabilisation\", \"steady-state\"]",
+            "during = [\"transition\", \"steady-state\"]",
+        )],
+    ));
+    assert!(
+        gap.contains("and \"Steady-state service\" ([§9.3](#phase-steady-state)).\n"),
+        "phases with a gap between them have no one span: {gap}"
+    );
     let one = common::markdown(&common::edited(PHASED, &[]));
     assert!(
         one.contains("The data is provided only during the phase \"Alert pilot\" ([§5.2](#phase-pilot)), from 2026-07-01 to 2026-12-31."),

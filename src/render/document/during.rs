@@ -4,7 +4,7 @@
 use super::and_list;
 use super::clauses::clause_ref;
 use crate::md;
-use crate::model::{Charter, DataFlow, During, Partner, Phase};
+use crate::model::{Charter, DataFlow, Date, During, Partner, Phase};
 use crate::render::anchors::{self, Item};
 use crate::render::markdown::{Md, join, text};
 
@@ -30,12 +30,14 @@ pub(super) fn provided(c: &Charter, f: &DataFlow) -> Option<Md> {
             } else {
                 "the phases"
             };
-            let span = match (
-                phases.iter().map(|p| p.start).min(),
-                phases.iter().map(|p| p.end).max(),
-            ) {
-                (Some(start), Some(end)) if phases.len() == 1 => {
-                    md!(", from {} to {}", style.write(start), style.write(end))
+            // One span of days when the phases follow one another with no gap: one phase, or phases
+            // each beginning the day after the one before ends.
+            let mut days: Vec<(Date, Date)> = phases.iter().map(|p| (p.start, p.end)).collect();
+            days.sort();
+            let joined = days.windows(2).all(|w| w[1].0 == w[0].1.add_days(1));
+            let span = match (days.first(), days.last()) {
+                (Some(first), Some(last)) if joined => {
+                    md!(", from {} to {}", style.write(first.0), style.write(last.1))
                 }
                 _ => Md::default(),
             };
