@@ -821,16 +821,21 @@ impl super::Charter {
         f.use_ends
             .iter()
             .flatten()
-            .filter_map(|end| {
-                let day = match end {
-                    UseEnd::TermEnd => term_end,
-                    UseEnd::Phase(id) => self.phases.iter().find(|p| p.id == *id).map(|p| p.end),
-                    UseEnd::Date(date) => Some(*date),
-                    UseEnd::Termination | UseEnd::Withdrawal => None,
-                }?;
-                Some((day, end))
-            })
+            .filter_map(|end| Some((self.use_end_day(end, term_end)?, end)))
             .min_by_key(|(day, _)| *day)
+    }
+
+    /// The day an event of `use_ends` falls on, when it is known in advance: the last day of a phase, a
+    /// date, or the end of the term on `term_end`. Termination, withdrawal and phases that do not exist
+    /// have none.
+    #[must_use]
+    pub fn use_end_day(&self, end: &UseEnd, term_end: Option<Date>) -> Option<Date> {
+        match end {
+            UseEnd::TermEnd => term_end,
+            UseEnd::Phase(id) => self.phases.iter().find(|p| p.id == *id).map(|p| p.end),
+            UseEnd::Date(date) => Some(*date),
+            UseEnd::Termination | UseEnd::Withdrawal => None,
+        }
     }
 
     /// The law a data flow is made under, without where it was found.

@@ -49,9 +49,8 @@ pub struct PhaseCeiling {
 /// `data_ceiling`, wherever no phase ceiling takes its place.
 #[derive(Debug, Clone, Copy)]
 pub struct HeldCeiling<'c> {
-    /// The phase the ceiling holds in, with its index among `[[phases]]` and the index of the ceiling
-    /// among the partner's `phase_ceilings`.
-    pub phase: Option<(&'c Phase, usize)>,
+    /// The phase the ceiling holds in.
+    pub phase: Option<&'c Phase>,
     /// The ceiling.
     pub ceiling: &'c DataCeiling,
 }
@@ -61,7 +60,7 @@ impl HeldCeiling<'_> {
     #[must_use]
     pub fn in_phase(&self) -> String {
         self.phase
-            .map(|(p, _)| format!(" in the phase \"{}\"", p.name))
+            .map(|p| format!(" in the phase \"{}\"", p.name))
             .unwrap_or_default()
     }
 }
@@ -112,24 +111,25 @@ impl Charter {
             partner
                 .phase_ceilings
                 .iter()
-                .position(|c| c.phase == p.id)
-                .map(|k| (k, &partner.phase_ceilings[k].data_ceiling))
+                .find(|c| c.phase == p.id)
+                .map(|c| &c.data_ceiling)
         };
         let mut held: Vec<HeldCeiling<'c>> = phases
             .iter()
             .filter_map(|p| {
-                in_phase(p).map(|(k, ceiling)| HeldCeiling {
-                    phase: Some((*p, k)),
+                in_phase(p).map(|ceiling| HeldCeiling {
+                    phase: Some(*p),
                     ceiling,
                 })
             })
             .collect();
+        let own = |p: &Phase| in_phase(p).is_some();
         let outside = match &f.during {
-            Some(During::Phases(_)) => phases.iter().any(|p| in_phase(p).is_none()),
+            Some(During::Phases(_)) => !phases.iter().all(|p| own(p)),
             // A window, or the whole term, is held to the data ceiling unless phases with their own
             // ceilings cover it end to end.
-            Some(During::Dates(w)) => !self.covered(w, &phases, in_phase),
-            None => !self.covered(&DateWindow::default(), &phases, in_phase),
+            Some(During::Dates(w)) => !self.covered(w, &phases, own),
+            None => !self.covered(&DateWindow::default(), &phases, own),
         };
         if let (true, Some(ceiling)) = (outside, &partner.data_ceiling) {
             held.insert(
@@ -142,19 +142,12 @@ impl Charter {
         }
         held
     }
-}
 
-impl Charter {
-    /// Whether every day of a window, its open ends closed at the term's, falls in one of `phases` for
-    /// which `own` finds a ceiling.
-    fn covered<T>(
-        &self,
-        w: &DateWindow,
-        phases: &[&Phase],
-        own: impl Fn(&Phase) -> Option<T>,
-    ) -> bool {
+    /// Whether every day of a window, its open ends closed at the term's, falls in one of `phases` that
+    /// has a ceiling of its own (`own`).
+    fn covered(&self, w: &DateWindow, phases: &[&Phase], own: impl Fn(&Phase) -> bool) -> bool {
         w.bounded(self.term_starts(), self.term_ends())
-            .within(phases.iter().filter(|p| own(p).is_some()))
+            .within(phases.iter().filter(|p| own(p)))
     }
 }
 

@@ -206,7 +206,7 @@ fn above_ceiling(
             format!(" outside {}", and_list(&own)),
             "its `data_ceiling`",
         ),
-        Some((phase, _)) => (
+        Some(phase) => (
             &rules::RECIPIENT_ABOVE_PHASE_CEILING,
             format!(" in the phase \"{}\"", phase.name),
             "its ceiling for the phase in `phase_ceilings`",

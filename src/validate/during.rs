@@ -102,13 +102,20 @@ fn use_before_flow(c: &Charter, i: usize, f: &DataFlow, ctx: &mut Ctx<'_, '_>) {
         return;
     };
     for (k, event) in f.use_ends.iter().flatten().enumerate() {
-        let (day, words) = match event {
-            UseEnd::Phase(id) => match c.phases.iter().find(|p| p.id == *id) {
-                Some(p) => (p.end, format!("at the end of the phase \"{}\"", p.name)),
-                None => continue,
-            },
-            UseEnd::Date(d) => (*d, format!("on {d}")),
-            _ => continue,
+        // Only phases and dates are asked: the end of the term does not come before a first day in it.
+        let Some(day) = c.use_end_day(event, None) else {
+            continue;
+        };
+        let words = match event {
+            UseEnd::Phase(id) => {
+                let name = c
+                    .phases
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map_or("", |p| &p.name);
+                format!("at the end of the phase \"{name}\"")
+            }
+            _ => format!("on {day}"),
         };
         if day < first {
             ctx.at(
